@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Serves the release build on http://127.0.0.1:8080 (set PORT to change it).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+PORT="${PORT:-8080}"
+echo "serve: building the release bundle; open http://127.0.0.1:$PORT/ when Trunk says it is serving"
+exec trunk serve --release --offline --address 127.0.0.1 --port "$PORT"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs every tool the project needs on a fresh machine, pinned, into places the
+# project controls. Idempotent: each step checks for the pinned version first, so a
+# second run only prints "ok" lines and takes seconds.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130"
+
+mkdir -p "$TOOLS/bin"
+export PATH="$TOOLS/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# 1. Rust targets and components.
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "ok wasm32-unknown-unknown target"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+for component in clippy rustfmt; do
+  if rustup component list --installed | grep -q "^$component"; then
+    say "ok $component"
+  else
+    rustup component add "$component"
+  fi
+done
+
+# 2. Trunk and wasm-bindgen-cli, pinned, installed into .tools/ (git-ignored).
+if [ "$("$TOOLS/bin/trunk" --version 2>/dev/null || true)" = "trunk $TRUNK_VERSION" ]; then
+  say "ok trunk $TRUNK_VERSION"
+else
+  say "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
+  cargo install --locked --root "$TOOLS" trunk --version "$TRUNK_VERSION"
+fi
+if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "ok wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+else
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # No --locked: the CLI's lock file names a crate version the registry here lacks.
+  cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# 3. Chromium and its driver from Debian (no browser downloads are possible here).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  say "ok $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+else
+  say "installing chromium and chromium-driver from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 4. Node tooling: wasm-opt (binaryen 132), playwright-core and axe-core, pinned by
+#    tests/e2e/package-lock.json. `npm ci` only runs when the lock file changed.
+E2E="$ROOT/tests/e2e"
+STAMP="$E2E/node_modules/.lock-stamp"
+if [ -f "$STAMP" ] && cmp -s "$STAMP" "$E2E/package-lock.json"; then
+  say "ok node tooling (wasm-opt $(wasm-opt --version 2>/dev/null | awk '{print $3}'))"
+else
+  say "installing node tooling"
+  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$E2E/package-lock.json" "$STAMP"
+fi

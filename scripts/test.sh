@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every check the project has, in the order a failure is cheapest to find.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+
+step() {
+  local name="$1"; shift
+  printf '\n== %s\n' "$name"
+  local start=$SECONDS
+  "$@"
+  printf '== %s: ok (%ss)\n' "$name" "$((SECONDS - start))"
+}
+
+step "format" cargo fmt --all -- --check
+step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+step "native tests" cargo test --locked
+step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web --locked
+step "release build" trunk build --release --offline --locked
+step "size budget" node tests/e2e/size-budget.mjs dist
+step "end-to-end (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+printf '\nall checks passed\n'

@@ -1,0 +1,131 @@
+//! One organization's answers: a maturity level, target and applicability per item, the
+//! evidence behind them, and which mandatory documents exist.
+
+use super::catalog::{Catalog, DocumentId, ItemId, ItemKind};
+use super::date::{Date, Timestamp};
+use super::level::{MaturityLevel, TargetLevel};
+use super::weight::Weight;
+
+/// Everything recorded about one item.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Answer {
+    /// The assessed level, or `None` while unanswered.
+    pub maturity: Option<MaturityLevel>,
+    /// `true` while the level is only a starting estimate carried over from the quick
+    /// check and not yet confirmed by a person.
+    pub estimate: bool,
+    /// The level the organization aims for.
+    pub target: TargetLevel,
+    /// Relative weight in the weighted means.
+    pub weight: Weight,
+    /// For controls: excluded from the Statement of Applicability.
+    pub excluded: bool,
+    /// Why a control is excluded (or included); required for an exclusion to count.
+    pub justification: String,
+    /// Free notes.
+    pub notes: String,
+    /// References to evidence (document names, links, ticket numbers).
+    pub evidence: Vec<String>,
+    /// Who is responsible for closing the gap.
+    pub owner: String,
+    /// When the gap should be closed.
+    pub due: Option<Date>,
+}
+
+impl Answer {
+    /// Whether the answer holds nothing but defaults.
+    pub fn is_blank(&self) -> bool {
+        *self == Answer::default()
+    }
+
+    /// The exclusion only counts when it is written down with a reason.
+    pub fn has_valid_exclusion(&self) -> bool {
+        self.excluded && !self.justification.trim().is_empty()
+    }
+}
+
+/// A whole self-assessment against one catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// Stable id (survives export and import).
+    pub id: String,
+    /// Display name, e.g. "2026 readiness review".
+    pub name: String,
+    /// The organization assessed.
+    pub organization: String,
+    /// When the assessment was started.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    answers: Vec<Answer>,
+    documents: Vec<bool>,
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// Clause requirements are mandatory and cannot be excluded.
+    ClauseCannotBeExcluded(ItemId),
+}
+
+impl Assessment {
+    /// A blank assessment over `catalog`: everything unanswered, no document present.
+    pub fn new(catalog: &Catalog, id: String, name: String, created: Timestamp) -> Assessment {
+        Assessment {
+            id,
+            name,
+            organization: String::new(),
+            updated: created.clone(),
+            created,
+            answers: vec![Answer::default(); catalog.item_count()],
+            documents: vec![false; catalog.document_count()],
+        }
+    }
+
+    /// The answer for one item.
+    pub fn answer(&self, item: ItemId) -> &Answer {
+        &self.answers[item.index()]
+    }
+
+    /// Changes one item's answer. Excluding a clause requirement is refused and leaves
+    /// the assessment as it was.
+    pub fn update(
+        &mut self,
+        catalog: &Catalog,
+        item: ItemId,
+        change: impl FnOnce(&mut Answer),
+    ) -> Result<(), EditError> {
+        let mut answer = self.answers[item.index()].clone();
+        change(&mut answer);
+        if answer.excluded && catalog.item(item).kind == ItemKind::Clause {
+            return Err(EditError::ClauseCannotBeExcluded(item));
+        }
+        self.answers[item.index()] = answer;
+        Ok(())
+    }
+
+    /// Whether a mandatory document is marked present.
+    pub fn document_present(&self, doc: DocumentId) -> bool {
+        self.documents[doc.index()]
+    }
+
+    /// Marks a mandatory document present or missing.
+    pub fn set_document(&mut self, doc: DocumentId, present: bool) {
+        self.documents[doc.index()] = present;
+    }
+
+    /// Whether an item counts in the scores: clause requirements always do; a control
+    /// does unless it is excluded with a written justification.
+    pub fn in_scope(&self, catalog: &Catalog, item: ItemId) -> bool {
+        catalog.item(item).kind == ItemKind::Clause || !self.answer(item).has_valid_exclusion()
+    }
+
+    /// Controls marked excluded without a justification: they stay in scope and are
+    /// listed as defects of the Statement of Applicability.
+    pub fn soa_defects<'a>(&'a self, catalog: &'a Catalog) -> impl Iterator<Item = ItemId> + 'a {
+        catalog.item_ids().filter(move |&i| {
+            let a = self.answer(i);
+            catalog.item(i).kind == ItemKind::Control && a.excluded && !a.has_valid_exclusion()
+        })
+    }
+}

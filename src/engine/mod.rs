@@ -1,0 +1,27 @@
+//! The pure scoring engine: no web dependency, tested natively with `cargo test`.
+//!
+//! - [`catalog`]: the ISO/IEC 42001 items, groups, documents and quick-check questions.
+//! - [`assessment`]: one organization's answers.
+//! - [`scoring`]: readiness figures, verdict, blockers and gaps.
+//! - [`export`] / [`import`]: the versioned JSON format.
+
+pub mod assessment;
+pub mod catalog;
+pub mod date;
+pub mod export;
+pub mod import;
+pub mod level;
+pub mod percent;
+pub mod report_json;
+pub mod scoring;
+pub mod weight;
+
+pub use assessment::{Answer, Assessment, EditError};
+pub use catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind, QuickId};
+pub use date::{Date, Timestamp};
+pub use export::export;
+pub use import::{import, ImportError};
+pub use level::{MaturityLevel, TargetLevel};
+pub use percent::Percent;
+pub use scoring::{score, Blocker, Report, Verdict};
+pub use weight::Weight;

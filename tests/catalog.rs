@@ -1,0 +1,305 @@
+//! Integrity of the embedded catalog.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use aims_readiness::engine::catalog::Basis;
+use aims_readiness::engine::{Catalog, ItemKind};
+use common::catalog;
+use std::collections::HashSet;
+
+const STRUCTURE: &str = include_str!("fixtures/iso42001-structure.json");
+
+#[test]
+fn has_exactly_32_clause_requirements_and_38_controls_with_unique_ids() {
+    let c = catalog();
+    let kinds: Vec<ItemKind> = c.item_ids().map(|i| c.item(i).kind).collect();
+    assert_eq!(kinds.iter().filter(|&&k| k == ItemKind::Clause).count(), 32);
+    assert_eq!(
+        kinds.iter().filter(|&&k| k == ItemKind::Control).count(),
+        38
+    );
+    let ids: HashSet<&str> = c.item_ids().map(|i| c.item(i).id.as_str()).collect();
+    assert_eq!(ids.len(), 70);
+    assert_eq!(c.id, "iso42001-2023");
+    assert!(c.version >= 1);
+}
+
+#[test]
+fn ids_and_titles_match_the_reference_structure() {
+    let reference: serde_json::Value = serde_json::from_str(STRUCTURE).expect("reference json");
+    let mut expected: Vec<(String, String)> = Vec::new();
+    fn leaves(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match node.get("subclauses").and_then(|s| s.as_array()) {
+            Some(children) => children.iter().for_each(|c| leaves(c, out)),
+            None => out.push((
+                node["id"].as_str().unwrap_or("").into(),
+                node["title"].as_str().unwrap_or("").into(),
+            )),
+        }
+    }
+    for clause in reference["clauses"].as_array().expect("clauses") {
+        for sub in clause["subclauses"].as_array().expect("subclauses") {
+            leaves(sub, &mut expected);
+        }
+    }
+    for group in reference["annex_a"].as_array().expect("annex_a") {
+        for control in group["controls"].as_array().expect("controls") {
+            expected.push((
+                control["id"].as_str().unwrap_or("").into(),
+                control["title"].as_str().unwrap_or("").into(),
+            ));
+        }
+    }
+    let c = catalog();
+    let actual: Vec<(String, String)> = c
+        .item_ids()
+        .map(|i| (c.item(i).id.clone(), c.item(i).title.clone()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn every_item_has_question_evidence_and_level_hints() {
+    let c = catalog();
+    for i in c.item_ids() {
+        let item = c.item(i);
+        assert!(item.question.trim().len() > 20, "{}: question", item.id);
+        assert!(
+            item.question.trim_end().ends_with('?'),
+            "{}: question ends with ?",
+            item.id
+        );
+        assert!(
+            !item.explanation.trim().is_empty(),
+            "{}: explanation",
+            item.id
+        );
+        assert!(
+            (2..=4).contains(&item.evidence.len()),
+            "{}: 2-4 evidence examples",
+            item.id
+        );
+        assert!(
+            item.evidence.iter().all(|e| !e.trim().is_empty()),
+            "{}: empty evidence",
+            item.id
+        );
+        assert!(
+            item.levels.iter().all(|l| l.trim().len() > 5),
+            "{}: level hints",
+            item.id
+        );
+    }
+}
+
+#[test]
+fn every_parent_exists_and_groups_match_kinds() {
+    let c = catalog();
+    let clause_groups: Vec<&str> = c
+        .top_groups()
+        .filter(|&g| c.group(g).kind == ItemKind::Clause)
+        .map(|g| c.group(g).id.as_str())
+        .collect();
+    assert_eq!(clause_groups, ["4", "5", "6", "7", "8", "9", "10"]);
+    let control_groups: Vec<&str> = c
+        .top_groups()
+        .filter(|&g| c.group(g).kind == ItemKind::Control)
+        .map(|g| c.group(g).id.as_str())
+        .collect();
+    assert_eq!(
+        control_groups,
+        ["A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10"]
+    );
+    let a6 = c.find_group("A.6").expect("A.6");
+    let subs: Vec<&str> = c.subgroups(a6).map(|g| c.group(g).id.as_str()).collect();
+    assert_eq!(subs, ["A.6.1", "A.6.2"]);
+    assert_eq!(c.group_items(a6).count(), 9);
+    for i in c.item_ids() {
+        let g = c.item_group(i);
+        assert_eq!(c.group(g).kind, c.item(i).kind);
+        // The item's id starts with its group's id ("6.1.2" in "6", "A.6.2.4" in "A.6.2").
+        assert!(
+            c.item(i).id.starts_with(&format!("{}.", c.group(g).id)),
+            "{}",
+            c.item(i).id
+        );
+    }
+}
+
+#[test]
+fn mandatory_documents_are_the_21_with_their_clauses() {
+    let reference: serde_json::Value = serde_json::from_str(STRUCTURE).expect("reference json");
+    let clauses: Vec<&str> = reference["mandatory_documented_information"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|d| d["clause"].as_str().unwrap_or(""))
+        .collect();
+    let c = catalog();
+    let ours: Vec<&str> = c
+        .document_ids()
+        .map(|d| c.document(d).clause.as_str())
+        .collect();
+    assert_eq!(ours, clauses);
+    for d in c.document_ids() {
+        let doc = c.document(d);
+        assert!(
+            c.find_item(&doc.clause).is_some(),
+            "{}: clause {} is an item",
+            doc.id,
+            doc.clause
+        );
+        assert!(!doc.title.trim().is_empty() && !doc.description.trim().is_empty());
+        assert!(
+            doc.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{}: stable id",
+            doc.id
+        );
+    }
+}
+
+fn is_nist_ref(r: &str) -> bool {
+    let Some((function, number)) = r.split_once(' ') else {
+        return false;
+    };
+    let Some((a, b)) = number.split_once('.') else {
+        return false;
+    };
+    ["GOVERN", "MAP", "MEASURE", "MANAGE"].contains(&function)
+        && !a.is_empty()
+        && !b.is_empty()
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+}
+
+fn is_eu_ref(r: &str) -> bool {
+    if let Some(numeral) = r.strip_prefix("Annex ") {
+        return !numeral.is_empty() && numeral.bytes().all(|c| b"IVX".contains(&c));
+    }
+    let Some(rest) = r.strip_prefix("Art. ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    // Then zero to two parenthesized parts: "(2)" and "(a)".
+    let mut tail = &rest[digits..];
+    let mut parts = 0;
+    while let Some(inner) = tail.strip_prefix('(') {
+        let Some(end) = inner.find(')') else {
+            return false;
+        };
+        let part = &inner[..end];
+        let ok = (!part.is_empty() && part.bytes().all(|c| c.is_ascii_digit()))
+            || (part.len() == 1 && part.bytes().all(|c| c.is_ascii_lowercase()));
+        if !ok {
+            return false;
+        }
+        tail = &inner[end + 1..];
+        parts += 1;
+    }
+    tail.is_empty() && parts <= 2
+}
+
+#[test]
+fn crosswalk_targets_are_well_formed_and_not_repeated() {
+    assert!(is_nist_ref("GOVERN 1.1") && !is_nist_ref("GOVERN1.1") && !is_nist_ref("PLAN 1.1"));
+    assert!(
+        is_eu_ref("Art. 17(1)(a)")
+            && is_eu_ref("Annex IV")
+            && !is_eu_ref("Art 9")
+            && !is_eu_ref("Art. 9(2)-(3)")
+    );
+    let c = catalog();
+    let mut published = 0;
+    for i in c.item_ids() {
+        let item = c.item(i);
+        let mut seen = HashSet::new();
+        for x in &item.nist_ai_rmf {
+            assert!(
+                is_nist_ref(&x.reference),
+                "{}: NIST ref {:?}",
+                item.id,
+                x.reference
+            );
+            assert!(
+                seen.insert(&x.reference),
+                "{}: NIST ref repeated {}",
+                item.id,
+                x.reference
+            );
+            published += usize::from(x.basis == Basis::Published);
+        }
+        for x in &item.eu_ai_act {
+            assert!(
+                is_eu_ref(&x.reference),
+                "{}: EU ref {:?}",
+                item.id,
+                x.reference
+            );
+            assert_eq!(
+                x.basis,
+                Basis::Judgement,
+                "{}: all EU AI Act mappings are judgement",
+                item.id
+            );
+        }
+        assert!(
+            !item.nist_ai_rmf.is_empty(),
+            "{}: at least one NIST mapping",
+            item.id
+        );
+        if let Some(iso) = &item.iso27001 {
+            let body = iso.strip_prefix("A.").unwrap_or(iso);
+            assert!(
+                body.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())),
+                "{}: 27001 ref {iso}",
+                item.id
+            );
+        }
+        if item.kind == ItemKind::Clause && !["6.1.4", "8.4"].contains(&item.id.as_str()) {
+            assert!(
+                item.iso27001.is_some(),
+                "{}: clause shares the harmonized structure",
+                item.id
+            );
+        }
+    }
+    assert!(
+        published >= 20,
+        "published crosswalk rows are kept as published ({published})"
+    );
+}
+
+#[test]
+fn quick_check_touches_every_clause_and_annex_a_group() {
+    let c = catalog();
+    assert!((12..=15).contains(&c.quick_ids().len()));
+    for g in c.top_groups() {
+        let touched = c
+            .quick_ids()
+            .any(|q| c.quick_items(q).iter().any(|&i| c.item_in_group(i, g)));
+        assert!(
+            touched,
+            "group {} is touched by a quick question",
+            c.group(g).id
+        );
+    }
+}
+
+#[test]
+fn integrity_check_rejects_duplicates_and_dangling_parents() {
+    let json = include_str!("../assets/catalog/iso42001.json");
+    let duplicated = json.replacen("\"id\": \"4.2\"", "\"id\": \"4.1\"", 1);
+    assert_ne!(duplicated, json, "the fixture edit applies");
+    let problems = Catalog::parse(&duplicated).expect_err("duplicate rejected");
+    assert!(
+        problems.iter().any(|p| p.contains("duplicate item id 4.1")),
+        "{problems:?}"
+    );
+    let dangling = json.replacen("\"parent\": \"A.6\"", "\"parent\": \"A.99\"", 1);
+    assert_ne!(dangling, json);
+    let problems = Catalog::parse(&dangling).expect_err("dangling parent rejected");
+    assert!(problems.iter().any(|p| p.contains("A.99")), "{problems:?}");
+}

@@ -1,0 +1,51 @@
+//! Helpers shared by the native integration tests.
+#![allow(dead_code)]
+
+use aims_readiness::engine::{Assessment, Catalog, ItemId, ItemKind, MaturityLevel, Timestamp};
+
+pub fn catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+pub fn blank() -> Assessment {
+    let created = Timestamp::parse("2026-11-29T08:00:00Z").expect("valid timestamp");
+    Assessment::new(catalog(), "test-1".into(), "Test".into(), created)
+}
+
+pub fn item(id: &str) -> ItemId {
+    catalog()
+        .find_item(id)
+        .unwrap_or_else(|| panic!("no item {id}"))
+}
+
+pub fn level(n: u64) -> MaturityLevel {
+    MaturityLevel::from_number(n).expect("level 0-5")
+}
+
+/// Sets every item of `kind` to `n`.
+pub fn set_all(a: &mut Assessment, kind: ItemKind, n: u64) {
+    let c = catalog();
+    for i in c.item_ids().filter(|&i| c.item(i).kind == kind) {
+        a.update(c, i, |ans| ans.maturity = Some(level(n)))
+            .expect("edit");
+    }
+}
+
+pub fn set(a: &mut Assessment, id: &str, n: u64) {
+    a.update(catalog(), item(id), |ans| ans.maturity = Some(level(n)))
+        .expect("edit");
+}
+
+pub fn all_documents(a: &mut Assessment) {
+    for d in catalog().document_ids() {
+        a.set_document(d, true);
+    }
+}
+
+pub fn add_evidence_everywhere(a: &mut Assessment) {
+    let c = catalog();
+    for i in c.item_ids() {
+        a.update(c, i, |ans| ans.evidence = vec!["doc".into()])
+            .expect("edit");
+    }
+}

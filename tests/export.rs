@@ -1,0 +1,139 @@
+//! The version-1 export format: round trips, the frozen fixture, and validation errors.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use aims_readiness::engine::import::MAX_IMPORT_BYTES;
+use aims_readiness::engine::{export, import, ImportError};
+use common::*;
+
+const FIXTURE: &str = include_str!("fixtures/assessment-v1.json");
+
+fn problems(json: &str) -> Vec<String> {
+    match import(catalog(), json.as_bytes()) {
+        Ok(_) => Vec::new(),
+        Err(list) => list.iter().map(ImportError::to_string).collect(),
+    }
+}
+
+#[test]
+fn the_version_1_fixture_imports_and_exports_unchanged() {
+    let a = import(catalog(), FIXTURE.as_bytes()).expect("fixture imports");
+    assert_eq!(export(catalog(), &a), FIXTURE);
+    // The fixture exercises every field.
+    let a62 = a.answer(item("A.7.5"));
+    assert!(a62.excluded && !a62.justification.is_empty());
+    assert!(catalog().item_ids().any(|i| a.answer(i).due.is_some()));
+    assert!(catalog().item_ids().any(|i| a.answer(i).estimate));
+    assert!(catalog().item_ids().any(|i| a.answer(i).maturity.is_none()));
+}
+
+#[test]
+fn blank_round_trip_is_byte_identical() {
+    let first = export(catalog(), &blank());
+    let again = export(
+        catalog(),
+        &import(catalog(), first.as_bytes()).expect("imports"),
+    );
+    assert_eq!(first, again);
+}
+
+#[test]
+fn omitted_items_and_documents_mean_unanswered_and_missing() {
+    let json = r#"{"format":"aims-readiness/assessment","format_version":1,
+        "catalog":{"id":"iso42001-2023","version":1},
+        "assessment":{"id":"x","name":"n","organization":"o","created":"2026-01-01T00:00:00Z","updated":"2026-01-02T00:00:00Z",
+        "items":{"4.1":{"maturity":4}},"documents":{}}}"#;
+    let a = import(catalog(), json.as_bytes()).expect("valid");
+    assert_eq!(a.answer(item("4.1")).maturity, Some(level(4)));
+    assert_eq!(a.answer(item("4.2")).maturity, None);
+    assert!(catalog().document_ids().all(|d| !a.document_present(d)));
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_path() {
+    let json = r#"{"format":"aims-readiness/assessment","format_version":1,
+        "catalog":{"id":"iso42001-2023","version":1},
+        "assessment":{"id":"x","name":"n","organization":"o","created":"2026-01-01T00:00:00Z","updated":"yesterday",
+        "items":{
+          "A.6.2.4":{"maturity":7},
+          "4.1":{"applicable":false,"justification":"not needed"},
+          "A.99.1":{},
+          "5.2":{"target":0,"weight":-1,"due":"2026-02-30","evidence":["", 3],"colour":"red"}
+        },
+        "documents":{"ai-policy":"yes","nope":true}}}"#;
+    let found = problems(json);
+    let expected = [
+        "assessment.updated: \"yesterday\" is not a UTC time like 2026-01-31T09:30:00Z",
+        "assessment.items.A.6.2.4.maturity: 7 is not a level 0–5",
+        "assessment.items.4.1.applicable: is false, but clause requirements are mandatory and cannot be excluded",
+        "assessment.items.A.99.1: is not an item of ISO/IEC 42001:2023",
+        "assessment.items.5.2.target: 0 is not a target level 1–5",
+        "assessment.items.5.2.weight: -1 is not a weight above 0 and at most 100",
+        "assessment.items.5.2.due: \"2026-02-30\" is not a date like 2026-03-31",
+        "assessment.items.5.2.evidence[0]: is empty",
+        "assessment.items.5.2.evidence[1]: 3 is not text",
+        "assessment.items.5.2.colour: is not a field of this format",
+        "assessment.documents.ai-policy: \"yes\" is not true or false",
+        "assessment.documents.nope: is not a mandatory document of this catalog",
+    ];
+    for e in expected {
+        assert!(found.iter().any(|f| f == e), "missing {e:?} in {found:#?}");
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+}
+
+#[test]
+fn wrong_format_version_and_catalog_are_named() {
+    let wrong = FIXTURE
+        .replacen("\"aims-readiness/assessment\"", "\"something-else\"", 1)
+        .replacen("\"format_version\": 1", "\"format_version\": 2", 1)
+        .replacen("\"iso42001-2023\"", "\"iso27001-2022\"", 1);
+    let found = problems(&wrong);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("format: \"something-else\" is not")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("format_version: 2 was written by a newer version")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("catalog.id: \"iso27001-2022\" is not the catalog")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn non_json_oversized_and_wrong_shapes_are_clear_errors() {
+    assert_eq!(
+        problems("{ not json"),
+        ["the file is not valid JSON (line 1, column 3)"]
+    );
+    assert_eq!(
+        problems(""),
+        ["the file is not valid JSON (line 1, column 0)"]
+    );
+    assert_eq!(problems("[1,2]"), ["[1,2] is not an object"]);
+    let big = " ".repeat(MAX_IMPORT_BYTES + 1);
+    assert_eq!(
+        problems(&big),
+        ["the file is 1025 KB; the largest accepted is 1024 KB"]
+    );
+    let found = problems(
+        r#"{"format":"aims-readiness/assessment","format_version":1,"catalog":{"id":"iso42001-2023","version":1}}"#,
+    );
+    assert_eq!(found, ["assessment: is missing"]);
+}
+
+#[test]
+fn invalid_utf8_and_deep_nesting_never_panic() {
+    assert!(import(catalog(), &[0xff, 0xfe, 0x00]).is_err());
+    let deep = "[".repeat(100_000);
+    assert!(import(catalog(), deep.as_bytes()).is_err());
+}

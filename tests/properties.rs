@@ -1,0 +1,168 @@
+//! Property tests for the scoring model and the export format.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use aims_readiness::engine::{
+    export, import, score, Assessment, Date, ItemKind, MaturityLevel, Percent, Report, TargetLevel,
+    Weight,
+};
+use common::*;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+struct ItemSpec {
+    maturity: Option<u8>,
+    target: u8,
+    weight: f64,
+    excluded: bool,
+    justified: bool,
+    evidence: bool,
+    notes: String,
+    due: Option<(u16, u8, u8)>,
+}
+
+fn item_spec() -> impl Strategy<Value = ItemSpec> {
+    (
+        proptest::option::of(0u8..=5),
+        1u8..=5,
+        prop_oneof![Just(1.0), 0.1f64..=100.0],
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        "[a-zA-Z0-9 é\"\\\\\n]{0,12}",
+        proptest::option::of((1990u16..2100, 1u8..=12, 1u8..=28)),
+    )
+        .prop_map(
+            |(maturity, target, weight, excluded, justified, evidence, notes, due)| ItemSpec {
+                maturity,
+                target,
+                weight,
+                excluded,
+                justified,
+                evidence,
+                notes,
+                due,
+            },
+        )
+}
+
+fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
+    let c = catalog();
+    let mut a = blank();
+    for (i, spec) in c.item_ids().zip(specs) {
+        let clause = c.item(i).kind == ItemKind::Clause;
+        a.update(c, i, |ans| {
+            ans.maturity = spec
+                .maturity
+                .and_then(|m| MaturityLevel::from_number(m.into()));
+            ans.target = TargetLevel::from_number(spec.target.into()).unwrap_or_default();
+            ans.weight = Weight::new(spec.weight).unwrap_or_default();
+            ans.excluded = spec.excluded && !clause;
+            ans.justification = if spec.justified {
+                "Reason".into()
+            } else {
+                String::new()
+            };
+            ans.evidence = if spec.evidence {
+                vec!["ref".into()]
+            } else {
+                Vec::new()
+            };
+            ans.notes = spec.notes.clone();
+            ans.due = spec
+                .due
+                .and_then(|(y, m, d)| Date::parse(&format!("{y:04}-{m:02}-{d:02}")));
+        })
+        .expect("valid edit");
+    }
+    for (d, &present) in c.document_ids().zip(docs) {
+        a.set_document(d, present);
+    }
+    a
+}
+
+fn figures(r: &Report) -> Vec<Option<Percent>> {
+    let mut all = vec![
+        r.overall.readiness,
+        r.overall.evidenced,
+        r.clauses.readiness,
+        r.clauses.evidenced,
+        r.annex_a.readiness,
+        r.annex_a.evidenced,
+        r.overall.coverage(),
+    ];
+    all.extend(
+        r.groups
+            .iter()
+            .flat_map(|g| [g.figure.readiness, g.figure.evidenced]),
+    );
+    all
+}
+
+fn assessment() -> impl Strategy<Value = (Vec<ItemSpec>, Vec<bool>)> {
+    (
+        proptest::collection::vec(item_spec(), 70),
+        proptest::collection::vec(any::<bool>(), 21),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_percentage_stays_within_0_and_100((specs, docs) in assessment()) {
+        let r = score(catalog(), &build(&specs, &docs));
+        for p in figures(&r).into_iter().flatten() {
+            prop_assert!(p.value() >= 0.0 && p.value() <= 100.0);
+        }
+    }
+
+    #[test]
+    fn raising_one_maturity_never_lowers_any_figure((specs, docs) in assessment(), index in 0usize..70) {
+        let before = build(&specs, &docs);
+        let c = catalog();
+        let item = c.item_ids().nth(index).expect("index < 70");
+        let mut after = before.clone();
+        after.update(c, item, |a| a.maturity = Some(a.maturity.map_or(MaturityLevel::L0, MaturityLevel::up))).expect("edit");
+        let (rb, ra) = (score(c, &before), score(c, &after));
+        for (b, a) in figures(&rb).into_iter().zip(figures(&ra)) {
+            prop_assert!(a >= b, "{b:?} -> {a:?}");
+        }
+    }
+
+    #[test]
+    fn excluding_a_control_with_justification_never_changes_clause_readiness(
+        (specs, docs) in assessment(), index in 32usize..70
+    ) {
+        let before = build(&specs, &docs);
+        let c = catalog();
+        let item = c.item_ids().nth(index).expect("a control");
+        let mut after = before.clone();
+        after.update(c, item, |a| { a.excluded = true; a.justification = "Out of scope".into(); }).expect("edit");
+        let (rb, ra) = (score(c, &before), score(c, &after));
+        prop_assert_eq!(rb.clauses, ra.clauses);
+    }
+
+    #[test]
+    fn export_import_export_is_byte_identical((specs, docs) in assessment()) {
+        let c = catalog();
+        let first = export(c, &build(&specs, &docs));
+        let imported = import(c, first.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let again = export(c, &imported);
+        let differing = first.lines().zip(again.lines()).find(|(a, b)| a != b);
+        prop_assert!(first == again, "first differing line: {differing:?}");
+    }
+
+    #[test]
+    fn import_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = import(catalog(), &bytes);
+    }
+
+    #[test]
+    fn import_never_panics_on_mutated_exports((specs, docs) in assessment(), cut in 0usize..4000, byte in any::<u8>()) {
+        let mut text = export(catalog(), &build(&specs, &docs)).into_bytes();
+        let at = cut % text.len();
+        text[at] = byte;
+        let _ = import(catalog(), &text);
+    }
+}
