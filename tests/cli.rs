@@ -1,0 +1,107 @@
+//! The native scorer `aims-score`, run as a vendor's server would run it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_aims-score");
+const FIXTURE: &str = "tests/fixtures/assessment-v1.json";
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("aims-score starts");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("aims-score finishes")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn catalog_lists_items_groups_and_documents() {
+    let out = run(&["catalog"], None);
+    assert!(out.status.success());
+    let v = json(&out);
+    assert_eq!(v["items"].as_array().map(Vec::len), Some(70));
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(21));
+    assert_eq!(v["items"][0]["id"], "4.1");
+    assert_eq!(v["items"][0]["kind"], "clause");
+    assert_eq!(v["items"][69]["id"], "A.10.4");
+    assert_eq!(v["items"][69]["group"], "A.10");
+    assert_eq!(v["documents"][5]["id"], "statement-of-applicability");
+    assert_eq!(v["documents"][5]["clause"], "6.1.3");
+}
+
+#[test]
+fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
+    let out = run(&["score", FIXTURE], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    for key in ["readiness_percent", "evidenced_readiness_percent", "clause_readiness_percent", "annex_a_readiness_percent", "coverage_percent"] {
+        let p = v[key].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=100.0).contains(&p), "{key} = {p}");
+    }
+    assert_eq!(v["verdict"], "not_ready");
+    assert_eq!(v["soa_defects"], serde_json::json!(["A.10.3"]));
+    assert!(v["blockers"].as_array().is_some_and(|b| b.iter().any(|b| b["kind"] == "soa_defect" && b["item"] == "A.10.3")));
+    assert!(v["blockers"].as_array().is_some_and(|b| b.iter().any(|b| b["kind"] == "missing_document")));
+    let gaps = v["gaps"].as_array().expect("gaps");
+    assert!(gaps.windows(2).all(|w| w[0]["priority"].as_f64() >= w[1]["priority"].as_f64()), "sorted by priority");
+    assert_eq!(v["excluded_controls"], 2);
+    let a6 = v["groups"].as_array().and_then(|g| g.iter().find(|g| g["id"] == "A.6")).expect("A.6");
+    assert_eq!(a6["in_scope"], 9);
+}
+
+#[test]
+fn score_reads_stdin_and_matches_the_file_result() {
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture");
+    let from_stdin = run(&["score", "-"], Some(&text));
+    let from_file = run(&["score", FIXTURE], None);
+    assert!(from_stdin.status.success());
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}
+
+#[test]
+fn validate_accepts_the_fixture_and_lists_every_problem_otherwise() {
+    assert!(run(&["validate", FIXTURE], None).status.success());
+    let bad = r#"{"format":"aims-readiness/assessment","format_version":1,"catalog":{"id":"iso42001-2023","version":1},
+      "assessment":{"id":"x","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z",
+      "items":{"A.6.2.4":{"maturity":7},"8.2":{"applicable":false}}}}"#;
+    let out = run(&["validate", "-"], Some(bad));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("assessment.items.A.6.2.4.maturity: 7 is not a level 0–5"), "{err}");
+    assert!(err.contains("assessment.items.8.2.applicable"), "{err}");
+    assert!(err.contains("2 problem(s)"), "{err}");
+}
+
+#[test]
+fn template_is_a_blank_valid_export() {
+    let out = run(&["template"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(v["format_version"], 1);
+    assert_eq!(v["assessment"]["items"].as_object().map(|m| m.len()), Some(70));
+    assert!(v["assessment"]["items"]["4.1"]["maturity"].is_null());
+    assert!(run(&["validate", "-"], Some(&text)).status.success());
+}
+
+#[test]
+fn bad_usage_and_missing_files_fail_with_a_message() {
+    let out = run(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+    let out = run(&["score", "/nonexistent/file.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
