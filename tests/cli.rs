@@ -16,7 +16,12 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("aims-score starts");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("aims-score finishes")
@@ -44,20 +49,41 @@ fn catalog_lists_items_groups_and_documents() {
 #[test]
 fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
     let out = run(&["score", FIXTURE], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json(&out);
-    for key in ["readiness_percent", "evidenced_readiness_percent", "clause_readiness_percent", "annex_a_readiness_percent", "coverage_percent"] {
+    for key in [
+        "readiness_percent",
+        "evidenced_readiness_percent",
+        "clause_readiness_percent",
+        "annex_a_readiness_percent",
+        "coverage_percent",
+    ] {
         let p = v[key].as_f64().unwrap_or(-1.0);
         assert!((0.0..=100.0).contains(&p), "{key} = {p}");
     }
     assert_eq!(v["verdict"], "not_ready");
     assert_eq!(v["soa_defects"], serde_json::json!(["A.10.3"]));
-    assert!(v["blockers"].as_array().is_some_and(|b| b.iter().any(|b| b["kind"] == "soa_defect" && b["item"] == "A.10.3")));
-    assert!(v["blockers"].as_array().is_some_and(|b| b.iter().any(|b| b["kind"] == "missing_document")));
+    assert!(v["blockers"].as_array().is_some_and(|b| b
+        .iter()
+        .any(|b| b["kind"] == "soa_defect" && b["item"] == "A.10.3")));
+    assert!(v["blockers"]
+        .as_array()
+        .is_some_and(|b| b.iter().any(|b| b["kind"] == "missing_document")));
     let gaps = v["gaps"].as_array().expect("gaps");
-    assert!(gaps.windows(2).all(|w| w[0]["priority"].as_f64() >= w[1]["priority"].as_f64()), "sorted by priority");
+    assert!(
+        gaps.windows(2)
+            .all(|w| w[0]["priority"].as_f64() >= w[1]["priority"].as_f64()),
+        "sorted by priority"
+    );
     assert_eq!(v["excluded_controls"], 2);
-    let a6 = v["groups"].as_array().and_then(|g| g.iter().find(|g| g["id"] == "A.6")).expect("A.6");
+    let a6 = v["groups"]
+        .as_array()
+        .and_then(|g| g.iter().find(|g| g["id"] == "A.6"))
+        .expect("A.6");
     assert_eq!(a6["in_scope"], 9);
 }
 
@@ -79,7 +105,10 @@ fn validate_accepts_the_fixture_and_lists_every_problem_otherwise() {
     let out = run(&["validate", "-"], Some(bad));
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("assessment.items.A.6.2.4.maturity: 7 is not a level 0–5"), "{err}");
+    assert!(
+        err.contains("assessment.items.A.6.2.4.maturity: 7 is not a level 0–5"),
+        "{err}"
+    );
     assert!(err.contains("assessment.items.8.2.applicable"), "{err}");
     assert!(err.contains("2 problem(s)"), "{err}");
 }
@@ -91,7 +120,10 @@ fn template_is_a_blank_valid_export() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(v["format_version"], 1);
-    assert_eq!(v["assessment"]["items"].as_object().map(|m| m.len()), Some(70));
+    assert_eq!(
+        v["assessment"]["items"].as_object().map(|m| m.len()),
+        Some(70)
+    );
     assert!(v["assessment"]["items"]["4.1"]["maturity"].is_null());
     assert!(run(&["validate", "-"], Some(&text)).status.success());
 }

@@ -137,3 +137,15 @@ fn invalid_utf8_and_deep_nesting_never_panic() {
     let deep = "[".repeat(100_000);
     assert!(import(catalog(), deep.as_bytes()).is_err());
 }
+
+#[test]
+fn the_compact_form_imports_to_the_same_assessment() {
+    let a = import(catalog(), FIXTURE.as_bytes()).expect("fixture");
+    let compact = aims_readiness::engine::export_compact(catalog(), &a);
+    assert!(compact.len() < FIXTURE.len() * 3 / 4, "compact is smaller");
+    assert!(!compact.contains('\n'));
+    assert_eq!(
+        import(catalog(), compact.as_bytes()).expect("compact imports"),
+        a
+    );
+}

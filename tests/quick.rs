@@ -21,7 +21,10 @@ fn q(id: &str) -> aims_readiness::engine::QuickId {
 fn bands_follow_the_documented_point_edges() {
     // 15 questions, 30 points. Yes = 2, Partly = 1.
     let r = score_quick(catalog(), &all(QuickAnswer::Yes));
-    assert_eq!((r.points, r.max_points, r.percent.to_string()), (30, 30, "100".into()));
+    assert_eq!(
+        (r.points, r.max_points, r.percent.to_string()),
+        (30, 30, "100".into())
+    );
     assert_eq!(r.band, Band::GapAssessmentWorthwhile);
     let r = score_quick(catalog(), &all(QuickAnswer::Partly));
     assert_eq!((r.points, r.band), (15, Band::FoundationsInProgress));
@@ -33,9 +36,14 @@ fn bands_follow_the_documented_point_edges() {
     let mut a = all(QuickAnswer::Yes);
     a.set(q("q14"), Some(QuickAnswer::Partly));
     a.set(q("q15"), Some(QuickAnswer::Partly));
-    assert_eq!(score_quick(catalog(), &a).band, Band::GapAssessmentWorthwhile);
+    assert_eq!(
+        score_quick(catalog(), &a).band,
+        Band::GapAssessmentWorthwhile
+    );
     let mut a = all(QuickAnswer::No);
-    for id in ["q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q09"] {
+    for id in [
+        "q01", "q02", "q03", "q04", "q05", "q06", "q07", "q08", "q09",
+    ] {
         a.set(q(id), Some(QuickAnswer::Yes));
     }
     a.set(q("q10"), Some(QuickAnswer::Partly));
@@ -86,16 +94,36 @@ fn carry_over_sets_cautious_estimates_and_keeps_confirmed_answers() {
     set(&mut a, "4.4", 5); // confirmed by a person: untouched
     carry_over(catalog(), &answers, &mut a);
     let scope = a.answer(item("4.3"));
-    assert_eq!((scope.maturity, scope.estimate), (Some(level(2)), true), "q01 partly → level 2 estimate");
-    assert_eq!((a.answer(item("4.4")).maturity, a.answer(item("4.4")).estimate), (Some(level(5)), false));
+    assert_eq!(
+        (scope.maturity, scope.estimate),
+        (Some(level(2)), true),
+        "q01 partly → level 2 estimate"
+    );
+    assert_eq!(
+        (
+            a.answer(item("4.4")).maturity,
+            a.answer(item("4.4")).estimate
+        ),
+        (Some(level(5)), false)
+    );
     for i in catalog().quick_items(q("q07")) {
-        let mapped_elsewhere = catalog().quick_ids().any(|o| o != q("q07") && catalog().quick_items(o).contains(i));
+        let mapped_elsewhere = catalog()
+            .quick_ids()
+            .any(|o| o != q("q07") && catalog().quick_items(o).contains(i));
         if !mapped_elsewhere {
-            assert_eq!(a.answer(*i).maturity, None, "not sure leaves {} unanswered", catalog().item(*i).id);
+            assert_eq!(
+                a.answer(*i).maturity,
+                None,
+                "not sure leaves {} unanswered",
+                catalog().item(*i).id
+            );
         }
     }
     // Every mapped item got an estimate or was left alone; nothing unmapped changed.
-    let mapped: Vec<_> = catalog().quick_ids().flat_map(|x| catalog().quick_items(x).to_vec()).collect();
+    let mapped: Vec<_> = catalog()
+        .quick_ids()
+        .flat_map(|x| catalog().quick_items(x).to_vec())
+        .collect();
     for i in catalog().item_ids().filter(|i| !mapped.contains(i)) {
         assert_eq!(a.answer(i).maturity, None);
     }

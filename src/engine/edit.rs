@@ -41,7 +41,12 @@ pub enum Edit {
 }
 
 /// Applies one edit and stamps `updated`. A refused edit changes nothing.
-pub fn apply(catalog: &Catalog, assessment: &mut Assessment, edit: Edit, now: Timestamp) -> Result<(), EditError> {
+pub fn apply(
+    catalog: &Catalog,
+    assessment: &mut Assessment,
+    edit: Edit,
+    now: Timestamp,
+) -> Result<(), EditError> {
     match edit {
         Edit::Maturity(item, level) => assessment.update(catalog, item, |a| {
             a.maturity = level;
@@ -50,8 +55,12 @@ pub fn apply(catalog: &Catalog, assessment: &mut Assessment, edit: Edit, now: Ti
         Edit::ConfirmEstimate(item) => assessment.update(catalog, item, |a| a.estimate = false)?,
         Edit::Target(item, target) => assessment.update(catalog, item, |a| a.target = target)?,
         Edit::Weight(item, weight) => assessment.update(catalog, item, |a| a.weight = weight)?,
-        Edit::Applicable(item, applicable) => assessment.update(catalog, item, |a| a.excluded = !applicable)?,
-        Edit::Justification(item, text) => assessment.update(catalog, item, |a| a.justification = text)?,
+        Edit::Applicable(item, applicable) => {
+            assessment.update(catalog, item, |a| a.excluded = !applicable)?
+        }
+        Edit::Justification(item, text) => {
+            assessment.update(catalog, item, |a| a.justification = text)?
+        }
         Edit::Notes(item, text) => assessment.update(catalog, item, |a| a.notes = text)?,
         Edit::AddEvidence(item, text) => {
             let text = text.trim().to_owned();

@@ -57,13 +57,14 @@ impl fmt::Display for MaturityLevel {
 
 /// The level an organization aims for on one item: 1–5 (a target of 0 would make
 /// every item trivially complete, so it cannot be expressed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum TargetLevel {
     /// Target level 1.
     T1 = 1,
     /// Target level 2.
     T2 = 2,
     /// Target level 3, the default: defined, documented and operating.
+    #[default]
     T3 = 3,
     /// Target level 4.
     T4 = 4,
@@ -90,12 +91,6 @@ impl TargetLevel {
     /// The maturity level that meets this target exactly.
     pub fn as_maturity(self) -> MaturityLevel {
         MaturityLevel::ALL[self.number() as usize]
-    }
-}
-
-impl Default for TargetLevel {
-    fn default() -> Self {
-        Self::T3
     }
 }
 

@@ -22,7 +22,7 @@ pub use assessment::{Answer, Assessment, EditError};
 pub use catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind, QuickId};
 pub use date::{Date, Timestamp};
 pub use edit::{apply, Edit};
-pub use export::export;
+pub use export::{export, export_compact};
 pub use import::{import, ImportError};
 pub use level::{MaturityLevel, TargetLevel};
 pub use percent::Percent;

@@ -32,6 +32,11 @@ impl Percent {
         (denominator > 0.0).then(|| Percent::from_fraction(numerator / denominator))
     }
 
+    /// The percentage for a count of tenths, or `None` above 1000.
+    pub fn from_tenths(tenths: u16) -> Option<Percent> {
+        (tenths <= 1000).then_some(Percent(tenths))
+    }
+
     /// The value in tenths of a percent (0–1000).
     pub fn tenths(self) -> u16 {
         self.0

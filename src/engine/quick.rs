@@ -142,9 +142,17 @@ const LOW_CONFIDENCE_NOT_SURE: usize = 4;
 /// Scores quick-check answers (unanswered questions count as 0 points).
 pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
     let questions: Vec<QuickId> = catalog.quick_ids().collect();
-    let points: u32 = questions.iter().filter_map(|&q| answers.get(q)).map(QuickAnswer::points).sum();
+    let points: u32 = questions
+        .iter()
+        .filter_map(|&q| answers.get(q))
+        .map(QuickAnswer::points)
+        .sum();
     let max_points = 2 * questions.len() as u32;
-    let fraction = if max_points == 0 { 0.0 } else { f64::from(points) / f64::from(max_points) };
+    let fraction = if max_points == 0 {
+        0.0
+    } else {
+        f64::from(points) / f64::from(max_points)
+    };
     // Band edges for 15 questions (30 points): 0–9, 10–18, 19–25, 26–30, as fractions.
     let raw_band = match fraction {
         f if f >= 26.0 / 30.0 => Band::GapAssessmentWorthwhile,
@@ -152,11 +160,18 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
         f if f >= 10.0 / 30.0 => Band::FoundationsInProgress,
         _ => Band::GettingStarted,
     };
-    let foundation_missing = questions.iter().any(|&q| {
-        catalog.quick(q).foundation && answers.get(q).is_none_or(|a| a.points() == 0)
-    });
-    let band = if foundation_missing { raw_band.min(Band::FoundationsInProgress) } else { raw_band };
-    let not_sure = questions.iter().filter(|&&q| answers.get(q) == Some(QuickAnswer::NotSure)).count();
+    let foundation_missing = questions
+        .iter()
+        .any(|&q| catalog.quick(q).foundation && answers.get(q).is_none_or(|a| a.points() == 0));
+    let band = if foundation_missing {
+        raw_band.min(Band::FoundationsInProgress)
+    } else {
+        raw_band
+    };
+    let not_sure = questions
+        .iter()
+        .filter(|&&q| answers.get(q) == Some(QuickAnswer::NotSure))
+        .count();
 
     let mut weakest: Vec<QuickId> = questions
         .iter()

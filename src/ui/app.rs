@@ -1,16 +1,120 @@
-//! The app root.
+//! The app root: owns the state, themes the widget, routes between screens.
 
+use super::components::assess::Assess;
+use super::components::banner::Banner;
+use super::components::documents::Documents;
+use super::components::home::Home;
+use super::components::nav::Nav;
+use super::components::quick::Quick;
+use super::components::results::Results;
+use super::config::{Config, Mode, Theme};
+use super::download::{download, export_filename};
+use super::i18n::t;
+use super::share;
+use super::state::{Action, AppState, Screen};
+use crate::engine::quick::QuickResult;
+use crate::engine::{export, Catalog};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Start-up options.
+    #[prop_or_default]
+    pub config: Rc<Config>,
+    /// The host element inline embeds dispatch share events on.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+}
 
 /// The root component.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let config = props.config.clone();
+    let state = use_reducer(move || AppState::load((*config).clone()));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let on_edit = dispatch.reform(Action::Edit);
+
+    let export_current = {
+        let current = state.current.clone();
+        current.map(|a| {
+            Callback::from(move |_: ()| {
+                download(
+                    &export_filename(&a.name, a.updated.as_str()),
+                    "application/json",
+                    &export(Catalog::builtin(), &a),
+                );
+            })
+        })
+    };
+    let export_saved = {
+        let state = state.clone();
+        Callback::from(
+            move |id: String| match state.store.load(Catalog::builtin(), &id) {
+                Ok(a) => {
+                    download(
+                        &export_filename(&a.name, a.updated.as_str()),
+                        "application/json",
+                        &export(Catalog::builtin(), &a),
+                    );
+                }
+                Err(_) => {
+                    // A broken entry can still be downloaded as it is stored, to rescue by hand.
+                    if let Some(raw) = state.store.load_raw(&id) {
+                        download(&format!("{id}-unreadable.json"), "application/json", &raw);
+                    }
+                }
+            },
+        )
+    };
+    let on_share = {
+        let (target, host) = (state.config.share.clone(), props.host.clone());
+        Callback::from(move |r: QuickResult| {
+            share::send(&target, host.as_ref(), &r);
+        })
+    };
+
+    let c = &state.config;
+    let theme = match c.theme {
+        Theme::Auto => "aims-theme-auto",
+        Theme::Light => "aims-theme-light",
+        Theme::Dark => "aims-theme-dark",
+    };
+    let style = c.accent.as_ref().map(|a| format!("--aims-accent:{a}"));
+    let quick_only = c.mode == Mode::Quick && c.embedded;
+    let cta = c.cta_text.clone().zip(c.cta_href.clone());
+
+    let screen = match (state.screen, state.current.clone(), state.report.clone()) {
+        (Screen::Quick, _, _) => html! {
+            <Quick answers={state.quick.clone()} {cta} can_share={c.share != super::config::ShareTarget::None}
+                {on_share} on_action={dispatch.clone()} />
+        },
+        (Screen::Assess, Some(a), Some(r)) => {
+            html! { <Assess assessment={a} report={r} on_edit={on_edit.clone()} /> }
+        }
+        (Screen::Documents, Some(a), _) => {
+            html! { <Documents assessment={a} on_edit={on_edit.clone()} /> }
+        }
+        (Screen::Results, Some(a), Some(r)) => html! {
+            <Results assessment={a} report={r} on_export={export_current.clone().unwrap_or_default()} />
+        },
+        _ => {
+            html! { <Home entries={state.entries.clone()} import={state.import.clone()} on_export={export_saved} on_action={dispatch.clone()} /> }
+        }
+    };
+
     html! {
-        <main class="aims-app">
-            <header class="aims-header">
-                <h1 class="aims-title">{ "AIMS Readiness" }</h1>
-                <p class="aims-subtitle">{ "ISO/IEC 42001 readiness assessment that never leaves your browser" }</p>
-            </header>
-        </main>
+        <div class={classes!("aims-app", theme, c.embedded.then_some("aims-embedded"))} {style}>
+            <a class="aims-skip" href="#aims-main">{ t("app.skip") }</a>
+            <Nav screen={state.screen} open={state.current.as_ref().map(|a| a.name.clone())} {quick_only} on_action={dispatch.clone()} />
+            <Banner unsaved={state.unsaved.clone()} unavailable={state.storage_unavailable} notice={state.notice.clone()}
+                on_export={export_current} on_action={dispatch.clone()} />
+            <main id="aims-main" class="aims-main">{ screen }</main>
+            <footer class="aims-footer">{ t("app.footer") }</footer>
+        </div>
     }
 }

@@ -1,12 +1,140 @@
 //! The Yew single-page app. Compiled only for `wasm32`; every figure it shows comes
 //! from [`crate::engine`].
+//!
+//! Three ways to start (docs/embedding.md):
+//! - the app's own page (`index.html` has an element with `data-aims-app`): options
+//!   come from the URL query, so an iframe can pass them;
+//! - inline on a host page: the host calls [`mount`] with an element and options;
+//!   the widget renders inside a shadow root with its own styles.
 
 pub mod app;
+pub mod clock;
+pub mod components;
+pub mod config;
+pub mod download;
+pub mod files;
+pub mod i18n;
+pub mod share;
+pub mod state;
+pub mod storage;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use config::Config;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// Entry point: mounts the app into the page's body when the module loads.
+/// The widget's stylesheet, embedded so an inline mount can put it in its shadow root.
+pub const STYLES: &str = include_str!("../../assets/styles.css");
+
+/// Entry point when the module loads: renders into the app's own page, and does nothing
+/// on a host page (which calls [`mount`] itself).
 #[wasm_bindgen(start)]
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.query_selector("[data-aims-app]").ok().flatten() else {
+        return;
+    };
+    let config = config_from_url();
+    root.set_inner_html(""); // the "Loading…" placeholder
+    add_styles(&document.head().map(Into::into));
+    yew::Renderer::<app::App>::with_root_and_props(
+        root,
+        app::AppProps {
+            config: Rc::new(config),
+            host: None,
+        },
+    )
+    .render();
+}
+
+/// Mounts the widget inline into `element` of a host page. `options` is an object
+/// (`{mode: "quick", theme: "dark", accent: "#0a7", namespace: "acme", share: true, ...}`);
+/// the element's `data-` attributes are read too (the object wins).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let attributes = element.attributes();
+    for i in 0..attributes.length() {
+        if let Some(attr) = attributes.item(i) {
+            if let Some(name) = attr.name().strip_prefix("data-") {
+                pairs.push((name.to_owned(), attr.value()));
+            }
+        }
+    }
+    if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+        for entry in js_sys::Object::entries(object).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let (Some(key), value) = (entry.get(0).as_string(), entry.get(1)) else {
+                continue;
+            };
+            let value = value
+                .as_string()
+                .or_else(|| value.as_bool().map(|b| b.to_string()))
+                .unwrap_or_default();
+            pairs.push((key, value));
+        }
+    }
+    let config = Config::from_options(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
+        true,
+        false,
+    );
+    let shadow = match element.shadow_root() {
+        Some(existing) => existing,
+        None => {
+            element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    add_styles(&Some(shadow.clone().into()));
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    yew::Renderer::<app::App>::with_root_and_props(
+        root,
+        app::AppProps {
+            config: Rc::new(config),
+            host: Some(element),
+        },
+    )
+    .render();
+    Ok(())
+}
+
+fn add_styles(parent: &Option<web_sys::Node>) {
+    let Some(parent) = parent else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(style) = document.create_element("style") {
+        style.set_text_content(Some(STYLES));
+        let _ = parent.append_child(&style);
+    }
+}
+
+/// Options from the page's query string (`?mode=quick&theme=dark&share-origin=…`).
+/// Share-to-parent is only possible when the page really is in a frame.
+fn config_from_url() -> Config {
+    let Some(window) = web_sys::window() else {
+        return Config::default();
+    };
+    let search = window.location().search().unwrap_or_default();
+    let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let names = [
+        "mode",
+        "namespace",
+        "theme",
+        "accent",
+        "cta-text",
+        "cta-href",
+        "share-origin",
+    ];
+    let pairs = names
+        .iter()
+        .filter_map(|&n| Some((n, params.as_ref()?.get(n)?)));
+    Config::from_options(pairs, framed, framed)
 }

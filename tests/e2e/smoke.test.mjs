@@ -14,8 +14,9 @@ test('the page renders the product title and requests nothing off-origin', async
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
-    await page.waitForSelector('h1', { timeout: 15000 });
-    assert.match(await page.textContent('h1'), /AIMS Readiness/);
+    await page.waitForSelector('.aims-brand-name', { timeout: 15000 });
+    assert.equal(await page.textContent('.aims-brand-name'), 'AIMS Readiness');
+    assert.equal(await page.textContent('h1'), 'Your assessments');
     await page.waitForLoadState('networkidle');
     const foreign = urls.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('data:'));
     assert.deepEqual(foreign, [], 'every request goes to the page\'s own origin');

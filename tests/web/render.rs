@@ -17,13 +17,15 @@ pub fn mount_app() -> web_sys::Element {
 }
 
 #[wasm_bindgen_test]
-async fn app_renders_the_product_title() {
+async fn app_renders_the_product_name_and_home_screen() {
     let root = mount_app();
     yew::scheduler::flush().await;
-    let title = root
-        .query_selector("h1")
-        .ok()
-        .flatten()
-        .map(|h| h.text_content().unwrap_or_default());
-    assert_eq!(title.as_deref(), Some("AIMS Readiness"));
+    let text = |sel: &str| {
+        root.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(text(".aims-brand-name").as_deref(), Some("AIMS Readiness"));
+    assert_eq!(text("h1").as_deref(), Some("Your assessments"));
 }

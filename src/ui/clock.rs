@@ -1,0 +1,27 @@
+//! Time and fresh ids from the browser.
+
+use crate::engine::Timestamp;
+
+/// Now, as a UTC timestamp.
+pub fn now() -> Timestamp {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    Timestamp::parse(&iso).unwrap_or_else(|| Timestamp::from_unix_seconds(0))
+}
+
+/// A fresh, practically unique assessment id (time plus randomness; no secure context
+/// needed, unlike `crypto.randomUUID`).
+pub fn new_id() -> String {
+    let millis = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("a-{millis:x}-{random:08x}")
+}
+
+/// A local-time label for a timestamp, e.g. "29 Nov 2026, 08:15".
+pub fn local_label(ts: &Timestamp) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts.as_str()));
+    let options = js_sys::Object::new();
+    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("default", &options).into()
+}

@@ -1,0 +1,225 @@
+//! The assessment walk: a navigator with each group's progress, filters, a coverage bar,
+//! and the item cards. Keys: arrows move between levels (native radio groups);
+//! `n` / `p` (or `j` / `k`) move to the next / previous item.
+
+use super::item_card::ItemCard;
+use super::pct;
+use crate::engine::{Assessment, Catalog, Edit, GroupId, ItemId, ItemKind, Report};
+use crate::ui::i18n::{t, tf};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Which items are listed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    Unanswered,
+    BelowTarget,
+}
+
+/// Which part of the standard is listed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Group(GroupId),
+    Clauses,
+    AnnexA,
+    Everything,
+}
+
+/// Props of [`Assess`].
+#[derive(Properties, PartialEq)]
+pub struct AssessProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+    /// Its scores.
+    pub report: Rc<Report>,
+    /// Send an edit.
+    pub on_edit: Callback<Edit>,
+}
+
+/// The groups shown in the navigator: clauses, then control objectives with A.6 split.
+fn navigator_groups(c: &Catalog) -> Vec<GroupId> {
+    c.top_groups()
+        .flat_map(|g| {
+            let subs: Vec<GroupId> = c.subgroups(g).collect();
+            if subs.is_empty() {
+                vec![g]
+            } else {
+                subs
+            }
+        })
+        .collect()
+}
+
+/// The assessment screen.
+#[component]
+pub fn Assess(p: &AssessProps) -> Html {
+    let c = Catalog::builtin();
+    let groups = navigator_groups(c);
+    let part = use_state(|| Part::Group(groups[0]));
+    let filter = use_state(|| Filter::All);
+    let list_ref = use_node_ref();
+    let a = &p.assessment;
+
+    let visible: Vec<ItemId> = c
+        .item_ids()
+        .filter(|&i| match *part {
+            Part::Group(g) => c.item_in_group(i, g),
+            Part::Clauses => c.item(i).kind == ItemKind::Clause,
+            Part::AnnexA => c.item(i).kind == ItemKind::Control,
+            Part::Everything => true,
+        })
+        .filter(|&i| {
+            let ans = a.answer(i);
+            match *filter {
+                Filter::All => true,
+                Filter::Unanswered => ans.maturity.is_none() && a.in_scope(c, i),
+                Filter::BelowTarget => {
+                    a.in_scope(c, i)
+                        && ans
+                            .maturity
+                            .is_none_or(|m| m.number() < ans.target.number())
+                }
+            }
+        })
+        .collect();
+
+    let onkeydown = {
+        let list_ref = list_ref.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step: i32 = match e.key().as_str() {
+                "n" | "j" => 1,
+                "p" | "k" => -1,
+                _ => return,
+            };
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            // Letters typed into text fields are text, not navigation.
+            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+                if !matches!(input.type_().as_str(), "radio" | "checkbox") {
+                    return;
+                }
+            } else if target.tag_name() == "TEXTAREA" || target.tag_name() == "SELECT" {
+                return;
+            }
+            let current = target
+                .closest(".aims-item")
+                .ok()
+                .flatten()
+                .and_then(|card| card.get_attribute("data-index"))
+                .and_then(|i| i.parse::<i32>().ok())
+                .unwrap_or(-1);
+            let Some(list) = list_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let next = current + step;
+            let selector = format!("[data-index=\"{next}\"]");
+            let Some(card) = list.query_selector(&selector).ok().flatten() else {
+                return;
+            };
+            let focus = card
+                .query_selector("input[type=radio]:checked")
+                .ok()
+                .flatten()
+                .or_else(|| card.query_selector("input[type=radio]").ok().flatten());
+            if let Some(el) = focus.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+                e.prevent_default();
+                let _ = el.focus();
+                card.scroll_into_view();
+            }
+        })
+    };
+
+    let nav_button = |g: GroupId| {
+        let figure = p.report.groups[g.index()].figure;
+        let group = c.group(g);
+        let current = *part == Part::Group(g);
+        let part = part.clone();
+        html! {
+            <li>
+                <button type="button" class={classes!("aims-nav-group", current.then_some("aims-nav-group--current"))}
+                    aria-current={current.then_some("true")} onclick={Callback::from(move |_| part.set(Part::Group(g)))}>
+                    <span class="aims-nav-id">{ &group.id }</span>
+                    <span class="aims-nav-title">{ &group.title }</span>
+                    <span class="aims-nav-progress" aria-label={tf("assess.group_progress", &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
+                        { format!("{}/{}", figure.answered, figure.in_scope) }
+                    </span>
+                    <span class="aims-meter" aria-hidden="true"><span style={format!("width:{}%", figure.coverage().map_or(0.0, |p| p.value()))}></span></span>
+                </button>
+            </li>
+        }
+    };
+    let part_button = |value: Part, label: &'static str| {
+        let part = part.clone();
+        let current = *part == value;
+        html! { <button type="button" class={classes!("aims-chip", current.then_some("aims-chip--on"))} aria-pressed={current.to_string()}
+        onclick={Callback::from(move |_| part.set(value))}>{ t(label) }</button> }
+    };
+    let filter_button = |value: Filter, label: &'static str| {
+        let filter = filter.clone();
+        let current = *filter == value;
+        html! { <button type="button" class={classes!("aims-chip", current.then_some("aims-chip--on"))} aria-pressed={current.to_string()}
+        onclick={Callback::from(move |_| filter.set(value))}>{ t(label) }</button> }
+    };
+    let overall = p.report.overall;
+    let heading = match *part {
+        Part::Group(g) => format!("{} {}", c.group(g).id, c.group(g).title),
+        Part::Clauses => t("assess.part_clauses").to_owned(),
+        Part::AnnexA => t("assess.part_annex").to_owned(),
+        Part::Everything => t("assess.part_all").to_owned(),
+    };
+    let (clause_groups, control_groups): (Vec<GroupId>, Vec<GroupId>) = groups
+        .iter()
+        .partition(|&&g| c.group(g).kind == ItemKind::Clause);
+
+    html! {
+        <section class="aims-screen aims-assess" aria-labelledby="aims-assess-title">
+            <h1 id="aims-assess-title" class="aims-h1">{ t("assess.title") }</h1>
+            <div class="aims-progress">
+                <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={overall.in_scope.to_string()}
+                    aria-valuenow={overall.answered.to_string()} aria-label={t("assess.coverage_label")}>
+                    <span style={format!("width:{}%", overall.coverage().map_or(0.0, |p| p.value()))}></span>
+                </div>
+                <p class="aims-progress-text">
+                    { tf("assess.coverage", &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
+                    if overall.excluded > 0 { { " · " }{ tf("assess.excluded", &[("n", &overall.excluded.to_string())]) } }
+                </p>
+            </div>
+            <div class="aims-assess-layout">
+                <nav class="aims-navigator" aria-label={t("assess.navigator")}>
+                    <h2 class="aims-nav-heading">{ t("assess.clauses") }</h2>
+                    <ul>{ for clause_groups.into_iter().map(nav_button) }</ul>
+                    <h2 class="aims-nav-heading">{ t("assess.annex") }</h2>
+                    <ul>{ for control_groups.into_iter().map(nav_button) }</ul>
+                </nav>
+                <div class="aims-assess-main">
+                    <div class="aims-filters" role="group" aria-label={t("assess.filters")}>
+                        { part_button(Part::Everything, "assess.part_all") }
+                        { part_button(Part::Clauses, "assess.part_clauses") }
+                        { part_button(Part::AnnexA, "assess.part_annex") }
+                        <span class="aims-filter-sep" aria-hidden="true"></span>
+                        { filter_button(Filter::All, "assess.filter_all") }
+                        { filter_button(Filter::Unanswered, "assess.filter_unanswered") }
+                        { filter_button(Filter::BelowTarget, "assess.filter_below") }
+                    </div>
+                    <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf("assess.showing", &[("n", &visible.len().to_string())]) }</span></h2>
+                    <p class="aims-muted aims-small">{ t("assess.keys") }</p>
+                    <div class="aims-items" ref={list_ref} {onkeydown}>
+                        if visible.is_empty() { <p class="aims-empty">{ t("assess.none") }</p> }
+                        { for visible.iter().enumerate().map(|(index, &item)| html! {
+                            <ItemCard key={item.index()} {item} {index} answer={a.answer(item).clone()} on_edit={p.on_edit.clone()} />
+                        }) }
+                    </div>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+//! Storage warnings and the notice line (with undo).
+
+use crate::ui::i18n::t;
+use crate::ui::state::{Action, Notice};
+use crate::ui::storage::StorageError;
+use yew::prelude::*;
+
+/// Props of [`Banner`].
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    /// The open assessment could not be saved.
+    pub unsaved: Option<StorageError>,
+    /// Storage cannot be used at all.
+    pub unavailable: bool,
+    /// The last notice.
+    pub notice: Option<Notice>,
+    /// Offer an export of the open assessment.
+    pub on_export: Option<Callback<()>>,
+    /// Dispatch.
+    pub on_action: Callback<Action>,
+}
+
+/// Storage warnings and the notice line.
+#[component]
+pub fn Banner(p: &BannerProps) -> Html {
+    let act = |a: Action| {
+        let cb = p.on_action.clone();
+        Callback::from(move |_| cb.emit(a.clone()))
+    };
+    let export_button = p.on_export.clone().map(|cb| {
+        html! { <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(move |_| cb.emit(()))}>{ t("banner.export_now") }</button> }
+    });
+    html! {
+        <>
+            if let Some(err) = &p.unsaved {
+                <div class="aims-alert aims-alert--error" role="alert">
+                    <strong>{ t("banner.not_saved_title") }</strong>{ " " }
+                    { match err { StorageError::Unavailable => t("banner.unavailable"), StorageError::WriteRefused(_) => t("banner.full") } }
+                    <div class="aims-alert-actions">
+                        { export_button.clone() }
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ t("banner.retry") }</button>
+                    </div>
+                </div>
+            } else if p.unavailable {
+                <div class="aims-alert aims-alert--warn" role="status">{ t("banner.unavailable") }</div>
+            }
+            <div class="aims-live" aria-live="polite">
+                if let Some(n) = &p.notice {
+                    <div class={classes!("aims-notice", n.error.then_some("aims-notice--error"))}>
+                        <span>{ &n.text }</span>
+                        if n.undo {
+                            <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ t("common.undo") }</button>
+                        }
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={t("common.dismiss")} onclick={act(Action::DismissNotice)}>{ "×" }</button>
+                    </div>
+                }
+            </div>
+        </>
+    }
+}

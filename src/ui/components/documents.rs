@@ -1,0 +1,53 @@
+//! The mandatory documented information checklist.
+
+use crate::engine::{Assessment, Catalog, Edit};
+use crate::ui::i18n::{t, tf};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Documents`].
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+    /// Send an edit.
+    pub on_edit: Callback<Edit>,
+}
+
+/// The documents screen.
+#[component]
+pub fn Documents(p: &DocumentsProps) -> Html {
+    let c = Catalog::builtin();
+    let present = c
+        .document_ids()
+        .filter(|&d| p.assessment.document_present(d))
+        .count();
+    html! {
+        <section class="aims-screen" aria-labelledby="aims-docs-title">
+            <h1 id="aims-docs-title" class="aims-h1">{ t("docs.title") }</h1>
+            <p class="aims-lead">{ t("docs.lead") }</p>
+            <p class="aims-figure-inline"><strong>{ tf("docs.count", &[("n", &present.to_string()), ("total", &c.document_count().to_string())]) }</strong></p>
+            <ul class="aims-doclist">
+                { for c.document_ids().map(|d| {
+                    let doc = c.document(d);
+                    let on = p.assessment.document_present(d);
+                    let cb = p.on_edit.clone();
+                    let dom = format!("aims-doc-{}", doc.id);
+                    let clause = c.find_item(&doc.clause).map(|i| c.item(i).title.clone()).unwrap_or_default();
+                    html! {
+                        <li class={classes!("aims-doc", on.then_some("aims-doc--on"))}>
+                            <input type="checkbox" id={dom.clone()} checked={on}
+                                onchange={Callback::from(move |e: Event| cb.emit(Edit::Document(d, super::event_checked(&e))))} />
+                            <label for={dom}>
+                                <span class="aims-doc-title">{ &doc.title }</span>
+                                <span class="aims-muted aims-small">{ tf("docs.required_by", &[("clause", &doc.clause), ("title", &clause)]) }</span>
+                                <span class="aims-small">{ &doc.description }</span>
+                            </label>
+                            <span class={classes!("aims-tag", if on { "aims-tag--ok" } else { "aims-tag--todo" })}>{ if on { t("docs.present") } else { t("docs.missing") } }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,264 @@
+//! Home: saved assessments, start a new one, import.
+
+use super::{event_value, pct};
+use crate::engine::{Catalog, ImportError, Timestamp};
+use crate::ui::clock::local_label;
+use crate::ui::files::read_and_import;
+use crate::ui::i18n::{t, tf};
+use crate::ui::state::{Action, ImportState, Resolution};
+use crate::ui::storage::Entry;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`Home`].
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// Saved assessments.
+    pub entries: Vec<Entry>,
+    /// Import progress.
+    pub import: ImportState,
+    /// Export a saved assessment by id.
+    pub on_export: Callback<String>,
+    /// Dispatch.
+    pub on_action: Callback<Action>,
+}
+
+/// The home screen.
+#[component]
+pub fn Home(p: &HomeProps) -> Html {
+    let name = use_state(String::new);
+    let org = use_state(String::new);
+    let renaming = use_state(|| None::<(String, String)>);
+    let confirming = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+    let act = p.on_action.clone();
+
+    let on_create = {
+        let (name, org, act) = (name.clone(), org.clone(), act.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            act.emit(Action::Create {
+                name: (*name).clone(),
+                organization: (*org).clone(),
+            });
+            name.set(String::new());
+            org.set(String::new());
+        })
+    };
+    let import_files = {
+        let act = act.clone();
+        Rc::new(move |files: Option<web_sys::FileList>| {
+            let Some(file) = files.and_then(|f| f.get(0)) else {
+                return;
+            };
+            let act = act.clone();
+            read_and_import(file, move |name, result| {
+                act.emit(Action::Imported(name, result))
+            });
+        })
+    };
+    let on_pick = {
+        let import_files = import_files.clone();
+        Callback::from(move |e: Event| {
+            let input = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            import_files(input.as_ref().and_then(|i| i.files()));
+            if let Some(i) = input {
+                i.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let (import_files, dragging) = (import_files.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            import_files(e.data_transfer().and_then(|d| d.files()));
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+
+    let row = |entry: &Entry| -> Html {
+        match entry {
+            Entry::Broken { id, reason } => {
+                let (act, id2) = (act.clone(), id.clone());
+                html! {
+                    <li class="aims-card aims-card--broken" key={id.clone()}>
+                        <div class="aims-card-main">
+                            <h3 class="aims-card-title">{ t("home.broken_title") }</h3>
+                            <p class="aims-muted">{ tf("home.broken_detail", &[("id", id), ("reason", reason)]) }</p>
+                        </div>
+                        <div class="aims-card-actions">
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
+                                onclick={Callback::from(move |_| act.emit(Action::Delete(id2.clone())))}>{ t("home.delete") }</button>
+                        </div>
+                    </li>
+                }
+            }
+            Entry::Saved(s) => {
+                let id = s.id.clone();
+                let click = |a: Action| {
+                    let act = act.clone();
+                    Callback::from(move |_| act.emit(a.clone()))
+                };
+                let updated = Timestamp::parse(&s.updated)
+                    .map(|ts| local_label(&ts))
+                    .unwrap_or_default();
+                let coverage =
+                    crate::engine::Percent::ratio(f64::from(s.answered), f64::from(s.in_scope));
+                let is_renaming = renaming
+                    .as_ref()
+                    .filter(|(rid, _)| *rid == id)
+                    .map(|(_, v)| v.clone());
+                let is_confirming = confirming.as_deref() == Some(id.as_str());
+                let title = if s.name.is_empty() {
+                    t("home.untitled").to_owned()
+                } else {
+                    s.name.clone()
+                };
+                html! {
+                    <li class="aims-card" key={id.clone()}>
+                        <div class="aims-card-main">
+                            if let Some(value) = is_renaming {
+                                <form class="aims-inline-form" onsubmit={{
+                                    let (act, renaming, id) = (act.clone(), renaming.clone(), id.clone());
+                                    Callback::from(move |e: SubmitEvent| {
+                                        e.prevent_default();
+                                        if let Some((_, v)) = (*renaming).clone() { act.emit(Action::Rename(id.clone(), v)); }
+                                        renaming.set(None);
+                                    })
+                                }}>
+                                    <label class="aims-sr" for={format!("rename-{id}")}>{ t("home.rename_label") }</label>
+                                    <input id={format!("rename-{id}")} class="aims-input" value={value} maxlength="200" required=true
+                                        oninput={{ let (renaming, id) = (renaming.clone(), id.clone()); Callback::from(move |e: InputEvent| renaming.set(Some((id.clone(), event_value(&e))))) }} />
+                                    <button type="submit" class="aims-btn aims-btn--small">{ t("common.save") }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ t("common.cancel") }</button>
+                                </form>
+                            } else {
+                                <h3 class="aims-card-title">
+                                    <button type="button" class="aims-link" onclick={click(Action::Open(id.clone()))}>{ title.clone() }</button>
+                                </h3>
+                            }
+                            <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf("home.updated", &[("when", &updated)]) }</p>
+                            <p class="aims-card-figures">
+                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ t("home.ready") }</span>
+                                <span class="aims-figure-inline">{ tf("home.coverage", &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
+                            </p>
+                        </div>
+                        <div class="aims-card-actions">
+                            if is_confirming {
+                                <span class="aims-confirm" role="group" aria-label={t("home.confirm_delete")}>
+                                    <span>{ tf("home.confirm_delete_named", &[("name", &title)]) }</span>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
+                                        onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ t("home.delete_confirm") }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ t("common.cancel") }</button>
+                                </span>
+                            } else {
+                                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ t("home.open") }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
+                                    onclick={{ let (r, id, v) = (renaming.clone(), id.clone(), s.name.clone()); Callback::from(move |_| r.set(Some((id.clone(), v.clone())))) }}>{ t("home.rename") }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ t("home.duplicate") }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
+                                    onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ t("home.export") }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text"
+                                    onclick={{ let (c, id) = (confirming.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) }}>{ t("home.delete") }</button>
+                            }
+                        </div>
+                    </li>
+                }
+            }
+        }
+    };
+
+    html! {
+        <section class="aims-screen" aria-labelledby="aims-home-title">
+            <h1 id="aims-home-title" class="aims-h1">{ t("home.title") }</h1>
+            <p class="aims-lead">{ t("home.lead") }</p>
+            <div class="aims-grid-2">
+                <form class="aims-panel" onsubmit={on_create}>
+                    <h2 class="aims-h2">{ t("home.new_title") }</h2>
+                    <label class="aims-label" for="aims-new-name">{ t("home.new_name") }</label>
+                    <input id="aims-new-name" class="aims-input" value={(*name).clone()} maxlength="200" placeholder={t("home.new_name_placeholder")}
+                        oninput={{ let n = name.clone(); Callback::from(move |e: InputEvent| n.set(event_value(&e))) }} />
+                    <label class="aims-label" for="aims-new-org">{ t("home.new_org") }</label>
+                    <input id="aims-new-org" class="aims-input" value={(*org).clone()} maxlength="200"
+                        oninput={{ let o = org.clone(); Callback::from(move |e: InputEvent| o.set(event_value(&e))) }} />
+                    <button type="submit" class="aims-btn aims-btn--primary">{ t("home.new_start") }</button>
+                </form>
+                <div class={classes!("aims-panel", "aims-drop", dragging.then_some("aims-drop--active"))}
+                    ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                    <h2 class="aims-h2">{ t("home.import_title") }</h2>
+                    <p class="aims-muted">{ t("home.import_help") }</p>
+                    <label class="aims-btn aims-file">
+                        { t("home.import_pick") }
+                        <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
+                    </label>
+                    { import_panel(&p.import, &act) }
+                </div>
+            </div>
+            <h2 class="aims-h2">{ tf("home.saved_title", &[("n", &p.entries.len().to_string())]) }</h2>
+            if p.entries.is_empty() {
+                <p class="aims-empty">{ t("home.empty") }</p>
+            } else {
+                <ul class="aims-cards">{ for p.entries.iter().map(row) }</ul>
+            }
+            <p class="aims-privacy">{ t("home.privacy") }</p>
+        </section>
+    }
+}
+
+fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
+    let click = |a: Action| {
+        let act = act.clone();
+        Callback::from(move |_| act.emit(a.clone()))
+    };
+    match state {
+        ImportState::Idle => html! {},
+        ImportState::Failed(file, problems) => html! {
+            <div class="aims-alert aims-alert--error" role="alert">
+                <p><strong>{ tf("import.failed", &[("file", file)]) }</strong></p>
+                <p>{ t("import.nothing_changed") }</p>
+                <ul class="aims-problems">{ for problems.iter().take(50).map(|e| html! { <li>{ describe(e) }</li> }) }</ul>
+                if problems.len() > 50 { <p>{ tf("import.more", &[("n", &(problems.len() - 50).to_string())]) }</p> }
+                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::DismissImport)}>{ t("common.dismiss") }</button>
+            </div>
+        },
+        ImportState::Conflict(a) => html! {
+            <div class="aims-alert aims-alert--warn" role="alertdialog" aria-labelledby="aims-conflict-title">
+                <p id="aims-conflict-title"><strong>{ tf("import.conflict", &[("name", &a.name)]) }</strong></p>
+                <div class="aims-alert-actions">
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::Replace))}>{ t("import.replace") }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::KeepBoth))}>{ t("import.keep_both") }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Resolve(Resolution::Cancel))}>{ t("common.cancel") }</button>
+                </div>
+            </div>
+        },
+    }
+}
+
+/// An import problem in words a person understands: the item's title instead of a bare path.
+fn describe(e: &ImportError) -> String {
+    let catalog = Catalog::builtin();
+    let item = e.path.strip_prefix("assessment.items.").and_then(|rest| {
+        catalog.item_ids().find(|&i| {
+            rest.starts_with(&format!("{}.", catalog.item(i).id)) || rest == catalog.item(i).id
+        })
+    });
+    match item {
+        Some(i) => format!("{} {} — {}", catalog.item(i).id, catalog.item(i).title, e),
+        None if e.path.is_empty() => tf("import.whole_file", &[("problem", &e.message)]),
+        None => e.to_string(),
+    }
+}

@@ -1,0 +1,156 @@
+//! One item: question, level picker with the item's own hints, target, applicability,
+//! notes, evidence, owner and due date.
+
+use super::event_value;
+use crate::engine::{Answer, Catalog, Date, Edit, ItemId, ItemKind, MaturityLevel, TargetLevel};
+use crate::ui::i18n::{t, tf};
+use yew::prelude::*;
+
+/// Props of [`ItemCard`].
+#[derive(Properties, PartialEq)]
+pub struct ItemCardProps {
+    /// The item.
+    pub item: ItemId,
+    /// Its position in the visible list (for next/previous keys).
+    pub index: usize,
+    /// Its answer.
+    pub answer: Answer,
+    /// Send an edit.
+    pub on_edit: Callback<Edit>,
+}
+
+const LEVEL_KEYS: [&str; 6] = [
+    "level.0", "level.1", "level.2", "level.3", "level.4", "level.5",
+];
+
+/// One item card.
+#[component]
+pub fn ItemCard(p: &ItemCardProps) -> Html {
+    let catalog = Catalog::builtin();
+    let item = catalog.item(p.item);
+    let a = &p.answer;
+    let id = p.item;
+    let dom = format!("aims-i{}", id.index());
+    let evidence_draft = use_state(String::new);
+    let edit = |make: fn(ItemId, String) -> Edit| {
+        let cb = p.on_edit.clone();
+        Callback::from(move |e: InputEvent| cb.emit(make(id, event_value(&e))))
+    };
+    let shown_level = a.maturity.unwrap_or(MaturityLevel::L0);
+    let excluded_ok = a.has_valid_exclusion();
+
+    let level_option = |level: MaturityLevel| {
+        let n = level.number() as usize;
+        let cb = p.on_edit.clone();
+        let checked = a.maturity == Some(level);
+        html! {
+            <label class={classes!("aims-level", checked.then_some("aims-level--on"))} title={item.levels[n].clone()}>
+                <input type="radio" name={format!("{dom}-level")} value={n.to_string()} checked={checked}
+                    aria-describedby={format!("{dom}-hint")}
+                    onchange={Callback::from(move |_| cb.emit(Edit::Maturity(id, Some(level))))} />
+                <span class="aims-level-n">{ n }</span>
+                <span class="aims-level-name">{ t(LEVEL_KEYS[n]) }</span>
+            </label>
+        }
+    };
+
+    html! {
+        <article class={classes!("aims-item", excluded_ok.then_some("aims-item--excluded"))} data-index={p.index.to_string()} id={dom.clone()}
+            aria-labelledby={format!("{dom}-title")}>
+            <header class="aims-item-head">
+                <h3 class="aims-item-title" id={format!("{dom}-title")}><span class="aims-item-id">{ &item.id }</span>{ " " }{ &item.title }</h3>
+                <span class="aims-tags">
+                    if a.maturity.is_none() { <span class="aims-tag aims-tag--todo">{ t("item.unanswered") }</span> }
+                    if a.estimate { <span class="aims-tag aims-tag--estimate">{ t("item.estimate") }</span> }
+                    if excluded_ok { <span class="aims-tag">{ t("item.excluded") }</span> }
+                    if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ t("item.soa_defect") }</span> }
+                </span>
+            </header>
+            <p class="aims-question">{ &item.question }</p>
+            <details class="aims-details">
+                <summary>{ t("item.more") }</summary>
+                <p>{ &item.explanation }</p>
+                <p class="aims-label">{ t("item.evidence_examples") }</p>
+                <ul>{ for item.evidence.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+                <p class="aims-muted aims-small">
+                    { t("item.crosswalks") }{ " " }
+                    { item.nist_ai_rmf.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") }
+                    if !item.eu_ai_act.is_empty() { { " · EU AI Act " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
+                    if let Some(iso) = &item.iso27001 { { " · ISO/IEC 27001 " }{ iso } }
+                </p>
+            </details>
+            <fieldset class="aims-levels">
+                <legend class="aims-label">{ t("item.level_legend") }</legend>
+                <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
+                <p class="aims-hint" id={format!("{dom}-hint")}>
+                    <strong>{ tf("item.level_n", &[("n", &shown_level.to_string())]) }</strong>{ " " }{ &item.levels[shown_level.number() as usize] }
+                </p>
+                if a.estimate {
+                    <button type="button" class="aims-btn aims-btn--small" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::ConfirmEstimate(id))) }}>{ t("item.confirm_estimate") }</button>
+                }
+                if a.maturity.is_some() {
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::Maturity(id, None))) }}>{ t("item.clear") }</button>
+                }
+            </fieldset>
+            <div class="aims-fields">
+                <div class="aims-field">
+                    <label class="aims-label" for={format!("{dom}-target")}>{ t("item.target") }</label>
+                    <select id={format!("{dom}-target")} class="aims-input"
+                        onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| {
+                            if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
+                        }) }}>
+                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), t(LEVEL_KEYS[tl.number() as usize])) }</option> }) }
+                    </select>
+                </div>
+                <div class="aims-field">
+                    <label class="aims-label" for={format!("{dom}-owner")}>{ t("item.owner") }</label>
+                    <input id={format!("{dom}-owner")} class="aims-input" value={a.owner.clone()} maxlength="200" oninput={edit(Edit::Owner)} />
+                </div>
+                <div class="aims-field">
+                    <label class="aims-label" for={format!("{dom}-due")}>{ t("item.due") }</label>
+                    <input id={format!("{dom}-due")} type="date" class="aims-input" value={a.due.map(|d| d.to_string()).unwrap_or_default()}
+                        onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Due(id, Date::parse(&event_value(&e))))) }} />
+                </div>
+            </div>
+            if item.kind == ItemKind::Control {
+                <div class="aims-applicability">
+                    <label class="aims-switch">
+                        <input type="checkbox" role="switch" checked={!a.excluded}
+                            onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
+                        <span>{ if a.excluded { t("item.not_applicable") } else { t("item.applicable") } }</span>
+                    </label>
+                    if a.excluded {
+                        <label class="aims-label" for={format!("{dom}-just")}>{ t("item.justification") }</label>
+                        <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
+                            aria-invalid={(!excluded_ok).then_some("true")} oninput={edit(Edit::Justification)} />
+                        if !excluded_ok { <p class="aims-field-error">{ t("item.justification_needed") }</p> }
+                    }
+                </div>
+            }
+            <div class="aims-field">
+                <label class="aims-label" for={format!("{dom}-notes")}>{ t("item.notes") }</label>
+                <textarea id={format!("{dom}-notes")} class="aims-input" rows="2" maxlength="10000" value={a.notes.clone()} oninput={edit(Edit::Notes)} />
+            </div>
+            <div class="aims-field">
+                <span class="aims-label" id={format!("{dom}-ev")}>{ tf("item.evidence", &[("n", &a.evidence.len().to_string())]) }</span>
+                <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
+                    { for a.evidence.iter().enumerate().map(|(i, e)| {
+                        let cb = p.on_edit.clone();
+                        html! { <li><span>{ e }</span>
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf("item.remove_evidence", &[("ref", e)])}
+                                onclick={Callback::from(move |_| cb.emit(Edit::RemoveEvidence(id, i)))}>{ "×" }</button></li> }
+                    }) }
+                </ul>
+                <form class="aims-inline-form" onsubmit={{
+                    let (cb, draft) = (p.on_edit.clone(), evidence_draft.clone());
+                    Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, (*draft).clone())); draft.set(String::new()); })
+                }}>
+                    <label class="aims-sr" for={format!("{dom}-addev")}>{ t("item.add_evidence_label") }</label>
+                    <input id={format!("{dom}-addev")} class="aims-input" value={(*evidence_draft).clone()} maxlength="10000" placeholder={t("item.add_evidence_placeholder")}
+                        oninput={{ let d = evidence_draft.clone(); Callback::from(move |e: InputEvent| d.set(event_value(&e))) }} />
+                    <button type="submit" class="aims-btn aims-btn--small">{ t("item.add_evidence") }</button>
+                </form>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,42 @@
+//! One component per file; each gets the data it shows and callbacks, never the store.
+
+pub mod assess;
+pub mod banner;
+pub mod documents;
+pub mod home;
+pub mod item_card;
+pub mod nav;
+pub mod quick;
+pub mod results;
+
+use crate::engine::Percent;
+use crate::ui::i18n::t;
+use wasm_bindgen::JsCast;
+
+/// The current value of the input, textarea or select an event came from.
+pub fn event_value(e: &web_sys::Event) -> String {
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn event_checked(e: &web_sys::Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+/// "52.4 %", or "n/a" when there is nothing in scope to compute over.
+pub fn pct(p: Option<Percent>) -> String {
+    p.map_or_else(|| t("common.na").to_owned(), |p| format!("{p} %"))
+}

@@ -1,0 +1,180 @@
+//! The quick readiness check: one question per step, then an indicative result.
+
+use super::pct;
+use crate::engine::quick::{score_quick, Band, QuickAnswer, QuickAnswers, QuickResult};
+use crate::engine::Catalog;
+use crate::ui::i18n::{t, tf};
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+/// Props of [`Quick`].
+#[derive(Properties, PartialEq)]
+pub struct QuickProps {
+    /// Answers so far.
+    pub answers: QuickAnswers,
+    /// Vendor call to action (text, link).
+    pub cta: Option<(String, String)>,
+    /// Whether a share target is configured (otherwise no share button).
+    pub can_share: bool,
+    /// Share the summary with the host page.
+    pub on_share: Callback<QuickResult>,
+    /// Dispatch.
+    pub on_action: Callback<Action>,
+}
+
+const ANSWER_KEYS: [(QuickAnswer, &str); 4] = [
+    (QuickAnswer::Yes, "quick.yes"),
+    (QuickAnswer::Partly, "quick.partly"),
+    (QuickAnswer::No, "quick.no"),
+    (QuickAnswer::NotSure, "quick.not_sure"),
+];
+
+/// The band's display name.
+pub fn band_label(band: Band) -> &'static str {
+    match band {
+        Band::GettingStarted => t("band.getting_started"),
+        Band::FoundationsInProgress => t("band.foundations"),
+        Band::MostElementsInPlace => t("band.most"),
+        Band::GapAssessmentWorthwhile => t("band.gap_assessment"),
+    }
+}
+
+/// The quick check.
+#[component]
+pub fn Quick(p: &QuickProps) -> Html {
+    let c = Catalog::builtin();
+    let total = c.quick_ids().len();
+    let first_open = c
+        .quick_ids()
+        .position(|q| p.answers.get(q).is_none())
+        .unwrap_or(total);
+    let step = use_state(|| first_open);
+    let shared = use_state(|| false);
+    let heading_ref = use_node_ref();
+    {
+        // Move focus to the new question's heading so keyboard and screen-reader users follow.
+        let heading_ref = heading_ref.clone();
+        use_effect_with(*step, move |_| {
+            if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+
+    if *step >= total {
+        let result = score_quick(c, &p.answers);
+        let share = {
+            let (cb, r, shared) = (p.on_share.clone(), result.clone(), shared.clone());
+            Callback::from(move |_| {
+                cb.emit(r.clone());
+                shared.set(true);
+            })
+        };
+        let act = |a: Action| {
+            let cb = p.on_action.clone();
+            Callback::from(move |_| cb.emit(a.clone()))
+        };
+        let restart = {
+            let (cb, step, shared) = (p.on_action.clone(), step.clone(), shared.clone());
+            Callback::from(move |_| {
+                cb.emit(Action::QuickReset);
+                shared.set(false);
+                step.set(0);
+            })
+        };
+        return html! {
+            <section class="aims-screen aims-quick" aria-labelledby="aims-quick-result">
+                <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ t("quick.result_title") }</h1>
+                <div class={classes!("aims-band", format!("aims-band--{}", result.band.as_str()))}>
+                    <p class="aims-band-label">{ t("quick.indicative") }</p>
+                    <p class="aims-band-value">{ band_label(result.band) }</p>
+                    <p class="aims-band-pct">{ tf("quick.points", &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
+                </div>
+                <p class="aims-rule">{ t("quick.disclaimer") }</p>
+                if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ t("quick.capped") }</p> }
+                if result.low_confidence { <p class="aims-alert aims-alert--warn">{ t("quick.low_confidence") }</p> }
+                <h2 class="aims-h2">{ t("quick.focus_title") }</h2>
+                if result.focus.is_empty() { <p>{ t("quick.focus_none") }</p> }
+                <ol class="aims-focus">
+                    { for result.focus.iter().map(|&q| {
+                        let question = c.quick(q);
+                        let areas: Vec<&str> = c.quick_items(q).iter().map(|&i| c.item(i).id.as_str()).collect();
+                        html! { <li>
+                            <p class="aims-focus-topic">{ &question.topic }</p>
+                            <p class="aims-muted aims-small">{ tf("quick.covers", &[("ids", &areas.join(", "))]) }</p>
+                            <p>{ &question.next_step }</p>
+                        </li> }
+                    }) }
+                </ol>
+                <h2 class="aims-h2">{ t("quick.next_title") }</h2>
+                <div class="aims-actions">
+                    <button type="button" class="aims-btn aims-btn--primary" onclick={act(Action::QuickContinue)}>{ t("quick.continue") }</button>
+                    if let Some((text, href)) = &p.cta {
+                        <a class="aims-btn" href={href.clone()} target="_top" rel="noopener">{ text }</a>
+                    }
+                    if p.can_share {
+                        <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { t("quick.shared") } else { t("quick.share") } }</button>
+                    }
+                    <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ t("quick.restart") }</button>
+                </div>
+                if p.can_share { <p class="aims-muted aims-small">{ t("quick.share_note") }</p> }
+            </section>
+        };
+    }
+
+    let Some(q) = c.quick_ids().nth(*step) else {
+        return html! {};
+    };
+    let question = c.quick(q);
+    let chosen = p.answers.get(q);
+    let go = |to: usize| {
+        let step = step.clone();
+        Callback::from(move |_| step.set(to))
+    };
+    let on_submit = {
+        let step = step.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if chosen.is_some() {
+                step.set(*step + 1);
+            }
+        })
+    };
+    let dom = format!("aims-q-{}", question.id);
+    html! {
+        <section class="aims-screen aims-quick" aria-labelledby={dom.clone()}>
+            <p class="aims-muted">{ tf("quick.step", &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={p.answers.answered().to_string()} aria-label={t("quick.progress")}>
+                <span style={format!("width:{}%", p.answers.answered() * 100 / total.max(1))}></span>
+            </div>
+            <form class="aims-quick-form" onsubmit={on_submit}>
+                <fieldset class="aims-quick-fieldset">
+                    <legend>
+                        <span class="aims-quick-topic">{ &question.topic }</span>
+                        <h1 id={dom.clone()} class="aims-h1 aims-quick-question" tabindex="-1" ref={heading_ref}>{ &question.question }</h1>
+                    </legend>
+                    <p class="aims-muted">{ &question.help }</p>
+                    <div class="aims-quick-options">
+                        { for ANSWER_KEYS.iter().map(|&(answer, key)| {
+                            let cb = p.on_action.clone();
+                            html! {
+                                <label class={classes!("aims-option", (chosen == Some(answer)).then_some("aims-option--on"))}>
+                                    <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
+                                        onchange={Callback::from(move |_| cb.emit(Action::Quick(q, answer)))} />
+                                    <span>{ t(key) }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+                <div class="aims-actions">
+                    if *step > 0 { <button type="button" class="aims-btn aims-btn--ghost" onclick={go(*step - 1)}>{ t("quick.back") }</button> }
+                    <button type="submit" class="aims-btn aims-btn--primary" disabled={chosen.is_none()}>
+                        { if *step + 1 == total { t("quick.see_result") } else { t("quick.next") } }
+                    </button>
+                </div>
+            </form>
+            <p class="aims-muted aims-small">{ t("quick.privacy") }</p>
+        </section>
+    }
+}

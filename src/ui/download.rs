@@ -1,0 +1,47 @@
+//! Saving a file to the person's computer (export) without any server.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `filename`. Returns `false` if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let attempt = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(filename);
+        anchor.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    attempt().is_some()
+}
+
+/// A file name for an export: the assessment's name made safe, plus the date.
+pub fn export_filename(name: &str, date: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if safe.is_empty() {
+        "assessment".to_owned()
+    } else {
+        safe
+    };
+    format!("{stem}-{}.json", date.get(..10).unwrap_or(date))
+}

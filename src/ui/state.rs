@@ -1,0 +1,429 @@
+//! App state and its reducer. The reducer is thin: assessment rules live in
+//! `engine::apply`, scores in `engine::score`, persistence in `storage`.
+
+use super::clock;
+use super::config::Config;
+use super::i18n::{t, tf};
+use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
+use crate::engine::quick::{carry_over, QuickAnswer, QuickAnswers};
+use crate::engine::{
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, QuickId, Report,
+};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Saved assessments, new, import.
+    Home,
+    /// Walk the items of the open assessment.
+    Assess,
+    /// Mandatory documents checklist.
+    Documents,
+    /// Figures, verdict, chart and gaps.
+    Results,
+    /// The quick readiness check.
+    Quick,
+}
+
+/// A message shown briefly, optionally with an undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// What happened.
+    pub text: String,
+    /// Whether the notice offers to undo a deletion.
+    pub undo: bool,
+    /// Shown as an error.
+    pub error: bool,
+}
+
+/// The state of an import in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    /// Nothing pending.
+    Idle,
+    /// The last file was refused: its name and every problem.
+    Failed(String, Vec<ImportError>),
+    /// The file's id is already saved: replace it or keep both?
+    Conflict(Rc<Assessment>),
+}
+
+/// How to resolve an import whose id already exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Overwrite the saved one.
+    Replace,
+    /// Keep both; the import gets a new id.
+    KeepBoth,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Everything the UI can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Re-read the saved list.
+    Refresh,
+    /// Start a new assessment.
+    Create {
+        /// Name.
+        name: String,
+        /// Organization.
+        organization: String,
+    },
+    /// Open a saved assessment.
+    Open(String),
+    /// Go to a screen.
+    Show(Screen),
+    /// Change the open assessment.
+    Edit(Edit),
+    /// Rename a saved assessment.
+    Rename(String, String),
+    /// Copy a saved assessment.
+    Duplicate(String),
+    /// Delete a saved assessment (undoable).
+    Delete(String),
+    /// Bring the last deleted assessment back.
+    UndoDelete,
+    /// Hide the notice.
+    DismissNotice,
+    /// A file was read and run through the engine's import.
+    Imported(String, Result<Assessment, Vec<ImportError>>),
+    /// Answer to the import conflict question.
+    Resolve(Resolution),
+    /// Clear the import error panel.
+    DismissImport,
+    /// Try saving the open assessment again.
+    RetrySave,
+    /// Answer a quick-check question.
+    Quick(QuickId, QuickAnswer),
+    /// Start the quick check over.
+    QuickReset,
+    /// Continue into the full assessment with the quick answers as estimates.
+    QuickContinue,
+}
+
+/// The app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Start-up options.
+    pub config: Rc<Config>,
+    /// Where things are saved.
+    pub store: Store,
+    /// The screen shown.
+    pub screen: Screen,
+    /// Saved assessments.
+    pub entries: Vec<Entry>,
+    /// The open assessment.
+    pub current: Option<Rc<Assessment>>,
+    /// Its scores.
+    pub report: Option<Rc<Report>>,
+    /// Set while the open assessment could not be saved (it stays in memory).
+    pub unsaved: Option<StorageError>,
+    /// Storage cannot be used at all.
+    pub storage_unavailable: bool,
+    /// The last notice.
+    pub notice: Option<Notice>,
+    /// The last deleted assessment, for undo.
+    pub deleted: Option<Rc<Assessment>>,
+    /// Import progress.
+    pub import: ImportState,
+    /// Quick-check answers.
+    pub quick: QuickAnswers,
+}
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+impl AppState {
+    /// The state at start-up: reads the saved list and quick answers.
+    pub fn load(config: Config) -> AppState {
+        let store = Store::new(&config.namespace);
+        let (entries, storage_unavailable) = match store.list(catalog()) {
+            Ok(entries) => (entries, false),
+            Err(_) => (Vec::new(), true),
+        };
+        let quick = store.load_quick(catalog());
+        let screen = match config.mode {
+            super::config::Mode::Quick => Screen::Quick,
+            super::config::Mode::Full => Screen::Home,
+        };
+        AppState {
+            config: Rc::new(config),
+            store,
+            screen,
+            entries,
+            current: None,
+            report: None,
+            unsaved: None,
+            storage_unavailable,
+            notice: None,
+            deleted: None,
+            import: ImportState::Idle,
+            quick,
+        }
+    }
+
+    fn notice(&mut self, text: String, error: bool) {
+        self.notice = Some(Notice {
+            text,
+            undo: false,
+            error,
+        });
+    }
+
+    /// Saves `a`, updates its row in the list, and records a failure without losing `a`.
+    fn persist(&mut self, a: &Assessment) -> bool {
+        match self.store.save(catalog(), a) {
+            Ok(summary) => {
+                self.upsert(summary);
+                self.unsaved = None;
+                true
+            }
+            Err(e) => {
+                self.unsaved = Some(e);
+                false
+            }
+        }
+    }
+
+    fn upsert(&mut self, summary: Summary) {
+        self.entries
+            .retain(|e| !matches!(e, Entry::Saved(s) if s.id == summary.id));
+        self.entries
+            .retain(|e| !matches!(e, Entry::Broken { id, .. } if *id == summary.id));
+        self.entries.insert(0, Entry::Saved(summary));
+    }
+
+    fn open(&mut self, a: Assessment, screen: Screen) {
+        self.report = Some(Rc::new(score(catalog(), &a)));
+        self.current = Some(Rc::new(a));
+        self.screen = screen;
+    }
+
+    fn refresh(&mut self) {
+        match self.store.list(catalog()) {
+            Ok(entries) => {
+                self.entries = entries;
+                self.storage_unavailable = false;
+            }
+            Err(_) => self.storage_unavailable = true,
+        }
+    }
+
+    /// Saves a new assessment and opens it.
+    fn add_new(&mut self, a: Assessment, screen: Screen) {
+        let saved = self.persist(&a);
+        if !saved {
+            // Not in storage, but kept open in memory; the banner says so.
+            self.entries
+                .retain(|e| !matches!(e, Entry::Saved(s) if s.id == a.id));
+        }
+        self.open(a, screen);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Refresh => s.refresh(),
+            Action::Create { name, organization } => {
+                let name = if name.trim().is_empty() {
+                    t("home.untitled").to_owned()
+                } else {
+                    name.trim().to_owned()
+                };
+                let mut a = Assessment::new(catalog(), clock::new_id(), name, clock::now());
+                a.organization = organization.trim().to_owned();
+                s.add_new(a, Screen::Assess);
+            }
+            Action::Open(id) => match s.store.load(catalog(), &id) {
+                Ok(a) => s.open(a, Screen::Assess),
+                Err(e) => {
+                    let reason = describe_load_error(&e);
+                    if let LoadError::Corrupt(_) = e {
+                        s.entries
+                            .retain(|x| !matches!(x, Entry::Saved(sm) if sm.id == id));
+                        s.entries.push(Entry::Broken {
+                            id,
+                            reason: reason.clone(),
+                        });
+                    }
+                    s.notice(tf("notice.cannot_open", &[("reason", &reason)]), true);
+                }
+            },
+            Action::Show(screen) => {
+                if screen == Screen::Home {
+                    s.refresh_if_saved();
+                }
+                s.screen = screen;
+            }
+            Action::Edit(edit) => {
+                let Some(current) = s.current.clone() else {
+                    return self;
+                };
+                let mut a = (*current).clone();
+                match apply(catalog(), &mut a, edit, clock::now()) {
+                    Ok(()) => {
+                        s.persist(&a);
+                        s.report = Some(Rc::new(score(catalog(), &a)));
+                        s.current = Some(Rc::new(a));
+                    }
+                    Err(EditError::ClauseCannotBeExcluded(_)) => {
+                        s.notice(t("notice.clause_not_excludable").into(), true)
+                    }
+                }
+            }
+            Action::Rename(id, name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return self;
+                }
+                let open = s
+                    .current
+                    .as_ref()
+                    .filter(|c| c.id == id)
+                    .map(|c| (**c).clone());
+                match open.map(Ok).unwrap_or_else(|| s.store.load(catalog(), &id)) {
+                    Ok(mut a) => {
+                        let _ = apply(catalog(), &mut a, Edit::Name(name), clock::now());
+                        if s.persist(&a) && s.current.as_ref().is_some_and(|c| c.id == id) {
+                            s.current = Some(Rc::new(a));
+                        }
+                    }
+                    Err(e) => s.notice(
+                        tf(
+                            "notice.cannot_open",
+                            &[("reason", &describe_load_error(&e))],
+                        ),
+                        true,
+                    ),
+                }
+            }
+            Action::Duplicate(id) => match s.store.load(catalog(), &id) {
+                Ok(mut a) => {
+                    a.id = clock::new_id();
+                    a.name = tf("home.copy_of", &[("name", &a.name)]);
+                    a.created = clock::now();
+                    a.updated = a.created.clone();
+                    if s.persist(&a) {
+                        s.notice(tf("notice.duplicated", &[("name", &a.name)]), false);
+                    }
+                }
+                Err(e) => s.notice(
+                    tf(
+                        "notice.cannot_open",
+                        &[("reason", &describe_load_error(&e))],
+                    ),
+                    true,
+                ),
+            },
+            Action::Delete(id) => {
+                let kept = s.store.load(catalog(), &id).ok();
+                match s.store.delete(&id) {
+                    Ok(()) => {
+                        s.entries.retain(|e| match e {
+                            Entry::Saved(sm) => sm.id != id,
+                            Entry::Broken { id: b, .. } => *b != id,
+                        });
+                        if s.current.as_ref().is_some_and(|c| c.id == id) {
+                            s.current = None;
+                            s.report = None;
+                            s.screen = Screen::Home;
+                        }
+                        let name = kept.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                        s.notice = Some(Notice {
+                            text: tf("notice.deleted", &[("name", &name)]),
+                            undo: kept.is_some(),
+                            error: false,
+                        });
+                        s.deleted = kept.map(Rc::new);
+                    }
+                    Err(_) => s.notice(t("notice.storage_unavailable").into(), true),
+                }
+            }
+            Action::UndoDelete => {
+                if let Some(a) = s.deleted.take() {
+                    if s.persist(&a) {
+                        s.notice(tf("notice.restored", &[("name", &a.name)]), false);
+                    }
+                }
+            }
+            Action::DismissNotice => s.notice = None,
+            Action::Imported(file, result) => match result {
+                Err(problems) => s.import = ImportState::Failed(file, problems),
+                Ok(a) if s.store.contains(&a.id) => s.import = ImportState::Conflict(Rc::new(a)),
+                Ok(a) => {
+                    s.import = ImportState::Idle;
+                    if s.persist(&a) {
+                        s.notice(tf("notice.imported", &[("name", &a.name)]), false);
+                    }
+                }
+            },
+            Action::Resolve(choice) => {
+                let ImportState::Conflict(a) = std::mem::replace(&mut s.import, ImportState::Idle)
+                else {
+                    return self;
+                };
+                let mut a = (*a).clone();
+                match choice {
+                    Resolution::Cancel => return Rc::new(s),
+                    Resolution::Replace => {}
+                    Resolution::KeepBoth => {
+                        a.id = clock::new_id();
+                        a.name = tf("home.imported_copy", &[("name", &a.name)]);
+                    }
+                }
+                if s.persist(&a) {
+                    if s.current.as_ref().is_some_and(|c| c.id == a.id) {
+                        s.open(a.clone(), s.screen);
+                    }
+                    s.notice(tf("notice.imported", &[("name", &a.name)]), false);
+                }
+            }
+            Action::DismissImport => s.import = ImportState::Idle,
+            Action::RetrySave => {
+                if let Some(a) = s.current.clone() {
+                    s.persist(&a);
+                }
+            }
+            Action::Quick(q, answer) => {
+                s.quick.set(q, Some(answer));
+                // Losing quick answers is harmless; no banner, but say so once.
+                if s.store.save_quick(catalog(), &s.quick).is_err() && !s.storage_unavailable {
+                    s.storage_unavailable = true;
+                }
+            }
+            Action::QuickReset => {
+                s.quick = QuickAnswers::new(catalog());
+                let _ = s.store.save_quick(catalog(), &s.quick);
+            }
+            Action::QuickContinue => {
+                let mut a = Assessment::new(
+                    catalog(),
+                    clock::new_id(),
+                    t("quick.assessment_name").into(),
+                    clock::now(),
+                );
+                carry_over(catalog(), &s.quick, &mut a);
+                s.add_new(a, Screen::Assess);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+impl AppState {
+    /// Re-reads the list unless the open assessment is only in memory (a failed save
+    /// must not make it vanish from view).
+    fn refresh_if_saved(&mut self) {
+        if self.unsaved.is_none() {
+            self.refresh();
+        }
+    }
+}

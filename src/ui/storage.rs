@@ -1,0 +1,318 @@
+//! The only code that touches browser storage (docs/storage.md). Every operation returns
+//! a `Result`; nothing here panics when storage is disabled, full or holds garbage.
+//!
+//! Key layout (version 1), under a namespace so two widgets on one origin stay apart:
+//! - `aims.<ns>.v1.a.<id>`: one assessment, as compact version-1 export JSON;
+//! - `aims.<ns>.v1.index`: summaries for the home screen, so listing 200 assessments
+//!   does not parse 200 documents (rebuilt from the entries if missing or corrupt);
+//! - `aims.<ns>.v1.quick`: the quick-check answers.
+
+use crate::engine::quick::{QuickAnswer, QuickAnswers};
+use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Why storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// Storage is disabled or missing (some private modes, blocked third-party frames).
+    Unavailable,
+    /// The browser refused the write, almost always because the quota is used up.
+    WriteRefused(String),
+}
+
+/// Why an assessment could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Nothing is saved under that id.
+    Missing,
+    /// Something is saved but it is not a valid assessment.
+    Corrupt(Vec<ImportError>),
+    /// Storage itself failed.
+    Storage(StorageError),
+}
+
+/// What the home screen shows for one saved assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Assessment id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Organization.
+    pub organization: String,
+    /// Last change (RFC 3339).
+    pub updated: String,
+    /// Overall readiness in tenths of a percent.
+    pub readiness: u16,
+    /// Answered in-scope items.
+    pub answered: u16,
+    /// In-scope items.
+    pub in_scope: u16,
+}
+
+impl Summary {
+    /// The summary of an assessment, from the engine's report.
+    pub fn of(catalog: &Catalog, a: &Assessment) -> Summary {
+        let report = score(catalog, a);
+        Summary {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            organization: a.organization.clone(),
+            updated: a.updated.as_str().to_owned(),
+            readiness: report.overall.readiness.map_or(0, Percent::tenths),
+            answered: report.overall.answered,
+            in_scope: report.overall.in_scope,
+        }
+    }
+
+    /// Overall readiness.
+    pub fn readiness(&self) -> Percent {
+        Percent::from_tenths(self.readiness).unwrap_or_default()
+    }
+}
+
+/// One row of the saved list: readable, or broken with the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// A readable assessment.
+    Saved(Summary),
+    /// Stored data that does not import; it is listed so the person can export or delete it.
+    Broken {
+        /// The id from the storage key.
+        id: String,
+        /// The first problem found.
+        reason: String,
+    },
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Index {
+    version: u32,
+    entries: BTreeMap<String, Summary>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct QuickRecord {
+    version: u32,
+    answers: BTreeMap<String, String>,
+}
+
+/// Local storage under one namespace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store {
+    prefix: String,
+}
+
+impl Store {
+    /// A store for `namespace` (letters, digits, `-` and `_`; anything else is dropped).
+    pub fn new(namespace: &str) -> Store {
+        let ns: String = namespace
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(40)
+            .collect();
+        let ns = if ns.is_empty() {
+            "default".to_owned()
+        } else {
+            ns
+        };
+        Store {
+            prefix: format!("aims.{ns}.v1."),
+        }
+    }
+
+    fn key(&self, what: &str) -> String {
+        format!("{}{what}", self.prefix)
+    }
+
+    fn assessment_key(&self, id: &str) -> String {
+        self.key(&format!("a.{id}"))
+    }
+
+    /// Whether local storage can be used at all. gloo-storage panics when it is
+    /// missing, so every call below checks this first.
+    pub fn available(&self) -> bool {
+        matches!(
+            web_sys::window().map(|w| w.local_storage()),
+            Some(Ok(Some(_)))
+        )
+    }
+
+    fn check(&self) -> Result<(), StorageError> {
+        if self.available() {
+            Ok(())
+        } else {
+            Err(StorageError::Unavailable)
+        }
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.check()?;
+        LocalStorage::set(key, value).map_err(|e| StorageError::WriteRefused(e.to_string()))
+    }
+
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.check()?;
+        Ok(LocalStorage::get::<String>(key).ok())
+    }
+
+    fn read_index(&self) -> Index {
+        LocalStorage::get::<Index>(self.key("index"))
+            .ok()
+            .filter(|i| i.version == 1)
+            .unwrap_or_default()
+    }
+
+    fn write_index(&self, index: &Index) -> Result<(), StorageError> {
+        LocalStorage::set(self.key("index"), index)
+            .map_err(|e| StorageError::WriteRefused(e.to_string()))
+    }
+
+    /// Ids of every stored assessment, from the storage keys themselves.
+    fn stored_ids(&self) -> Vec<String> {
+        let prefix = self.assessment_key("");
+        let storage = LocalStorage::raw();
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|k| k.strip_prefix(&prefix).map(str::to_owned))
+            .collect()
+    }
+
+    /// Every saved assessment, newest first, with unreadable ones listed as broken.
+    pub fn list(&self, catalog: &Catalog) -> Result<Vec<Entry>, StorageError> {
+        self.check()?;
+        let mut index = self.read_index();
+        let ids = self.stored_ids();
+        let mut dirty = index.entries.len() != ids.len();
+        index.entries.retain(|id, _| ids.contains(id));
+        let mut entries = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(summary) = index.entries.get(&id) {
+                entries.push(Entry::Saved(summary.clone()));
+                continue;
+            }
+            match self.load(catalog, &id) {
+                Ok(a) => {
+                    let summary = Summary::of(catalog, &a);
+                    index.entries.insert(id, summary.clone());
+                    entries.push(Entry::Saved(summary));
+                    dirty = true;
+                }
+                Err(e) => entries.push(Entry::Broken {
+                    id,
+                    reason: describe_load_error(&e),
+                }),
+            }
+        }
+        if dirty {
+            // Best effort: the index is a cache; the entries are the truth.
+            let _ = self.write_index(&index);
+        }
+        entries.sort_by(|a, b| updated(b).cmp(updated(a)));
+        Ok(entries)
+    }
+
+    /// Reads and validates one assessment.
+    pub fn load(&self, catalog: &Catalog, id: &str) -> Result<Assessment, LoadError> {
+        let text = self
+            .read(&self.assessment_key(id))
+            .map_err(LoadError::Storage)?
+            .ok_or(LoadError::Missing)?;
+        import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)
+    }
+
+    /// The stored text of an entry, even a broken one (so it can still be downloaded).
+    pub fn load_raw(&self, id: &str) -> Option<String> {
+        self.read(&self.assessment_key(id)).ok().flatten()
+    }
+
+    /// Saves one assessment and its summary. Returns the summary written.
+    pub fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
+        self.write(&self.assessment_key(&a.id), &export_compact(catalog, a))?;
+        let summary = Summary::of(catalog, a);
+        let mut index = self.read_index();
+        index.version = 1;
+        index.entries.insert(a.id.clone(), summary.clone());
+        // If only the index write fails, the entry is safe and `list` rebuilds its summary.
+        let _ = self.write_index(&index);
+        Ok(summary)
+    }
+
+    /// Deletes one assessment.
+    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+        self.check()?;
+        LocalStorage::delete(self.assessment_key(id));
+        let mut index = self.read_index();
+        if index.entries.remove(id).is_some() {
+            let _ = self.write_index(&index);
+        }
+        Ok(())
+    }
+
+    /// Whether an assessment with this id is stored.
+    pub fn contains(&self, id: &str) -> bool {
+        matches!(self.read(&self.assessment_key(id)), Ok(Some(_)))
+    }
+
+    /// The saved quick-check answers (empty when none or unreadable).
+    pub fn load_quick(&self, catalog: &Catalog) -> QuickAnswers {
+        let mut answers = QuickAnswers::new(catalog);
+        if self.check().is_err() {
+            return answers;
+        }
+        if let Ok(record) = LocalStorage::get::<QuickRecord>(self.key("quick")) {
+            for (id, value) in &record.answers {
+                if let (Some(q), Some(a)) = (catalog.find_quick(id), QuickAnswer::parse(value)) {
+                    answers.set(q, Some(a));
+                }
+            }
+        }
+        answers
+    }
+
+    /// Saves the quick-check answers.
+    pub fn save_quick(
+        &self,
+        catalog: &Catalog,
+        answers: &QuickAnswers,
+    ) -> Result<(), StorageError> {
+        self.check()?;
+        let record = QuickRecord {
+            version: 1,
+            answers: catalog
+                .quick_ids()
+                .filter_map(|q| {
+                    Some((
+                        catalog.quick(q).id.clone(),
+                        answers.get(q)?.as_str().to_owned(),
+                    ))
+                })
+                .collect(),
+        };
+        LocalStorage::set(self.key("quick"), &record)
+            .map_err(|e| StorageError::WriteRefused(e.to_string()))
+    }
+}
+
+fn updated(entry: &Entry) -> &str {
+    match entry {
+        Entry::Saved(s) => &s.updated,
+        Entry::Broken { .. } => "",
+    }
+}
+
+/// One line saying why an entry could not be read.
+pub fn describe_load_error(e: &LoadError) -> String {
+    match e {
+        LoadError::Missing => "nothing is saved under this id".into(),
+        LoadError::Corrupt(problems) => problems
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        LoadError::Storage(StorageError::Unavailable) => "browser storage is not available".into(),
+        LoadError::Storage(StorageError::WriteRefused(m)) => m.clone(),
+    }
+}
