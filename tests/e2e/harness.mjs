@@ -1,9 +1,8 @@
 // Shared helpers for the end-to-end suite: a static server for the release build and
 // a headless Chromium launched from Debian's package (no browser downloads here).
 import { createServer } from 'node:http';
-import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -44,19 +43,14 @@ export async function serve(...dirs) {
   return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Launches headless Debian Chromium with a fresh profile. */
+/** Launches headless Debian Chromium (Playwright gives it a fresh temporary profile). */
 export async function launch() {
-  const profile = await mkdtemp(join(tmpdir(), 'aims-e2e-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${profile}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  return {
-    browser,
-    close: async () => { await browser.close(); await rm(profile, { recursive: true, force: true }); },
-  };
+  return { browser, close: () => browser.close() };
 }
 
 /** Records every request a page makes, so a test can assert none leaves the origin. */

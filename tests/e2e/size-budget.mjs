@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 150 * 1024;
-const dir = process.argv[2] || 'dist';
+const dir = process.argv.filter((a) => !a.startsWith('--'))[2] || 'dist';
+const reportOnly = process.argv.includes('--report-only');
 
 async function files(d) {
   const out = [];
@@ -18,7 +19,7 @@ async function files(d) {
 }
 
 let raw = 0, gz = 0;
-for (const file of (await files(dir)).sort()) {
+for (const file of (await files(dir)).filter((f) => !f.includes('/.stage/')).sort()) {
   const body = await readFile(file);
   const g = gzipSync(body, { level: 9 }).length;
   raw += body.length; gz += g;
@@ -26,6 +27,6 @@ for (const file of (await files(dir)).sort()) {
 }
 console.log(`total: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip -9 (budget ${BUDGET_BYTES / 1024} KB)`);
 if (gz > BUDGET_BYTES) {
-  console.error(`size budget exceeded by ${((gz - BUDGET_BYTES) / 1024).toFixed(1)} KB`);
-  process.exit(1);
+  console.error(`size budget exceeded by ${((gz - BUDGET_BYTES) / 1024).toFixed(1)} KB${reportOnly ? ' (report only)' : ''}`);
+  if (!reportOnly) process.exit(1);
 }

@@ -1,0 +1,32 @@
+// Developer tool: screenshots of the main screens at desktop and phone widths.
+// node tests/e2e/tools/shoot.mjs OUTDIR
+import { serve, launch, VIEWPORTS } from '../harness.mjs';
+const out = process.argv[2] || '/tmp/shots';
+const server = await serve();
+const chrome = await launch();
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  const page = await chrome.browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.log('pageerror', String(e)));
+  page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+  await page.goto(server.url);
+  await page.waitForSelector('h1');
+  await page.fill('#aims-new-name', 'Screenshot review');
+  await page.fill('#aims-new-org', 'Example GmbH');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.aims-item');
+  await page.locator('.aims-item').nth(0).locator('input[value="3"]').check();
+  await page.locator('.aims-item').nth(1).locator('input[value="1"]').check();
+  await page.screenshot({ path: `${out}/assess-${name}.png`, fullPage: false });
+  await page.click('text=Results');
+  await page.waitForSelector('.aims-verdict');
+  await page.screenshot({ path: `${out}/results-${name}.png`, fullPage: true });
+  await page.click('.aims-tab >> text=Documents');
+  await page.screenshot({ path: `${out}/documents-${name}.png`, fullPage: false });
+  await page.click('.aims-tab >> text=Assessments');
+  await page.screenshot({ path: `${out}/home-${name}.png`, fullPage: true });
+  await page.click('.aims-tab >> text=Quick check');
+  await page.screenshot({ path: `${out}/quick-${name}.png`, fullPage: false });
+  await page.close();
+}
+await chrome.close();
+await server.close();
