@@ -68,7 +68,7 @@ fn every_problem_is_reported_at_once_with_its_path() {
         "assessment.items.4.1.applicable: is false, but clause requirements are mandatory and cannot be excluded",
         "assessment.items.A.99.1: is not an item of ISO/IEC 42001:2023",
         "assessment.items.5.2.target: 0 is not a target level 1–5",
-        "assessment.items.5.2.weight: -1 is not a weight above 0 and at most 100",
+        "assessment.items.5.2.weight: -1 is not a weight from 0.01 to 100 (at most two decimals)",
         "assessment.items.5.2.due: \"2026-02-30\" is not a date like 2026-03-31",
         "assessment.items.5.2.evidence[0]: is empty",
         "assessment.items.5.2.evidence[1]: 3 is not text",
@@ -113,11 +113,11 @@ fn wrong_format_version_and_catalog_are_named() {
 fn non_json_oversized_and_wrong_shapes_are_clear_errors() {
     assert_eq!(
         problems("{ not json"),
-        ["the file is not valid JSON (line 1, column 3)"]
+        ["the file is not valid JSON: expected a quoted key (line 1, column 3)"]
     );
     assert_eq!(
         problems(""),
-        ["the file is not valid JSON (line 1, column 0)"]
+        ["the file is not valid JSON: the document ends where a value was expected (line 1, column 1)"]
     );
     assert_eq!(problems("[1,2]"), ["[1,2] is not an object"]);
     let big = " ".repeat(MAX_IMPORT_BYTES + 1);

@@ -13,7 +13,7 @@ use proptest::prelude::*;
 struct ItemSpec {
     maturity: Option<u8>,
     target: u8,
-    weight: f64,
+    weight: u64,
     excluded: bool,
     justified: bool,
     evidence: bool,
@@ -25,7 +25,7 @@ fn item_spec() -> impl Strategy<Value = ItemSpec> {
     (
         proptest::option::of(0u8..=5),
         1u8..=5,
-        prop_oneof![Just(1.0), 0.1f64..=100.0],
+        prop_oneof![Just(100u64), 1u64..=10_000],
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
@@ -56,7 +56,7 @@ fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
                 .maturity
                 .and_then(|m| MaturityLevel::from_number(m.into()));
             ans.target = TargetLevel::from_number(spec.target.into()).unwrap_or_default();
-            ans.weight = Weight::new(spec.weight).unwrap_or_default();
+            ans.weight = Weight::from_hundredths(spec.weight).unwrap_or_default();
             ans.excluded = spec.excluded && !clause;
             ans.justification = if spec.justified {
                 "Reason".into()

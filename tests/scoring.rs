@@ -34,9 +34,9 @@ fn blank_assessment_is_zero_not_ready_with_every_item_blocking() {
     assert_eq!(r.gaps.len(), 70);
     // Clause gaps (3 × 1 × 2 = 6) come before control gaps (3 × 1 × 1 = 3), catalog order within.
     assert_eq!(catalog().item(r.gaps[0].item).id, "4.1");
-    assert_eq!(r.gaps[0].priority, 6.0);
+    assert_eq!(r.gaps[0].priority, 600, "hundredths");
     assert_eq!(catalog().item(r.gaps[32].item).id, "A.2.2");
-    assert_eq!(r.gaps[32].priority, 3.0);
+    assert_eq!(r.gaps[32].priority, 300);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn weights_and_targets_shape_readiness_and_gap_priority() {
     let mut a = ready_baseline();
     a.update(catalog(), item("4.1"), |ans| {
         ans.maturity = Some(level(0));
-        ans.weight = Weight::new(3.0).expect("weight");
+        ans.weight = Weight::from_hundredths(300).expect("weight");
     })
     .expect("edit");
     a.update(catalog(), item("A.6.2.4"), |ans| {
@@ -186,14 +186,14 @@ fn weights_and_targets_shape_readiness_and_gap_priority() {
             catalog().item(r.gaps[0].item).id.as_str(),
             r.gaps[0].priority
         ),
-        ("4.1", 18.0)
+        ("4.1", 1800)
     );
     assert_eq!(
         (
             catalog().item(r.gaps[1].item).id.as_str(),
             r.gaps[1].priority
         ),
-        ("A.6.2.4", 2.0)
+        ("A.6.2.4", 200)
     );
     assert_eq!(r.verdict, Verdict::NotReady, "4.1 at level 0");
 }

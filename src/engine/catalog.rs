@@ -5,7 +5,7 @@
 //! Identifiers ([`ItemId`], [`GroupId`], [`DocumentId`]) can only be obtained from a
 //! catalog lookup, so code cannot name an item that does not exist.
 
-use serde::Deserialize;
+use super::json::{self, Value};
 use std::sync::OnceLock;
 
 /// The catalog text shipped with the app.
@@ -40,8 +40,7 @@ macro_rules! index_id {
 index_id!(ItemId, GroupId, DocumentId, QuickId);
 
 /// Whether an item is a clause requirement (4–10) or an Annex A control.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     /// A requirement of clauses 4–10: always in scope.
     Clause,
@@ -50,18 +49,23 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    /// The name used in JSON output.
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             ItemKind::Clause => "clause",
             ItemKind::Control => "control",
         }
     }
+
+    fn parse(s: &str) -> Option<ItemKind> {
+        [ItemKind::Clause, ItemKind::Control]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
 }
 
 /// Whether a crosswalk entry comes from a published crosswalk or is our own judgement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// Taken from a published crosswalk.
     Published,
@@ -70,19 +74,16 @@ pub enum Basis {
 }
 
 /// One mapping to another framework.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Crosswalk {
     /// The target reference, e.g. `GOVERN 1.1` or `Art. 9(2)`.
-    #[serde(rename = "ref")]
     pub reference: String,
     /// Where the mapping comes from.
     pub basis: Basis,
 }
 
 /// A clause or a control objective.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Group {
     /// Display id, e.g. `6` or `A.6.1`.
     pub id: String,
@@ -97,8 +98,7 @@ pub struct Group {
 }
 
 /// One assessable item: a lowest-level clause requirement or an Annex A control.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Item {
     /// Display id, e.g. `6.1.2` or `A.6.2.4`.
     pub id: String,
@@ -125,8 +125,7 @@ pub struct Item {
 }
 
 /// A mandatory documented-information entry.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Document {
     /// Stable id, e.g. `statement-of-applicability`.
     pub id: String,
@@ -139,8 +138,7 @@ pub struct Document {
 }
 
 /// A quick-check question standing for a set of catalog items.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct QuickQuestion {
     /// Stable id, e.g. `q01`.
     pub id: String,
@@ -158,8 +156,182 @@ pub struct QuickQuestion {
     pub foundation: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Reads fields of one JSON object, recording what is missing or malformed.
+struct Fields<'a> {
+    what: String,
+    value: &'a Value,
+    problems: &'a mut Vec<String>,
+}
+
+impl Fields<'_> {
+    fn field(&mut self, key: &str) -> Option<&Value> {
+        let found = self.value.get(key);
+        if found.is_none() {
+            self.problems.push(format!("{}: missing {key}", self.what));
+        }
+        found
+    }
+
+    fn text(&mut self, key: &str) -> String {
+        match self.field(key).map(Value::as_str) {
+            Some(Some(s)) => s.to_owned(),
+            Some(None) => {
+                self.problems
+                    .push(format!("{}: {key} is not text", self.what));
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn optional_text(&mut self, key: &str) -> Option<String> {
+        match self.field(key)? {
+            Value::Null => None,
+            v => v.as_str().map(str::to_owned),
+        }
+    }
+
+    fn texts(&mut self, key: &str) -> Vec<String> {
+        let list = match self.field(key) {
+            Some(Value::Array(list)) => list.clone(),
+            _ => Vec::new(),
+        };
+        list.iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    fn kind(&mut self) -> ItemKind {
+        let text = self.text("kind");
+        ItemKind::parse(&text).unwrap_or_else(|| {
+            self.problems
+                .push(format!("{}: unknown kind {text:?}", self.what));
+            ItemKind::Clause
+        })
+    }
+
+    fn crosswalks(&mut self, key: &str) -> Vec<Crosswalk> {
+        let list = match self.field(key) {
+            Some(Value::Array(list)) => list.clone(),
+            _ => Vec::new(),
+        };
+        list.iter()
+            .map(|v| {
+                let basis = match v.get("basis").and_then(Value::as_str) {
+                    Some("published") => Basis::Published,
+                    Some("judgement") => Basis::Judgement,
+                    other => {
+                        self.problems
+                            .push(format!("{}: crosswalk basis {other:?}", self.what));
+                        Basis::Judgement
+                    }
+                };
+                let reference = v
+                    .get("ref")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                Crosswalk { reference, basis }
+            })
+            .collect()
+    }
+}
+
+fn objects<'a>(root: &'a Value, key: &str, problems: &mut Vec<String>) -> &'a [Value] {
+    match root.get(key) {
+        Some(Value::Array(list)) => list,
+        _ => {
+            problems.push(format!("catalog: missing list {key}"));
+            &[]
+        }
+    }
+}
+
+fn read_group(value: &Value, problems: &mut Vec<String>) -> Group {
+    let mut f = Fields {
+        what: format!(
+            "group {}",
+            value.get("id").and_then(Value::as_str).unwrap_or("?")
+        ),
+        value,
+        problems,
+    };
+    Group {
+        id: f.text("id"),
+        kind: f.kind(),
+        parent: f.optional_text("parent"),
+        title: f.text("title"),
+        summary: f.text("summary"),
+    }
+}
+
+fn read_item(value: &Value, problems: &mut Vec<String>) -> Item {
+    let mut f = Fields {
+        what: format!(
+            "item {}",
+            value.get("id").and_then(Value::as_str).unwrap_or("?")
+        ),
+        value,
+        problems,
+    };
+    let levels_list = f.texts("levels");
+    let levels: [String; 6] = match <[String; 6]>::try_from(levels_list) {
+        Ok(levels) => levels,
+        Err(_) => {
+            f.problems
+                .push(format!("{}: needs exactly 6 level hints", f.what));
+            Default::default()
+        }
+    };
+    Item {
+        id: f.text("id"),
+        kind: f.kind(),
+        group: f.text("group"),
+        title: f.text("title"),
+        question: f.text("question"),
+        explanation: f.text("explanation"),
+        evidence: f.texts("evidence"),
+        levels,
+        nist_ai_rmf: f.crosswalks("nist_ai_rmf"),
+        eu_ai_act: f.crosswalks("eu_ai_act"),
+        iso27001: f.optional_text("iso27001"),
+    }
+}
+
+fn read_document(value: &Value, problems: &mut Vec<String>) -> Document {
+    let mut f = Fields {
+        what: "document".into(),
+        value,
+        problems,
+    };
+    Document {
+        id: f.text("id"),
+        clause: f.text("clause"),
+        title: f.text("title"),
+        description: f.text("description"),
+    }
+}
+
+fn read_quick(value: &Value, problems: &mut Vec<String>) -> QuickQuestion {
+    let mut f = Fields {
+        what: "quick question".into(),
+        value,
+        problems,
+    };
+    QuickQuestion {
+        id: f.text("id"),
+        topic: f.text("topic"),
+        question: f.text("question"),
+        help: f.text("help"),
+        items: f.texts("items"),
+        next_step: f.text("next_step"),
+        foundation: f
+            .field("foundation")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+    }
+}
+
 struct RawCatalog {
     id: String,
     version: u32,
@@ -206,8 +378,49 @@ impl Catalog {
 
     /// Parses and checks a catalog, returning every integrity problem found.
     pub fn parse(json: &str) -> Result<Catalog, Vec<String>> {
-        let raw: RawCatalog = serde_json::from_str(json).map_err(|e| vec![e.to_string()])?;
+        let root = json::parse(json.as_bytes()).map_err(|e| {
+            vec![format!(
+                "{} (line {}, column {})",
+                e.message, e.line, e.column
+            )]
+        })?;
         let mut problems = Vec::new();
+        let raw = RawCatalog {
+            id: root
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            version: root
+                .get("version")
+                .and_then(Value::as_u64)
+                .and_then(|v| u32::try_from(v).ok())
+                .unwrap_or(0),
+            title: root
+                .get("title")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            groups: objects(&root, "groups", &mut problems)
+                .iter()
+                .map(|v| read_group(v, &mut problems))
+                .collect(),
+            items: objects(&root, "items", &mut problems)
+                .iter()
+                .map(|v| read_item(v, &mut problems))
+                .collect(),
+            documents: objects(&root, "documents", &mut problems)
+                .iter()
+                .map(|v| read_document(v, &mut problems))
+                .collect(),
+            quick: objects(&root, "quick", &mut problems)
+                .iter()
+                .map(|v| read_quick(v, &mut problems))
+                .collect(),
+        };
+        if raw.id.is_empty() || raw.version == 0 {
+            problems.push("catalog: needs an id and a version above 0".into());
+        }
         if raw.items.len() > u8::MAX as usize || raw.groups.len() > u8::MAX as usize {
             return Err(vec!["too many items or groups".into()]);
         }

@@ -2,130 +2,80 @@
 //! every item and document in catalog order, every field present, so that
 //! export → import → export is byte-identical.
 
-use super::assessment::{Answer, Assessment};
+use super::assessment::Assessment;
 use super::catalog::Catalog;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use super::json::Writer;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "aims-readiness/assessment";
 /// The current `format_version`.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Serialize)]
-struct Export<'a> {
-    format: &'static str,
-    format_version: u32,
-    catalog: CatalogRef<'a>,
-    assessment: Body<'a>,
-}
-
-#[derive(Serialize)]
-struct CatalogRef<'a> {
-    id: &'a str,
-    version: u32,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    id: &'a str,
-    name: &'a str,
-    organization: &'a str,
-    created: &'a str,
-    updated: &'a str,
-    items: Items<'a>,
-    documents: Documents<'a>,
-}
-
-struct Items<'a>(&'a Catalog, &'a Assessment);
-struct Documents<'a>(&'a Catalog, &'a Assessment);
-
-#[derive(Serialize)]
-struct ItemOut<'a> {
-    maturity: Option<u8>,
-    estimate: bool,
-    target: u8,
-    weight: f64,
-    applicable: bool,
-    justification: &'a str,
-    notes: &'a str,
-    evidence: &'a [String],
-    owner: &'a str,
-    due: Option<String>,
-}
-
-impl<'a> From<&'a Answer> for ItemOut<'a> {
-    fn from(a: &'a Answer) -> Self {
-        ItemOut {
-            maturity: a.maturity.map(|l| l.number()),
-            estimate: a.estimate,
-            target: a.target.number(),
-            weight: a.weight.value(),
-            applicable: !a.excluded,
-            justification: &a.justification,
-            notes: &a.notes,
-            evidence: &a.evidence,
-            owner: &a.owner,
-            due: a.due.map(|d| d.to_string()),
-        }
-    }
-}
-
-impl Serialize for Items<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Items(catalog, assessment) = self;
-        let mut map = s.serialize_map(Some(catalog.item_count()))?;
-        for item in catalog.item_ids() {
-            map.serialize_entry(
-                &catalog.item(item).id,
-                &ItemOut::from(assessment.answer(item)),
-            )?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for Documents<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let Documents(catalog, assessment) = self;
-        let mut map = s.serialize_map(Some(catalog.document_count()))?;
-        for doc in catalog.document_ids() {
-            map.serialize_entry(&catalog.document(doc).id, &assessment.document_present(doc))?;
-        }
-        map.end()
-    }
-}
-
 /// The assessment as version-1 export JSON (pretty-printed, trailing newline): what a
 /// person downloads.
 pub fn export(catalog: &Catalog, assessment: &Assessment) -> String {
-    // Serializing plain strings, numbers and bools into a String cannot fail.
-    let mut out = serde_json::to_string_pretty(&document(catalog, assessment)).unwrap_or_default();
+    let mut out = write(Writer::pretty(), catalog, assessment);
     out.push('\n');
     out
 }
 
 /// The same document without whitespace: what browser storage keeps (about half the size).
 pub fn export_compact(catalog: &Catalog, assessment: &Assessment) -> String {
-    serde_json::to_string(&document(catalog, assessment)).unwrap_or_default()
+    write(Writer::compact(), catalog, assessment)
 }
 
-fn document<'a>(catalog: &'a Catalog, assessment: &'a Assessment) -> Export<'a> {
-    Export {
-        format: FORMAT,
-        format_version: FORMAT_VERSION,
-        catalog: CatalogRef {
-            id: &catalog.id,
-            version: catalog.version,
-        },
-        assessment: Body {
-            id: &assessment.id,
-            name: &assessment.name,
-            organization: &assessment.organization,
-            created: assessment.created.as_str(),
-            updated: assessment.updated.as_str(),
-            items: Items(catalog, assessment),
-            documents: Documents(catalog, assessment),
-        },
+fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
+    w.begin_object();
+    w.key("format").string(FORMAT);
+    w.key("format_version").uint(u64::from(FORMAT_VERSION));
+    w.key("catalog").begin_object();
+    w.key("id")
+        .string(&catalog.id)
+        .key("version")
+        .uint(u64::from(catalog.version));
+    w.end_object();
+    w.key("assessment").begin_object();
+    w.key("id").string(&a.id);
+    w.key("name").string(&a.name);
+    w.key("organization").string(&a.organization);
+    w.key("created").string(a.created.as_str());
+    w.key("updated").string(a.updated.as_str());
+    w.key("items").begin_object();
+    for item in catalog.item_ids() {
+        let ans = a.answer(item);
+        w.key(&catalog.item(item).id).begin_object();
+        w.key("maturity");
+        match ans.maturity {
+            Some(level) => w.uint(u64::from(level.number())),
+            None => w.null(),
+        };
+        w.key("estimate").bool(ans.estimate);
+        w.key("target").uint(u64::from(ans.target.number()));
+        w.key("weight").fixed(u64::from(ans.weight.hundredths()), 2);
+        w.key("applicable").bool(!ans.excluded);
+        w.key("justification").string(&ans.justification);
+        w.key("notes").string(&ans.notes);
+        w.key("evidence").begin_array();
+        for e in &ans.evidence {
+            w.string(e);
+        }
+        w.end_array();
+        w.key("owner").string(&ans.owner);
+        w.key("due");
+        match ans.due {
+            Some(d) => w.string(&d.to_string()),
+            None => w.null(),
+        };
+        w.end_object();
     }
+    w.end_object();
+    w.key("documents").begin_object();
+    for doc in catalog.document_ids() {
+        w.key(&catalog.document(doc).id)
+            .bool(a.document_present(doc));
+    }
+    w.end_object();
+    w.end_object();
+    w.end_object();
+    w.finish()
 }

@@ -6,9 +6,9 @@ use super::assessment::{Answer, Assessment};
 use super::catalog::{Catalog, ItemKind};
 use super::date::{Date, Timestamp};
 use super::export::{FORMAT, FORMAT_VERSION};
+use super::json::{self, Value};
 use super::level::{MaturityLevel, TargetLevel};
 use super::weight::Weight;
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The largest file accepted (1 MiB). A full assessment with generous notes is well
@@ -40,6 +40,13 @@ impl fmt::Display for ImportError {
     }
 }
 
+/// An object's members without repeated keys.
+type Members<'v> = Vec<(&'v str, &'v Value)>;
+
+fn get<'v>(object: &Members<'v>, key: &str) -> Option<&'v Value> {
+    object.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
 struct Problems(Vec<ImportError>);
 
 impl Problems {
@@ -51,19 +58,15 @@ impl Problems {
     }
 
     /// Reports keys of `object` that are not in `known`.
-    fn unknown_keys(&mut self, path: &str, object: &Map<String, Value>, known: &[&str]) {
-        for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
+    fn unknown_keys(&mut self, path: &str, object: &Members, known: &[&str]) {
+        for (key, _) in object.iter().filter(|(k, _)| !known.contains(k)) {
             self.add(&join(path, key), "is not a field of this format");
         }
     }
 
-    fn object<'v>(
-        &mut self,
-        path: &str,
-        value: Option<&'v Value>,
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<Members<'v>> {
         match value {
-            Some(Value::Object(map)) => Some(map),
+            Some(v @ Value::Object(_)) => v.members(),
             Some(other) => {
                 self.add(path, format!("{} is not an object", show(other)));
                 None
@@ -99,35 +102,16 @@ impl Problems {
     }
 
     fn timestamp(&mut self, path: &str, value: Option<&Value>) -> Option<Timestamp> {
+        let parsed = value.and_then(Value::as_str).and_then(Timestamp::parse);
         match value {
-            Some(Value::String(s)) => {
-                let parsed = Timestamp::parse(s);
-                if parsed.is_none() {
-                    self.add(
-                        path,
-                        format!(
-                            "{} is not a UTC time like 2026-01-31T09:30:00Z",
-                            show_str(s)
-                        ),
-                    );
-                }
-                parsed
-            }
-            Some(other) => {
-                self.add(
-                    path,
-                    format!(
-                        "{} is not a UTC time like 2026-01-31T09:30:00Z",
-                        show(other)
-                    ),
-                );
-                None
-            }
-            None => {
-                self.add(path, "is missing");
-                None
-            }
+            None => self.add(path, "is missing"),
+            Some(v) if parsed.is_none() => self.add(
+                path,
+                format!("{} is not a UTC time like 2026-01-31T09:30:00Z", show(v)),
+            ),
+            Some(_) => {}
         }
+        parsed
     }
 
     fn boolean(&mut self, path: &str, value: Option<&Value>, default: bool) -> bool {
@@ -152,16 +136,12 @@ fn join(path: &str, key: &str) -> String {
 
 /// A short rendering of a value for messages (long values are cut).
 fn show(value: &Value) -> String {
-    let text = value.to_string();
+    let text = value.to_compact();
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(40).collect::<String>())
     } else {
         text
     }
-}
-
-fn show_str(s: &str) -> String {
-    show(&Value::String(s.to_owned()))
 }
 
 /// Reads an export. Returns the assessment, or every problem found.
@@ -179,11 +159,10 @@ pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportE
             MAX_IMPORT_BYTES / 1024
         )));
     }
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let root = json::parse(bytes).map_err(|e| {
         whole(format!(
-            "the file is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
+            "the file is not valid JSON: {} (line {}, column {})",
+            e.message, e.line, e.column
         ))
     })?;
     let mut p = Problems(Vec::new());
@@ -198,10 +177,10 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
     let root = p.object("", Some(root))?;
     p.unknown_keys(
         "",
-        root,
+        &root,
         &["format", "format_version", "catalog", "assessment"],
     );
-    match root.get("format") {
+    match get(&root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => p.add(
             "format",
@@ -212,18 +191,18 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
         ),
         None => p.add("format", "is missing: this is not an aims-readiness export"),
     }
-    match root.get("format_version") {
+    match get(&root, "format_version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => p.add(
             "format_version",
-            format!("{v} was written by a newer version of this app; this one reads version {FORMAT_VERSION}"),
+            format!("{} was written by a newer version of this app; this one reads version {FORMAT_VERSION}", show(v)),
         ),
         Some(v) => p.add("format_version", format!("{} is not a supported version (this app reads {FORMAT_VERSION})", show(v))),
         None => p.add("format_version", "is missing"),
     }
-    if let Some(cat) = p.object("catalog", root.get("catalog")) {
-        p.unknown_keys("catalog", cat, &["id", "version"]);
-        match cat.get("id") {
+    if let Some(cat) = p.object("catalog", get(&root, "catalog")) {
+        p.unknown_keys("catalog", &cat, &["id", "version"]);
+        match get(&cat, "id") {
             Some(Value::String(id)) if *id == catalog.id => {}
             Some(other) => p.add(
                 "catalog.id",
@@ -235,7 +214,7 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             ),
             None => p.add("catalog.id", "is missing"),
         }
-        match cat.get("version").and_then(Value::as_u64) {
+        match get(&cat, "version").and_then(Value::as_u64) {
             Some(v) if v == u64::from(catalog.version) => {}
             Some(v) if v > u64::from(catalog.version) => p.add(
                 "catalog.version",
@@ -250,17 +229,13 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             ),
         }
     }
-    read_assessment(catalog, p.object("assessment", root.get("assessment"))?, p)
+    let body = p.object("assessment", get(&root, "assessment"))?;
+    Some(read_assessment(catalog, &body, p))
 }
 
-fn read_assessment(
-    catalog: &Catalog,
-    a: &Map<String, Value>,
-    p: &mut Problems,
-) -> Option<Assessment> {
-    let path = "assessment";
+fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessment {
     p.unknown_keys(
-        path,
+        "assessment",
         a,
         &[
             "id",
@@ -272,49 +247,39 @@ fn read_assessment(
             "documents",
         ],
     );
-    let id = p.text("assessment.id", a.get("id"), MAX_NAME_CHARS, true);
-    let name = p.text("assessment.name", a.get("name"), MAX_NAME_CHARS, false);
+    let id = p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
+    let name = p.text("assessment.name", get(a, "name"), MAX_NAME_CHARS, false);
     let organization = p.text(
         "assessment.organization",
-        a.get("organization"),
+        get(a, "organization"),
         MAX_NAME_CHARS,
         false,
     );
-    let created = p.timestamp("assessment.created", a.get("created"));
-    let updated = p.timestamp("assessment.updated", a.get("updated"));
+    let created = p.timestamp("assessment.created", get(a, "created"));
+    let updated = p.timestamp("assessment.updated", get(a, "updated"));
     // A bad timestamp is already reported; keep going with a stand-in so that the
     // items' problems are reported in the same pass.
     let stand_in = || Timestamp::from_unix_seconds(0);
-    let (created, updated) = (
-        created.unwrap_or_else(stand_in),
-        updated.unwrap_or_else(stand_in),
-    );
-    let mut assessment = Assessment::new(catalog, id, name, created);
+    let mut assessment = Assessment::new(catalog, id, name, created.unwrap_or_else(stand_in));
     assessment.organization = organization;
-    assessment.updated = updated;
+    assessment.updated = updated.unwrap_or_else(stand_in);
 
-    if let Some(items) = a
-        .get("items")
-        .map(|v| p.object("assessment.items", Some(v)))
-    {
-        for (key, value) in items.into_iter().flatten() {
+    if let Some(items) = get(a, "items").and_then(|v| p.object("assessment.items", Some(v))) {
+        for (key, value) in items {
             let item_path = format!("assessment.items.{key}");
             let Some(item) = catalog.find_item(key) else {
                 p.add(&item_path, format!("is not an item of {}", catalog.title));
                 continue;
             };
-            let kind = catalog.item(item).kind;
-            if let Some(answer) = read_answer(&item_path, kind, value, p) {
-                // The clause check above already reported an exclusion; keep the rest.
+            if let Some(answer) = read_answer(&item_path, catalog.item(item).kind, value, p) {
+                // A clause exclusion was reported by read_answer; the edit is refused.
                 let _ = assessment.update(catalog, item, |a| *a = answer);
             }
         }
     }
-    if let Some(docs) = a
-        .get("documents")
-        .map(|v| p.object("assessment.documents", Some(v)))
+    if let Some(docs) = get(a, "documents").and_then(|v| p.object("assessment.documents", Some(v)))
     {
-        for (key, value) in docs.into_iter().flatten() {
+        for (key, value) in docs {
             let doc_path = format!("assessment.documents.{key}");
             match catalog.find_document(key) {
                 Some(doc) => {
@@ -325,7 +290,7 @@ fn read_assessment(
             }
         }
     }
-    Some(assessment)
+    assessment
 }
 
 const ITEM_FIELDS: [&str; 10] = [
@@ -342,25 +307,25 @@ const ITEM_FIELDS: [&str; 10] = [
 ];
 
 fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> Option<Answer> {
-    let o = p.object(path, Some(value))?;
+    let o = &p.object(path, Some(value))?;
     p.unknown_keys(path, o, &ITEM_FIELDS);
     let at = |field: &str| format!("{path}.{field}");
     let mut answer = Answer::default();
-    match o.get("maturity") {
+    match get(o, "maturity") {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
             Some(level) => answer.maturity = Some(level),
             None => p.add(&at("maturity"), format!("{} is not a level 0–5", show(v))),
         },
     }
-    answer.estimate = p.boolean(&at("estimate"), o.get("estimate"), false);
+    answer.estimate = p.boolean(&at("estimate"), get(o, "estimate"), false);
     if answer.estimate && answer.maturity.is_none() {
         p.add(
             &at("estimate"),
             "is true, but there is no level to be an estimate",
         );
     }
-    if let Some(v) = o.get("target") {
+    if let Some(v) = get(o, "target") {
         match v.as_u64().and_then(TargetLevel::from_number) {
             Some(t) => answer.target = t,
             None => p.add(
@@ -369,20 +334,19 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
             ),
         }
     }
-    if let Some(v) = o.get("weight") {
-        match v.as_f64().and_then(Weight::new) {
+    if let Some(v) = get(o, "weight") {
+        match v.as_fixed(2).and_then(Weight::from_hundredths) {
             Some(w) => answer.weight = w,
             None => p.add(
                 &at("weight"),
                 format!(
-                    "{} is not a weight above 0 and at most {}",
-                    show(v),
-                    Weight::MAX
+                    "{} is not a weight from 0.01 to 100 (at most two decimals)",
+                    show(v)
                 ),
             ),
         }
     }
-    answer.excluded = !p.boolean(&at("applicable"), o.get("applicable"), true);
+    answer.excluded = !p.boolean(&at("applicable"), get(o, "applicable"), true);
     if answer.excluded && kind == ItemKind::Clause {
         p.add(
             &at("applicable"),
@@ -391,13 +355,13 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
     }
     answer.justification = p.text(
         &at("justification"),
-        o.get("justification"),
+        get(o, "justification"),
         MAX_TEXT_CHARS,
         false,
     );
-    answer.notes = p.text(&at("notes"), o.get("notes"), MAX_TEXT_CHARS, false);
-    answer.owner = p.text(&at("owner"), o.get("owner"), MAX_NAME_CHARS, false);
-    match o.get("evidence") {
+    answer.notes = p.text(&at("notes"), get(o, "notes"), MAX_TEXT_CHARS, false);
+    answer.owner = p.text(&at("owner"), get(o, "owner"), MAX_NAME_CHARS, false);
+    match get(o, "evidence") {
         None => {}
         Some(Value::Array(list)) if list.len() > MAX_EVIDENCE => p.add(
             &at("evidence"),
@@ -422,19 +386,15 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
             format!("{} is not a list of text", show(other)),
         ),
     }
-    match o.get("due") {
+    match get(o, "due") {
         None | Some(Value::Null) => {}
-        Some(Value::String(s)) => match Date::parse(s) {
+        Some(v) => match v.as_str().and_then(Date::parse) {
             Some(d) => answer.due = Some(d),
             None => p.add(
                 &at("due"),
-                format!("{} is not a date like 2026-03-31", show_str(s)),
+                format!("{} is not a date like 2026-03-31", show(v)),
             ),
         },
-        Some(other) => p.add(
-            &at("due"),
-            format!("{} is not a date like 2026-03-31", show(other)),
-        ),
     }
     Some(answer)
 }

@@ -11,6 +11,7 @@ pub mod date;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod json;
 pub mod level;
 pub mod percent;
 pub mod quick;

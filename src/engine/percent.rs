@@ -60,12 +60,6 @@ impl fmt::Display for Percent {
     }
 }
 
-impl serde::Serialize for Percent {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.value())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

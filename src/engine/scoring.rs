@@ -101,8 +101,9 @@ pub struct Gap {
     pub current: Option<MaturityLevel>,
     /// Its target.
     pub target: TargetLevel,
-    /// (target − current) × weight × (2 for clause requirements, 1 for controls).
-    pub priority: f64,
+    /// (target − current) × weight × (2 for clause requirements, 1 for controls), in
+    /// hundredths (exact, since weights are kept in hundredths).
+    pub priority: u32,
 }
 
 /// Everything the app and the scorer show about an assessment.
@@ -225,15 +226,15 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         let current = answer.maturity.map_or(0, MaturityLevel::number);
         if current < answer.target.number() {
             let factor = match kind {
-                ItemKind::Clause => 2.0,
-                ItemKind::Control => 1.0,
+                ItemKind::Clause => 2,
+                ItemKind::Control => 1,
             };
-            let shortfall = f64::from(answer.target.number() - current);
+            let shortfall = u32::from(answer.target.number() - current);
             gaps.push(Gap {
                 item,
                 current: answer.maturity,
                 target: answer.target,
-                priority: shortfall * answer.weight.value() * factor,
+                priority: shortfall * answer.weight.hundredths() * factor,
             });
         }
     }
@@ -249,7 +250,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         }
     }
     // Stable sort: equal priorities keep catalog order.
-    gaps.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.priority));
 
     let verdict = if clause_floor_broken {
         Verdict::NotReady

@@ -12,7 +12,7 @@ pub fn read_and_import(
     let name = file.name();
     // Refuse huge files before reading them into memory.
     if file.size() > MAX_IMPORT_BYTES as f64 {
-        let kb = (file.size() / 1024.0).ceil();
+        let kb = (file.size() as u64).div_ceil(1024);
         let message = format!(
             "the file is {kb} KB; the largest accepted is {} KB",
             MAX_IMPORT_BYTES / 1024

@@ -2,21 +2,34 @@
 //! `assets/i18n/en.json`. Catalog texts (questions, hints) come keyed by item id from
 //! the catalog file. Adding a language is a translated copy of both files.
 
-use std::collections::HashMap;
+use crate::engine::json::{self, Value};
 use std::sync::OnceLock;
 
 const EN: &str = include_str!("../../assets/i18n/en.json");
 
-fn messages() -> &'static HashMap<String, String> {
-    static MESSAGES: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// The messages sorted by key, for binary search.
+fn messages() -> &'static [(String, String)] {
+    static MESSAGES: OnceLock<Vec<(String, String)>> = OnceLock::new();
     // The file is embedded and checked by tests/messages.rs; an unparsable build would
     // show keys instead of text rather than crash.
-    MESSAGES.get_or_init(|| serde_json::from_str(EN).unwrap_or_default())
+    MESSAGES.get_or_init(|| {
+        let mut list: Vec<(String, String)> = match json::parse(EN.as_bytes()) {
+            Ok(Value::Object(members)) => members
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+                .collect(),
+            _ => Vec::new(),
+        };
+        list.sort_by(|a, b| a.0.cmp(&b.0));
+        list
+    })
 }
 
 /// The text for `key` (the key itself when missing, so a gap is visible, not fatal).
 pub fn t(key: &'static str) -> &'static str {
-    messages().get(key).map_or(key, String::as_str)
+    let list = messages();
+    list.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        .map_or(key, |i| list[i].1.as_str())
 }
 
 /// The text for `key` with `{name}` placeholders filled in.

@@ -7,11 +7,10 @@
 //!   does not parse 200 documents (rebuilt from the entries if missing or corrupt);
 //! - `aims.<ns>.v1.quick`: the quick-check answers.
 
+use crate::engine::json::{self, Value, Writer};
 use crate::engine::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +33,7 @@ pub enum LoadError {
 }
 
 /// What the home screen shows for one saved assessment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     /// Assessment id.
     pub id: String,
@@ -87,16 +86,87 @@ pub enum Entry {
     },
 }
 
-#[derive(Serialize, Deserialize, Default)]
+/// The summaries, stored as `{"version":1,"entries":[{…},…]}`.
+#[derive(Default)]
 struct Index {
-    version: u32,
-    entries: BTreeMap<String, Summary>,
+    entries: Vec<Summary>,
 }
 
-#[derive(Serialize, Deserialize, Default)]
-struct QuickRecord {
-    version: u32,
-    answers: BTreeMap<String, String>,
+impl Index {
+    fn parse(text: &str) -> Option<Index> {
+        let root = json::parse(text.as_bytes()).ok()?;
+        if root.get("version")?.as_u64()? != 1 {
+            return None;
+        }
+        let Value::Array(list) = root.get("entries")? else {
+            return None;
+        };
+        let entries = list
+            .iter()
+            .filter_map(|e| {
+                let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
+                let num = |k: &str| {
+                    e.get(k)
+                        .and_then(Value::as_u64)
+                        .and_then(|n| u16::try_from(n).ok())
+                };
+                Some(Summary {
+                    id: text("id")?,
+                    name: text("name")?,
+                    organization: text("organization")?,
+                    updated: text("updated")?,
+                    readiness: num("readiness")?,
+                    answered: num("answered")?,
+                    in_scope: num("in_scope")?,
+                })
+            })
+            .collect();
+        Some(Index { entries })
+    }
+
+    fn to_json(&self) -> String {
+        let mut w = Writer::compact();
+        w.begin_object()
+            .key("version")
+            .uint(1)
+            .key("entries")
+            .begin_array();
+        for s in &self.entries {
+            w.begin_object();
+            w.key("id")
+                .string(&s.id)
+                .key("name")
+                .string(&s.name)
+                .key("organization")
+                .string(&s.organization);
+            w.key("updated")
+                .string(&s.updated)
+                .key("readiness")
+                .uint(u64::from(s.readiness));
+            w.key("answered")
+                .uint(u64::from(s.answered))
+                .key("in_scope")
+                .uint(u64::from(s.in_scope));
+            w.end_object();
+        }
+        w.end_array().end_object();
+        w.finish()
+    }
+
+    fn get(&self, id: &str) -> Option<&Summary> {
+        self.entries.iter().find(|s| s.id == id)
+    }
+
+    fn upsert(&mut self, summary: Summary) {
+        self.entries.retain(|s| s.id != summary.id);
+        self.entries.push(summary);
+    }
+
+    fn remove(&mut self, id: &str) -> bool {
+        let before = self.entries.len();
+        self.entries.retain(|s| s.id != id);
+        before != self.entries.len()
+    }
 }
 
 /// Local storage under one namespace.
@@ -148,26 +218,32 @@ impl Store {
         }
     }
 
+    /// Writes text as it is (gloo's typed `set` would JSON-quote it a second time).
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
-        LocalStorage::set(key, value).map_err(|e| StorageError::WriteRefused(e.to_string()))
+        LocalStorage::raw().set_item(key, value).map_err(|e| {
+            StorageError::WriteRefused(
+                e.as_string()
+                    .unwrap_or_else(|| "the browser refused to store the data".into()),
+            )
+        })
     }
 
     fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.check()?;
-        Ok(LocalStorage::get::<String>(key).ok())
+        Ok(LocalStorage::raw().get_item(key).ok().flatten())
     }
 
     fn read_index(&self) -> Index {
-        LocalStorage::get::<Index>(self.key("index"))
+        self.read(&self.key("index"))
             .ok()
-            .filter(|i| i.version == 1)
+            .flatten()
+            .and_then(|t| Index::parse(&t))
             .unwrap_or_default()
     }
 
     fn write_index(&self, index: &Index) -> Result<(), StorageError> {
-        LocalStorage::set(self.key("index"), index)
-            .map_err(|e| StorageError::WriteRefused(e.to_string()))
+        self.write(&self.key("index"), &index.to_json())
     }
 
     /// Ids of every stored assessment, from the storage keys themselves.
@@ -187,17 +263,17 @@ impl Store {
         let mut index = self.read_index();
         let ids = self.stored_ids();
         let mut dirty = index.entries.len() != ids.len();
-        index.entries.retain(|id, _| ids.contains(id));
+        index.entries.retain(|s| ids.contains(&s.id));
         let mut entries = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(summary) = index.entries.get(&id) {
+            if let Some(summary) = index.get(&id) {
                 entries.push(Entry::Saved(summary.clone()));
                 continue;
             }
             match self.load(catalog, &id) {
                 Ok(a) => {
                     let summary = Summary::of(catalog, &a);
-                    index.entries.insert(id, summary.clone());
+                    index.upsert(summary.clone());
                     entries.push(Entry::Saved(summary));
                     dirty = true;
                 }
@@ -234,8 +310,7 @@ impl Store {
         self.write(&self.assessment_key(&a.id), &export_compact(catalog, a))?;
         let summary = Summary::of(catalog, a);
         let mut index = self.read_index();
-        index.version = 1;
-        index.entries.insert(a.id.clone(), summary.clone());
+        index.upsert(summary.clone());
         // If only the index write fails, the entry is safe and `list` rebuilds its summary.
         let _ = self.write_index(&index);
         Ok(summary)
@@ -244,9 +319,9 @@ impl Store {
     /// Deletes one assessment.
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.check()?;
-        LocalStorage::delete(self.assessment_key(id));
+        let _ = LocalStorage::raw().remove_item(&self.assessment_key(id));
         let mut index = self.read_index();
-        if index.entries.remove(id).is_some() {
+        if index.remove(id) {
             let _ = self.write_index(&index);
         }
         Ok(())
@@ -263,9 +338,21 @@ impl Store {
         if self.check().is_err() {
             return answers;
         }
-        if let Ok(record) = LocalStorage::get::<QuickRecord>(self.key("quick")) {
-            for (id, value) in &record.answers {
-                if let (Some(q), Some(a)) = (catalog.find_quick(id), QuickAnswer::parse(value)) {
+        let stored = self
+            .read(&self.key("quick"))
+            .ok()
+            .flatten()
+            .and_then(|t| json::parse(t.as_bytes()).ok());
+        if let Some(record) = stored
+            .as_ref()
+            .and_then(|r| r.get("answers"))
+            .and_then(Value::members)
+        {
+            for (id, value) in record {
+                if let (Some(q), Some(a)) = (
+                    catalog.find_quick(id),
+                    value.as_str().and_then(QuickAnswer::parse),
+                ) {
                     answers.set(q, Some(a));
                 }
             }
@@ -279,21 +366,19 @@ impl Store {
         catalog: &Catalog,
         answers: &QuickAnswers,
     ) -> Result<(), StorageError> {
-        self.check()?;
-        let record = QuickRecord {
-            version: 1,
-            answers: catalog
-                .quick_ids()
-                .filter_map(|q| {
-                    Some((
-                        catalog.quick(q).id.clone(),
-                        answers.get(q)?.as_str().to_owned(),
-                    ))
-                })
-                .collect(),
-        };
-        LocalStorage::set(self.key("quick"), &record)
-            .map_err(|e| StorageError::WriteRefused(e.to_string()))
+        let mut w = Writer::compact();
+        w.begin_object()
+            .key("version")
+            .uint(1)
+            .key("answers")
+            .begin_object();
+        for q in catalog.quick_ids() {
+            if let Some(a) = answers.get(q) {
+                w.key(&catalog.quick(q).id).string(a.as_str());
+            }
+        }
+        w.end_object().end_object();
+        self.write(&self.key("quick"), &w.finish())
     }
 }
 

@@ -152,7 +152,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     <span class="aims-nav-progress" aria-label={tf("assess.group_progress", &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
                         { format!("{}/{}", figure.answered, figure.in_scope) }
                     </span>
-                    <span class="aims-meter" aria-hidden="true"><span style={format!("width:{}%", figure.coverage().map_or(0.0, |p| p.value()))}></span></span>
+                    <span class="aims-meter" aria-hidden="true"><span style={super::bar_width(figure.coverage())}></span></span>
                 </button>
             </li>
         }
@@ -186,7 +186,7 @@ pub fn Assess(p: &AssessProps) -> Html {
             <div class="aims-progress">
                 <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={overall.in_scope.to_string()}
                     aria-valuenow={overall.answered.to_string()} aria-label={t("assess.coverage_label")}>
-                    <span style={format!("width:{}%", overall.coverage().map_or(0.0, |p| p.value()))}></span>
+                    <span style={super::bar_width(overall.coverage())}></span>
                 </div>
                 <p class="aims-progress-text">
                     { tf("assess.coverage", &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }

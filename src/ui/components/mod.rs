@@ -40,3 +40,8 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 pub fn pct(p: Option<Percent>) -> String {
     p.map_or_else(|| t("common.na").to_owned(), |p| format!("{p} %"))
 }
+
+/// An inline `width` for a bar showing `p` (0 when there is no figure).
+pub fn bar_width(p: Option<Percent>) -> String {
+    format!("width:{}%", p.unwrap_or_default())
+}

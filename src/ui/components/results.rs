@@ -32,29 +32,32 @@ fn figure_card(label: &'static str, f: &Figure) -> Html {
 
 /// A horizontal bar chart of claimed and evidenced readiness per group, drawn as SVG.
 fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
+    // Integer geometry: no floating-point formatting code in the bundle.
+    const ROW_H: usize = 34;
+    const LABEL_W: u32 = 250;
+    const BAR_W: u32 = 330;
     let c = Catalog::builtin();
-    let row_h = 34.0;
-    let height = rows.len() as f64 * row_h + 8.0;
-    let (label_w, bar_w) = (250.0, 330.0);
+    let height = rows.len() * ROW_H + 8;
+    let bar = |p: Option<crate::engine::Percent>| {
+        (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string()
+    };
     html! {
         <figure class="aims-chart">
             <figcaption class="aims-h3">{ t(title) }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 70.0)} role="img" aria-label={t(title)} class="aims-svg">
+            <svg viewBox={format!("0 0 {} {height}", LABEL_W + BAR_W + 70)} role="img" aria-label={t(title)} class="aims-svg">
                 { for rows.iter().enumerate().map(|(i, g)| {
-                    let y = i as f64 * row_h + 4.0;
+                    let y = i * ROW_H + 4;
                     let group = c.group(g.group);
-                    let claimed = g.figure.readiness.map_or(0.0, |p| p.value());
-                    let evidenced = g.figure.evidenced.map_or(0.0, |p| p.value());
                     let mut label = format!("{} {}", group.id, group.title);
                     if label.chars().count() > 34 { label = format!("{}…", label.chars().take(33).collect::<String>()); }
                     html! {
                         <g>
                             <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf("results.evidenced", &[("pct", &pct(g.figure.evidenced))])) }</title>
-                            <text x="0" y={(y + 17.0).to_string()} class="aims-svg-label">{ label }</text>
-                            <rect x={label_w.to_string()} y={y.to_string()} width={bar_w.to_string()} height="22" class="aims-svg-track" rx="3" />
-                            <rect x={label_w.to_string()} y={y.to_string()} width={(bar_w * claimed / 100.0).to_string()} height="12" class="aims-svg-claimed" rx="2" />
-                            <rect x={label_w.to_string()} y={(y + 13.0).to_string()} width={(bar_w * evidenced / 100.0).to_string()} height="9" class="aims-svg-evidenced" rx="2" />
-                            <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 17.0).to_string()} class="aims-svg-value">{ pct(g.figure.readiness) }</text>
+                            <text x="0" y={(y + 17).to_string()} class="aims-svg-label">{ label }</text>
+                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={BAR_W.to_string()} height="22" class="aims-svg-track" rx="3" />
+                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
+                            <rect x={LABEL_W.to_string()} y={(y + 13).to_string()} width={bar(g.figure.evidenced)} height="9" class="aims-svg-evidenced" rx="2" />
+                            <text x={(LABEL_W + BAR_W + 8).to_string()} y={(y + 17).to_string()} class="aims-svg-value">{ pct(g.figure.readiness) }</text>
                         </g>
                     }
                 }) }
@@ -160,7 +163,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                                     <th scope="row">{ item_label(g.item) }</th>
                                     <td>{ g.current.map_or_else(|| t("item.unanswered").to_owned(), |l| l.to_string()) }</td>
                                     <td>{ g.target.number() }</td>
-                                    <td>{ format!("{:.1}", g.priority) }</td>
+                                    <td>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
                                     <td>{ &a.owner }{ a.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
                                 </tr> }
                             }) }
