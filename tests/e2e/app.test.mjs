@@ -1,0 +1,203 @@
+// The full assessment, driven as a person would: mouse and keyboard, reload, export,
+// delete with undo, import, a broken import; axe-core and screenshots on every screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS } from './harness.mjs';
+
+let server, chrome, tmp;
+before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-e2e-')); });
+after(async () => { await chrome?.close(); await server?.close(); });
+
+const item = (page, id) => page.locator('.aims-item', { has: page.locator('.aims-item-id', { hasText: new RegExp(`^${id.replace(/\./g, '\\.')}$`) }) });
+const levelOf = async (page, id) => item(page, id).locator('input[type=radio]:checked').getAttribute('value').catch(() => null);
+/** Waits until `selector` matches exactly `n` elements (Yew renders asynchronously). */
+async function count(page, selector, n) {
+  await page.waitForFunction(([sel, want]) => document.querySelectorAll(sel).length === want, [selector, n], { timeout: 5000 })
+    .catch(() => {});
+  return page.locator(selector).count();
+}
+const tab = (page, name) => page.locator('.aims-tab', { hasText: name });
+
+async function newPage(viewport = VIEWPORTS.desktop) {
+  const context = await chrome.browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const urls = recordRequests(page);
+  await page.goto(server.url);
+  await page.waitForSelector('h1');
+  return { page, context, errors, urls };
+}
+
+async function exportFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return { path, text: await readFile(path, 'utf8'), name: download.suggestedFilename() };
+}
+
+test('a person completes, keeps, exports, deletes and re-imports an assessment', async () => {
+  const { page, context, errors, urls } = await newPage();
+
+  // Create.
+  await page.fill('#aims-new-name', 'Board readiness review');
+  await page.fill('#aims-new-org', 'Example Analytics GmbH');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-item');
+  assert.equal(await page.textContent('h2.aims-h2'), '4 Context of the organization (4 items)');
+
+  // Mouse: 4.1 at level 3.
+  await item(page, '4.1').locator('input[value="3"]').check();
+  assert.equal(await levelOf(page, '4.1'), '3');
+  assert.match(await item(page, '4.1').locator('.aims-hint').textContent(), /^Level 3:/);
+
+  // Keyboard: from 4.1's level group, "n" jumps to 4.2, arrows choose a level.
+  await item(page, '4.1').locator('input[value="3"]').focus();
+  await page.keyboard.press('n');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.aims-item')?.querySelector('.aims-item-id')?.textContent), '4.2');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await levelOf(page, '4.2'), '2');
+  await page.keyboard.press('n');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await levelOf(page, '4.3'), '1');
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.aims-item')?.querySelector('.aims-item-id')?.textContent), '4.2');
+  assert.match(await page.textContent('.aims-progress-text'), /^3 of 70 in-scope items answered/);
+
+  // Evidence, owner, due date on 4.1.
+  await item(page, '4.1').locator('input[placeholder^="Document name"]').fill('Context analysis v2 (DMS-114)');
+  await item(page, '4.1').locator('text=Add').click();
+  await item(page, '4.1').locator('input[id$="-owner"]').fill('Head of AI governance');
+  await item(page, '4.1').locator('input[type=date]').fill('2027-03-31');
+
+  // Exclude A.7.5 with a justification; first without one it is flagged.
+  await page.click('.aims-nav-group:has-text("A.7")');
+  await item(page, 'A.7.5').locator('input[role=switch]').uncheck();
+  assert.equal(await item(page, 'A.7.5').locator('.aims-tag--error').count(), 1, 'an exclusion without a reason is flagged');
+  await item(page, 'A.7.5').locator('textarea[id$="-just"]').fill('We only use supplier models and prepare no training data.');
+  assert.equal(await item(page, 'A.7.5').locator('.aims-tag', { hasText: 'Excluded' }).count(), 1);
+  assert.equal(await page.textContent('.aims-progress-text'), '3 of 69 in-scope items answered (4.3 %) · not counted: 1 excluded as not applicable, with a justification');
+  await screenshot(page, 'assess-desktop');
+  assert.deepEqual(await axeSerious(page), [], 'assess screen: no serious or critical axe violations');
+
+  // Filters.
+  await page.click('.aims-chip:has-text("All clauses")');
+  await page.click('.aims-chip:has-text("Unanswered only")');
+  assert.equal(await count(page, '.aims-item', 29), 29);
+  await page.click('.aims-chip:has-text("All items")');
+
+  // Documents.
+  await tab(page, 'Documents').click();
+  await page.check('#aims-doc-scope');
+  await page.check('#aims-doc-ai-policy');
+  assert.match(await page.textContent('.aims-figure-inline'), /^2 of 21 present/);
+  await screenshot(page, 'documents-desktop');
+  assert.deepEqual(await axeSerious(page), [], 'documents screen');
+
+  // Results.
+  await tab(page, 'Results').click();
+  assert.equal(await page.textContent('.aims-verdict-value'), 'Not ready');
+  const overall = await page.locator('.aims-stat').first().textContent();
+  // 4.1 → 1, 4.2 → 2/3, 4.3 → 1/3 over 69 in scope = 2/69 = 2.9 %; evidenced: 4.1 has evidence.
+  assert.match(overall, /2\.9 %/);
+  assert.match(overall, /Over 69 in-scope items; 3 answered; 1 excluded/);
+  assert.equal(await page.locator('.aims-svg').count(), 2);
+  await screenshot(page, 'results-desktop');
+  assert.deepEqual(await axeSerious(page), [], 'results screen');
+
+  // Reload: everything is still there.
+  await page.reload();
+  await page.waitForSelector('.aims-card');
+  assert.match(await page.textContent('.aims-card'), /Board readiness review/);
+  assert.match(await page.textContent('.aims-card'), /2\.9 % ready/);
+  await screenshot(page, 'home-desktop');
+  assert.deepEqual(await axeSerious(page), [], 'home screen');
+  await page.click('.aims-card >> text=Open');
+  await page.waitForSelector('.aims-item');
+  assert.equal(await levelOf(page, '4.1'), '3');
+  assert.equal(await levelOf(page, '4.2'), '2');
+  assert.equal(await item(page, '4.1').locator('.aims-evidence li').count(), 1);
+  await page.click('.aims-nav-group:has-text("A.7")');
+  assert.equal(await item(page, 'A.7.5').locator('textarea[id$="-just"]').inputValue(), 'We only use supplier models and prepare no training data.');
+
+  // Export.
+  await tab(page, 'Results').click();
+  const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
+  assert.match(exported.name, /^board-readiness-review-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(exported.text);
+  assert.equal(doc.format, 'aims-readiness/assessment');
+  assert.equal(doc.assessment.items['4.1'].maturity, 3);
+  assert.deepEqual(doc.assessment.items['4.1'].evidence, ['Context analysis v2 (DMS-114)']);
+  assert.equal(doc.assessment.items['4.1'].due, '2027-03-31');
+  assert.equal(doc.assessment.items['A.7.5'].applicable, false);
+  assert.equal(doc.assessment.documents.scope, true);
+
+  // Delete with confirmation, undo, delete again.
+  await tab(page, 'Assessments').click();
+  await page.click('.aims-card >> text=Delete');
+  await page.click('button:has-text("Yes, delete")');
+  assert.equal(await count(page, '.aims-card', 0), 0);
+  await page.click('.aims-notice >> text=Undo');
+  assert.equal(await count(page, '.aims-card', 1), 1);
+  await page.click('.aims-card >> text=Delete');
+  await page.click('button:has-text("Yes, delete")');
+  assert.equal(await count(page, '.aims-card', 0), 0);
+
+  // Import the exported file: it comes back identical.
+  await page.setInputFiles('input[type=file]', exported.path);
+  await page.waitForSelector('.aims-card');
+  const again = await exportFrom(page, page.locator('.aims-card >> text=Export'));
+  assert.equal(again.text, exported.text, 'export → import → export is identical');
+
+  // Importing it a second time asks: replace or keep both.
+  await page.setInputFiles('input[type=file]', exported.path);
+  await page.click('button:has-text("Keep both")');
+  assert.equal(await count(page, '.aims-card', 2), 2);
+
+  // A broken file: the error is shown and nothing saved changes.
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const broken = join(tmp, 'broken.json');
+  const bad = JSON.parse(exported.text);
+  bad.assessment.items['A.6.2.4'].maturity = 7;
+  bad.assessment.items['8.2'].applicable = false;
+  await writeFile(broken, JSON.stringify(bad));
+  await page.setInputFiles('input[type=file]', broken);
+  const alert = await page.textContent('.aims-drop .aims-alert');
+  assert.match(alert, /was not imported/);
+  assert.match(alert, /Nothing you had saved has been changed/);
+  assert.match(alert, /A\.6\.2\.4 AI system verification and validation — assessment\.items\.A\.6\.2\.4\.maturity: 7 is not a level 0–5/);
+  assert.match(alert, /8\.2 AI risk assessment — .*clause requirements are mandatory/);
+  await writeFile(broken, '{"format": "aims-readiness/assessment", oops');
+  await page.setInputFiles('input[type=file]', broken);
+  assert.match(await page.textContent('.aims-drop .aims-alert'), /not valid JSON/);
+  const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  assert.equal(after, before, 'a failed import leaves storage untouched');
+  assert.equal(await count(page, '.aims-card', 2), 2);
+  await screenshot(page, 'import-error-desktop');
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(urls.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  await context.close();
+});
+
+test('every screen works on a 360 px phone without sideways scrolling', async () => {
+  const { page, context, errors } = await newPage(VIEWPORTS.phone);
+  assert.equal(await hasHorizontalScroll(page), false, 'home');
+  await page.fill('#aims-new-name', 'Phone check');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-item');
+  await item(page, '4.1').locator('input[value="2"]').check();
+  for (const [name, screen] of [['assess', null], ['documents', 'Documents'], ['results', 'Results'], ['home', 'Assessments'], ['quick', 'Quick check']]) {
+    if (screen) await tab(page, screen).click();
+    await page.waitForSelector('h1');
+    assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 360 px`);
+    await screenshot(page, `${name}-phone`);
+  }
+  assert.deepEqual(await axeSerious(page), [], 'quick check screen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,93 @@
+//! The reducer over real browser storage: a failed save keeps the answer in memory.
+
+use aims_readiness::engine::{Catalog, Edit, MaturityLevel};
+use aims_readiness::ui::config::Config;
+use aims_readiness::ui::state::{Action, AppState, Screen};
+use std::rc::Rc;
+use wasm_bindgen_test::wasm_bindgen_test;
+use yew::Reducible;
+
+fn raw() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage")
+}
+
+fn state(ns: &str) -> Rc<AppState> {
+    Rc::new(AppState::load(Config {
+        namespace: ns.into(),
+        ..Config::default()
+    }))
+}
+
+#[wasm_bindgen_test]
+fn create_edit_and_reload_through_the_reducer() {
+    let s = state("t-reducer").reduce(Action::Create {
+        name: "Board review".into(),
+        organization: "Acme".into(),
+    });
+    assert_eq!(s.screen, Screen::Assess);
+    let item = Catalog::builtin().find_item("6.1.2").expect("6.1.2");
+    let s = s.reduce(Action::Edit(Edit::Maturity(item, Some(MaturityLevel::L4))));
+    assert!(s.unsaved.is_none());
+    let id = s.current.as_ref().expect("open").id.clone();
+    // A new app instance (a reload) finds it in the list and opens it with the answer.
+    let again = state("t-reducer");
+    assert!(again
+        .entries
+        .iter()
+        .any(|e| matches!(e, aims_readiness::ui::storage::Entry::Saved(x) if x.id == id)));
+    let opened = again.reduce(Action::Open(id.clone()));
+    assert_eq!(
+        opened.current.as_ref().expect("open").answer(item).maturity,
+        Some(MaturityLevel::L4)
+    );
+    let deleted = opened.reduce(Action::Delete(id.clone()));
+    assert!(deleted.notice.as_ref().is_some_and(|n| n.undo));
+    let restored = deleted.reduce(Action::UndoDelete);
+    assert!(restored.store.contains(&id), "undo brings it back");
+    restored.store.delete(&id).expect("clean up");
+}
+
+#[wasm_bindgen_test]
+fn a_refused_save_keeps_the_answer_in_memory_and_says_so() {
+    let s = state("t-full").reduce(Action::Create {
+        name: "Full".into(),
+        organization: String::new(),
+    });
+    let storage = raw();
+    let mut filler = Vec::new();
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 6] {
+        let chunk = "x".repeat(size);
+        while filler.len() < 10_000
+            && storage
+                .set_item(&format!("aims-test-fill-{}", filler.len()), &chunk)
+                .is_ok()
+        {
+            filler.push(format!("aims-test-fill-{}", filler.len()));
+        }
+    }
+    let item = Catalog::builtin().find_item("4.1").expect("4.1");
+    let s = s.reduce(Action::Edit(Edit::Notes(item, "a long note ".repeat(500))));
+    for key in &filler {
+        let _ = storage.remove_item(key);
+    }
+    assert!(s.unsaved.is_some(), "the failure is reported");
+    assert_eq!(
+        s.current
+            .as_ref()
+            .expect("still open")
+            .answer(item)
+            .notes
+            .len(),
+        12 * 500,
+        "the answer is kept"
+    );
+    let retried = s.reduce(Action::RetrySave);
+    assert!(
+        retried.unsaved.is_none(),
+        "saving works again once there is room"
+    );
+    let id = retried.current.as_ref().expect("open").id.clone();
+    retried.store.delete(&id).expect("clean up");
+}

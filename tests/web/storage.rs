@@ -1,0 +1,177 @@
+//! The storage layer against the browser's real local storage.
+
+use aims_readiness::engine::{apply, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
+use aims_readiness::ui::storage::{Entry, LoadError, StorageError, Store};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+fn raw() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage in the test browser")
+}
+
+/// A store in its own namespace, emptied first, so tests do not see each other's data.
+fn fresh(ns: &str) -> Store {
+    let prefix = format!("aims.{ns}.");
+    let storage = raw();
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
+    for k in keys.into_iter().filter(|k| k.starts_with(&prefix)) {
+        let _ = storage.remove_item(&k);
+    }
+    Store::new(ns)
+}
+
+fn sample(id: &str, name: &str) -> Assessment {
+    let ts = Timestamp::parse("2026-11-29T08:00:00Z").expect("ts");
+    let mut a = Assessment::new(catalog(), id.into(), name.into(), ts.clone());
+    let item = catalog().find_item("5.2").expect("5.2");
+    apply(
+        catalog(),
+        &mut a,
+        Edit::Maturity(item, Some(MaturityLevel::L3)),
+        ts,
+    )
+    .expect("edit");
+    a
+}
+
+#[wasm_bindgen_test]
+fn save_load_list_and_delete() {
+    let store = fresh("t-basic");
+    assert!(store.available());
+    let a = sample("one", "First");
+    let summary = store.save(catalog(), &a).expect("saved");
+    assert_eq!(summary.answered, 1);
+    store
+        .save(catalog(), &sample("two", "Second"))
+        .expect("saved");
+    assert_eq!(store.load(catalog(), "one").expect("loads"), a);
+    let list = store.list(catalog()).expect("lists");
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|e| matches!(e, Entry::Saved(_))));
+    store.delete("one").expect("deleted");
+    assert_eq!(store.load(catalog(), "one"), Err(LoadError::Missing));
+    assert_eq!(store.list(catalog()).expect("lists").len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_is_listed_as_broken_beside_good_ones() {
+    let store = fresh("t-corrupt");
+    store
+        .save(catalog(), &sample("good", "Good"))
+        .expect("saved");
+    raw()
+        .set_item("aims.t-corrupt.v1.a.bad", "{\"format\": \"nope\"")
+        .expect("raw write");
+    let list = store.list(catalog()).expect("lists");
+    assert_eq!(list.len(), 2);
+    assert!(list
+        .iter()
+        .any(|e| matches!(e, Entry::Saved(s) if s.id == "good")));
+    assert!(list.iter().any(|e| matches!(e, Entry::Broken { id, reason } if id == "bad" && reason.contains("not valid JSON"))));
+    assert!(matches!(
+        store.load(catalog(), "bad"),
+        Err(LoadError::Corrupt(_))
+    ));
+    // The good one still opens, and the broken one's text is still there to rescue.
+    assert!(store.load(catalog(), "good").is_ok());
+    assert_eq!(
+        store.load_raw("bad").as_deref(),
+        Some("{\"format\": \"nope\"")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_index_is_rebuilt_from_the_entries() {
+    let store = fresh("t-index");
+    store
+        .save(catalog(), &sample("kept", "Kept"))
+        .expect("saved");
+    raw()
+        .set_item("aims.t-index.v1.index", "garbage")
+        .expect("raw write");
+    let list = store.list(catalog()).expect("lists");
+    assert!(matches!(list.as_slice(), [Entry::Saved(s)] if s.name == "Kept"));
+    let index = raw()
+        .get_item("aims.t-index.v1.index")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(index.contains("\"kept\""), "index rewritten: {index}");
+}
+
+#[wasm_bindgen_test]
+fn namespaces_keep_data_apart() {
+    let a = fresh("t-vendor-a");
+    let b = fresh("t-vendor-b");
+    a.save(catalog(), &sample("x", "A's")).expect("saved");
+    assert_eq!(a.list(catalog()).expect("lists").len(), 1);
+    assert!(b.list(catalog()).expect("lists").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_an_error_and_earlier_data_survives() {
+    let store = fresh("t-quota");
+    store
+        .save(catalog(), &sample("before", "Before"))
+        .expect("saved");
+    // Fill local storage until the browser refuses (about 5 MB in Chromium).
+    // Fill with big chunks, then smaller ones, until not even 64 characters fit.
+    let storage = raw();
+    let mut filler = Vec::new();
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 6] {
+        let chunk = "x".repeat(size);
+        loop {
+            let key = format!("aims-test-filler-{}", filler.len());
+            if storage.set_item(&key, &chunk).is_err() || filler.len() > 10_000 {
+                break;
+            }
+            filler.push(key);
+        }
+    }
+    let big = {
+        let mut a = sample("after", "After");
+        let item = catalog().find_item("4.1").expect("4.1");
+        let ts = a.updated.clone();
+        apply(catalog(), &mut a, Edit::Notes(item, "n".repeat(9000)), ts).expect("edit");
+        a
+    };
+    let result = store.save(catalog(), &big);
+    for key in &filler {
+        let _ = storage.remove_item(key);
+    }
+    assert!(
+        matches!(result, Err(StorageError::WriteRefused(_))),
+        "{result:?}"
+    );
+    assert!(
+        store.load(catalog(), "before").is_ok(),
+        "what was saved before is untouched"
+    );
+    assert_eq!(store.load(catalog(), "after"), Err(LoadError::Missing));
+}
+
+#[wasm_bindgen_test]
+fn quick_answers_round_trip() {
+    use aims_readiness::engine::quick::{QuickAnswer, QuickAnswers};
+    let store = fresh("t-quick");
+    let mut answers = QuickAnswers::new(catalog());
+    let q = catalog().find_quick("q03").expect("q03");
+    answers.set(q, Some(QuickAnswer::Partly));
+    store.save_quick(catalog(), &answers).expect("saved");
+    assert_eq!(store.load_quick(catalog()), answers);
+    raw()
+        .set_item("aims.t-quick.v1.quick", "[not an object")
+        .expect("raw write");
+    assert_eq!(
+        store.load_quick(catalog()),
+        QuickAnswers::new(catalog()),
+        "corrupt quick answers read as empty"
+    );
+}
