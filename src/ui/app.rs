@@ -85,7 +85,8 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Dark => "aims-theme-dark",
     };
     let style = c.accent.as_ref().map(|a| format!("--aims-accent:{a}"));
-    let quick_only = c.mode == Mode::Quick && c.embedded;
+    // A quick-only embed shows no tabs until the visitor continues into a full assessment.
+    let quick_only = c.mode == Mode::Quick && c.embedded && state.current.is_none();
     let cta = c.cta_text.clone().zip(c.cta_href.clone());
 
     let screen = match (state.screen, state.current.clone(), state.report.clone()) {
