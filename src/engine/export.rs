@@ -44,11 +44,8 @@ fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
     for item in catalog.item_ids() {
         let ans = a.answer(item);
         w.key(&catalog.item(item).id).begin_object();
-        w.key("maturity");
-        match ans.maturity {
-            Some(level) => w.uint(u64::from(level.number())),
-            None => w.null(),
-        };
+        w.key("maturity")
+            .opt_uint(ans.maturity.map(|l| u64::from(l.number())));
         w.key("estimate").bool(ans.estimate);
         w.key("target").uint(u64::from(ans.target.number()));
         w.key("weight").fixed(u64::from(ans.weight.hundredths()), 2);
@@ -61,11 +58,8 @@ fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
         }
         w.end_array();
         w.key("owner").string(&ans.owner);
-        w.key("due");
-        match ans.due {
-            Some(d) => w.string(&d.to_string()),
-            None => w.null(),
-        };
+        w.key("due")
+            .opt_string(ans.due.map(|d| d.to_string()).as_deref());
         w.end_object();
     }
     w.end_object();

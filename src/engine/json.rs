@@ -504,6 +504,22 @@ impl Writer {
         self
     }
 
+    /// Writes a string, or `null` for `None`.
+    pub fn opt_string(&mut self, s: Option<&str>) -> &mut Self {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// Writes an integer, or `null` for `None`.
+    pub fn opt_uint(&mut self, n: Option<u64>) -> &mut Self {
+        match n {
+            Some(n) => self.uint(n),
+            None => self.null(),
+        }
+    }
+
     /// Writes `true` or `false`.
     pub fn bool(&mut self, b: bool) -> &mut Self {
         self.before();

@@ -98,11 +98,8 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
             .string(item_id(g.item))
             .key("kind")
             .string(catalog.item(g.item).kind.as_str());
-        w.key("current");
-        match g.current {
-            Some(l) => w.uint(u64::from(l.number())),
-            None => w.null(),
-        };
+        w.key("current")
+            .opt_uint(g.current.map(|l| u64::from(l.number())));
         w.key("target").uint(u64::from(g.target.number()));
         w.key("priority").fixed(u64::from(g.priority), 2);
         w.end_object();
@@ -154,11 +151,7 @@ pub fn catalog_json(catalog: &Catalog) -> String {
             .string(&group.title)
             .key("kind")
             .string(group.kind.as_str());
-        w.key("parent");
-        match &group.parent {
-            Some(p) => w.string(p),
-            None => w.null(),
-        };
+        w.key("parent").opt_string(group.parent.as_deref());
         w.end_object();
     }
     w.end_array();

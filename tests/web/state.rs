@@ -7,12 +7,6 @@ use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::Reducible;
 
-fn raw() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("local storage")
-}
-
 fn state(ns: &str) -> Rc<AppState> {
     Rc::new(AppState::load(Config {
         namespace: ns.into(),
@@ -55,23 +49,10 @@ fn a_refused_save_keeps_the_answer_in_memory_and_says_so() {
         name: "Full".into(),
         organization: String::new(),
     });
-    let storage = raw();
-    let mut filler = Vec::new();
-    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 6] {
-        let chunk = "x".repeat(size);
-        while filler.len() < 10_000
-            && storage
-                .set_item(&format!("aims-test-fill-{}", filler.len()), &chunk)
-                .is_ok()
-        {
-            filler.push(format!("aims-test-fill-{}", filler.len()));
-        }
-    }
+    let filler = crate::fill::fill_storage();
     let item = Catalog::builtin().find_item("4.1").expect("4.1");
     let s = s.reduce(Action::Edit(Edit::Notes(item, "a long note ".repeat(500))));
-    for key in &filler {
-        let _ = storage.remove_item(key);
-    }
+    crate::fill::empty_storage(&filler);
     assert!(s.unsaved.is_some(), "the failure is reported");
     assert_eq!(
         s.current

@@ -122,19 +122,7 @@ fn a_full_quota_is_an_error_and_earlier_data_survives() {
         .save(catalog(), &sample("before", "Before"))
         .expect("saved");
     // Fill local storage until the browser refuses (about 5 MB in Chromium).
-    // Fill with big chunks, then smaller ones, until not even 64 characters fit.
-    let storage = raw();
-    let mut filler = Vec::new();
-    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 6] {
-        let chunk = "x".repeat(size);
-        loop {
-            let key = format!("aims-test-filler-{}", filler.len());
-            if storage.set_item(&key, &chunk).is_err() || filler.len() > 10_000 {
-                break;
-            }
-            filler.push(key);
-        }
-    }
+    let filler = crate::fill::fill_storage();
     let big = {
         let mut a = sample("after", "After");
         let item = catalog().find_item("4.1").expect("4.1");
@@ -143,9 +131,7 @@ fn a_full_quota_is_an_error_and_earlier_data_survives() {
         a
     };
     let result = store.save(catalog(), &big);
-    for key in &filler {
-        let _ = storage.remove_item(key);
-    }
+    crate::fill::empty_storage(&filler);
     assert!(
         matches!(result, Err(StorageError::WriteRefused(_))),
         "{result:?}"

@@ -1,0 +1,149 @@
+//! Browser measurements for `scripts/bench.sh` (not part of the test command: speed
+//! targets live in the benchmark, not in timed tests). Prints `BENCH name value unit`
+//! lines; asserts only that the work was really done.
+//! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`
+#![cfg(target_arch = "wasm32")]
+
+use aims_readiness::engine::{apply, score, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
+use aims_readiness::ui::app::{App, AppProps};
+use aims_readiness::ui::config::Config;
+use aims_readiness::ui::storage::Store;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn full(id: &str) -> Assessment {
+    let c = Catalog::builtin();
+    let ts = Timestamp::parse("2026-11-29T08:00:00Z").expect("ts");
+    let mut a = Assessment::new(c, id.into(), format!("Assessment {id}"), ts.clone());
+    for (n, i) in c.item_ids().enumerate() {
+        apply(
+            c,
+            &mut a,
+            Edit::Maturity(i, MaturityLevel::from_number((n % 6) as u64)),
+            ts.clone(),
+        )
+        .expect("edit");
+        if n % 2 == 0 {
+            apply(
+                c,
+                &mut a,
+                Edit::AddEvidence(i, format!("DMS-{n}")),
+                ts.clone(),
+            )
+            .expect("edit");
+        }
+    }
+    a
+}
+
+fn clear(prefix: &str) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
+    for k in keys.into_iter().filter(|k| k.starts_with(prefix)) {
+        let _ = storage.remove_item(&k);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn measure() {
+    let c = Catalog::builtin();
+
+    // Re-scoring after an answer: one edit through the engine, then a full score.
+    let mut a = full("bench");
+    let item = c.find_item("6.1.2").expect("item");
+    let ts = a.updated.clone();
+    let n = 5000;
+    let start = now();
+    let mut verdicts = 0;
+    for k in 0..n {
+        apply(
+            c,
+            &mut a,
+            Edit::Maturity(item, MaturityLevel::from_number(k % 6)),
+            ts.clone(),
+        )
+        .expect("edit");
+        verdicts += score(c, &a).gaps.len();
+    }
+    let per = (now() - start) * 1000.0 / f64::from(n as u32);
+    assert!(verdicts > 0);
+    console_log!("BENCH rescore_browser_us {per:.2} us");
+
+    // Saving one assessment (compact export + index update).
+    clear("aims.bench.");
+    let store = Store::new("bench");
+    let saves = 200;
+    let start = now();
+    for k in 0..saves {
+        store.save(c, &full(&format!("s{k}"))).expect("saved");
+    }
+    // full() itself costs time: measure it alone and subtract.
+    let build_start = now();
+    for k in 0..saves {
+        assert!(!full(&format!("s{k}")).id.is_empty());
+    }
+    let build = now() - build_start;
+    let per_save = ((now() - start) - 2.0 * build).max(0.0) / f64::from(saves);
+    console_log!("BENCH save_ms {per_save:.3} ms");
+
+    // Opening the home screen with 200 saved assessments: list + first render.
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let start = now();
+    let config = Config {
+        namespace: "bench".into(),
+        ..Config::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config: Rc::new(config),
+            host: None,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let home_ms = now() - start;
+    let cards = root
+        .query_selector_all(".aims-card")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(cards, 200, "all 200 listed");
+    console_log!("BENCH home_200_ms {home_ms:.2} ms");
+
+    // Memory with all 200 assessments loaded.
+    let loaded: Vec<Assessment> = (0..saves)
+        .map(|k| store.load(c, &format!("s{k}")).expect("loads"))
+        .collect();
+    assert_eq!(loaded.len(), 200);
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let bytes = memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
+    console_log!(
+        "BENCH wasm_memory_mb {:.2} MB",
+        f64::from(bytes) / 1_048_576.0
+    );
+    clear("aims.bench.");
+}
