@@ -16,6 +16,14 @@ step() {
 step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+no_web_deps_natively() {
+  # The engine and the native scorer must build without any web crate.
+  local found
+  found=$(cargo tree --locked -e normal,build,dev --prefix none | grep -Ei '^(yew|web-sys|gloo)' || true)
+  if [ -n "$found" ]; then echo "web crates in the native build: $found"; return 1; fi
+  echo "native dependency tree has no yew, web-sys or gloo"
+}
+step "native build has no web dependencies" no_web_deps_natively
 step "native tests" cargo test --locked
 step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web --locked
 step "release build" trunk build --release --offline --locked

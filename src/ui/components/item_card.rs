@@ -75,8 +75,8 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <p class="aims-muted aims-small">
                     { t("item.crosswalks") }{ " " }
                     { item.nist_ai_rmf.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") }
-                    if !item.eu_ai_act.is_empty() { { " · EU AI Act " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
-                    if let Some(iso) = &item.iso27001 { { " · ISO/IEC 27001 " }{ iso } }
+                    if !item.eu_ai_act.is_empty() { { " · " }{ t("item.eu_ai_act") }{ " " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
+                    if let Some(iso) = &item.iso27001 { { " · " }{ t("item.iso27001") }{ " " }{ iso } }
                 </p>
             </details>
             <fieldset class="aims-levels">
