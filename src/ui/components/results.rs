@@ -32,32 +32,29 @@ fn figure_card(label: &'static str, f: &Figure) -> Html {
 
 /// A horizontal bar chart of claimed and evidenced readiness per group, drawn as SVG.
 fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
-    // Integer geometry: no floating-point formatting code in the bundle.
-    const ROW_H: usize = 34;
-    const LABEL_W: u32 = 250;
+    // Each row: the group's name, then its claimed bar (with the figure) and its evidenced
+    // bar underneath. A narrow viewBox keeps the text legible on a phone. Integer
+    // geometry: no floating-point formatting in the bundle.
+    const ROW_H: usize = 46;
     const BAR_W: u32 = 330;
     let c = Catalog::builtin();
-    let height = rows.len() * ROW_H + 8;
-    let bar = |p: Option<crate::engine::Percent>| {
-        (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string()
-    };
+    let height = rows.len() * ROW_H;
+    let bar = |p: Option<crate::engine::Percent>| (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string();
     html! {
         <figure class="aims-chart">
             <figcaption class="aims-h3">{ t(title) }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", LABEL_W + BAR_W + 70)} role="img" aria-label={t(title)} class="aims-svg">
+            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={t(title)} class="aims-svg">
                 { for rows.iter().enumerate().map(|(i, g)| {
-                    let y = i * ROW_H + 4;
+                    let y = i * ROW_H;
                     let group = c.group(g.group);
-                    let mut label = format!("{} {}", group.id, group.title);
-                    if label.chars().count() > 34 { label = format!("{}…", label.chars().take(33).collect::<String>()); }
                     html! {
                         <g>
                             <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf("results.evidenced", &[("pct", &pct(g.figure.evidenced))])) }</title>
-                            <text x="0" y={(y + 17).to_string()} class="aims-svg-label">{ label }</text>
-                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={BAR_W.to_string()} height="22" class="aims-svg-track" rx="3" />
-                            <rect x={LABEL_W.to_string()} y={y.to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
-                            <rect x={LABEL_W.to_string()} y={(y + 13).to_string()} width={bar(g.figure.evidenced)} height="9" class="aims-svg-evidenced" rx="2" />
-                            <text x={(LABEL_W + BAR_W + 8).to_string()} y={(y + 17).to_string()} class="aims-svg-value">{ pct(g.figure.readiness) }</text>
+                            <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ format!("{} {}", group.id, group.title) }</text>
+                            <rect x="0" y={(y + 19).to_string()} width={BAR_W.to_string()} height="20" class="aims-svg-track" rx="3" />
+                            <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
+                            <rect x="0" y={(y + 32).to_string()} width={bar(g.figure.evidenced)} height="7" class="aims-svg-evidenced" rx="2" />
+                            <text x={(BAR_W + 8).to_string()} y={(y + 34).to_string()} class="aims-svg-value">{ pct(g.figure.readiness) }</text>
                         </g>
                     }
                 }) }
