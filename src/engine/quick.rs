@@ -179,7 +179,7 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
         .filter(|&q| answers.get(q).is_none_or(|a| a != QuickAnswer::Yes))
         .collect();
     // Lowest points first; among equals foundations first, then question order.
-    weakest.sort_by_key(|&q| {
+    weakest.sort_unstable_by_key(|&q| {
         let pts = answers.get(q).map_or(0, QuickAnswer::points);
         (pts, !catalog.quick(q).foundation, q)
     });

@@ -287,7 +287,8 @@ impl Store {
             // Best effort: the index is a cache; the entries are the truth.
             let _ = self.write_index(&index);
         }
-        entries.sort_by(|a, b| updated(b).cmp(updated(a)));
+        // Newest first; ties by id so the order is total (unstable sort: smaller bundle).
+        entries.sort_unstable_by(|a, b| (updated(b), id_of(b)).cmp(&(updated(a), id_of(a))));
         Ok(entries)
     }
 
@@ -379,6 +380,13 @@ impl Store {
         }
         w.end_object().end_object();
         self.write(&self.key("quick"), &w.finish())
+    }
+}
+
+fn id_of(entry: &Entry) -> &str {
+    match entry {
+        Entry::Saved(s) => &s.id,
+        Entry::Broken { id, .. } => id,
     }
 }
 

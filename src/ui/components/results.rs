@@ -39,7 +39,9 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
     const BAR_W: u32 = 330;
     let c = Catalog::builtin();
     let height = rows.len() * ROW_H;
-    let bar = |p: Option<crate::engine::Percent>| (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string();
+    let bar = |p: Option<crate::engine::Percent>| {
+        (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string()
+    };
     html! {
         <figure class="aims-chart">
             <figcaption class="aims-h3">{ t(title) }</figcaption>
