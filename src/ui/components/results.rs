@@ -122,7 +122,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <button type="button" class="aims-btn" onclick={Callback::from(move |_| on_export.emit(()))}>{ t("results.export") }</button>
                 </div>
             </div>
-            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, p.assessment.updated) }</p>
+            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
             <div class={classes!("aims-verdict", verdict_class)}>
                 <p class="aims-verdict-label">{ t("results.verdict") }</p>
                 <p class="aims-verdict-value">{ t(verdict_key) }</p>
@@ -170,14 +170,11 @@ pub fn Results(p: &ResultsProps) -> Html {
                     </table>
                 </div>
             }
-            <h2 class="aims-h2">{ tf("results.blockers_title", &[("n", &r.blockers.len().to_string())]) }</h2>
+            <h2 class="aims-h2" id="aims-blockers-title">{ tf("results.blockers_title", &[("n", &r.blockers.len().to_string())]) }</h2>
             if r.blockers.is_empty() {
                 <p class="aims-empty">{ t("results.no_blockers") }</p>
             } else {
-                <details class="aims-details" open={r.blockers.len() <= 12}>
-                    <summary>{ t("results.blockers_show") }</summary>
-                    <ul class="aims-blockers">{ for r.blockers.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
-                </details>
+                <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-blockers-title">{ for r.blockers.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
             }
         </section>
     }
