@@ -166,6 +166,7 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   bad.assessment.items['8.2'].applicable = false;
   await writeFile(broken, JSON.stringify(bad));
   await page.setInputFiles('input[type=file]', broken);
+  await page.locator('.aims-drop .aims-alert', { hasText: 'A.6.2.4' }).waitFor();
   const alert = await page.textContent('.aims-drop .aims-alert');
   assert.match(alert, /was not imported/);
   assert.match(alert, /Nothing you had saved has been changed/);
@@ -173,7 +174,8 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   assert.match(alert, /8\.2 AI risk assessment — .*clause requirements are mandatory/);
   await writeFile(broken, '{"format": "aims-readiness/assessment", oops');
   await page.setInputFiles('input[type=file]', broken);
-  assert.match(await page.textContent('.aims-drop .aims-alert'), /not valid JSON/);
+  // The panel is replaced asynchronously once the new file has been read.
+  await page.locator('.aims-drop .aims-alert', { hasText: 'not valid JSON' }).waitFor({ timeout: 5000 });
   const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   assert.equal(after, before, 'a failed import leaves storage untouched');
   assert.equal(await count(page, '.aims-card', 2), 2);
