@@ -18,10 +18,22 @@ pub fn new_id() -> String {
 
 /// A local-time label for a timestamp, e.g. "29 Nov 2026, 08:15".
 pub fn local_label(ts: &Timestamp) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts.as_str()));
-    let options = js_sys::Object::new();
-    for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    thread_local! {
+        // Building an Intl.DateTimeFormat is slow (a home screen with 200 rows spent most
+        // of its time here), so one formatter is made once and reused.
+        static FORMAT: js_sys::Function = {
+            let options = js_sys::Object::new();
+            for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+            }
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format()
+        };
     }
-    date.to_locale_string("default", &options).into()
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts.as_str()));
+    FORMAT.with(|f| {
+        f.call1(&wasm_bindgen::JsValue::NULL, &date)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    })
 }

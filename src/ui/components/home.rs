@@ -11,6 +11,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// How many saved assessments are shown before "Show more".
+const PAGE: usize = 20;
+
 /// Props of [`Home`].
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -32,6 +35,23 @@ pub fn Home(p: &HomeProps) -> Html {
     let renaming = use_state(|| None::<(String, String)>);
     let confirming = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    // Long lists render a page at a time (a home screen with 200 assessments must open
+    // fast), with a filter to find one by name or organization.
+    let shown = use_state(|| PAGE);
+    let filter = use_state(String::new);
+    let needle = filter.trim().to_lowercase();
+    let matching: Vec<&Entry> = p
+        .entries
+        .iter()
+        .filter(|e| match e {
+            Entry::Saved(s) => {
+                needle.is_empty()
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.organization.to_lowercase().contains(&needle)
+            }
+            Entry::Broken { .. } => needle.is_empty(),
+        })
+        .collect();
     let act = p.on_action.clone();
 
     let on_create = {
@@ -212,7 +232,19 @@ pub fn Home(p: &HomeProps) -> Html {
             if p.entries.is_empty() {
                 <p class="aims-empty">{ t("home.empty") }</p>
             } else {
-                <ul class="aims-cards">{ for p.entries.iter().map(row) }</ul>
+                if p.entries.len() > PAGE {
+                    <div class="aims-field aims-search">
+                        <label class="aims-label" for="aims-filter">{ t("home.filter") }</label>
+                        <input id="aims-filter" type="search" class="aims-input" value={(*filter).clone()}
+                            oninput={{ let (f, s) = (filter.clone(), shown.clone()); Callback::from(move |e: InputEvent| { f.set(event_value(&e)); s.set(PAGE); }) }} />
+                    </div>
+                }
+                <ul class="aims-cards">{ for matching.iter().take(*shown).map(|e| row(e)) }</ul>
+                if matching.len() > *shown {
+                    <button type="button" class="aims-btn" onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(*s + PAGE)) }}>
+                        { tf("home.show_more", &[("shown", &shown.to_string()), ("total", &matching.len().to_string())]) }
+                    </button>
+                }
             }
             <p class="aims-privacy">{ t("home.privacy") }</p>
         </section>
