@@ -16,7 +16,9 @@ echo "bench: native scoring (divan)"
 cargo bench --bench scoring 2>/dev/null | tee "$OUT/native.txt"
 
 echo "bench: browser figures (wasm-bindgen-test, release profile)"
-cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
+# Tests need unwinding: without this, `--release` (panic = "abort") builds the library
+# twice into one file name and the two builds can clash (cargo issue 6313).
+CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
 
 echo "bench: SurveyJS peer (npm packages into a temporary folder, nothing committed)"
 PEER="$OUT/surveyjs"

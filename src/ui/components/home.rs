@@ -39,16 +39,14 @@ pub fn Home(p: &HomeProps) -> Html {
     // fast), with a filter to find one by name or organization.
     let shown = use_state(|| PAGE);
     let filter = use_state(String::new);
-    let needle = filter.trim().to_lowercase();
+    // ASCII case folding: full Unicode lowercasing would add its tables to the bundle.
+    let needle = filter.trim().to_ascii_lowercase();
+    let has = |hay: &str| hay.to_ascii_lowercase().contains(&needle);
     let matching: Vec<&Entry> = p
         .entries
         .iter()
         .filter(|e| match e {
-            Entry::Saved(s) => {
-                needle.is_empty()
-                    || s.name.to_lowercase().contains(&needle)
-                    || s.organization.to_lowercase().contains(&needle)
-            }
+            Entry::Saved(s) => needle.is_empty() || has(&s.name) || has(&s.organization),
             Entry::Broken { .. } => needle.is_empty(),
         })
         .collect();
