@@ -12,13 +12,16 @@ mkdir -p "$OUT"
 echo "bench: release build"
 trunk build --release --offline >/dev/null
 
+# Benchmarks and tests need unwinding: with the release profile's panic = "abort", cargo
+# builds the library twice into one file name and the two builds can clash (cargo issue
+# 6313). The bundle measured for size and load time above keeps panic = "abort".
+export CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_BENCH_PANIC=unwind
+
 echo "bench: native scoring (divan)"
 cargo bench --bench scoring 2>/dev/null | tee "$OUT/native.txt"
 
 echo "bench: browser figures (wasm-bindgen-test, release profile)"
-# Tests need unwinding: without this, `--release` (panic = "abort") builds the library
-# twice into one file name and the two builds can clash (cargo issue 6313).
-CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
+cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
 
 echo "bench: SurveyJS peer (npm packages into a temporary folder, nothing committed)"
 PEER="$OUT/surveyjs"

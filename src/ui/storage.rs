@@ -11,6 +11,8 @@ use crate::engine::json::{self, Value, Writer};
 use crate::engine::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
 use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +89,7 @@ pub enum Entry {
 }
 
 /// The summaries, stored as `{"version":1,"entries":[{…},…]}`.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 struct Index {
     entries: Vec<Summary>,
 }
@@ -170,9 +172,18 @@ impl Index {
 }
 
 /// Local storage under one namespace.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Store {
     prefix: String,
+    /// The index as last read or written, so a save does not re-read and re-parse it
+    /// (with 200 assessments that was most of a save's time). `list` always re-reads.
+    index: Rc<RefCell<Option<Index>>>,
+}
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        self.prefix == other.prefix
+    }
 }
 
 impl Store {
@@ -190,6 +201,7 @@ impl Store {
         };
         Store {
             prefix: format!("aims.{ns}.v1."),
+            index: Rc::default(),
         }
     }
 
@@ -242,6 +254,17 @@ impl Store {
             .unwrap_or_default()
     }
 
+    /// Changes the index (cached, or read once) and writes it back if `change` says so.
+    fn update_index(&self, change: impl FnOnce(&mut Index) -> bool) -> Result<(), StorageError> {
+        let mut cached = self.index.borrow_mut();
+        let index = cached.get_or_insert_with(|| self.read_index());
+        if change(index) {
+            self.write_index(index)
+        } else {
+            Ok(())
+        }
+    }
+
     fn write_index(&self, index: &Index) -> Result<(), StorageError> {
         self.write(&self.key("index"), &index.to_json())
     }
@@ -287,6 +310,7 @@ impl Store {
             // Best effort: the index is a cache; the entries are the truth.
             let _ = self.write_index(&index);
         }
+        *self.index.borrow_mut() = Some(index);
         // Newest first; ties by id so the order is total (unstable sort: smaller bundle).
         entries.sort_unstable_by(|a, b| (updated(b), id_of(b)).cmp(&(updated(a), id_of(a))));
         Ok(entries)
@@ -310,10 +334,11 @@ impl Store {
     pub fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
         self.write(&self.assessment_key(&a.id), &export_compact(catalog, a))?;
         let summary = Summary::of(catalog, a);
-        let mut index = self.read_index();
-        index.upsert(summary.clone());
         // If only the index write fails, the entry is safe and `list` rebuilds its summary.
-        let _ = self.write_index(&index);
+        let _ = self.update_index(|index| {
+            index.upsert(summary.clone());
+            true
+        });
         Ok(summary)
     }
 
@@ -321,10 +346,7 @@ impl Store {
     pub fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.check()?;
         let _ = LocalStorage::raw().remove_item(&self.assessment_key(id));
-        let mut index = self.read_index();
-        if index.remove(id) {
-            let _ = self.write_index(&index);
-        }
+        let _ = self.update_index(|index| index.remove(id));
         Ok(())
     }
 
