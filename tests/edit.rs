@@ -12,11 +12,7 @@ fn later() -> Timestamp {
 #[test]
 fn an_edit_stamps_updated_and_a_person_s_level_is_not_an_estimate() {
     let mut a = blank();
-    a.update(catalog(), item("4.1"), |x| {
-        x.maturity = Some(level(2));
-        x.estimate = true;
-    })
-    .expect("edit");
+    set_estimate(&mut a, "4.1", 2);
     apply(
         catalog(),
         &mut a,
@@ -86,11 +82,7 @@ fn documents_names_due_dates_and_confirmations() {
         a.answer(item("10.2")).due.map(|d| d.to_string()).as_deref(),
         Some("2027-01-15")
     );
-    a.update(catalog(), item("8.1"), |x| {
-        x.maturity = Some(level(2));
-        x.estimate = true;
-    })
-    .expect("edit");
+    set_estimate(&mut a, "8.1", 2);
     apply(
         catalog(),
         &mut a,

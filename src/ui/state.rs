@@ -213,6 +213,14 @@ impl AppState {
         }
     }
 
+    /// Re-reads the list unless the open assessment is only in memory (a failed save
+    /// must not make it vanish from view).
+    fn refresh_if_saved(&mut self) {
+        if self.unsaved.is_none() {
+            self.refresh();
+        }
+    }
+
     /// Saves a new assessment and opens it.
     fn add_new(&mut self, a: Assessment, screen: Screen) {
         let saved = self.persist(&a);
@@ -415,15 +423,5 @@ impl Reducible for AppState {
             }
         }
         Rc::new(s)
-    }
-}
-
-impl AppState {
-    /// Re-reads the list unless the open assessment is only in memory (a failed save
-    /// must not make it vanish from view).
-    fn refresh_if_saved(&mut self) {
-        if self.unsaved.is_none() {
-            self.refresh();
-        }
     }
 }
