@@ -135,8 +135,11 @@ ${table}
 Raw load times (ms): aims-readiness ${oursTimes.map((t) => t.toFixed(0)).join(', ')};
 SurveyJS ${peerTimes.map((t) => t.toFixed(0)).join(', ')}.
 
+Why the download is above its budget, what has been done and what is left:
+[size.md](size.md).
+
 How each figure is taken:
-- sizes: every file the page downloads, gzip -9 (the test command enforces the budget on
+- sizes: every file the page downloads, gzip -9 (the test command enforces a ratchet ceiling on
   \`dist/\`, see \`tests/e2e/size-budget.mjs\`);
 - first question: a fresh browser context per load; a MutationObserver installed before
   the page's own scripts records \`performance.now()\` when the first radio button of a
