@@ -84,7 +84,12 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Light => "aims-theme-light",
         Theme::Dark => "aims-theme-dark",
     };
-    let style = c.accent.as_ref().map(|a| format!("--aims-accent:{a}"));
+    let style = c.accent.as_ref().map(|a| {
+        format!(
+            "--aims-accent:{a};--aims-on-accent:{}",
+            super::config::text_on(a)
+        )
+    });
     // A quick-only embed shows no tabs until the visitor continues into a full assessment.
     let quick_only = c.mode == Mode::Quick && c.embedded && state.current.is_none();
     let cta = c.cta_text.clone().zip(c.cta_href.clone());

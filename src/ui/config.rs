@@ -142,3 +142,26 @@ pub fn is_origin(v: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
         && !rest.starts_with(':')
 }
+
+/// The text colour that reads on an accent (`#rgb`/`#rrggbb`): near-black on light
+/// accents, white on dark ones (relative luminance above 0.18 counts as light).
+pub fn text_on(accent: &str) -> &'static str {
+    let hex = accent.trim_start_matches('#');
+    let channel = |i: usize| -> f64 {
+        let v = if hex.len() == 3 {
+            u8::from_str_radix(&hex[i..i + 1].repeat(2), 16)
+        } else {
+            u8::from_str_radix(hex.get(2 * i..2 * i + 2).unwrap_or("00"), 16)
+        };
+        // Gamma 2 instead of the exact sRGB curve: close enough to pick black or white,
+        // and it keeps `powf` out of the bundle.
+        let c = f64::from(v.unwrap_or(0)) / 255.0;
+        c * c
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    if luminance > 0.18 {
+        "#11151d"
+    } else {
+        "#ffffff"
+    }
+}

@@ -78,3 +78,25 @@ test('the quick check fits a 320 px screen', async () => {
   await screenshot(page, 'quick-question-320');
   await context.close();
 });
+
+test('the dark theme passes the same accessibility scan', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop, colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?mode=quick`);
+  await page.waitForSelector('.aims-quick-question');
+  assert.equal(await page.locator('.aims-theme-auto').count(), 1, 'follows the system setting by default');
+  assert.deepEqual(await axeSerious(page), [], 'dark quick question');
+  await page.locator('.aims-option').first().click();
+  assert.deepEqual(await axeSerious(page), [], 'dark, with an answer chosen');
+  await page.goto(`${server.url}?theme=dark&accent=%23ffa94d`);
+  await page.waitForSelector('h1');
+  await page.fill('#aims-new-name', 'Dark');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-item');
+  await page.locator('.aims-item').first().locator('input[value="3"]').check();
+  assert.deepEqual(await axeSerious(page), [], 'dark assess with a light accent');
+  await page.locator('.aims-tab', { hasText: 'Results' }).click();
+  assert.deepEqual(await axeSerious(page), [], 'dark results');
+  await screenshot(page, 'results-dark-desktop');
+  await context.close();
+});
