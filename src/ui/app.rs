@@ -8,12 +8,12 @@ use super::components::nav::Nav;
 use super::components::quick::Quick;
 use super::components::results::Results;
 use super::config::{Config, Mode, Theme};
-use super::download::{download, export_filename};
+use super::download::{download, download_export};
 use super::i18n::t;
 use super::share;
 use super::state::{Action, AppState, Screen};
 use crate::engine::quick::QuickResult;
-use crate::engine::{export, Catalog};
+use crate::engine::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,11 +43,7 @@ pub fn App(props: &AppProps) -> Html {
         let current = state.current.clone();
         current.map(|a| {
             Callback::from(move |_: ()| {
-                download(
-                    &export_filename(&a.name, a.updated.as_str()),
-                    "application/json",
-                    &export(Catalog::builtin(), &a),
-                );
+                download_export(&a);
             })
         })
     };
@@ -56,11 +52,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(
             move |id: String| match state.store.load(Catalog::builtin(), &id) {
                 Ok(a) => {
-                    download(
-                        &export_filename(&a.name, a.updated.as_str()),
-                        "application/json",
-                        &export(Catalog::builtin(), &a),
-                    );
+                    download_export(&a);
                 }
                 Err(_) => {
                     // A broken entry can still be downloaded as it is stored, to rescue by hand.

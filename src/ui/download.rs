@@ -22,6 +22,16 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     attempt().is_some()
 }
 
+/// Offers an assessment as its version-1 export file.
+pub fn download_export(a: &crate::engine::Assessment) -> bool {
+    let text = crate::engine::export(crate::engine::Catalog::builtin(), a);
+    download(
+        &export_filename(&a.name, a.updated.as_str()),
+        "application/json",
+        &text,
+    )
+}
+
 /// A file name for an export: the assessment's name made safe, plus the date.
 pub fn export_filename(name: &str, date: &str) -> String {
     let safe: String = name

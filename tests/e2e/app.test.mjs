@@ -203,3 +203,24 @@ test('every screen works on a 360 px phone without sideways scrolling', async ()
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a corrupt saved entry is shown as broken beside a good one, and can be rescued or deleted', async () => {
+  const { page, context, errors } = await newPage();
+  await page.fill('#aims-new-name', 'Good one');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-item');
+  await page.evaluate(() => localStorage.setItem('aims.default.v1.a.damaged', '{"format": "aims-readiness/assessment", "trunc'));
+  await page.reload();
+  await page.waitForSelector('.aims-card');
+  assert.equal(await count(page, '.aims-card', 2), 2);
+  const broken = page.locator('.aims-card--broken');
+  assert.match(await broken.textContent(), /An unreadable saved assessment.*damaged.*not valid JSON/);
+  assert.match(await page.locator('.aims-card:not(.aims-card--broken)').textContent(), /Good one/);
+  const rescued = await exportFrom(page, broken.locator('button', { hasText: 'Download as stored' }));
+  assert.equal(rescued.text, '{"format": "aims-readiness/assessment", "trunc');
+  await broken.locator('button', { hasText: 'Delete' }).click();
+  assert.equal(await count(page, '.aims-card', 1), 1);
+  assert.equal(await page.evaluate(() => localStorage.getItem('aims.default.v1.a.damaged')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

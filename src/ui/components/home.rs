@@ -119,6 +119,8 @@ pub fn Home(p: &HomeProps) -> Html {
                             <p class="aims-muted">{ tf("home.broken_detail", &[("id", id), ("reason", reason)]) }</p>
                         </div>
                         <div class="aims-card-actions">
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
+                                onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ t("home.export_raw") }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
                                 onclick={Callback::from(move |_| act.emit(Action::Delete(id2.clone())))}>{ t("home.delete") }</button>
                         </div>
