@@ -49,6 +49,8 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await page.waitForSelector('.aims-item');
   assert.equal(await page.textContent('h2.aims-h2'), '4 Context of the organization (4 items)');
 
+  // Unanswered, the hint shows what audit-ready looks like for the item.
+  assert.match(await item(page, '4.1').locator('.aims-hint').textContent(), /^Not answered yet\. Level 3/);
   // Mouse: 4.1 at level 3.
   await item(page, '4.1').locator('input[value="3"]').check();
   assert.equal(await levelOf(page, '4.1'), '3');

@@ -36,7 +36,15 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
         let cb = p.on_edit.clone();
         Callback::from(move |e: InputEvent| cb.emit(make(id, event_value(&e))))
     };
-    let shown_level = a.maturity.unwrap_or(MaturityLevel::L0);
+    // The hint under the levels: the chosen level's meaning, or, while unanswered, what
+    // the audit-ready level looks like for this item.
+    let (hint_label, hint_level) = match a.maturity {
+        Some(level) => (tf("item.level_n", &[("n", &level.to_string())]), level),
+        None => (
+            t("item.hint_unanswered").to_owned(),
+            MaturityLevel::AUDIT_READY,
+        ),
+    };
     let excluded_ok = a.has_valid_exclusion();
 
     let level_option = |level: MaturityLevel| {
@@ -83,7 +91,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <legend class="aims-label">{ t("item.level_legend") }</legend>
                 <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
                 <p class="aims-hint" id={format!("{dom}-hint")}>
-                    <strong>{ tf("item.level_n", &[("n", &shown_level.to_string())]) }</strong>{ " " }{ &item.levels[shown_level.number() as usize] }
+                    <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
                 </p>
                 if a.estimate {
                     <button type="button" class="aims-btn aims-btn--small" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::ConfirmEstimate(id))) }}>{ t("item.confirm_estimate") }</button>
