@@ -35,7 +35,7 @@ fn keys_used() -> BTreeSet<String> {
             let area = parts.next().unwrap_or("");
             let known = [
                 "app", "common", "nav", "banner", "notice", "home", "import", "assess", "item",
-                "level", "docs", "results", "verdict", "blocker", "quick", "band",
+                "level", "docs", "results", "verdict", "blocker", "quick", "band", "storage",
             ];
             if known.contains(&area)
                 && parts.next().is_some_and(|p| !p.is_empty())

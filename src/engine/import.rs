@@ -144,6 +144,19 @@ fn show(value: &Value) -> String {
     }
 }
 
+/// The problem for an input of `len` bytes, if it is over [`MAX_IMPORT_BYTES`]. The app
+/// asks before reading a file into memory; `import` asks again.
+pub fn too_large(len: usize) -> Option<ImportError> {
+    (len > MAX_IMPORT_BYTES).then(|| ImportError {
+        path: String::new(),
+        message: format!(
+            "the file is {} KB; the largest accepted is {} KB",
+            len.div_ceil(1024),
+            MAX_IMPORT_BYTES / 1024
+        ),
+    })
+}
+
 /// Reads an export. Returns the assessment, or every problem found.
 pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportError>> {
     let whole = |message: String| {
@@ -152,12 +165,8 @@ pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportE
             message,
         }]
     };
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(whole(format!(
-            "the file is {} KB; the largest accepted is {} KB",
-            bytes.len().div_ceil(1024),
-            MAX_IMPORT_BYTES / 1024
-        )));
+    if let Some(problem) = too_large(bytes.len()) {
+        return Err(vec![problem]);
     }
     let root = json::parse(bytes).map_err(|e| {
         whole(format!(

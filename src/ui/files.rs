@@ -1,7 +1,8 @@
 //! Reading a file the person picked or dropped, and running the engine's import on it.
 
-use crate::engine::import::MAX_IMPORT_BYTES;
+use crate::engine::import::too_large;
 use crate::engine::{import, Assessment, Catalog, ImportError};
+use crate::ui::i18n::t;
 use wasm_bindgen_futures::JsFuture;
 
 /// Reads `file` and imports it; the callback gets the file name and the result.
@@ -11,19 +12,8 @@ pub fn read_and_import(
 ) {
     let name = file.name();
     // Refuse huge files before reading them into memory.
-    if file.size() > MAX_IMPORT_BYTES as f64 {
-        let kb = (file.size() as u64).div_ceil(1024);
-        let message = format!(
-            "the file is {kb} KB; the largest accepted is {} KB",
-            MAX_IMPORT_BYTES / 1024
-        );
-        done(
-            name,
-            Err(vec![ImportError {
-                path: String::new(),
-                message,
-            }]),
-        );
+    if let Some(problem) = too_large(file.size() as usize) {
+        done(name, Err(vec![problem]));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -34,7 +24,7 @@ pub fn read_and_import(
             ),
             Err(_) => Err(vec![ImportError {
                 path: String::new(),
-                message: "the file could not be read".into(),
+                message: t("import.unreadable").into(),
             }]),
         };
         done(name, result);

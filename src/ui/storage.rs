@@ -10,6 +10,7 @@
 use crate::engine::json::{self, Value, Writer};
 use crate::engine::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
+use crate::ui::i18n::t;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -234,10 +235,7 @@ impl Store {
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
         LocalStorage::raw().set_item(key, value).map_err(|e| {
-            StorageError::WriteRefused(
-                e.as_string()
-                    .unwrap_or_else(|| "the browser refused to store the data".into()),
-            )
+            StorageError::WriteRefused(e.as_string().unwrap_or_else(|| t("storage.refused").into()))
         })
     }
 
@@ -422,12 +420,12 @@ fn updated(entry: &Entry) -> &str {
 /// One line saying why an entry could not be read.
 pub fn describe_load_error(e: &LoadError) -> String {
     match e {
-        LoadError::Missing => "nothing is saved under this id".into(),
+        LoadError::Missing => t("storage.missing").into(),
         LoadError::Corrupt(problems) => problems
             .first()
             .map(ToString::to_string)
             .unwrap_or_default(),
-        LoadError::Storage(StorageError::Unavailable) => "browser storage is not available".into(),
+        LoadError::Storage(StorageError::Unavailable) => t("storage.unavailable").into(),
         LoadError::Storage(StorageError::WriteRefused(m)) => m.clone(),
     }
 }
