@@ -1,5 +1,6 @@
-//! The message catalog: every key the UI asks for exists in assets/i18n/en.json, every
-//! entry there is used, and no UI source hard-codes a user-visible sentence.
+//! The message catalog: every key the app and the engine ask for exists in
+//! assets/i18n/en.json, every entry there is used, and no component hard-codes a
+//! user-visible sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
 use aims_readiness::engine::json::{self, Value};
@@ -7,11 +8,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-fn ui_sources() -> Vec<(String, String)> {
+fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut dirs = vec![Path::new("src/ui").to_path_buf()];
+    let mut dirs = vec![Path::new("src").to_path_buf()];
     while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("src/ui exists") {
+        for entry in fs::read_dir(&dir).expect("src exists") {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 dirs.push(path);
@@ -29,13 +30,14 @@ fn ui_sources() -> Vec<(String, String)> {
 /// Every string literal that looks like a message key (`area.name`).
 fn keys_used() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for (_, text) in ui_sources() {
+    for (_, text) in sources() {
         for piece in text.split('"').skip(1).step_by(2) {
             let mut parts = piece.split('.');
             let area = parts.next().unwrap_or("");
             let known = [
                 "app", "common", "nav", "banner", "notice", "home", "import", "assess", "item",
                 "level", "docs", "results", "verdict", "blocker", "quick", "band", "storage",
+                "problem",
             ];
             if known.contains(&area)
                 && parts.next().is_some_and(|p| !p.is_empty())
@@ -72,7 +74,7 @@ fn every_key_used_exists_and_every_message_is_used() {
 fn components_do_not_hard_code_sentences() {
     // A text node in html! is `{ "…" }`; literal text nodes may hold symbols and
     // separators (`×`, ` · `) but never words.
-    for (path, text) in ui_sources()
+    for (path, text) in sources()
         .into_iter()
         .filter(|(p, _)| p.contains("components"))
     {

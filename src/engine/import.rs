@@ -8,6 +8,7 @@ use super::date::{Date, Timestamp};
 use super::export::{FORMAT, FORMAT_VERSION};
 use super::json::{self, Value};
 use super::level::{MaturityLevel, TargetLevel};
+use super::messages::tf;
 use super::weight::Weight;
 use std::fmt;
 
@@ -26,17 +27,160 @@ pub const MAX_EVIDENCE: usize = 100;
 pub struct ImportError {
     /// Where the problem is; empty for the file as a whole.
     pub path: String,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong.
+    pub problem: Problem,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            write!(f, "{}", self.problem)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.problem)
         }
+    }
+}
+
+/// What is wrong with a value. The words come from the message catalog
+/// (`problem.*` in assets/i18n/en.json), so a translation covers them too; values
+/// quoted from the file are shown as short JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The input's size in KB is larger than [`MAX_IMPORT_BYTES`] (in KB).
+    TooLarge(usize, usize),
+    /// The input is not JSON: the JSON reader's reason, line and column.
+    NotJson(&'static str, usize, usize),
+    /// The file could not be read at all.
+    Unreadable,
+    /// A key this format does not have.
+    UnknownField,
+    /// Required and absent.
+    Missing,
+    /// Text longer than the limit.
+    TooLong(usize),
+    /// Blank where text is required.
+    Empty,
+    /// Not an object.
+    NotObject(String),
+    /// Not text.
+    NotText(String),
+    /// Not a UTC timestamp.
+    NotTimestamp(String),
+    /// Not true or false.
+    NotBool(String),
+    /// `format` is absent.
+    NoFormat,
+    /// `format` names another format.
+    OtherFormat(String),
+    /// A newer `format_version`.
+    NewerFormat(String),
+    /// An unknown `format_version`.
+    UnsupportedFormat(String),
+    /// Another catalog's id.
+    OtherCatalog(String, String),
+    /// A newer catalog version.
+    NewerCatalog(u64, u32),
+    /// Not this app's catalog version.
+    CatalogVersion(u32),
+    /// An item id the catalog does not have.
+    UnknownItem(String),
+    /// A document id the catalog does not have.
+    UnknownDocument,
+    /// Not a maturity level 0–5.
+    NotLevel(String),
+    /// `estimate` without a level.
+    EstimateWithoutLevel,
+    /// Not a target 1–5.
+    NotTarget(String),
+    /// Not a weight 0.01–100 with at most two decimals.
+    NotWeight(String),
+    /// A clause requirement marked not applicable.
+    ClauseExcluded,
+    /// More evidence references than allowed.
+    TooMuchEvidence(usize, usize),
+    /// Not a list of text.
+    NotList(String),
+    /// Not a calendar date.
+    NotDate(String),
+}
+
+impl Problem {
+    /// The message key and its arguments.
+    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        use Problem::*;
+        let v = |s: &String| vec![("value", s.clone())];
+        match self {
+            TooLarge(kb, max_kb) => (
+                "problem.too_large",
+                vec![("kb", kb.to_string()), ("max", max_kb.to_string())],
+            ),
+            NotJson(detail, line, column) => (
+                "problem.not_json",
+                vec![
+                    ("detail", (*detail).to_owned()),
+                    ("line", line.to_string()),
+                    ("column", column.to_string()),
+                ],
+            ),
+            Unreadable => ("problem.unreadable", vec![]),
+            UnknownField => ("problem.unknown_field", vec![]),
+            Missing => ("problem.missing", vec![]),
+            TooLong(max) => ("problem.too_long", vec![("max", max.to_string())]),
+            Empty => ("problem.empty", vec![]),
+            NotObject(s) => ("problem.not_object", v(s)),
+            NotText(s) => ("problem.not_text", v(s)),
+            NotTimestamp(s) => ("problem.not_timestamp", v(s)),
+            NotBool(s) => ("problem.not_bool", v(s)),
+            NoFormat => ("problem.no_format", vec![]),
+            OtherFormat(s) => (
+                "problem.other_format",
+                vec![("value", s.clone()), ("format", FORMAT.to_owned())],
+            ),
+            NewerFormat(s) => (
+                "problem.newer_format",
+                vec![
+                    ("value", s.clone()),
+                    ("version", FORMAT_VERSION.to_string()),
+                ],
+            ),
+            UnsupportedFormat(s) => (
+                "problem.unsupported_format",
+                vec![
+                    ("value", s.clone()),
+                    ("version", FORMAT_VERSION.to_string()),
+                ],
+            ),
+            OtherCatalog(s, ours) => (
+                "problem.other_catalog",
+                vec![("value", s.clone()), ("ours", ours.clone())],
+            ),
+            NewerCatalog(found, ours) => (
+                "problem.newer_catalog",
+                vec![("value", found.to_string()), ("ours", ours.to_string())],
+            ),
+            CatalogVersion(ours) => ("problem.catalog_version", vec![("ours", ours.to_string())]),
+            UnknownItem(title) => ("problem.unknown_item", vec![("catalog", title.clone())]),
+            UnknownDocument => ("problem.unknown_document", vec![]),
+            NotLevel(s) => ("problem.not_level", v(s)),
+            EstimateWithoutLevel => ("problem.estimate_without_level", vec![]),
+            NotTarget(s) => ("problem.not_target", v(s)),
+            NotWeight(s) => ("problem.not_weight", v(s)),
+            ClauseExcluded => ("problem.clause_excluded", vec![]),
+            TooMuchEvidence(n, max) => (
+                "problem.too_much_evidence",
+                vec![("n", n.to_string()), ("max", max.to_string())],
+            ),
+            NotList(s) => ("problem.not_list", v(s)),
+            NotDate(s) => ("problem.not_date", v(s)),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (key, args) = self.message();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        f.write_str(&tf(key, &args))
     }
 }
 
@@ -50,17 +194,17 @@ fn get<'v>(object: &Members<'v>, key: &str) -> Option<&'v Value> {
 struct Problems(Vec<ImportError>);
 
 impl Problems {
-    fn add(&mut self, path: &str, message: impl Into<String>) {
+    fn add(&mut self, path: &str, problem: Problem) {
         self.0.push(ImportError {
             path: path.to_owned(),
-            message: message.into(),
+            problem,
         });
     }
 
     /// Reports keys of `object` that are not in `known`.
     fn unknown_keys(&mut self, path: &str, object: &Members, known: &[&str]) {
         for (key, _) in object.iter().filter(|(k, _)| !known.contains(k)) {
-            self.add(&join(path, key), "is not a field of this format");
+            self.add(&join(path, key), Problem::UnknownField);
         }
     }
 
@@ -68,11 +212,11 @@ impl Problems {
         match value {
             Some(v @ Value::Object(_)) => v.members(),
             Some(other) => {
-                self.add(path, format!("{} is not an object", show(other)));
+                self.add(path, Problem::NotObject(show(other)));
                 None
             }
             None => {
-                self.add(path, "is missing");
+                self.add(path, Problem::Missing);
                 None
             }
         }
@@ -81,21 +225,21 @@ impl Problems {
     fn text(&mut self, path: &str, value: Option<&Value>, max: usize, required: bool) -> String {
         match value {
             Some(Value::String(s)) if s.chars().count() > max => {
-                self.add(path, format!("is longer than {max} characters"));
+                self.add(path, Problem::TooLong(max));
                 String::new()
             }
             Some(Value::String(s)) if required && s.trim().is_empty() => {
-                self.add(path, "is empty");
+                self.add(path, Problem::Empty);
                 String::new()
             }
             Some(Value::String(s)) => s.clone(),
             None if !required => String::new(),
             None => {
-                self.add(path, "is missing");
+                self.add(path, Problem::Missing);
                 String::new()
             }
             Some(other) => {
-                self.add(path, format!("{} is not text", show(other)));
+                self.add(path, Problem::NotText(show(other)));
                 String::new()
             }
         }
@@ -104,11 +248,8 @@ impl Problems {
     fn timestamp(&mut self, path: &str, value: Option<&Value>) -> Option<Timestamp> {
         let parsed = value.and_then(Value::as_str).and_then(Timestamp::parse);
         match value {
-            None => self.add(path, "is missing"),
-            Some(v) if parsed.is_none() => self.add(
-                path,
-                format!("{} is not a UTC time like 2026-01-31T09:30:00Z", show(v)),
-            ),
+            None => self.add(path, Problem::Missing),
+            Some(v) if parsed.is_none() => self.add(path, Problem::NotTimestamp(show(v))),
             Some(_) => {}
         }
         parsed
@@ -119,7 +260,7 @@ impl Problems {
             None => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.add(path, format!("{} is not true or false", show(other)));
+                self.add(path, Problem::NotBool(show(other)));
                 default
             }
         }
@@ -149,30 +290,20 @@ fn show(value: &Value) -> String {
 pub fn too_large(len: usize) -> Option<ImportError> {
     (len > MAX_IMPORT_BYTES).then(|| ImportError {
         path: String::new(),
-        message: format!(
-            "the file is {} KB; the largest accepted is {} KB",
-            len.div_ceil(1024),
-            MAX_IMPORT_BYTES / 1024
-        ),
+        problem: Problem::TooLarge(len.div_ceil(1024), MAX_IMPORT_BYTES / 1024),
     })
 }
 
 /// Reads an export. Returns the assessment, or every problem found.
 pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportError>> {
-    let whole = |message: String| {
-        vec![ImportError {
-            path: String::new(),
-            message,
-        }]
-    };
     if let Some(problem) = too_large(bytes.len()) {
         return Err(vec![problem]);
     }
     let root = json::parse(bytes).map_err(|e| {
-        whole(format!(
-            "the file is not valid JSON: {} (line {}, column {})",
-            e.message, e.line, e.column
-        ))
+        vec![ImportError {
+            path: String::new(),
+            problem: Problem::NotJson(e.message, e.line, e.column),
+        }]
     })?;
     let mut p = Problems(Vec::new());
     let assessment = read_root(catalog, &root, &mut p);
@@ -191,23 +322,16 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
     );
     match get(&root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => p.add(
-            "format",
-            format!(
-                "{} is not \"{FORMAT}\": this is not an aims-readiness export",
-                show(other)
-            ),
-        ),
-        None => p.add("format", "is missing: this is not an aims-readiness export"),
+        Some(other) => p.add("format", Problem::OtherFormat(show(other))),
+        None => p.add("format", Problem::NoFormat),
     }
     match get(&root, "format_version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
-        Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => p.add(
-            "format_version",
-            format!("{} was written by a newer version of this app; this one reads version {FORMAT_VERSION}", show(v)),
-        ),
-        Some(v) => p.add("format_version", format!("{} is not a supported version (this app reads {FORMAT_VERSION})", show(v))),
-        None => p.add("format_version", "is missing"),
+        Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
+            p.add("format_version", Problem::NewerFormat(show(v)))
+        }
+        Some(v) => p.add("format_version", Problem::UnsupportedFormat(show(v))),
+        None => p.add("format_version", Problem::Missing),
     }
     if let Some(cat) = p.object("catalog", get(&root, "catalog")) {
         p.unknown_keys("catalog", &cat, &["id", "version"]);
@@ -215,27 +339,16 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             Some(Value::String(id)) if *id == catalog.id => {}
             Some(other) => p.add(
                 "catalog.id",
-                format!(
-                    "{} is not the catalog this app uses ({})",
-                    show(other),
-                    catalog.id
-                ),
+                Problem::OtherCatalog(show(other), catalog.id.clone()),
             ),
-            None => p.add("catalog.id", "is missing"),
+            None => p.add("catalog.id", Problem::Missing),
         }
         match get(&cat, "version").and_then(Value::as_u64) {
             Some(v) if v == u64::from(catalog.version) => {}
-            Some(v) if v > u64::from(catalog.version) => p.add(
-                "catalog.version",
-                format!(
-                    "{v} is newer than this app's catalog (version {})",
-                    catalog.version
-                ),
-            ),
-            _ => p.add(
-                "catalog.version",
-                format!("is not catalog version {}", catalog.version),
-            ),
+            Some(v) if v > u64::from(catalog.version) => {
+                p.add("catalog.version", Problem::NewerCatalog(v, catalog.version))
+            }
+            _ => p.add("catalog.version", Problem::CatalogVersion(catalog.version)),
         }
     }
     let body = p.object("assessment", get(&root, "assessment"))?;
@@ -277,7 +390,7 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
         for (key, value) in items {
             let item_path = format!("assessment.items.{key}");
             let Some(item) = catalog.find_item(key) else {
-                p.add(&item_path, format!("is not an item of {}", catalog.title));
+                p.add(&item_path, Problem::UnknownItem(catalog.title.clone()));
                 continue;
             };
             if let Some(answer) = read_answer(&item_path, catalog.item(item).kind, value, p) {
@@ -295,7 +408,7 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
                     let present = p.boolean(&doc_path, Some(value), false);
                     assessment.set_document(doc, present);
                 }
-                None => p.add(&doc_path, "is not a mandatory document of this catalog"),
+                None => p.add(&doc_path, Problem::UnknownDocument),
             }
         }
     }
@@ -324,43 +437,28 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
             Some(level) => answer.maturity = Some(level),
-            None => p.add(&at("maturity"), format!("{} is not a level 0–5", show(v))),
+            None => p.add(&at("maturity"), Problem::NotLevel(show(v))),
         },
     }
     answer.estimate = p.boolean(&at("estimate"), get(o, "estimate"), false);
     if answer.estimate && answer.maturity.is_none() {
-        p.add(
-            &at("estimate"),
-            "is true, but there is no level to be an estimate",
-        );
+        p.add(&at("estimate"), Problem::EstimateWithoutLevel);
     }
     if let Some(v) = get(o, "target") {
         match v.as_u64().and_then(TargetLevel::from_number) {
             Some(t) => answer.target = t,
-            None => p.add(
-                &at("target"),
-                format!("{} is not a target level 1–5", show(v)),
-            ),
+            None => p.add(&at("target"), Problem::NotTarget(show(v))),
         }
     }
     if let Some(v) = get(o, "weight") {
         match v.as_fixed(2).and_then(Weight::from_hundredths) {
             Some(w) => answer.weight = w,
-            None => p.add(
-                &at("weight"),
-                format!(
-                    "{} is not a weight from 0.01 to 100 (at most two decimals)",
-                    show(v)
-                ),
-            ),
+            None => p.add(&at("weight"), Problem::NotWeight(show(v))),
         }
     }
     answer.excluded = !p.boolean(&at("applicable"), get(o, "applicable"), true);
     if answer.excluded && kind == ItemKind::Clause {
-        p.add(
-            &at("applicable"),
-            "is false, but clause requirements are mandatory and cannot be excluded",
-        );
+        p.add(&at("applicable"), Problem::ClauseExcluded);
     }
     answer.justification = p.text(
         &at("justification"),
@@ -374,10 +472,7 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
         None => {}
         Some(Value::Array(list)) if list.len() > MAX_EVIDENCE => p.add(
             &at("evidence"),
-            format!(
-                "has {} entries; the most accepted is {MAX_EVIDENCE}",
-                list.len()
-            ),
+            Problem::TooMuchEvidence(list.len(), MAX_EVIDENCE),
         ),
         Some(Value::Array(list)) => {
             for (i, entry) in list.iter().enumerate() {
@@ -390,19 +485,13 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
                 answer.evidence.push(text);
             }
         }
-        Some(other) => p.add(
-            &at("evidence"),
-            format!("{} is not a list of text", show(other)),
-        ),
+        Some(other) => p.add(&at("evidence"), Problem::NotList(show(other))),
     }
     match get(o, "due") {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_str().and_then(Date::parse) {
             Some(d) => answer.due = Some(d),
-            None => p.add(
-                &at("due"),
-                format!("{} is not a date like 2026-03-31", show(v)),
-            ),
+            None => p.add(&at("due"), Problem::NotDate(show(v))),
         },
     }
     Some(answer)

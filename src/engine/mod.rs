@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod json;
 pub mod level;
+pub mod messages;
 pub mod percent;
 pub mod quick;
 pub mod report_json;

@@ -2,7 +2,7 @@
 
 use crate::engine::import::too_large;
 use crate::engine::{import, Assessment, Catalog, ImportError};
-use crate::ui::i18n::t;
+use crate::engine::import::Problem;
 use wasm_bindgen_futures::JsFuture;
 
 /// Reads `file` and imports it; the callback gets the file name and the result.
@@ -24,7 +24,7 @@ pub fn read_and_import(
             ),
             Err(_) => Err(vec![ImportError {
                 path: String::new(),
-                message: t("import.unreadable").into(),
+                problem: Problem::Unreadable,
             }]),
         };
         done(name, result);

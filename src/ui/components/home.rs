@@ -290,7 +290,9 @@ fn describe(e: &ImportError) -> String {
     });
     match item {
         Some(i) => format!("{} {} — {}", catalog.item(i).id, catalog.item(i).title, e),
-        None if e.path.is_empty() => tf("import.whole_file", &[("problem", &e.message)]),
+        None if e.path.is_empty() => {
+            tf("import.whole_file", &[("problem", &e.problem.to_string())])
+        }
         None => e.to_string(),
     }
 }
