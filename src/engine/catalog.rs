@@ -205,7 +205,7 @@ impl Fields<'_> {
         let text = self.text("kind");
         ItemKind::parse(&text).unwrap_or_else(|| {
             self.problems
-                .push(format!("{}: unknown kind {text:?}", self.what));
+                .push(format!("{}: unknown kind \"{text}\"", self.what));
             ItemKind::Clause
         })
     }
@@ -221,8 +221,11 @@ impl Fields<'_> {
                     Some("published") => Basis::Published,
                     Some("judgement") => Basis::Judgement,
                     other => {
-                        self.problems
-                            .push(format!("{}: crosswalk basis {other:?}", self.what));
+                        self.problems.push(format!(
+                            "{}: crosswalk basis {}",
+                            self.what,
+                            other.unwrap_or("missing")
+                        ));
                         Basis::Judgement
                     }
                 };
@@ -372,7 +375,7 @@ impl Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| match Catalog::parse(BUILTIN_JSON) {
             Ok(catalog) => catalog,
-            Err(problems) => panic!("embedded catalog is invalid: {problems:?}"),
+            Err(problems) => panic!("embedded catalog is invalid: {}", problems.join("; ")),
         })
     }
 

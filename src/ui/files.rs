@@ -1,8 +1,8 @@
 //! Reading a file the person picked or dropped, and running the engine's import on it.
 
 use crate::engine::import::too_large;
-use crate::engine::{import, Assessment, Catalog, ImportError};
 use crate::engine::import::Problem;
+use crate::engine::{import, Assessment, Catalog, ImportError};
 use wasm_bindgen_futures::JsFuture;
 
 /// Reads `file` and imports it; the callback gets the file name and the result.
