@@ -36,8 +36,10 @@ pub fn download_export(a: &crate::engine::Assessment) -> bool {
 pub fn export_filename(name: &str, date: &str) -> String {
     let safe: String = name
         .chars()
+        // ASCII letters and digits lowercased, other ASCII (spaces, slashes, dots) a dash,
+        // anything else (ü, é, 日) kept: no Unicode tables in the bundle for a file name.
         .map(|c| {
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() || !c.is_ascii() {
                 c.to_ascii_lowercase()
             } else {
                 '-'
