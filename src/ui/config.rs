@@ -71,18 +71,14 @@ impl Default for Config {
 impl Config {
     /// Builds a config from `(name, value)` options, the same names in every embedding
     /// (`mode`, `namespace`, `theme`, `accent`, `cta-text`, `cta-href`, `share-origin`).
-    pub fn from_options<'a>(
-        options: impl IntoIterator<Item = (&'a str, String)>,
-        embedded: bool,
-        iframe: bool,
-    ) -> Config {
+    pub fn from_options(options: &[(String, String)], embedded: bool, iframe: bool) -> Config {
         let mut c = Config {
             embedded,
             ..Config::default()
         };
         for (name, value) in options {
             let value = value.trim().to_owned();
-            match name {
+            match name.as_str() {
                 "mode" if value == "quick" => c.mode = Mode::Quick,
                 "mode" if value == "full" => c.mode = Mode::Full,
                 "namespace" => c.namespace = value,

@@ -76,11 +76,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
             pairs.push((key, value));
         }
     }
-    let config = Config::from_options(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
-        true,
-        false,
-    );
+    let config = Config::from_options(&pairs, true, false);
     let shadow = match element.shadow_root() {
         Some(existing) => existing,
         None => {
@@ -133,8 +129,9 @@ fn config_from_url() -> Config {
         "cta-href",
         "share-origin",
     ];
-    let pairs = names
+    let pairs: Vec<(String, String)> = names
         .iter()
-        .filter_map(|&n| Some((n, params.as_ref()?.get(n)?)));
-    Config::from_options(pairs, framed, framed)
+        .filter_map(|&n| Some((n.to_owned(), params.as_ref()?.get(n)?)))
+        .collect();
+    Config::from_options(&pairs, framed, framed)
 }

@@ -61,7 +61,11 @@ fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
             && !is_origin("portal.example.com")
     );
     let opts = |pairs: &[(&'static str, &str)], iframe: bool| {
-        Config::from_options(pairs.iter().map(|(k, v)| (*k, v.to_string())), true, iframe)
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_options(&owned, true, iframe)
     };
     assert_eq!(
         opts(&[("share-origin", "https://p.example")], true).share,
