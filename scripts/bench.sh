@@ -12,11 +12,6 @@ mkdir -p "$OUT"
 echo "bench: release build"
 trunk build --release --offline >/dev/null
 
-# Benchmarks and tests need unwinding: with the release profile's panic = "abort", cargo
-# builds the library twice into one file name and the two builds can clash (cargo issue
-# 6313). The bundle measured for size and load time above keeps panic = "abort".
-export CARGO_PROFILE_RELEASE_PANIC=unwind CARGO_PROFILE_BENCH_PANIC=unwind
-
 echo "bench: native scoring (divan)"
 cargo bench --bench scoring 2>/dev/null | tee "$OUT/native.txt"
 
