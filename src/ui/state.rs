@@ -190,10 +190,7 @@ impl AppState {
     }
 
     fn upsert(&mut self, summary: Summary) {
-        self.entries
-            .retain(|e| !matches!(e, Entry::Saved(s) if s.id == summary.id));
-        self.entries
-            .retain(|e| !matches!(e, Entry::Broken { id, .. } if *id == summary.id));
+        self.entries.retain(|e| e.id() != summary.id);
         self.entries.insert(0, Entry::Saved(summary));
     }
 
@@ -223,12 +220,8 @@ impl AppState {
 
     /// Saves a new assessment and opens it.
     fn add_new(&mut self, a: Assessment, screen: Screen) {
-        let saved = self.persist(&a);
-        if !saved {
-            // Not in storage, but kept open in memory; the banner says so.
-            self.entries
-                .retain(|e| !matches!(e, Entry::Saved(s) if s.id == a.id));
-        }
+        // If the save fails the assessment stays open in memory; the banner says so.
+        self.persist(&a);
         self.open(a, screen);
     }
 }
@@ -255,8 +248,7 @@ impl Reducible for AppState {
                 Err(e) => {
                     let reason = describe_load_error(&e);
                     if let LoadError::Corrupt(_) = e {
-                        s.entries
-                            .retain(|x| !matches!(x, Entry::Saved(sm) if sm.id == id));
+                        s.entries.retain(|x| x.id() != id);
                         s.entries.push(Entry::Broken {
                             id,
                             reason: reason.clone(),
@@ -335,10 +327,7 @@ impl Reducible for AppState {
                 let kept = s.store.load(catalog(), &id).ok();
                 match s.store.delete(&id) {
                     Ok(()) => {
-                        s.entries.retain(|e| match e {
-                            Entry::Saved(sm) => sm.id != id,
-                            Entry::Broken { id: b, .. } => *b != id,
-                        });
+                        s.entries.retain(|e| e.id() != id);
                         if s.current.as_ref().is_some_and(|c| c.id == id) {
                             s.current = None;
                             s.report = None;

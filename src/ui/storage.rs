@@ -89,6 +89,16 @@ pub enum Entry {
     },
 }
 
+impl Entry {
+    /// The assessment id this row stands for.
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Saved(s) => &s.id,
+            Entry::Broken { id, .. } => id,
+        }
+    }
+}
+
 /// The summaries, stored as `{"version":1,"entries":[{…},…]}`.
 #[derive(Clone, Debug, Default)]
 struct Index {
@@ -310,7 +320,7 @@ impl Store {
         }
         *self.index.borrow_mut() = Some(index);
         // Newest first; ties by id so the order is total (unstable sort: smaller bundle).
-        entries.sort_unstable_by(|a, b| (updated(b), id_of(b)).cmp(&(updated(a), id_of(a))));
+        entries.sort_unstable_by(|a, b| (updated(b), b.id()).cmp(&(updated(a), a.id())));
         Ok(entries)
     }
 
@@ -400,13 +410,6 @@ impl Store {
         }
         w.end_object().end_object();
         self.write(&self.key("quick"), &w.finish())
-    }
-}
-
-fn id_of(entry: &Entry) -> &str {
-    match entry {
-        Entry::Saved(s) => &s.id,
-        Entry::Broken { id, .. } => id,
     }
 }
 
