@@ -9,7 +9,7 @@ use super::json::{self, Value};
 use std::sync::OnceLock;
 
 /// The catalog text shipped with the app.
-const BUILTIN_JSON: &str = include_str!("../../assets/catalog/iso42001.json");
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/iso42001.min.json"));
 
 /// A catalog item (index into [`Catalog::items`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

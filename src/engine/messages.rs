@@ -6,7 +6,7 @@
 use super::json::{self, Value};
 use std::sync::OnceLock;
 
-const EN: &str = include_str!("../../assets/i18n/en.json");
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en.min.json"));
 
 /// The messages sorted by key, for binary search.
 fn messages() -> &'static [(String, String)] {

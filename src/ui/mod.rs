@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The widget's stylesheet, embedded so an inline mount can put it in its shadow root.
-pub const STYLES: &str = include_str!("../../assets/styles.css");
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
 
 /// Entry point when the module loads: renders into the app's own page, and does nothing
 /// on a host page (which calls [`mount`] itself).
