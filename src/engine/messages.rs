@@ -21,8 +21,7 @@ fn messages() -> &'static [(String, String)] {
                 .collect(),
             _ => Vec::new(),
         };
-        // Keys are unique, so an unstable sort is exact (and smaller in the bundle).
-        list.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        super::sort::sort_by(&mut list, |a, b| a.0.cmp(&b.0));
         list
     })
 }

@@ -18,6 +18,7 @@ pub mod percent;
 pub mod quick;
 pub mod report_json;
 pub mod scoring;
+pub mod sort;
 pub mod weight;
 
 pub use assessment::{Answer, Assessment, EditError};

@@ -179,10 +179,11 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
         .filter(|&q| answers.get(q).is_none_or(|a| a != QuickAnswer::Yes))
         .collect();
     // Lowest points first; among equals foundations first, then question order.
-    weakest.sort_unstable_by_key(|&q| {
+    let rank = |q: QuickId| {
         let pts = answers.get(q).map_or(0, QuickAnswer::points);
         (pts, !catalog.quick(q).foundation, q)
-    });
+    };
+    super::sort::sort_by(&mut weakest, |&a, &b| rank(a).cmp(&rank(b)));
     weakest.truncate(3);
 
     QuickResult {

@@ -249,9 +249,10 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
             blockers.push(Blocker::MissingDocument(doc));
         }
     }
-    // Highest priority first, equal priorities in catalog order. The key is unique, so
-    // an unstable sort gives exactly that (and keeps the stable-sort code out of the bundle).
-    gaps.sort_unstable_by_key(|g| (std::cmp::Reverse(g.priority), g.item));
+    // Highest priority first, equal priorities in catalog order.
+    super::sort::sort_by(&mut gaps, |a, b| {
+        (std::cmp::Reverse(a.priority), a.item).cmp(&(std::cmp::Reverse(b.priority), b.item))
+    });
 
     let verdict = if clause_floor_broken {
         Verdict::NotReady

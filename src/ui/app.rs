@@ -72,9 +72,9 @@ pub fn App(props: &AppProps) -> Html {
 
     let c = &state.config;
     let theme = match c.theme {
-        Theme::Auto => "aims-theme-auto",
-        Theme::Light => "aims-theme-light",
-        Theme::Dark => "aims-theme-dark",
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
     };
     let style = c.accent.as_ref().map(|a| {
         format!(
@@ -106,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("aims-app", theme, c.embedded.then_some("aims-embedded"))} {style}>
+        <div class="aims-app" data-theme={theme} data-embedded={super::components::flag(c.embedded)} {style}>
             <a class="aims-skip" href="#aims-main">{ t("app.skip") }</a>
             <Nav screen={state.screen} open={state.current.as_ref().map(|a| a.name.clone())} {quick_only} on_action={dispatch.clone()} />
             <Banner unsaved={state.unsaved.clone()} unavailable={state.storage_unavailable} notice={state.notice.clone()}

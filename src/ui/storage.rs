@@ -319,8 +319,10 @@ impl Store {
             let _ = self.write_index(&index);
         }
         *self.index.borrow_mut() = Some(index);
-        // Newest first; ties by id so the order is total (unstable sort: smaller bundle).
-        entries.sort_unstable_by(|a, b| (updated(b), b.id()).cmp(&(updated(a), a.id())));
+        // Newest first; ties by id so the order is total.
+        crate::engine::sort::sort_by(&mut entries, |a, b| {
+            (updated(b), b.id()).cmp(&(updated(a), a.id()))
+        });
         Ok(entries)
     }
 

@@ -45,7 +45,7 @@ test('iframe: summary goes by postMessage to the configured origin, only after S
   const frame = page.frameLocator('#aims-frame');
   await frame.locator('.aims-quick-question').waitFor();
   assert.equal(await frame.locator('.aims-tabs').count(), 0, 'quick-only embed shows no app tabs');
-  assert.equal(await frame.locator('.aims-app.aims-theme-dark').count(), 1, 'theme option applied');
+  assert.equal(await frame.locator('.aims-app[data-theme=dark]').count(), 1, 'theme option applied');
   const accent = await frame.locator('.aims-app').evaluate((el) => getComputedStyle(el).getPropertyValue('--aims-accent').trim());
   assert.equal(accent, '#ffa94d', 'accent option applied');
   const scroll = await frame.locator('html').evaluate((el) => el.scrollWidth > el.clientWidth + 1);

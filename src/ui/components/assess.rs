@@ -145,7 +145,7 @@ pub fn Assess(p: &AssessProps) -> Html {
         let part = part.clone();
         html! {
             <li>
-                <button type="button" class={classes!("aims-nav-group", current.then_some("aims-nav-group--current"))}
+                <button type="button" class="aims-nav-group"
                     aria-current={current.then_some("true")} onclick={Callback::from(move |_| part.set(Part::Group(g)))}>
                     <span class="aims-nav-id">{ &group.id }</span>
                     <span class="aims-nav-title">{ &group.title }</span>
@@ -160,13 +160,13 @@ pub fn Assess(p: &AssessProps) -> Html {
     let part_button = |value: Part, label: &'static str| {
         let part = part.clone();
         let current = *part == value;
-        html! { <button type="button" class={classes!("aims-chip", current.then_some("aims-chip--on"))} aria-pressed={current.to_string()}
+        html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
         onclick={Callback::from(move |_| part.set(value))}>{ t(label) }</button> }
     };
     let filter_button = |value: Filter, label: &'static str| {
         let filter = filter.clone();
         let current = *filter == value;
-        html! { <button type="button" class={classes!("aims-chip", current.then_some("aims-chip--on"))} aria-pressed={current.to_string()}
+        html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
         onclick={Callback::from(move |_| filter.set(value))}>{ t(label) }</button> }
     };
     let overall = p.report.overall;

@@ -46,7 +46,7 @@ pub fn Banner(p: &BannerProps) -> Html {
             }
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &p.notice {
-                    <div class={classes!("aims-notice", n.error.then_some("aims-notice--error"))}>
+                    <div class="aims-notice" data-error={super::flag(n.error)}>
                         <span>{ &n.text }</span>
                         if n.undo {
                             <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ t("common.undo") }</button>

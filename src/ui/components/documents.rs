@@ -35,7 +35,7 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                     let dom = format!("aims-doc-{}", doc.id);
                     let clause = c.find_item(&doc.clause).map(|i| c.item(i).title.clone()).unwrap_or_default();
                     html! {
-                        <li class={classes!("aims-doc", on.then_some("aims-doc--on"))}>
+                        <li class="aims-doc" data-on={super::flag(on)}>
                             <input type="checkbox" id={dom.clone()} checked={on}
                                 onchange={Callback::from(move |e: Event| cb.emit(Edit::Document(d, super::event_checked(&e))))} />
                             <label for={dom}>
@@ -43,7 +43,11 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                                 <span class="aims-muted aims-small">{ tf("docs.required_by", &[("clause", &doc.clause), ("title", &clause)]) }</span>
                                 <span class="aims-small">{ &doc.description }</span>
                             </label>
-                            <span class={classes!("aims-tag", if on { "aims-tag--ok" } else { "aims-tag--todo" })}>{ if on { t("docs.present") } else { t("docs.missing") } }</span>
+                            if on {
+                                <span class="aims-tag aims-tag--ok">{ t("docs.present") }</span>
+                            } else {
+                                <span class="aims-tag aims-tag--todo">{ t("docs.missing") }</span>
+                            }
                         </li>
                     }
                 }) }

@@ -217,7 +217,7 @@ pub fn Home(p: &HomeProps) -> Html {
                         oninput={{ let o = org.clone(); Callback::from(move |e: InputEvent| o.set(event_value(&e))) }} />
                     <button type="submit" class="aims-btn aims-btn--primary">{ t("home.new_start") }</button>
                 </form>
-                <div class={classes!("aims-panel", "aims-drop", dragging.then_some("aims-drop--active"))}
+                <div class="aims-panel aims-drop" data-active={super::flag(*dragging)}
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <h2 class="aims-h2">{ t("home.import_title") }</h2>
                     <p class="aims-muted">{ t("home.import_help") }</p>

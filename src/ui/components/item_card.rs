@@ -52,7 +52,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
         let cb = p.on_edit.clone();
         let checked = a.maturity == Some(level);
         html! {
-            <label class={classes!("aims-level", checked.then_some("aims-level--on"))} title={item.levels[n].clone()}>
+            <label class="aims-level" data-on={super::flag(checked)} title={item.levels[n].clone()}>
                 <input type="radio" name={format!("{dom}-level")} value={n.to_string()} checked={checked}
                     aria-describedby={format!("{dom}-hint")}
                     onchange={Callback::from(move |_| cb.emit(Edit::Maturity(id, Some(level))))} />
@@ -63,7 +63,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     };
 
     html! {
-        <article class={classes!("aims-item", excluded_ok.then_some("aims-item--excluded"))} data-index={p.index.to_string()} id={dom.clone()}
+        <article class="aims-item" data-excluded={super::flag(excluded_ok)} data-index={p.index.to_string()} id={dom.clone()}
             aria-labelledby={format!("{dom}-title")}>
             <header class="aims-item-head">
                 <h3 class="aims-item-title" id={format!("{dom}-title")}><span class="aims-item-id">{ &item.id }</span>{ " " }{ &item.title }</h3>

@@ -41,6 +41,17 @@ pub fn pct(p: Option<Percent>) -> String {
     p.map_or_else(|| t("common.na").to_owned(), |p| format!("{p} %"))
 }
 
+/// `"true"` or `"false"`, for ARIA and `data-` state attributes. Visual states are styled
+/// through these attributes rather than modifier classes: a computed `class` goes through
+/// Yew's `Classes` set, which costs an index map in the bundle for no gain here.
+pub fn flag(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// An inline `width` for a bar showing `p` (0 when there is no figure).
 pub fn bar_width(p: Option<Percent>) -> String {
     format!("width:{}%", p.unwrap_or_default())

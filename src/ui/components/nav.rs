@@ -28,7 +28,7 @@ pub fn Nav(p: &NavProps) -> Html {
         let current = p.screen == screen;
         html! {
             <li>
-                <button type="button" class={classes!("aims-tab", current.then_some("aims-tab--current"))}
+                <button type="button" class="aims-tab"
                     aria-current={current.then_some("page")}
                     onclick={Callback::from(move |_| on_action.emit(Action::Show(screen)))}>{ t(label) }</button>
             </li>

@@ -85,7 +85,7 @@ pub fn Quick(p: &QuickProps) -> Html {
         return html! {
             <section class="aims-screen aims-quick" aria-labelledby="aims-quick-result">
                 <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ t("quick.result_title") }</h1>
-                <div class={classes!("aims-band", format!("aims-band--{}", result.band.as_str()))}>
+                <div class="aims-band" data-band={result.band.as_str()}>
                     <p class="aims-band-label">{ t("quick.indicative") }</p>
                     <p class="aims-band-value">{ band_label(result.band) }</p>
                     <p class="aims-band-pct">{ tf("quick.points", &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
@@ -158,7 +158,7 @@ pub fn Quick(p: &QuickProps) -> Html {
                         { for ANSWER_KEYS.iter().map(|&(answer, key)| {
                             let cb = p.on_action.clone();
                             html! {
-                                <label class={classes!("aims-option", (chosen == Some(answer)).then_some("aims-option--on"))}>
+                                <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
                                         onchange={Callback::from(move |_| cb.emit(Action::Quick(q, answer)))} />
                                     <span>{ t(key) }</span>

@@ -71,10 +71,10 @@ pub fn Results(p: &ResultsProps) -> Html {
     let c = Catalog::builtin();
     let r = &p.report;
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
-        Verdict::Ready => ("aims-verdict--ready", "verdict.ready", "verdict.ready_help"),
-        Verdict::Close => ("aims-verdict--close", "verdict.close", "verdict.close_help"),
+        Verdict::Ready => ("ready", "verdict.ready", "verdict.ready_help"),
+        Verdict::Close => ("close", "verdict.close", "verdict.close_help"),
         Verdict::NotReady => (
-            "aims-verdict--not",
+            "not",
             "verdict.not_ready",
             "verdict.not_ready_help",
         ),
@@ -123,7 +123,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
-            <div class={classes!("aims-verdict", verdict_class)}>
+            <div class="aims-verdict" data-verdict={verdict_class}>
                 <p class="aims-verdict-label">{ t("results.verdict") }</p>
                 <p class="aims-verdict-value">{ t(verdict_key) }</p>
                 <p>{ t(verdict_help) }</p>
