@@ -11,6 +11,11 @@
 //    a greedy nearest-neighbour chain (similarity = shared 4-byte shingles) and let
 //    binaryen's `--reorder-functions-by-name` renumber the module, then drop the names.
 //
+// 3. Shorten the names the wasm module imports its JS functions by. wasm-bindgen names
+//    each `__wbg_<name>_<16 hex digits>`; the hashes do not compress, and the names sit in
+//    both files (about 3 KB gzip). Each becomes a short name in the import section and in
+//    the glue's import object; the build fails if a name is not found exactly once.
+//
 // Tools are pinned in tests/e2e/package.json and installed by scripts/setup.sh.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -33,6 +38,7 @@ const wasm = join(staging, "aims-readiness_bg.wasm");
 const before = { glue: await digest(glue), wasm: await digest(wasm) };
 await minifyGlue(glue);
 await layOutFunctions(wasm);
+await shortenImportNames(wasm, glue);
 await updateIntegrity(join(staging, "index.html"), [
   [before.glue, await digest(glue)],
   [before.wasm, await digest(wasm)],
@@ -83,6 +89,69 @@ async function layOutFunctions(file) {
   }
   const gz = (b) => (gzipSync(b, { level: 9 }).length / 1024).toFixed(1);
   console.log(`post-build: wasm function layout ${gz(bytes)} -> ${gz(after)} KB gzip`);
+}
+
+async function shortenImportNames(wasmFile, glueFile) {
+  const bytes = await readFile(wasmFile);
+  let glue = await readFile(glueFile, "utf8");
+  const module = parseModule(bytes);
+  const section = module.sections.find((s) => s.id === 2);
+  if (!section) return;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  let [count, p] = leb(bytes, section.start);
+  const out = [...encodeLeb(count)];
+  const pushName = (text) => {
+    const name = encoder.encode(text);
+    out.push(...encodeLeb(name.length), ...name);
+  };
+  const readName = () => {
+    const [length, start] = leb(bytes, p);
+    p = start + length;
+    return decoder.decode(bytes.subarray(start, p));
+  };
+  const JS_MODULE = "./aims-readiness_bg.js";
+  let renamed = 0;
+  for (let i = 0; i < count; i++) {
+    const moduleName = readName();
+    const field = readName();
+    const descStart = p;
+    p = skipImportDescription(bytes, p);
+    if (moduleName === JS_MODULE && /^__wbg_\w+$/.test(field)) {
+      const short = shortName(renamed++);
+      const pattern = new RegExp(`\\b${field}\\b`, "g");
+      const found = glue.match(pattern)?.length ?? 0;
+      if (found !== 1) throw new Error(`post-build: import ${field} found ${found} times in the glue`);
+      glue = glue.replace(pattern, short);
+      pushName(moduleName);
+      pushName(short);
+    } else {
+      pushName(moduleName);
+      pushName(field);
+    }
+    out.push(...bytes.subarray(descStart, p));
+  }
+  const body = Uint8Array.from(out);
+  const rebuilt = Buffer.concat([
+    bytes.subarray(0, section.from),
+    Uint8Array.from([2, ...encodeLeb(body.length)]),
+    body,
+    bytes.subarray(section.end),
+  ]);
+  await writeFile(wasmFile, rebuilt);
+  await writeFile(glueFile, glue);
+  console.log(`post-build: ${renamed} import names shortened`);
+}
+
+/** `i` as a JS identifier made of letters: a..z, A..Z, then two letters, and so on. */
+function shortName(i) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  do {
+    name = letters[i % letters.length] + name;
+    i = Math.floor(i / letters.length) - 1;
+  } while (i >= 0);
+  return `$${name}`;
 }
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
@@ -136,23 +205,30 @@ function countImportedFunctions(bytes, start) {
   let [count, p] = leb(bytes, start);
   let functions = 0;
   const skipName = () => { const [n, q] = leb(bytes, p); p = q + n; };
+  for (let i = 0; i < count; i++) {
+    skipName();
+    skipName();
+    if (bytes[p] === 0) functions++;
+    p = skipImportDescription(bytes, p);
+  }
+  return functions;
+}
+
+/** The offset after the import description (kind byte and its type) at `p`. */
+function skipImportDescription(bytes, p) {
   const skipLimits = () => {
     const flags = bytes[p++];
     [, p] = leb(bytes, p);
     if (flags & 1) [, p] = leb(bytes, p);
   };
-  for (let i = 0; i < count; i++) {
-    skipName();
-    skipName();
-    const kind = bytes[p++];
-    if (kind === 0) { [, p] = leb(bytes, p); functions++; }
-    else if (kind === 1) { p++; skipLimits(); }
-    else if (kind === 2) skipLimits();
-    else if (kind === 3) p += 2;
-    else if (kind === 4) { p++; [, p] = leb(bytes, p); }
-    else throw new Error(`post-build: unknown import kind ${kind}`);
-  }
-  return functions;
+  const kind = bytes[p++];
+  if (kind === 0) [, p] = leb(bytes, p);
+  else if (kind === 1) { p++; skipLimits(); }
+  else if (kind === 2) skipLimits();
+  else if (kind === 3) p += 2;
+  else if (kind === 4) { p++; [, p] = leb(bytes, p); }
+  else throw new Error(`post-build: unknown import kind ${kind}`);
+  return p;
 }
 
 /**
