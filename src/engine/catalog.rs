@@ -375,7 +375,11 @@ impl Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| match Catalog::parse(BUILTIN_JSON) {
             Ok(catalog) => catalog,
-            Err(problems) => panic!("embedded catalog is invalid: {}", problems.join("; ")),
+            Err(problems) => panic!(
+                "embedded catalog is invalid: {} (and {} more)",
+                problems.first().map_or("", String::as_str),
+                problems.len().saturating_sub(1)
+            ),
         })
     }
 

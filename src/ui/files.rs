@@ -3,7 +3,19 @@
 use crate::engine::import::too_large;
 use crate::engine::import::Problem;
 use crate::engine::{import, Assessment, Catalog, ImportError};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise seen through `then(onFulfilled, onRejected)` with plain functions, so one
+    /// self-freeing `Closure::once_into_js` can serve both (js-sys's `then2` wants two
+    /// closures, and only one of them would ever be freed).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, on_fulfilled: &js_sys::Function, on_rejected: &js_sys::Function);
+}
 
 /// Reads `file` and imports it; the callback gets the file name and the result.
 pub fn read_and_import(
@@ -16,17 +28,24 @@ pub fn read_and_import(
         done(name, Err(vec![problem]));
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = match JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => import(
+    // One callback for both outcomes of the read: it is called exactly once, with the
+    // bytes or with the reason the browser could not read the file. A plain promise
+    // callback instead of an async task keeps the futures executor out of the bundle.
+    let settled = Closure::once_into_js(move |outcome: JsValue| {
+        let result = match outcome.dyn_ref::<js_sys::ArrayBuffer>() {
+            Some(buffer) => import(
                 Catalog::builtin(),
-                &js_sys::Uint8Array::new(&buffer).to_vec(),
+                &js_sys::Uint8Array::new(buffer).to_vec(),
             ),
-            Err(_) => Err(vec![ImportError {
+            None => Err(vec![ImportError {
                 path: String::new(),
                 problem: Problem::Unreadable,
             }]),
         };
         done(name, result);
     });
+    let settled: &js_sys::Function = settled.unchecked_ref();
+    file.array_buffer()
+        .unchecked_ref::<Thenable>()
+        .then(settled, settled);
 }

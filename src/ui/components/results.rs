@@ -73,11 +73,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
         Verdict::Ready => ("ready", "verdict.ready", "verdict.ready_help"),
         Verdict::Close => ("close", "verdict.close", "verdict.close_help"),
-        Verdict::NotReady => (
-            "not",
-            "verdict.not_ready",
-            "verdict.not_ready_help",
-        ),
+        Verdict::NotReady => ("not", "verdict.not_ready", "verdict.not_ready_help"),
     };
     let top: Vec<&GroupScore> = r
         .groups
