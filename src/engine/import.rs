@@ -8,7 +8,7 @@ use super::date::{Date, Timestamp};
 use super::export::{FORMAT, FORMAT_VERSION};
 use super::json::{self, Value};
 use super::level::{MaturityLevel, TargetLevel};
-use super::messages::tf;
+use super::messages::{msg, tf};
 use super::weight::Weight;
 use std::fmt;
 
@@ -105,82 +105,85 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The message key and its arguments.
+    /// The message text (from [`msg`]) and the values for its placeholders.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         use Problem::*;
         let v = |s: &String| vec![("value", s.clone())];
         match self {
             TooLarge(kb, max_kb) => (
-                "problem.too_large",
+                msg::PROBLEM_TOO_LARGE,
                 vec![("kb", kb.to_string()), ("max", max_kb.to_string())],
             ),
             NotJson(detail, line, column) => (
-                "problem.not_json",
+                msg::PROBLEM_NOT_JSON,
                 vec![
                     ("detail", (*detail).to_owned()),
                     ("line", line.to_string()),
                     ("column", column.to_string()),
                 ],
             ),
-            Unreadable => ("problem.unreadable", vec![]),
-            UnknownField => ("problem.unknown_field", vec![]),
-            Missing => ("problem.missing", vec![]),
-            TooLong(max) => ("problem.too_long", vec![("max", max.to_string())]),
-            Empty => ("problem.empty", vec![]),
-            NotObject(s) => ("problem.not_object", v(s)),
-            NotText(s) => ("problem.not_text", v(s)),
-            NotTimestamp(s) => ("problem.not_timestamp", v(s)),
-            NotBool(s) => ("problem.not_bool", v(s)),
-            NoFormat => ("problem.no_format", vec![]),
+            Unreadable => (msg::PROBLEM_UNREADABLE, vec![]),
+            UnknownField => (msg::PROBLEM_UNKNOWN_FIELD, vec![]),
+            Missing => (msg::PROBLEM_MISSING, vec![]),
+            TooLong(max) => (msg::PROBLEM_TOO_LONG, vec![("max", max.to_string())]),
+            Empty => (msg::PROBLEM_EMPTY, vec![]),
+            NotObject(s) => (msg::PROBLEM_NOT_OBJECT, v(s)),
+            NotText(s) => (msg::PROBLEM_NOT_TEXT, v(s)),
+            NotTimestamp(s) => (msg::PROBLEM_NOT_TIMESTAMP, v(s)),
+            NotBool(s) => (msg::PROBLEM_NOT_BOOL, v(s)),
+            NoFormat => (msg::PROBLEM_NO_FORMAT, vec![]),
             OtherFormat(s) => (
-                "problem.other_format",
+                msg::PROBLEM_OTHER_FORMAT,
                 vec![("value", s.clone()), ("format", FORMAT.to_owned())],
             ),
             NewerFormat(s) => (
-                "problem.newer_format",
+                msg::PROBLEM_NEWER_FORMAT,
                 vec![
                     ("value", s.clone()),
                     ("version", FORMAT_VERSION.to_string()),
                 ],
             ),
             UnsupportedFormat(s) => (
-                "problem.unsupported_format",
+                msg::PROBLEM_UNSUPPORTED_FORMAT,
                 vec![
                     ("value", s.clone()),
                     ("version", FORMAT_VERSION.to_string()),
                 ],
             ),
             OtherCatalog(s, ours) => (
-                "problem.other_catalog",
+                msg::PROBLEM_OTHER_CATALOG,
                 vec![("value", s.clone()), ("ours", ours.clone())],
             ),
             NewerCatalog(found, ours) => (
-                "problem.newer_catalog",
+                msg::PROBLEM_NEWER_CATALOG,
                 vec![("value", found.to_string()), ("ours", ours.to_string())],
             ),
-            CatalogVersion(ours) => ("problem.catalog_version", vec![("ours", ours.to_string())]),
-            UnknownItem(title) => ("problem.unknown_item", vec![("catalog", title.clone())]),
-            UnknownDocument => ("problem.unknown_document", vec![]),
-            NotLevel(s) => ("problem.not_level", v(s)),
-            EstimateWithoutLevel => ("problem.estimate_without_level", vec![]),
-            NotTarget(s) => ("problem.not_target", v(s)),
-            NotWeight(s) => ("problem.not_weight", v(s)),
-            ClauseExcluded => ("problem.clause_excluded", vec![]),
+            CatalogVersion(ours) => (
+                msg::PROBLEM_CATALOG_VERSION,
+                vec![("ours", ours.to_string())],
+            ),
+            UnknownItem(title) => (msg::PROBLEM_UNKNOWN_ITEM, vec![("catalog", title.clone())]),
+            UnknownDocument => (msg::PROBLEM_UNKNOWN_DOCUMENT, vec![]),
+            NotLevel(s) => (msg::PROBLEM_NOT_LEVEL, v(s)),
+            EstimateWithoutLevel => (msg::PROBLEM_ESTIMATE_WITHOUT_LEVEL, vec![]),
+            NotTarget(s) => (msg::PROBLEM_NOT_TARGET, v(s)),
+            NotWeight(s) => (msg::PROBLEM_NOT_WEIGHT, v(s)),
+            ClauseExcluded => (msg::PROBLEM_CLAUSE_EXCLUDED, vec![]),
             TooMuchEvidence(n, max) => (
-                "problem.too_much_evidence",
+                msg::PROBLEM_TOO_MUCH_EVIDENCE,
                 vec![("n", n.to_string()), ("max", max.to_string())],
             ),
-            NotList(s) => ("problem.not_list", v(s)),
-            NotDate(s) => ("problem.not_date", v(s)),
+            NotList(s) => (msg::PROBLEM_NOT_LIST, v(s)),
+            NotDate(s) => (msg::PROBLEM_NOT_DATE, v(s)),
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (key, args) = self.message();
+        let (text, args) = self.message();
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        f.write_str(&tf(key, &args))
+        f.write_str(&tf(text, &args))
     }
 }
 

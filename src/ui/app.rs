@@ -9,7 +9,7 @@ use super::components::quick::Quick;
 use super::components::results::Results;
 use super::config::{Config, Mode, Theme};
 use super::download::{download, download_export};
-use super::i18n::t;
+use super::i18n::msg;
 use super::share;
 use super::state::{Action, AppState, Screen};
 use crate::engine::quick::QuickResult;
@@ -107,12 +107,12 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="aims-app" data-theme={theme} data-embedded={super::components::flag(c.embedded)} {style}>
-            <a class="aims-skip" href="#aims-main">{ t("app.skip") }</a>
+            <a class="aims-skip" href="#aims-main">{ msg::APP_SKIP }</a>
             <Nav screen={state.screen} open={state.current.as_ref().map(|a| a.name.clone())} {quick_only} on_action={dispatch.clone()} />
             <Banner unsaved={state.unsaved.clone()} unavailable={state.storage_unavailable} notice={state.notice.clone()}
                 on_export={export_current} on_action={dispatch.clone()} />
             <main id="aims-main" class="aims-main">{ screen }</main>
-            <footer class="aims-footer">{ t("app.footer") }</footer>
+            <footer class="aims-footer">{ msg::APP_FOOTER }</footer>
         </div>
     }
 }

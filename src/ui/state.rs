@@ -3,7 +3,7 @@
 
 use super::clock;
 use super::config::Config;
-use super::i18n::{t, tf};
+use super::i18n::{msg, tf};
 use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
 use crate::engine::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::{
@@ -235,7 +235,7 @@ impl Reducible for AppState {
             Action::Refresh => s.refresh(),
             Action::Create { name, organization } => {
                 let name = if name.trim().is_empty() {
-                    t("home.untitled").to_owned()
+                    msg::HOME_UNTITLED.to_owned()
                 } else {
                     name.trim().to_owned()
                 };
@@ -254,7 +254,7 @@ impl Reducible for AppState {
                             reason: reason.clone(),
                         });
                     }
-                    s.notice(tf("notice.cannot_open", &[("reason", &reason)]), true);
+                    s.notice(tf(msg::NOTICE_CANNOT_OPEN, &[("reason", &reason)]), true);
                 }
             },
             Action::Show(screen) => {
@@ -275,7 +275,7 @@ impl Reducible for AppState {
                         s.current = Some(Rc::new(a));
                     }
                     Err(EditError::ClauseCannotBeExcluded(_)) => {
-                        s.notice(t("notice.clause_not_excludable").into(), true)
+                        s.notice(msg::NOTICE_CLAUSE_NOT_EXCLUDABLE.into(), true)
                     }
                 }
             }
@@ -298,7 +298,7 @@ impl Reducible for AppState {
                     }
                     Err(e) => s.notice(
                         tf(
-                            "notice.cannot_open",
+                            msg::NOTICE_CANNOT_OPEN,
                             &[("reason", &describe_load_error(&e))],
                         ),
                         true,
@@ -308,16 +308,16 @@ impl Reducible for AppState {
             Action::Duplicate(id) => match s.store.load(catalog(), &id) {
                 Ok(mut a) => {
                     a.id = clock::new_id();
-                    a.name = tf("home.copy_of", &[("name", &a.name)]);
+                    a.name = tf(msg::HOME_COPY_OF, &[("name", &a.name)]);
                     a.created = clock::now();
                     a.updated = a.created.clone();
                     if s.persist(&a) {
-                        s.notice(tf("notice.duplicated", &[("name", &a.name)]), false);
+                        s.notice(tf(msg::NOTICE_DUPLICATED, &[("name", &a.name)]), false);
                     }
                 }
                 Err(e) => s.notice(
                     tf(
-                        "notice.cannot_open",
+                        msg::NOTICE_CANNOT_OPEN,
                         &[("reason", &describe_load_error(&e))],
                     ),
                     true,
@@ -335,19 +335,19 @@ impl Reducible for AppState {
                         }
                         let name = kept.as_ref().map(|a| a.name.clone()).unwrap_or_default();
                         s.notice = Some(Notice {
-                            text: tf("notice.deleted", &[("name", &name)]),
+                            text: tf(msg::NOTICE_DELETED, &[("name", &name)]),
                             undo: kept.is_some(),
                             error: false,
                         });
                         s.deleted = kept.map(Rc::new);
                     }
-                    Err(_) => s.notice(t("notice.storage_unavailable").into(), true),
+                    Err(_) => s.notice(msg::NOTICE_STORAGE_UNAVAILABLE.into(), true),
                 }
             }
             Action::UndoDelete => {
                 if let Some(a) = s.deleted.take() {
                     if s.persist(&a) {
-                        s.notice(tf("notice.restored", &[("name", &a.name)]), false);
+                        s.notice(tf(msg::NOTICE_RESTORED, &[("name", &a.name)]), false);
                     }
                 }
             }
@@ -358,7 +358,7 @@ impl Reducible for AppState {
                 Ok(a) => {
                     s.import = ImportState::Idle;
                     if s.persist(&a) {
-                        s.notice(tf("notice.imported", &[("name", &a.name)]), false);
+                        s.notice(tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]), false);
                     }
                 }
             },
@@ -373,14 +373,14 @@ impl Reducible for AppState {
                     Resolution::Replace => {}
                     Resolution::KeepBoth => {
                         a.id = clock::new_id();
-                        a.name = tf("home.imported_copy", &[("name", &a.name)]);
+                        a.name = tf(msg::HOME_IMPORTED_COPY, &[("name", &a.name)]);
                     }
                 }
                 if s.persist(&a) {
                     if s.current.as_ref().is_some_and(|c| c.id == a.id) {
                         s.open(a.clone(), s.screen);
                     }
-                    s.notice(tf("notice.imported", &[("name", &a.name)]), false);
+                    s.notice(tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]), false);
                 }
             }
             Action::DismissImport => s.import = ImportState::Idle,
@@ -404,7 +404,7 @@ impl Reducible for AppState {
                 let mut a = Assessment::new(
                     catalog(),
                     clock::new_id(),
-                    t("quick.assessment_name").into(),
+                    msg::QUICK_ASSESSMENT_NAME.into(),
                     clock::now(),
                 );
                 carry_over(catalog(), &s.quick, &mut a);

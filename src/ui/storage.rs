@@ -10,7 +10,7 @@
 use crate::engine::json::{self, Value, Writer};
 use crate::engine::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
-use crate::ui::i18n::t;
+use crate::ui::i18n::msg;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -245,7 +245,7 @@ impl Store {
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
         LocalStorage::raw().set_item(key, value).map_err(|e| {
-            StorageError::WriteRefused(e.as_string().unwrap_or_else(|| t("storage.refused").into()))
+            StorageError::WriteRefused(e.as_string().unwrap_or_else(|| msg::STORAGE_REFUSED.into()))
         })
     }
 
@@ -425,12 +425,12 @@ fn updated(entry: &Entry) -> &str {
 /// One line saying why an entry could not be read.
 pub fn describe_load_error(e: &LoadError) -> String {
     match e {
-        LoadError::Missing => t("storage.missing").into(),
+        LoadError::Missing => msg::STORAGE_MISSING.into(),
         LoadError::Corrupt(problems) => problems
             .first()
             .map(ToString::to_string)
             .unwrap_or_default(),
-        LoadError::Storage(StorageError::Unavailable) => t("storage.unavailable").into(),
+        LoadError::Storage(StorageError::Unavailable) => msg::STORAGE_UNAVAILABLE.into(),
         LoadError::Storage(StorageError::WriteRefused(m)) => m.clone(),
     }
 }

@@ -5,7 +5,7 @@
 use super::item_card::ItemCard;
 use super::pct;
 use crate::engine::{Assessment, Catalog, Edit, GroupId, ItemId, ItemKind, Report};
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -149,7 +149,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     aria-current={current.then_some("true")} onclick={Callback::from(move |_| part.set(Part::Group(g)))}>
                     <span class="aims-nav-id">{ &group.id }</span>
                     <span class="aims-nav-title">{ &group.title }</span>
-                    <span class="aims-nav-progress" aria-label={tf("assess.group_progress", &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
+                    <span class="aims-nav-progress" aria-label={tf(msg::ASSESS_GROUP_PROGRESS, &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
                         { format!("{}/{}", figure.answered, figure.in_scope) }
                     </span>
                     <span class="aims-meter" aria-hidden="true"><span style={super::bar_width(figure.coverage())}></span></span>
@@ -161,20 +161,20 @@ pub fn Assess(p: &AssessProps) -> Html {
         let part = part.clone();
         let current = *part == value;
         html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={Callback::from(move |_| part.set(value))}>{ t(label) }</button> }
+        onclick={Callback::from(move |_| part.set(value))}>{ label }</button> }
     };
     let filter_button = |value: Filter, label: &'static str| {
         let filter = filter.clone();
         let current = *filter == value;
         html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={Callback::from(move |_| filter.set(value))}>{ t(label) }</button> }
+        onclick={Callback::from(move |_| filter.set(value))}>{ label }</button> }
     };
     let overall = p.report.overall;
     let heading = match *part {
         Part::Group(g) => format!("{} {}", c.group(g).id, c.group(g).title),
-        Part::Clauses => t("assess.part_clauses").to_owned(),
-        Part::AnnexA => t("assess.part_annex").to_owned(),
-        Part::Everything => t("assess.part_all").to_owned(),
+        Part::Clauses => msg::ASSESS_PART_CLAUSES.to_owned(),
+        Part::AnnexA => msg::ASSESS_PART_ANNEX.to_owned(),
+        Part::Everything => msg::ASSESS_PART_ALL.to_owned(),
     };
     let (clause_groups, control_groups): (Vec<GroupId>, Vec<GroupId>) = groups
         .iter()
@@ -182,38 +182,38 @@ pub fn Assess(p: &AssessProps) -> Html {
 
     html! {
         <section class="aims-screen aims-assess" aria-labelledby="aims-assess-title">
-            <h1 id="aims-assess-title" class="aims-h1">{ t("assess.title") }</h1>
+            <h1 id="aims-assess-title" class="aims-h1">{ msg::ASSESS_TITLE }</h1>
             <div class="aims-progress">
                 <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={overall.in_scope.to_string()}
-                    aria-valuenow={overall.answered.to_string()} aria-label={t("assess.coverage_label")}>
+                    aria-valuenow={overall.answered.to_string()} aria-label={msg::ASSESS_COVERAGE_LABEL}>
                     <span style={super::bar_width(overall.coverage())}></span>
                 </div>
                 <p class="aims-progress-text">
-                    { tf("assess.coverage", &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
-                    if overall.excluded > 0 { { " · " }{ tf("assess.excluded", &[("n", &overall.excluded.to_string())]) } }
+                    { tf(msg::ASSESS_COVERAGE, &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
+                    if overall.excluded > 0 { { " · " }{ tf(msg::ASSESS_EXCLUDED, &[("n", &overall.excluded.to_string())]) } }
                 </p>
             </div>
             <div class="aims-assess-layout">
-                <nav class="aims-navigator" aria-label={t("assess.navigator")}>
-                    <h2 class="aims-nav-heading">{ t("assess.clauses") }</h2>
+                <nav class="aims-navigator" aria-label={msg::ASSESS_NAVIGATOR}>
+                    <h2 class="aims-nav-heading">{ msg::ASSESS_CLAUSES }</h2>
                     <ul>{ for clause_groups.into_iter().map(nav_button) }</ul>
-                    <h2 class="aims-nav-heading">{ t("assess.annex") }</h2>
+                    <h2 class="aims-nav-heading">{ msg::ASSESS_ANNEX }</h2>
                     <ul>{ for control_groups.into_iter().map(nav_button) }</ul>
                 </nav>
                 <div class="aims-assess-main">
-                    <div class="aims-filters" role="group" aria-label={t("assess.filters")}>
-                        { part_button(Part::Everything, "assess.part_all") }
-                        { part_button(Part::Clauses, "assess.part_clauses") }
-                        { part_button(Part::AnnexA, "assess.part_annex") }
+                    <div class="aims-filters" role="group" aria-label={msg::ASSESS_FILTERS}>
+                        { part_button(Part::Everything, msg::ASSESS_PART_ALL) }
+                        { part_button(Part::Clauses, msg::ASSESS_PART_CLAUSES) }
+                        { part_button(Part::AnnexA, msg::ASSESS_PART_ANNEX) }
                         <span class="aims-filter-sep" aria-hidden="true"></span>
-                        { filter_button(Filter::All, "assess.filter_all") }
-                        { filter_button(Filter::Unanswered, "assess.filter_unanswered") }
-                        { filter_button(Filter::BelowTarget, "assess.filter_below") }
+                        { filter_button(Filter::All, msg::ASSESS_FILTER_ALL) }
+                        { filter_button(Filter::Unanswered, msg::ASSESS_FILTER_UNANSWERED) }
+                        { filter_button(Filter::BelowTarget, msg::ASSESS_FILTER_BELOW) }
                     </div>
-                    <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf("assess.showing", &[("n", &visible.len().to_string())]) }</span></h2>
-                    <p class="aims-muted aims-small">{ t("assess.keys") }</p>
+                    <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::ASSESS_SHOWING, &[("n", &visible.len().to_string())]) }</span></h2>
+                    <p class="aims-muted aims-small">{ msg::ASSESS_KEYS }</p>
                     <div class="aims-items" ref={list_ref} {onkeydown}>
-                        if visible.is_empty() { <p class="aims-empty">{ t("assess.none") }</p> }
+                        if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
                         { for visible.iter().enumerate().map(|(index, &item)| html! {
                             <ItemCard key={item.index()} {item} {index} answer={a.answer(item).clone()} on_edit={p.on_edit.clone()} />
                         }) }

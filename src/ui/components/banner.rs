@@ -1,6 +1,6 @@
 //! Storage warnings and the notice line (with undo).
 
-use crate::ui::i18n::t;
+use crate::ui::i18n::msg;
 use crate::ui::state::{Action, Notice};
 use crate::ui::storage::StorageError;
 use yew::prelude::*;
@@ -28,30 +28,30 @@ pub fn Banner(p: &BannerProps) -> Html {
         Callback::from(move |_| cb.emit(a.clone()))
     };
     let export_button = p.on_export.clone().map(|cb| {
-        html! { <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(move |_| cb.emit(()))}>{ t("banner.export_now") }</button> }
+        html! { <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(move |_| cb.emit(()))}>{ msg::BANNER_EXPORT_NOW }</button> }
     });
     html! {
         <>
             if let Some(err) = &p.unsaved {
                 <div class="aims-alert aims-alert--error" role="alert">
-                    <strong>{ t("banner.not_saved_title") }</strong>{ " " }
-                    { match err { StorageError::Unavailable => t("banner.unavailable"), StorageError::WriteRefused(_) => t("banner.full") } }
+                    <strong>{ msg::BANNER_NOT_SAVED_TITLE }</strong>{ " " }
+                    { match err { StorageError::Unavailable => msg::BANNER_UNAVAILABLE, StorageError::WriteRefused(_) => msg::BANNER_FULL } }
                     <div class="aims-alert-actions">
                         { export_button.clone() }
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ t("banner.retry") }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ msg::BANNER_RETRY }</button>
                     </div>
                 </div>
             } else if p.unavailable {
-                <div class="aims-alert aims-alert--warn" role="status">{ t("banner.unavailable") }</div>
+                <div class="aims-alert aims-alert--warn" role="status">{ msg::BANNER_UNAVAILABLE }</div>
             }
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &p.notice {
                     <div class="aims-notice" data-error={super::flag(n.error)}>
                         <span>{ &n.text }</span>
                         if n.undo {
-                            <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ t("common.undo") }</button>
+                            <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ msg::COMMON_UNDO }</button>
                         }
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={t("common.dismiss")} onclick={act(Action::DismissNotice)}>{ "×" }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={msg::COMMON_DISMISS} onclick={act(Action::DismissNotice)}>{ "×" }</button>
                     </div>
                 }
             </div>

@@ -1,7 +1,7 @@
 //! The mandatory documented information checklist.
 
 use crate::engine::{Assessment, Catalog, Edit};
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,9 +24,9 @@ pub fn Documents(p: &DocumentsProps) -> Html {
         .count();
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
-            <h1 id="aims-docs-title" class="aims-h1">{ t("docs.title") }</h1>
-            <p class="aims-lead">{ t("docs.lead") }</p>
-            <p class="aims-figure-inline"><strong>{ tf("docs.count", &[("n", &present.to_string()), ("total", &c.document_count().to_string())]) }</strong></p>
+            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }</h1>
+            <p class="aims-lead">{ msg::DOCS_LEAD }</p>
+            <p class="aims-figure-inline"><strong>{ tf(msg::DOCS_COUNT, &[("n", &present.to_string()), ("total", &c.document_count().to_string())]) }</strong></p>
             <ul class="aims-doclist">
                 { for c.document_ids().map(|d| {
                     let doc = c.document(d);
@@ -40,13 +40,13 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                                 onchange={Callback::from(move |e: Event| cb.emit(Edit::Document(d, super::event_checked(&e))))} />
                             <label for={dom}>
                                 <span class="aims-doc-title">{ &doc.title }</span>
-                                <span class="aims-muted aims-small">{ tf("docs.required_by", &[("clause", &doc.clause), ("title", &clause)]) }</span>
+                                <span class="aims-muted aims-small">{ tf(msg::DOCS_REQUIRED_BY, &[("clause", &doc.clause), ("title", &clause)]) }</span>
                                 <span class="aims-small">{ &doc.description }</span>
                             </label>
                             if on {
-                                <span class="aims-tag aims-tag--ok">{ t("docs.present") }</span>
+                                <span class="aims-tag aims-tag--ok">{ msg::DOCS_PRESENT }</span>
                             } else {
-                                <span class="aims-tag aims-tag--todo">{ t("docs.missing") }</span>
+                                <span class="aims-tag aims-tag--todo">{ msg::DOCS_MISSING }</span>
                             }
                         </li>
                     }

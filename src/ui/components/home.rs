@@ -4,7 +4,7 @@ use super::{event_value, pct};
 use crate::engine::{Catalog, ImportError, Timestamp};
 use crate::ui::clock::local_label;
 use crate::ui::files::read_and_import;
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use crate::ui::state::{Action, ImportState, Resolution};
 use crate::ui::storage::Entry;
 use std::rc::Rc;
@@ -115,14 +115,14 @@ pub fn Home(p: &HomeProps) -> Html {
                 html! {
                     <li class="aims-card aims-card--broken" key={id.clone()}>
                         <div class="aims-card-main">
-                            <h3 class="aims-card-title">{ t("home.broken_title") }</h3>
-                            <p class="aims-muted">{ tf("home.broken_detail", &[("id", id), ("reason", reason)]) }</p>
+                            <h3 class="aims-card-title">{ msg::HOME_BROKEN_TITLE }</h3>
+                            <p class="aims-muted">{ tf(msg::HOME_BROKEN_DETAIL, &[("id", id), ("reason", reason)]) }</p>
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ t("home.export_raw") }</button>
+                                onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ msg::HOME_EXPORT_RAW }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                onclick={Callback::from(move |_| act.emit(Action::Delete(id2.clone())))}>{ t("home.delete") }</button>
+                                onclick={Callback::from(move |_| act.emit(Action::Delete(id2.clone())))}>{ msg::HOME_DELETE }</button>
                         </div>
                     </li>
                 }
@@ -144,7 +144,7 @@ pub fn Home(p: &HomeProps) -> Html {
                     .map(|(_, v)| v.clone());
                 let is_confirming = confirming.as_deref() == Some(id.as_str());
                 let title = if s.name.is_empty() {
-                    t("home.untitled").to_owned()
+                    msg::HOME_UNTITLED.to_owned()
                 } else {
                     s.name.clone()
                 };
@@ -160,40 +160,40 @@ pub fn Home(p: &HomeProps) -> Html {
                                         renaming.set(None);
                                     })
                                 }}>
-                                    <label class="aims-sr" for={format!("rename-{id}")}>{ t("home.rename_label") }</label>
+                                    <label class="aims-sr" for={format!("rename-{id}")}>{ msg::HOME_RENAME_LABEL }</label>
                                     <input id={format!("rename-{id}")} class="aims-input" value={value} maxlength="200" required=true
                                         oninput={{ let (renaming, id) = (renaming.clone(), id.clone()); Callback::from(move |e: InputEvent| renaming.set(Some((id.clone(), event_value(&e))))) }} />
-                                    <button type="submit" class="aims-btn aims-btn--small">{ t("common.save") }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ t("common.cancel") }</button>
+                                    <button type="submit" class="aims-btn aims-btn--small">{ msg::COMMON_SAVE }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ msg::COMMON_CANCEL }</button>
                                 </form>
                             } else {
                                 <h3 class="aims-card-title">
                                     <button type="button" class="aims-link" onclick={click(Action::Open(id.clone()))}>{ title.clone() }</button>
                                 </h3>
                             }
-                            <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf("home.updated", &[("when", &updated)]) }</p>
+                            <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf(msg::HOME_UPDATED, &[("when", &updated)]) }</p>
                             <p class="aims-card-figures">
-                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ t("home.ready") }</span>
-                                <span class="aims-figure-inline">{ tf("home.coverage", &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
+                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ msg::HOME_READY }</span>
+                                <span class="aims-figure-inline">{ tf(msg::HOME_COVERAGE, &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
                             </p>
                         </div>
                         <div class="aims-card-actions">
                             if is_confirming {
-                                <span class="aims-confirm" role="group" aria-label={t("home.confirm_delete")}>
-                                    <span>{ tf("home.confirm_delete_named", &[("name", &title)]) }</span>
+                                <span class="aims-confirm" role="group" aria-label={msg::HOME_CONFIRM_DELETE}>
+                                    <span>{ tf(msg::HOME_CONFIRM_DELETE_NAMED, &[("name", &title)]) }</span>
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                        onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ t("home.delete_confirm") }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ t("common.cancel") }</button>
+                                        onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ msg::HOME_DELETE_CONFIRM }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ msg::COMMON_CANCEL }</button>
                                 </span>
                             } else {
-                                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ t("home.open") }</button>
+                                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ msg::HOME_OPEN }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={{ let (r, id, v) = (renaming.clone(), id.clone(), s.name.clone()); Callback::from(move |_| r.set(Some((id.clone(), v.clone())))) }}>{ t("home.rename") }</button>
-                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ t("home.duplicate") }</button>
+                                    onclick={{ let (r, id, v) = (renaming.clone(), id.clone(), s.name.clone()); Callback::from(move |_| r.set(Some((id.clone(), v.clone())))) }}>{ msg::HOME_RENAME }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::HOME_DUPLICATE }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ t("home.export") }</button>
+                                    onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ msg::HOME_EXPORT }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text"
-                                    onclick={{ let (c, id) = (confirming.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) }}>{ t("home.delete") }</button>
+                                    onclick={{ let (c, id) = (confirming.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) }}>{ msg::HOME_DELETE }</button>
                             }
                         </div>
                     </li>
@@ -204,37 +204,37 @@ pub fn Home(p: &HomeProps) -> Html {
 
     html! {
         <section class="aims-screen" aria-labelledby="aims-home-title">
-            <h1 id="aims-home-title" class="aims-h1">{ t("home.title") }</h1>
-            <p class="aims-lead">{ t("home.lead") }</p>
+            <h1 id="aims-home-title" class="aims-h1">{ msg::HOME_TITLE }</h1>
+            <p class="aims-lead">{ msg::HOME_LEAD }</p>
             <div class="aims-grid-2">
                 <form class="aims-panel" onsubmit={on_create}>
-                    <h2 class="aims-h2">{ t("home.new_title") }</h2>
-                    <label class="aims-label" for="aims-new-name">{ t("home.new_name") }</label>
-                    <input id="aims-new-name" class="aims-input" value={(*name).clone()} maxlength="200" placeholder={t("home.new_name_placeholder")}
+                    <h2 class="aims-h2">{ msg::HOME_NEW_TITLE }</h2>
+                    <label class="aims-label" for="aims-new-name">{ msg::HOME_NEW_NAME }</label>
+                    <input id="aims-new-name" class="aims-input" value={(*name).clone()} maxlength="200" placeholder={msg::HOME_NEW_NAME_PLACEHOLDER}
                         oninput={{ let n = name.clone(); Callback::from(move |e: InputEvent| n.set(event_value(&e))) }} />
-                    <label class="aims-label" for="aims-new-org">{ t("home.new_org") }</label>
+                    <label class="aims-label" for="aims-new-org">{ msg::HOME_NEW_ORG }</label>
                     <input id="aims-new-org" class="aims-input" value={(*org).clone()} maxlength="200"
                         oninput={{ let o = org.clone(); Callback::from(move |e: InputEvent| o.set(event_value(&e))) }} />
-                    <button type="submit" class="aims-btn aims-btn--primary">{ t("home.new_start") }</button>
+                    <button type="submit" class="aims-btn aims-btn--primary">{ msg::HOME_NEW_START }</button>
                 </form>
                 <div class="aims-panel aims-drop" data-active={super::flag(*dragging)}
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                    <h2 class="aims-h2">{ t("home.import_title") }</h2>
-                    <p class="aims-muted">{ t("home.import_help") }</p>
+                    <h2 class="aims-h2">{ msg::HOME_IMPORT_TITLE }</h2>
+                    <p class="aims-muted">{ msg::HOME_IMPORT_HELP }</p>
                     <label class="aims-btn aims-file">
-                        { t("home.import_pick") }
+                        { msg::HOME_IMPORT_PICK }
                         <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
                     </label>
                     { import_panel(&p.import, &act) }
                 </div>
             </div>
-            <h2 class="aims-h2">{ tf("home.saved_title", &[("n", &p.entries.len().to_string())]) }</h2>
+            <h2 class="aims-h2">{ tf(msg::HOME_SAVED_TITLE, &[("n", &p.entries.len().to_string())]) }</h2>
             if p.entries.is_empty() {
-                <p class="aims-empty">{ t("home.empty") }</p>
+                <p class="aims-empty">{ msg::HOME_EMPTY }</p>
             } else {
                 if p.entries.len() > PAGE {
                     <div class="aims-field aims-search">
-                        <label class="aims-label" for="aims-filter">{ t("home.filter") }</label>
+                        <label class="aims-label" for="aims-filter">{ msg::HOME_FILTER }</label>
                         <input id="aims-filter" type="search" class="aims-input" value={(*filter).clone()}
                             oninput={{ let (f, s) = (filter.clone(), shown.clone()); Callback::from(move |e: InputEvent| { f.set(event_value(&e)); s.set(PAGE); }) }} />
                     </div>
@@ -242,11 +242,11 @@ pub fn Home(p: &HomeProps) -> Html {
                 <ul class="aims-cards">{ for matching.iter().take(*shown).map(|e| row(e)) }</ul>
                 if matching.len() > *shown {
                     <button type="button" class="aims-btn" onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(*s + PAGE)) }}>
-                        { tf("home.show_more", &[("shown", &shown.to_string()), ("total", &matching.len().to_string())]) }
+                        { tf(msg::HOME_SHOW_MORE, &[("shown", &shown.to_string()), ("total", &matching.len().to_string())]) }
                     </button>
                 }
             }
-            <p class="aims-privacy">{ t("home.privacy") }</p>
+            <p class="aims-privacy">{ msg::HOME_PRIVACY }</p>
         </section>
     }
 }
@@ -260,20 +260,20 @@ fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
         ImportState::Idle => html! {},
         ImportState::Failed(file, problems) => html! {
             <div class="aims-alert aims-alert--error" role="alert">
-                <p><strong>{ tf("import.failed", &[("file", file)]) }</strong></p>
-                <p>{ t("import.nothing_changed") }</p>
+                <p><strong>{ tf(msg::IMPORT_FAILED, &[("file", file)]) }</strong></p>
+                <p>{ msg::IMPORT_NOTHING_CHANGED }</p>
                 <ul class="aims-problems">{ for problems.iter().take(50).map(|e| html! { <li>{ describe(e) }</li> }) }</ul>
-                if problems.len() > 50 { <p>{ tf("import.more", &[("n", &(problems.len() - 50).to_string())]) }</p> }
-                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::DismissImport)}>{ t("common.dismiss") }</button>
+                if problems.len() > 50 { <p>{ tf(msg::IMPORT_MORE, &[("n", &(problems.len() - 50).to_string())]) }</p> }
+                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::DismissImport)}>{ msg::COMMON_DISMISS }</button>
             </div>
         },
         ImportState::Conflict(a) => html! {
             <div class="aims-alert aims-alert--warn" role="alertdialog" aria-labelledby="aims-conflict-title">
-                <p id="aims-conflict-title"><strong>{ tf("import.conflict", &[("name", &a.name)]) }</strong></p>
+                <p id="aims-conflict-title"><strong>{ tf(msg::IMPORT_CONFLICT, &[("name", &a.name)]) }</strong></p>
                 <div class="aims-alert-actions">
-                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::Replace))}>{ t("import.replace") }</button>
-                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::KeepBoth))}>{ t("import.keep_both") }</button>
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Resolve(Resolution::Cancel))}>{ t("common.cancel") }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::Replace))}>{ msg::IMPORT_REPLACE }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::KeepBoth))}>{ msg::IMPORT_KEEP_BOTH }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Resolve(Resolution::Cancel))}>{ msg::COMMON_CANCEL }</button>
                 </div>
             </div>
         },
@@ -290,9 +290,10 @@ fn describe(e: &ImportError) -> String {
     });
     match item {
         Some(i) => format!("{} {} — {}", catalog.item(i).id, catalog.item(i).title, e),
-        None if e.path.is_empty() => {
-            tf("import.whole_file", &[("problem", &e.problem.to_string())])
-        }
+        None if e.path.is_empty() => tf(
+            msg::IMPORT_WHOLE_FILE,
+            &[("problem", &e.problem.to_string())],
+        ),
         None => e.to_string(),
     }
 }

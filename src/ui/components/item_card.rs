@@ -3,7 +3,7 @@
 
 use super::event_value;
 use crate::engine::{Answer, Catalog, Date, Edit, ItemId, ItemKind, MaturityLevel, TargetLevel};
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use yew::prelude::*;
 
 /// Props of [`ItemCard`].
@@ -20,7 +20,12 @@ pub struct ItemCardProps {
 }
 
 const LEVEL_KEYS: [&str; 6] = [
-    "level.0", "level.1", "level.2", "level.3", "level.4", "level.5",
+    msg::LEVEL_0,
+    msg::LEVEL_1,
+    msg::LEVEL_2,
+    msg::LEVEL_3,
+    msg::LEVEL_4,
+    msg::LEVEL_5,
 ];
 
 /// One item card.
@@ -39,9 +44,9 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     // The hint under the levels: the chosen level's meaning, or, while unanswered, what
     // the audit-ready level looks like for this item.
     let (hint_label, hint_level) = match a.maturity {
-        Some(level) => (tf("item.level_n", &[("n", &level.to_string())]), level),
+        Some(level) => (tf(msg::ITEM_LEVEL_N, &[("n", &level.to_string())]), level),
         None => (
-            t("item.hint_unanswered").to_owned(),
+            msg::ITEM_HINT_UNANSWERED.to_owned(),
             MaturityLevel::AUDIT_READY,
         ),
     };
@@ -57,7 +62,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     aria-describedby={format!("{dom}-hint")}
                     onchange={Callback::from(move |_| cb.emit(Edit::Maturity(id, Some(level))))} />
                 <span class="aims-level-n">{ n }</span>
-                <span class="aims-level-name">{ t(LEVEL_KEYS[n]) }</span>
+                <span class="aims-level-name">{ LEVEL_KEYS[n] }</span>
             </label>
         }
     };
@@ -68,54 +73,54 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             <header class="aims-item-head">
                 <h3 class="aims-item-title" id={format!("{dom}-title")}><span class="aims-item-id">{ &item.id }</span>{ " " }{ &item.title }</h3>
                 <span class="aims-tags">
-                    if a.maturity.is_none() { <span class="aims-tag aims-tag--todo">{ t("item.unanswered") }</span> }
-                    if a.estimate { <span class="aims-tag aims-tag--estimate">{ t("item.estimate") }</span> }
-                    if excluded_ok { <span class="aims-tag">{ t("item.excluded") }</span> }
-                    if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ t("item.soa_defect") }</span> }
+                    if a.maturity.is_none() { <span class="aims-tag aims-tag--todo">{ msg::ITEM_UNANSWERED }</span> }
+                    if a.estimate { <span class="aims-tag aims-tag--estimate">{ msg::ITEM_ESTIMATE }</span> }
+                    if excluded_ok { <span class="aims-tag">{ msg::ITEM_EXCLUDED }</span> }
+                    if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ msg::ITEM_SOA_DEFECT }</span> }
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
             <details class="aims-details">
-                <summary>{ t("item.more") }</summary>
+                <summary>{ msg::ITEM_MORE }</summary>
                 <p>{ &item.explanation }</p>
-                <p class="aims-label">{ t("item.evidence_examples") }</p>
+                <p class="aims-label">{ msg::ITEM_EVIDENCE_EXAMPLES }</p>
                 <ul>{ for item.evidence.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 <p class="aims-muted aims-small">
-                    { t("item.crosswalks") }{ " " }
+                    { msg::ITEM_CROSSWALKS }{ " " }
                     { item.nist_ai_rmf.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") }
-                    if !item.eu_ai_act.is_empty() { { " · " }{ t("item.eu_ai_act") }{ " " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
-                    if let Some(iso) = &item.iso27001 { { " · " }{ t("item.iso27001") }{ " " }{ iso } }
+                    if !item.eu_ai_act.is_empty() { { " · " }{ msg::ITEM_EU_AI_ACT }{ " " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
+                    if let Some(iso) = &item.iso27001 { { " · " }{ msg::ITEM_ISO27001 }{ " " }{ iso } }
                 </p>
             </details>
             <fieldset class="aims-levels">
-                <legend class="aims-label">{ t("item.level_legend") }</legend>
+                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }</legend>
                 <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
                 <p class="aims-hint" id={format!("{dom}-hint")}>
                     <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
                 </p>
                 if a.estimate {
-                    <button type="button" class="aims-btn aims-btn--small" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::ConfirmEstimate(id))) }}>{ t("item.confirm_estimate") }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::ConfirmEstimate(id))) }}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
                 }
                 if a.maturity.is_some() {
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::Maturity(id, None))) }}>{ t("item.clear") }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::Maturity(id, None))) }}>{ msg::ITEM_CLEAR }</button>
                 }
             </fieldset>
             <div class="aims-fields">
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-target")}>{ t("item.target") }</label>
+                    <label class="aims-label" for={format!("{dom}-target")}>{ msg::ITEM_TARGET }</label>
                     <select id={format!("{dom}-target")} class="aims-input"
                         onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
                         }) }}>
-                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), t(LEVEL_KEYS[tl.number() as usize])) }</option> }) }
+                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), LEVEL_KEYS[tl.number() as usize]) }</option> }) }
                     </select>
                 </div>
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-owner")}>{ t("item.owner") }</label>
+                    <label class="aims-label" for={format!("{dom}-owner")}>{ msg::ITEM_OWNER }</label>
                     <input id={format!("{dom}-owner")} class="aims-input" value={a.owner.clone()} maxlength="200" oninput={edit(Edit::Owner)} />
                 </div>
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-due")}>{ t("item.due") }</label>
+                    <label class="aims-label" for={format!("{dom}-due")}>{ msg::ITEM_DUE }</label>
                     <input id={format!("{dom}-due")} type="date" class="aims-input" value={a.due.map(|d| d.to_string()).unwrap_or_default()}
                         onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Due(id, Date::parse(&event_value(&e))))) }} />
                 </div>
@@ -125,27 +130,27 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <label class="aims-switch">
                         <input type="checkbox" role="switch" checked={!a.excluded}
                             onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
-                        <span>{ if a.excluded { t("item.not_applicable") } else { t("item.applicable") } }</span>
+                        <span>{ if a.excluded { msg::ITEM_NOT_APPLICABLE } else { msg::ITEM_APPLICABLE } }</span>
                     </label>
                     if a.excluded {
-                        <label class="aims-label" for={format!("{dom}-just")}>{ t("item.justification") }</label>
+                        <label class="aims-label" for={format!("{dom}-just")}>{ msg::ITEM_JUSTIFICATION }</label>
                         <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
                             aria-invalid={(!excluded_ok).then_some("true")} oninput={edit(Edit::Justification)} />
-                        if !excluded_ok { <p class="aims-field-error">{ t("item.justification_needed") }</p> }
+                        if !excluded_ok { <p class="aims-field-error">{ msg::ITEM_JUSTIFICATION_NEEDED }</p> }
                     }
                 </div>
             }
             <div class="aims-field">
-                <label class="aims-label" for={format!("{dom}-notes")}>{ t("item.notes") }</label>
+                <label class="aims-label" for={format!("{dom}-notes")}>{ msg::ITEM_NOTES }</label>
                 <textarea id={format!("{dom}-notes")} class="aims-input" rows="2" maxlength="10000" value={a.notes.clone()} oninput={edit(Edit::Notes)} />
             </div>
             <div class="aims-field">
-                <span class="aims-label" id={format!("{dom}-ev")}>{ tf("item.evidence", &[("n", &a.evidence.len().to_string())]) }</span>
+                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::ITEM_EVIDENCE, &[("n", &a.evidence.len().to_string())]) }</span>
                 <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
                     { for a.evidence.iter().enumerate().map(|(i, e)| {
                         let cb = p.on_edit.clone();
                         html! { <li><span>{ e }</span>
-                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf("item.remove_evidence", &[("ref", e)])}
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::ITEM_REMOVE_EVIDENCE, &[("ref", e)])}
                                 onclick={Callback::from(move |_| cb.emit(Edit::RemoveEvidence(id, i)))}>{ "×" }</button></li> }
                     }) }
                 </ul>
@@ -153,10 +158,10 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     let (cb, draft) = (p.on_edit.clone(), evidence_draft.clone());
                     Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, (*draft).clone())); draft.set(String::new()); })
                 }}>
-                    <label class="aims-sr" for={format!("{dom}-addev")}>{ t("item.add_evidence_label") }</label>
-                    <input id={format!("{dom}-addev")} class="aims-input" value={(*evidence_draft).clone()} maxlength="10000" placeholder={t("item.add_evidence_placeholder")}
+                    <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::ITEM_ADD_EVIDENCE_LABEL }</label>
+                    <input id={format!("{dom}-addev")} class="aims-input" value={(*evidence_draft).clone()} maxlength="10000" placeholder={msg::ITEM_ADD_EVIDENCE_PLACEHOLDER}
                         oninput={{ let d = evidence_draft.clone(); Callback::from(move |e: InputEvent| d.set(event_value(&e))) }} />
-                    <button type="submit" class="aims-btn aims-btn--small">{ t("item.add_evidence") }</button>
+                    <button type="submit" class="aims-btn aims-btn--small">{ msg::ITEM_ADD_EVIDENCE }</button>
                 </form>
             </div>
         </article>

@@ -10,7 +10,7 @@ pub mod quick;
 pub mod results;
 
 use crate::engine::Percent;
-use crate::ui::i18n::t;
+use crate::ui::i18n::msg;
 use wasm_bindgen::JsCast;
 
 /// The current value of the input, textarea or select an event came from.
@@ -38,7 +38,7 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 
 /// "52.4 %", or "n/a" when there is nothing in scope to compute over.
 pub fn pct(p: Option<Percent>) -> String {
-    p.map_or_else(|| t("common.na").to_owned(), |p| format!("{p} %"))
+    p.map_or_else(|| msg::COMMON_NA.to_owned(), |p| format!("{p} %"))
 }
 
 /// `"true"` or `"false"`, for ARIA and `data-` state attributes. Visual states are styled

@@ -1,6 +1,6 @@
 //! The top bar: product name, screens, and where the data lives.
 
-use crate::ui::i18n::t;
+use crate::ui::i18n::msg;
 use crate::ui::state::{Action, Screen};
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ pub fn Nav(p: &NavProps) -> Html {
             <li>
                 <button type="button" class="aims-tab"
                     aria-current={current.then_some("page")}
-                    onclick={Callback::from(move |_| on_action.emit(Action::Show(screen)))}>{ t(label) }</button>
+                    onclick={Callback::from(move |_| on_action.emit(Action::Show(screen)))}>{ label }</button>
             </li>
         }
     };
@@ -38,22 +38,22 @@ pub fn Nav(p: &NavProps) -> Html {
         <header class="aims-top">
             <div class="aims-brand">
                 <span class="aims-logo" aria-hidden="true">{ "◆" }</span>
-                <span class="aims-brand-name">{ t("app.name") }</span>
-                <span class="aims-brand-std">{ t("app.standard") }</span>
+                <span class="aims-brand-name">{ msg::APP_NAME }</span>
+                <span class="aims-brand-std">{ msg::APP_STANDARD }</span>
             </div>
             if !p.quick_only {
-                <nav class="aims-tabs" aria-label={t("nav.label")}>
+                <nav class="aims-tabs" aria-label={msg::NAV_LABEL}>
                     <ul>
-                        { tab(Screen::Home, "nav.home", false) }
-                        { tab(Screen::Assess, "nav.assess", true) }
-                        { tab(Screen::Documents, "nav.documents", true) }
-                        { tab(Screen::Results, "nav.results", true) }
-                        { tab(Screen::Quick, "nav.quick", false) }
+                        { tab(Screen::Home, msg::NAV_HOME, false) }
+                        { tab(Screen::Assess, msg::NAV_ASSESS, true) }
+                        { tab(Screen::Documents, msg::NAV_DOCUMENTS, true) }
+                        { tab(Screen::Results, msg::NAV_RESULTS, true) }
+                        { tab(Screen::Quick, msg::NAV_QUICK, false) }
                     </ul>
                 </nav>
             }
             if let Some(name) = &p.open {
-                <p class="aims-open-name"><span class="aims-muted">{ t("nav.open") }</span>{ " " }<strong>{ name }</strong></p>
+                <p class="aims-open-name"><span class="aims-muted">{ msg::NAV_OPEN }</span>{ " " }<strong>{ name }</strong></p>
             }
         </header>
     }

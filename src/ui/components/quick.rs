@@ -3,7 +3,7 @@
 use super::pct;
 use crate::engine::quick::{score_quick, Band, QuickAnswer, QuickAnswers, QuickResult};
 use crate::engine::Catalog;
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -23,19 +23,19 @@ pub struct QuickProps {
 }
 
 const ANSWER_KEYS: [(QuickAnswer, &str); 4] = [
-    (QuickAnswer::Yes, "quick.yes"),
-    (QuickAnswer::Partly, "quick.partly"),
-    (QuickAnswer::No, "quick.no"),
-    (QuickAnswer::NotSure, "quick.not_sure"),
+    (QuickAnswer::Yes, msg::QUICK_YES),
+    (QuickAnswer::Partly, msg::QUICK_PARTLY),
+    (QuickAnswer::No, msg::QUICK_NO),
+    (QuickAnswer::NotSure, msg::QUICK_NOT_SURE),
 ];
 
 /// The band's display name.
 pub fn band_label(band: Band) -> &'static str {
     match band {
-        Band::GettingStarted => t("band.getting_started"),
-        Band::FoundationsInProgress => t("band.foundations"),
-        Band::MostElementsInPlace => t("band.most"),
-        Band::GapAssessmentWorthwhile => t("band.gap_assessment"),
+        Band::GettingStarted => msg::BAND_GETTING_STARTED,
+        Band::FoundationsInProgress => msg::BAND_FOUNDATIONS,
+        Band::MostElementsInPlace => msg::BAND_MOST,
+        Band::GapAssessmentWorthwhile => msg::BAND_GAP_ASSESSMENT,
     }
 }
 
@@ -84,40 +84,40 @@ pub fn Quick(p: &QuickProps) -> Html {
         };
         return html! {
             <section class="aims-screen aims-quick" aria-labelledby="aims-quick-result">
-                <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ t("quick.result_title") }</h1>
+                <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ msg::QUICK_RESULT_TITLE }</h1>
                 <div class="aims-band" data-band={result.band.as_str()}>
-                    <p class="aims-band-label">{ t("quick.indicative") }</p>
+                    <p class="aims-band-label">{ msg::QUICK_INDICATIVE }</p>
                     <p class="aims-band-value">{ band_label(result.band) }</p>
-                    <p class="aims-band-pct">{ tf("quick.points", &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
+                    <p class="aims-band-pct">{ tf(msg::QUICK_POINTS, &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
                 </div>
-                <p class="aims-rule">{ t("quick.disclaimer") }</p>
-                if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ t("quick.capped") }</p> }
-                if result.low_confidence { <p class="aims-alert aims-alert--warn">{ t("quick.low_confidence") }</p> }
-                <h2 class="aims-h2">{ t("quick.focus_title") }</h2>
-                if result.focus.is_empty() { <p>{ t("quick.focus_none") }</p> }
+                <p class="aims-rule">{ msg::QUICK_DISCLAIMER }</p>
+                if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ msg::QUICK_CAPPED }</p> }
+                if result.low_confidence { <p class="aims-alert aims-alert--warn">{ msg::QUICK_LOW_CONFIDENCE }</p> }
+                <h2 class="aims-h2">{ msg::QUICK_FOCUS_TITLE }</h2>
+                if result.focus.is_empty() { <p>{ msg::QUICK_FOCUS_NONE }</p> }
                 <ol class="aims-focus">
                     { for result.focus.iter().map(|&q| {
                         let question = c.quick(q);
                         let areas: Vec<&str> = c.quick_items(q).iter().map(|&i| c.item(i).id.as_str()).collect();
                         html! { <li>
                             <p class="aims-focus-topic">{ &question.topic }</p>
-                            <p class="aims-muted aims-small">{ tf("quick.covers", &[("ids", &areas.join(", "))]) }</p>
+                            <p class="aims-muted aims-small">{ tf(msg::QUICK_COVERS, &[("ids", &areas.join(", "))]) }</p>
                             <p>{ &question.next_step }</p>
                         </li> }
                     }) }
                 </ol>
-                <h2 class="aims-h2">{ t("quick.next_title") }</h2>
+                <h2 class="aims-h2">{ msg::QUICK_NEXT_TITLE }</h2>
                 <div class="aims-actions">
-                    <button type="button" class="aims-btn aims-btn--primary" onclick={act(Action::QuickContinue)}>{ t("quick.continue") }</button>
+                    <button type="button" class="aims-btn aims-btn--primary" onclick={act(Action::QuickContinue)}>{ msg::QUICK_CONTINUE }</button>
                     if let Some((text, href)) = &p.cta {
                         <a class="aims-btn" href={href.clone()} target="_top" rel="noopener">{ text }</a>
                     }
                     if p.can_share {
-                        <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { t("quick.shared") } else { t("quick.share") } }</button>
+                        <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { msg::QUICK_SHARED } else { msg::QUICK_SHARE } }</button>
                     }
-                    <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ t("quick.restart") }</button>
+                    <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ msg::QUICK_RESTART }</button>
                 </div>
-                if p.can_share { <p class="aims-muted aims-small">{ t("quick.share_note") }</p> }
+                if p.can_share { <p class="aims-muted aims-small">{ msg::QUICK_SHARE_NOTE }</p> }
             </section>
         };
     }
@@ -143,8 +143,8 @@ pub fn Quick(p: &QuickProps) -> Html {
     let dom = format!("aims-q-{}", question.id);
     html! {
         <section class="aims-screen aims-quick" aria-labelledby={dom.clone()}>
-            <p class="aims-muted">{ tf("quick.step", &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
-            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={p.answers.answered().to_string()} aria-label={t("quick.progress")}>
+            <p class="aims-muted">{ tf(msg::QUICK_STEP, &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={p.answers.answered().to_string()} aria-label={msg::QUICK_PROGRESS}>
                 <span style={format!("width:{}%", p.answers.answered() * 100 / total.max(1))}></span>
             </div>
             <form class="aims-quick-form" onsubmit={on_submit}>
@@ -161,20 +161,20 @@ pub fn Quick(p: &QuickProps) -> Html {
                                 <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
                                         onchange={Callback::from(move |_| cb.emit(Action::Quick(q, answer)))} />
-                                    <span>{ t(key) }</span>
+                                    <span>{ key }</span>
                                 </label>
                             }
                         }) }
                     </div>
                 </fieldset>
                 <div class="aims-actions">
-                    if *step > 0 { <button type="button" class="aims-btn aims-btn--ghost" onclick={go(*step - 1)}>{ t("quick.back") }</button> }
+                    if *step > 0 { <button type="button" class="aims-btn aims-btn--ghost" onclick={go(*step - 1)}>{ msg::QUICK_BACK }</button> }
                     <button type="submit" class="aims-btn aims-btn--primary" disabled={chosen.is_none()}>
-                        { if *step + 1 == total { t("quick.see_result") } else { t("quick.next") } }
+                        { if *step + 1 == total { msg::QUICK_SEE_RESULT } else { msg::QUICK_NEXT } }
                     </button>
                 </div>
             </form>
-            <p class="aims-muted aims-small">{ t("quick.privacy") }</p>
+            <p class="aims-muted aims-small">{ msg::QUICK_PRIVACY }</p>
         </section>
     }
 }

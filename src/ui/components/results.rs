@@ -4,7 +4,7 @@
 use super::pct;
 use crate::engine::scoring::{Figure, GroupScore};
 use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Verdict};
-use crate::ui::i18n::{t, tf};
+use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,10 +22,10 @@ pub struct ResultsProps {
 fn figure_card(label: &'static str, f: &Figure) -> Html {
     html! {
         <div class="aims-stat">
-            <p class="aims-stat-label">{ t(label) }</p>
+            <p class="aims-stat-label">{ label }</p>
             <p class="aims-stat-value">{ pct(f.readiness) }</p>
-            <p class="aims-stat-note">{ tf("results.evidenced", &[("pct", &pct(f.evidenced))]) }</p>
-            <p class="aims-stat-note">{ tf("results.over", &[("answered", &f.answered.to_string()), ("total", &f.in_scope.to_string()), ("excluded", &f.excluded.to_string())]) }</p>
+            <p class="aims-stat-note">{ tf(msg::RESULTS_EVIDENCED, &[("pct", &pct(f.evidenced))]) }</p>
+            <p class="aims-stat-note">{ tf(msg::RESULTS_OVER, &[("answered", &f.answered.to_string()), ("total", &f.in_scope.to_string()), ("excluded", &f.excluded.to_string())]) }</p>
         </div>
     }
 }
@@ -44,14 +44,14 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
     };
     html! {
         <figure class="aims-chart">
-            <figcaption class="aims-h3">{ t(title) }</figcaption>
-            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={t(title)} class="aims-svg">
+            <figcaption class="aims-h3">{ title }</figcaption>
+            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={title} class="aims-svg">
                 { for rows.iter().enumerate().map(|(i, g)| {
                     let y = i * ROW_H;
                     let group = c.group(g.group);
                     html! {
                         <g>
-                            <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf("results.evidenced", &[("pct", &pct(g.figure.evidenced))])) }</title>
+                            <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf(msg::RESULTS_EVIDENCED, &[("pct", &pct(g.figure.evidenced))])) }</title>
                             <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ format!("{} {}", group.id, group.title) }</text>
                             <rect x="0" y={(y + 19).to_string()} width={BAR_W.to_string()} height="20" class="aims-svg-track" rx="3" />
                             <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
@@ -71,9 +71,9 @@ pub fn Results(p: &ResultsProps) -> Html {
     let c = Catalog::builtin();
     let r = &p.report;
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
-        Verdict::Ready => ("ready", "verdict.ready", "verdict.ready_help"),
-        Verdict::Close => ("close", "verdict.close", "verdict.close_help"),
-        Verdict::NotReady => ("not", "verdict.not_ready", "verdict.not_ready_help"),
+        Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
+        Verdict::Close => ("close", msg::VERDICT_CLOSE, msg::VERDICT_CLOSE_HELP),
+        Verdict::NotReady => ("not", msg::VERDICT_NOT_READY, msg::VERDICT_NOT_READY_HELP),
     };
     let top: Vec<&GroupScore> = r
         .groups
@@ -85,18 +85,18 @@ pub fn Results(p: &ResultsProps) -> Html {
         .partition(|g| c.group(g.group).kind == ItemKind::Clause);
     let item_label = |i| format!("{} {}", c.item(i).id, c.item(i).title);
     let blocker_text = |b: &Blocker| match *b {
-        Blocker::Unanswered(i) => tf("blocker.unanswered", &[("item", &item_label(i))]),
+        Blocker::Unanswered(i) => tf(msg::BLOCKER_UNANSWERED, &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
-            "blocker.below_2",
+            msg::BLOCKER_BELOW_2,
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
         Blocker::BelowAuditReady(i, l) => tf(
-            "blocker.below_3",
+            msg::BLOCKER_BELOW_3,
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
-        Blocker::SoaDefect(i) => tf("blocker.soa", &[("item", &item_label(i))]),
+        Blocker::SoaDefect(i) => tf(msg::BLOCKER_SOA, &[("item", &item_label(i))]),
         Blocker::MissingDocument(d) => tf(
-            "blocker.document",
+            msg::BLOCKER_DOCUMENT,
             &[
                 ("doc", &c.document(d).title),
                 ("clause", &c.document(d).clause),
@@ -112,51 +112,51 @@ pub fn Results(p: &ResultsProps) -> Html {
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
             <div class="aims-screen-head">
-                <h1 id="aims-results-title" class="aims-h1">{ t("results.title") }</h1>
+                <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
                 <div class="aims-actions aims-noprint">
-                    <button type="button" class="aims-btn" onclick={on_print}>{ t("results.print") }</button>
-                    <button type="button" class="aims-btn" onclick={Callback::from(move |_| on_export.emit(()))}>{ t("results.export") }</button>
+                    <button type="button" class="aims-btn" onclick={on_print}>{ msg::RESULTS_PRINT }</button>
+                    <button type="button" class="aims-btn" onclick={Callback::from(move |_| on_export.emit(()))}>{ msg::RESULTS_EXPORT }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
             <div class="aims-verdict" data-verdict={verdict_class}>
-                <p class="aims-verdict-label">{ t("results.verdict") }</p>
-                <p class="aims-verdict-value">{ t(verdict_key) }</p>
-                <p>{ t(verdict_help) }</p>
+                <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }</p>
+                <p class="aims-verdict-value">{ verdict_key }</p>
+                <p>{ verdict_help }</p>
             </div>
             <div class="aims-stats">
-                { figure_card("results.overall", &r.overall) }
-                { figure_card("results.clauses", &r.clauses) }
-                { figure_card("results.annex", &r.annex_a) }
+                { figure_card(msg::RESULTS_OVERALL, &r.overall) }
+                { figure_card(msg::RESULTS_CLAUSES, &r.clauses) }
+                { figure_card(msg::RESULTS_ANNEX, &r.annex_a) }
                 <div class="aims-stat">
-                    <p class="aims-stat-label">{ t("results.coverage") }</p>
+                    <p class="aims-stat-label">{ msg::RESULTS_COVERAGE }</p>
                     <p class="aims-stat-value">{ pct(r.overall.coverage()) }</p>
-                    <p class="aims-stat-note">{ tf("results.coverage_note", &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
-                    <p class="aims-stat-note">{ tf("results.documents", &[("n", &r.documents_present.to_string()), ("total", &c.document_count().to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::RESULTS_COVERAGE_NOTE, &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &c.document_count().to_string())]) }</p>
                 </div>
             </div>
-            <p class="aims-rule">{ t("results.rule") }</p>
+            <p class="aims-rule">{ msg::RESULTS_RULE }</p>
             <div class="aims-legend" aria-hidden="true">
-                <span><span class="aims-swatch aims-swatch--claimed"></span>{ t("results.legend_claimed") }</span>
-                <span><span class="aims-swatch aims-swatch--evidenced"></span>{ t("results.legend_evidenced") }</span>
+                <span><span class="aims-swatch aims-swatch--claimed"></span>{ msg::RESULTS_LEGEND_CLAIMED }</span>
+                <span><span class="aims-swatch aims-swatch--evidenced"></span>{ msg::RESULTS_LEGEND_EVIDENCED }</span>
             </div>
             <div class="aims-grid-2">
-                { chart("results.chart_clauses", &clauses) }
-                { chart("results.chart_annex", &controls) }
+                { chart(msg::RESULTS_CHART_CLAUSES, &clauses) }
+                { chart(msg::RESULTS_CHART_ANNEX, &controls) }
             </div>
-            <h2 class="aims-h2">{ tf("results.gaps_title", &[("n", &r.gaps.len().to_string())]) }</h2>
+            <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
             if r.gaps.is_empty() {
-                <p class="aims-empty">{ t("results.no_gaps") }</p>
+                <p class="aims-empty">{ msg::RESULTS_NO_GAPS }</p>
             } else {
                 <div class="aims-table-wrap">
                     <table class="aims-table">
-                        <thead><tr><th scope="col">{ t("results.gap_item") }</th><th scope="col">{ t("results.gap_current") }</th><th scope="col">{ t("results.gap_target") }</th><th scope="col">{ t("results.gap_priority") }</th><th scope="col">{ t("results.gap_owner") }</th></tr></thead>
+                        <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::RESULTS_GAP_TARGET }</th><th scope="col">{ msg::RESULTS_GAP_PRIORITY }</th><th scope="col">{ msg::RESULTS_GAP_OWNER }</th></tr></thead>
                         <tbody>
                             { for r.gaps.iter().take(15).map(|g| {
                                 let a = p.assessment.answer(g.item);
                                 html! { <tr>
                                     <th scope="row">{ item_label(g.item) }</th>
-                                    <td>{ g.current.map_or_else(|| t("item.unanswered").to_owned(), |l| l.to_string()) }</td>
+                                    <td>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
                                     <td>{ g.target.number() }</td>
                                     <td>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
                                     <td>{ &a.owner }{ a.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
@@ -166,9 +166,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                     </table>
                 </div>
             }
-            <h2 class="aims-h2" id="aims-blockers-title">{ tf("results.blockers_title", &[("n", &r.blockers.len().to_string())]) }</h2>
+            <h2 class="aims-h2" id="aims-blockers-title">{ tf(msg::RESULTS_BLOCKERS_TITLE, &[("n", &r.blockers.len().to_string())]) }</h2>
             if r.blockers.is_empty() {
-                <p class="aims-empty">{ t("results.no_blockers") }</p>
+                <p class="aims-empty">{ msg::RESULTS_NO_BLOCKERS }</p>
             } else {
                 <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-blockers-title">{ for r.blockers.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
             }
