@@ -24,6 +24,12 @@ no_web_deps_natively() {
   echo "native dependency tree has no yew, web-sys or gloo"
 }
 step "native build has no web dependencies" no_web_deps_natively
+no_unstable_features() {
+  # .cargo/config.toml sets RUSTC_BOOTSTRAP for one size flag; our code stays stable Rust.
+  if grep -rn '#!\[feature' src tests benches build.rs; then return 1; fi
+  echo "no #![feature] in the sources"
+}
+step "sources use no unstable features" no_unstable_features
 step "native tests" cargo test --locked
 step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web --locked
 step "release build" trunk build --release --offline --locked
