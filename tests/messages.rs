@@ -84,7 +84,10 @@ fn every_message_is_text_and_used() {
 #[test]
 fn messages_are_the_file_s_text() {
     assert_eq!(msg::HOME_TITLE, "Your assessments");
-    assert_eq!(tf(msg::HOME_UPDATED, &[("when", "today")]), "last changed today");
+    assert_eq!(
+        tf(msg::HOME_UPDATED, &[("when", "today")]),
+        "last changed today"
+    );
 }
 
 #[test]

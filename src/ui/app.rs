@@ -1,12 +1,12 @@
 //! The app root: owns the state, themes the widget, routes between screens.
 
 use super::components::assess::Assess;
-use super::components::banner::Banner;
-use super::components::documents::Documents;
+use super::components::banner::{banner, BannerProps};
+use super::components::documents::{documents, DocumentsProps};
 use super::components::home::Home;
-use super::components::nav::Nav;
+use super::components::nav::{nav, NavProps};
 use super::components::quick::Quick;
-use super::components::results::Results;
+use super::components::results::{results, ResultsProps};
 use super::config::{Config, Mode, Theme};
 use super::download::{download, download_export};
 use super::i18n::msg;
@@ -94,12 +94,15 @@ pub fn App(props: &AppProps) -> Html {
         (Screen::Assess, Some(a), Some(r)) => {
             html! { <Assess assessment={a} report={r} on_edit={on_edit.clone()} /> }
         }
-        (Screen::Documents, Some(a), _) => {
-            html! { <Documents assessment={a} on_edit={on_edit.clone()} /> }
-        }
-        (Screen::Results, Some(a), Some(r)) => html! {
-            <Results assessment={a} report={r} on_export={export_current.clone().unwrap_or_default()} />
-        },
+        (Screen::Documents, Some(a), _) => documents(&DocumentsProps {
+            assessment: a,
+            on_edit: on_edit.clone(),
+        }),
+        (Screen::Results, Some(a), Some(r)) => results(&ResultsProps {
+            assessment: a,
+            report: r,
+            on_export: export_current.clone().unwrap_or_default(),
+        }),
         _ => {
             html! { <Home entries={state.entries.clone()} import={state.import.clone()} on_export={export_saved} on_action={dispatch.clone()} /> }
         }
@@ -108,9 +111,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="aims-app" data-theme={theme} data-embedded={super::components::flag(c.embedded)} {style}>
             <a class="aims-skip" href="#aims-main">{ msg::APP_SKIP }</a>
-            <Nav screen={state.screen} open={state.current.as_ref().map(|a| a.name.clone())} {quick_only} on_action={dispatch.clone()} />
-            <Banner unsaved={state.unsaved.clone()} unavailable={state.storage_unavailable} notice={state.notice.clone()}
-                on_export={export_current} on_action={dispatch.clone()} />
+            { nav(&NavProps { screen: state.screen, open: state.current.as_ref().map(|a| a.name.clone()), quick_only, on_action: dispatch.clone() }) }
+            { banner(&BannerProps { unsaved: state.unsaved.clone(), unavailable: state.storage_unavailable, notice: state.notice.clone(),
+                on_export: export_current, on_action: dispatch.clone() }) }
             <main id="aims-main" class="aims-main">{ screen }</main>
             <footer class="aims-footer">{ msg::APP_FOOTER }</footer>
         </div>

@@ -5,8 +5,7 @@ use crate::ui::state::{Action, Notice};
 use crate::ui::storage::StorageError;
 use yew::prelude::*;
 
-/// Props of [`Banner`].
-#[derive(Properties, PartialEq)]
+/// What [`banner`] shows.
 pub struct BannerProps {
     /// The open assessment could not be saved.
     pub unsaved: Option<StorageError>,
@@ -21,8 +20,7 @@ pub struct BannerProps {
 }
 
 /// Storage warnings and the notice line.
-#[component]
-pub fn Banner(p: &BannerProps) -> Html {
+pub fn banner(p: &BannerProps) -> Html {
     let act = |a: Action| {
         let cb = p.on_action.clone();
         Callback::from(move |_| cb.emit(a.clone()))

@@ -5,8 +5,7 @@ use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Documents`].
-#[derive(Properties, PartialEq)]
+/// What [`documents`] shows.
 pub struct DocumentsProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
@@ -15,8 +14,7 @@ pub struct DocumentsProps {
 }
 
 /// The documents screen.
-#[component]
-pub fn Documents(p: &DocumentsProps) -> Html {
+pub fn documents(p: &DocumentsProps) -> Html {
     let c = Catalog::builtin();
     let present = c
         .document_ids()

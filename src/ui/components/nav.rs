@@ -4,8 +4,7 @@ use crate::ui::i18n::msg;
 use crate::ui::state::{Action, Screen};
 use yew::prelude::*;
 
-/// Props of [`Nav`].
-#[derive(Properties, PartialEq)]
+/// What [`nav`] shows.
 pub struct NavProps {
     /// The screen shown.
     pub screen: Screen,
@@ -18,8 +17,7 @@ pub struct NavProps {
 }
 
 /// The top bar.
-#[component]
-pub fn Nav(p: &NavProps) -> Html {
+pub fn nav(p: &NavProps) -> Html {
     let tab = |screen: Screen, label: &'static str, needs_open: bool| {
         if needs_open && p.open.is_none() {
             return html! {};

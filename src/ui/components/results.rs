@@ -8,8 +8,7 @@ use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Results`].
-#[derive(Properties, PartialEq)]
+/// What [`results`] shows.
 pub struct ResultsProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
@@ -66,8 +65,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
 }
 
 /// The results screen.
-#[component]
-pub fn Results(p: &ResultsProps) -> Html {
+pub fn results(p: &ResultsProps) -> Html {
     let c = Catalog::builtin();
     let r = &p.report;
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
