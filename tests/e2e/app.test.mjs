@@ -160,6 +160,14 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await page.click('button:has-text("Keep both")');
   assert.equal(await count(page, '.aims-card', 2), 2);
 
+  // Rename in place: the field starts with the current name, Enter saves, the list shows it.
+  await page.locator('.aims-card:has-text("(imported)")').locator('button:has-text("Rename")').click();
+  assert.equal(await page.inputValue('.aims-card input[name=name]'), 'Board readiness review (imported)');
+  await page.fill('.aims-card input[name=name]', 'Board review 2027');
+  await page.keyboard.press('Enter');
+  await page.locator('.aims-card:has-text("Board review 2027")').waitFor();
+  assert.equal(await count(page, '.aims-card input[name=name]', 0), 0, 'the rename form closes');
+
   // A broken file: the error is shown and nothing saved changes.
   const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
   const broken = join(tmp, 'broken.json');

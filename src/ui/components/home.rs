@@ -1,6 +1,6 @@
 //! Home: saved assessments, start a new one, import.
 
-use super::{event_value, pct};
+use super::{event_value, form_field, pct, reset_form};
 use crate::engine::{Catalog, ImportError, Timestamp};
 use crate::ui::clock::local_label;
 use crate::ui::files::read_and_import;
@@ -30,9 +30,9 @@ pub struct HomeProps {
 /// The home screen.
 #[component]
 pub fn Home(p: &HomeProps) -> Html {
-    let name = use_state(String::new);
-    let org = use_state(String::new);
-    let renaming = use_state(|| None::<(String, String)>);
+    // The new-assessment and rename fields are plain (uncontrolled) inputs read when
+    // their form is submitted: no state per keystroke, and fewer hook types in the bundle.
+    let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
     let dragging = use_state(|| false);
     // Long lists render a page at a time (a home screen with 200 assessments must open
@@ -53,15 +53,14 @@ pub fn Home(p: &HomeProps) -> Html {
     let act = p.on_action.clone();
 
     let on_create = {
-        let (name, org, act) = (name.clone(), org.clone(), act.clone());
+        let act = act.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             act.emit(Action::Create {
-                name: (*name).clone(),
-                organization: (*org).clone(),
+                name: form_field(&e, "name"),
+                organization: form_field(&e, "organization"),
             });
-            name.set(String::new());
-            org.set(String::new());
+            reset_form(&e);
         })
     };
     let import_files = {
@@ -138,10 +137,7 @@ pub fn Home(p: &HomeProps) -> Html {
                     .unwrap_or_default();
                 let coverage =
                     crate::engine::Percent::ratio(f64::from(s.answered), f64::from(s.in_scope));
-                let is_renaming = renaming
-                    .as_ref()
-                    .filter(|(rid, _)| *rid == id)
-                    .map(|(_, v)| v.clone());
+                let is_renaming = renaming.as_deref() == Some(id.as_str());
                 let is_confirming = confirming.as_deref() == Some(id.as_str());
                 let title = if s.name.is_empty() {
                     msg::HOME_UNTITLED.to_owned()
@@ -151,18 +147,17 @@ pub fn Home(p: &HomeProps) -> Html {
                 html! {
                     <li class="aims-card" key={id.clone()}>
                         <div class="aims-card-main">
-                            if let Some(value) = is_renaming {
+                            if is_renaming {
                                 <form class="aims-inline-form" onsubmit={{
                                     let (act, renaming, id) = (act.clone(), renaming.clone(), id.clone());
                                     Callback::from(move |e: SubmitEvent| {
                                         e.prevent_default();
-                                        if let Some((_, v)) = (*renaming).clone() { act.emit(Action::Rename(id.clone(), v)); }
+                                        act.emit(Action::Rename(id.clone(), form_field(&e, "name")));
                                         renaming.set(None);
                                     })
                                 }}>
                                     <label class="aims-sr" for={format!("rename-{id}")}>{ msg::HOME_RENAME_LABEL }</label>
-                                    <input id={format!("rename-{id}")} class="aims-input" value={value} maxlength="200" required=true
-                                        oninput={{ let (renaming, id) = (renaming.clone(), id.clone()); Callback::from(move |e: InputEvent| renaming.set(Some((id.clone(), event_value(&e))))) }} />
+                                    <input id={format!("rename-{id}")} name="name" class="aims-input" value={s.name.clone()} maxlength="200" required=true />
                                     <button type="submit" class="aims-btn aims-btn--small">{ msg::COMMON_SAVE }</button>
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ msg::COMMON_CANCEL }</button>
                                 </form>
@@ -188,7 +183,7 @@ pub fn Home(p: &HomeProps) -> Html {
                             } else {
                                 <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ msg::HOME_OPEN }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={{ let (r, id, v) = (renaming.clone(), id.clone(), s.name.clone()); Callback::from(move |_| r.set(Some((id.clone(), v.clone())))) }}>{ msg::HOME_RENAME }</button>
+                                    onclick={{ let (r, id) = (renaming.clone(), id.clone()); Callback::from(move |_| r.set(Some(id.clone()))) }}>{ msg::HOME_RENAME }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::HOME_DUPLICATE }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
                                     onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ msg::HOME_EXPORT }</button>
@@ -210,11 +205,9 @@ pub fn Home(p: &HomeProps) -> Html {
                 <form class="aims-panel" onsubmit={on_create}>
                     <h2 class="aims-h2">{ msg::HOME_NEW_TITLE }</h2>
                     <label class="aims-label" for="aims-new-name">{ msg::HOME_NEW_NAME }</label>
-                    <input id="aims-new-name" class="aims-input" value={(*name).clone()} maxlength="200" placeholder={msg::HOME_NEW_NAME_PLACEHOLDER}
-                        oninput={{ let n = name.clone(); Callback::from(move |e: InputEvent| n.set(event_value(&e))) }} />
+                    <input id="aims-new-name" name="name" class="aims-input" maxlength="200" placeholder={msg::HOME_NEW_NAME_PLACEHOLDER} />
                     <label class="aims-label" for="aims-new-org">{ msg::HOME_NEW_ORG }</label>
-                    <input id="aims-new-org" class="aims-input" value={(*org).clone()} maxlength="200"
-                        oninput={{ let o = org.clone(); Callback::from(move |e: InputEvent| o.set(event_value(&e))) }} />
+                    <input id="aims-new-org" name="organization" class="aims-input" maxlength="200" />
                     <button type="submit" class="aims-btn aims-btn--primary">{ msg::HOME_NEW_START }</button>
                 </form>
                 <div class="aims-panel aims-drop" data-active={super::flag(*dragging)}

@@ -36,7 +36,6 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     let a = &p.answer;
     let id = p.item;
     let dom = format!("aims-i{}", id.index());
-    let evidence_draft = use_state(String::new);
     let edit = |make: fn(ItemId, String) -> Edit| {
         let cb = p.on_edit.clone();
         Callback::from(move |e: InputEvent| cb.emit(make(id, event_value(&e))))
@@ -155,12 +154,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     }) }
                 </ul>
                 <form class="aims-inline-form" onsubmit={{
-                    let (cb, draft) = (p.on_edit.clone(), evidence_draft.clone());
-                    Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, (*draft).clone())); draft.set(String::new()); })
+                    let cb = p.on_edit.clone();
+                    Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, super::form_field(&e, "evidence"))); super::reset_form(&e); })
                 }}>
                     <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::ITEM_ADD_EVIDENCE_LABEL }</label>
-                    <input id={format!("{dom}-addev")} class="aims-input" value={(*evidence_draft).clone()} maxlength="10000" placeholder={msg::ITEM_ADD_EVIDENCE_PLACEHOLDER}
-                        oninput={{ let d = evidence_draft.clone(); Callback::from(move |e: InputEvent| d.set(event_value(&e))) }} />
+                    <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" placeholder={msg::ITEM_ADD_EVIDENCE_PLACEHOLDER} />
                     <button type="submit" class="aims-btn aims-btn--small">{ msg::ITEM_ADD_EVIDENCE }</button>
                 </form>
             </div>

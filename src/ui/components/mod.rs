@@ -12,6 +12,7 @@ pub mod results;
 use crate::engine::Percent;
 use crate::ui::i18n::msg;
 use wasm_bindgen::JsCast;
+use yew::SubmitEvent;
 
 /// The current value of the input, textarea or select an event came from.
 pub fn event_value(e: &web_sys::Event) -> String {
@@ -26,6 +27,31 @@ pub fn event_value(e: &web_sys::Event) -> String {
         s.value()
     } else {
         String::new()
+    }
+}
+
+/// The value of the form control named `name` in the form a submit event came from
+/// (empty when there is none).
+pub fn form_field(e: &SubmitEvent, name: &str) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|form| {
+            form.query_selector(&format!("[name={name}]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|field| field.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// Empties the form a submit event came from.
+pub fn reset_form(e: &SubmitEvent) {
+    if let Some(form) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+    {
+        form.reset();
     }
 }
 
