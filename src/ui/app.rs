@@ -1,11 +1,11 @@
 //! The app root: owns the state, themes the widget, routes between screens.
 
-use super::components::assess::Assess;
+use super::components::assess::{assess, use_assess_ui, AssessProps};
 use super::components::banner::{banner, BannerProps};
 use super::components::documents::{documents, DocumentsProps};
-use super::components::home::Home;
+use super::components::home::{home, use_home_ui, HomeProps};
 use super::components::nav::{nav, NavProps};
-use super::components::quick::Quick;
+use super::components::quick::{quick, use_quick_ui, QuickProps};
 use super::components::results::{results, ResultsProps};
 use super::config::{Config, Mode, Theme};
 use super::download::{download, download_export};
@@ -38,6 +38,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |a: Action| state.dispatch(a))
     };
     let on_edit = dispatch.reform(Action::Edit);
+    // The screens' own state lives here so that the screens are view functions.
+    let assess_ui = use_assess_ui();
+    let home_ui = use_home_ui();
+    let quick_ui = use_quick_ui(&state.quick, state.screen == Screen::Quick);
 
     let export_current = {
         let current = state.current.clone();
@@ -87,12 +91,23 @@ pub fn App(props: &AppProps) -> Html {
     let cta = c.cta_text.clone().zip(c.cta_href.clone());
 
     let screen = match (state.screen, state.current.clone(), state.report.clone()) {
-        (Screen::Quick, _, _) => html! {
-            <Quick answers={state.quick.clone()} {cta} can_share={c.share != super::config::ShareTarget::None}
-                {on_share} on_action={dispatch.clone()} />
-        },
+        (Screen::Quick, _, _) => {
+            let props = QuickProps {
+                answers: state.quick.clone(),
+                cta,
+                can_share: c.share != super::config::ShareTarget::None,
+                on_share,
+                on_action: dispatch.clone(),
+            };
+            quick(&props, &quick_ui)
+        }
         (Screen::Assess, Some(a), Some(r)) => {
-            html! { <Assess assessment={a} report={r} on_edit={on_edit.clone()} /> }
+            let props = AssessProps {
+                assessment: a,
+                report: r,
+                on_edit: on_edit.clone(),
+            };
+            assess(&props, &assess_ui)
         }
         (Screen::Documents, Some(a), _) => documents(&DocumentsProps {
             assessment: a,
@@ -104,7 +119,13 @@ pub fn App(props: &AppProps) -> Html {
             on_export: export_current.clone().unwrap_or_default(),
         }),
         _ => {
-            html! { <Home entries={state.entries.clone()} import={state.import.clone()} on_export={export_saved} on_action={dispatch.clone()} /> }
+            let props = HomeProps {
+                entries: state.entries.clone(),
+                import: state.import.clone(),
+                on_export: export_saved,
+                on_action: dispatch.clone(),
+            };
+            home(&props, &home_ui)
         }
     };
 

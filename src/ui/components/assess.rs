@@ -27,8 +27,7 @@ enum Part {
     Everything,
 }
 
-/// Props of [`Assess`].
-#[derive(Properties, PartialEq)]
+/// What [`assess`] shows.
 pub struct AssessProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
@@ -52,14 +51,30 @@ fn navigator_groups(c: &Catalog) -> Vec<GroupId> {
         .collect()
 }
 
+/// The assessment screen's own state: which part of the catalog and which filter.
+///
+/// The root component keeps it (see [`use_assess_ui`]), so that this screen is a view
+/// function rather than a component of its own (each component type costs bundle size),
+/// and the choice survives a visit to another screen.
+pub struct AssessUi {
+    part: UseStateHandle<Part>,
+    filter: UseStateHandle<Filter>,
+}
+
+/// The state behind [`assess`], for the root component to hold.
+#[hook]
+pub fn use_assess_ui() -> AssessUi {
+    AssessUi {
+        part: use_state(|| Part::Group(navigator_groups(Catalog::builtin())[0])),
+        filter: use_state(|| Filter::All),
+    }
+}
+
 /// The assessment screen.
-#[component]
-pub fn Assess(p: &AssessProps) -> Html {
+pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
     let c = Catalog::builtin();
     let groups = navigator_groups(c);
-    let part = use_state(|| Part::Group(groups[0]));
-    let filter = use_state(|| Filter::All);
-    let list_ref = use_node_ref();
+    let (part, filter) = (ui.part.clone(), ui.filter.clone());
     let a = &p.assessment;
 
     let visible: Vec<ItemId> = c
@@ -86,7 +101,6 @@ pub fn Assess(p: &AssessProps) -> Html {
         .collect();
 
     let onkeydown = {
-        let list_ref = list_ref.clone();
         Callback::from(move |e: KeyboardEvent| {
             let step: i32 = match e.key().as_str() {
                 "n" | "j" => 1,
@@ -117,7 +131,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                 .and_then(|card| card.get_attribute("data-index"))
                 .and_then(|i| i.parse::<i32>().ok())
                 .unwrap_or(-1);
-            let Some(list) = list_ref.cast::<web_sys::Element>() else {
+            let Some(list) = target.closest(".aims-items").ok().flatten() else {
                 return;
             };
             let next = current + step;
@@ -212,7 +226,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     </div>
                     <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::ASSESS_SHOWING, &[("n", &visible.len().to_string())]) }</span></h2>
                     <p class="aims-muted aims-small">{ msg::ASSESS_KEYS }</p>
-                    <div class="aims-items" ref={list_ref} {onkeydown}>
+                    <div class="aims-items" {onkeydown}>
                         if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
                         { for visible.iter().enumerate().map(|(index, &item)| html! {
                             <ItemCard key={item.index()} {item} {index} answer={a.answer(item).clone()} on_edit={p.on_edit.clone()} />

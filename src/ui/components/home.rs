@@ -14,8 +14,7 @@ use yew::prelude::*;
 /// How many saved assessments are shown before "Show more".
 const PAGE: usize = 20;
 
-/// Props of [`Home`].
-#[derive(Properties, PartialEq)]
+/// What [`home`] shows.
 pub struct HomeProps {
     /// Saved assessments.
     pub entries: Vec<Entry>,
@@ -27,18 +26,42 @@ pub struct HomeProps {
     pub on_action: Callback<Action>,
 }
 
+/// The home screen's own state, held by the root component (see [`use_home_ui`]) so that
+/// [`home`] is a view function. The new-assessment and rename fields are plain
+/// (uncontrolled) inputs read when their form is submitted, so they need no state.
+pub struct HomeUi {
+    /// The assessment being renamed in place.
+    renaming: UseStateHandle<Option<String>>,
+    /// The assessment whose delete waits for confirmation.
+    confirming: UseStateHandle<Option<String>>,
+    /// A file is being dragged over the drop zone.
+    dragging: UseStateHandle<bool>,
+    /// Long lists render a page at a time (a home screen with 200 assessments must open
+    /// fast), with a filter to find one by name or organization.
+    shown: UseStateHandle<usize>,
+    filter: UseStateHandle<String>,
+}
+
+/// The state behind [`home`], for the root component to hold.
+#[hook]
+pub fn use_home_ui() -> HomeUi {
+    HomeUi {
+        renaming: use_state(|| None),
+        confirming: use_state(|| None),
+        dragging: use_state(|| false),
+        shown: use_state(|| PAGE),
+        filter: use_state(String::new),
+    }
+}
+
 /// The home screen.
-#[component]
-pub fn Home(p: &HomeProps) -> Html {
-    // The new-assessment and rename fields are plain (uncontrolled) inputs read when
-    // their form is submitted: no state per keystroke, and fewer hook types in the bundle.
-    let renaming = use_state(|| None::<String>);
-    let confirming = use_state(|| None::<String>);
-    let dragging = use_state(|| false);
-    // Long lists render a page at a time (a home screen with 200 assessments must open
-    // fast), with a filter to find one by name or organization.
-    let shown = use_state(|| PAGE);
-    let filter = use_state(String::new);
+pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
+    let (renaming, confirming, dragging) = (
+        ui.renaming.clone(),
+        ui.confirming.clone(),
+        ui.dragging.clone(),
+    );
+    let (shown, filter) = (ui.shown.clone(), ui.filter.clone());
     // ASCII case folding: full Unicode lowercasing would add its tables to the bundle.
     let needle = filter.trim().to_ascii_lowercase();
     let has = |hay: &str| hay.to_ascii_lowercase().contains(&needle);

@@ -7,8 +7,7 @@ use crate::ui::i18n::{msg, tf};
 use crate::ui::state::Action;
 use yew::prelude::*;
 
-/// Props of [`Quick`].
-#[derive(Properties, PartialEq)]
+/// What [`quick`] shows.
 pub struct QuickProps {
     /// Answers so far.
     pub answers: QuickAnswers,
@@ -39,27 +38,50 @@ pub fn band_label(band: Band) -> &'static str {
     }
 }
 
-/// The quick check.
-#[component]
-pub fn Quick(p: &QuickProps) -> Html {
+/// The quick check's own state, held by the root component (see [`use_quick_ui`]) so
+/// that [`quick`] is a view function.
+pub struct QuickUi {
+    /// The question shown; the number of questions means the result.
+    step: UseStateHandle<usize>,
+    /// The summary was shared.
+    shared: UseStateHandle<bool>,
+    /// The heading that takes focus when the step changes.
+    heading_ref: NodeRef,
+}
+
+/// The state behind [`quick`], for the root component to hold. It starts at the first
+/// unanswered question; whenever the screen is shown or the step changes, focus moves to
+/// the heading so keyboard and screen-reader users follow.
+#[hook]
+pub fn use_quick_ui(answers: &QuickAnswers, visible: bool) -> QuickUi {
     let c = Catalog::builtin();
-    let total = c.quick_ids().len();
-    let first_open = c
-        .quick_ids()
-        .position(|q| p.answers.get(q).is_none())
-        .unwrap_or(total);
-    let step = use_state(|| first_open);
+    let step = use_state(|| {
+        c.quick_ids()
+            .position(|q| answers.get(q).is_none())
+            .unwrap_or(c.quick_ids().len())
+    });
     let shared = use_state(|| false);
     let heading_ref = use_node_ref();
     {
-        // Move focus to the new question's heading so keyboard and screen-reader users follow.
         let heading_ref = heading_ref.clone();
-        use_effect_with(*step, move |_| {
+        use_effect_with((*step, visible), move |_| {
             if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
         });
     }
+    QuickUi {
+        step,
+        shared,
+        heading_ref,
+    }
+}
+
+/// The quick check.
+pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
+    let c = Catalog::builtin();
+    let total = c.quick_ids().len();
+    let (step, shared, heading_ref) = (ui.step.clone(), ui.shared.clone(), ui.heading_ref.clone());
 
     if *step >= total {
         let result = score_quick(c, &p.answers);
