@@ -1,4 +1,6 @@
-//! One component per file; each gets the data it shows and callbacks, never the store.
+//! One screen or part of the page per file. Each is a view function that gets the data it
+//! shows and callbacks, never the store; only `ItemCard` is a component of its own (so an
+//! answer re-renders one card), and the screens' few state hooks are held by `App`.
 
 pub mod assess;
 pub mod banner;
