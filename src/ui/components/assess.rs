@@ -160,7 +160,7 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
         html! {
             <li>
                 <button type="button" class="aims-nav-group"
-                    aria-current={current.then_some("true")} onclick={Callback::from(move |_| part.set(Part::Group(g)))}>
+                    aria-current={current.then_some("true")} onclick={super::set(&part, Part::Group(g))}>
                     <span class="aims-nav-id">{ &group.id }</span>
                     <span class="aims-nav-title">{ &group.title }</span>
                     <span class="aims-nav-progress" aria-label={tf(msg::ASSESS_GROUP_PROGRESS, &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
@@ -175,13 +175,13 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
         let part = part.clone();
         let current = *part == value;
         html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={Callback::from(move |_| part.set(value))}>{ label }</button> }
+        onclick={super::set(&part, value)}>{ label }</button> }
     };
     let filter_button = |value: Filter, label: &'static str| {
         let filter = filter.clone();
         let current = *filter == value;
         html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={Callback::from(move |_| filter.set(value))}>{ label }</button> }
+        onclick={super::set(&filter, value)}>{ label }</button> }
     };
     let overall = p.report.overall;
     let heading = match *part {

@@ -21,12 +21,9 @@ pub struct BannerProps {
 
 /// Storage warnings and the notice line.
 pub fn banner(p: &BannerProps) -> Html {
-    let act = |a: Action| {
-        let cb = p.on_action.clone();
-        Callback::from(move |_| cb.emit(a.clone()))
-    };
+    let act = |a: Action| super::send(&p.on_action, a);
     let export_button = p.on_export.clone().map(|cb| {
-        html! { <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(move |_| cb.emit(()))}>{ msg::BANNER_EXPORT_NOW }</button> }
+        html! { <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&cb, ())}>{ msg::BANNER_EXPORT_NOW }</button> }
     });
     html! {
         <>

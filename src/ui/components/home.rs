@@ -1,6 +1,6 @@
 //! Home: saved assessments, start a new one, import.
 
-use super::{event_value, form_field, pct, reset_form};
+use super::{event_value, form_field, pct, reset_form, send, set};
 use crate::engine::{Catalog, ImportError, Timestamp};
 use crate::ui::clock::local_label;
 use crate::ui::files::read_and_import;
@@ -142,19 +142,16 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ msg::HOME_EXPORT_RAW }</button>
+                                onclick={send(&p.on_export, id.clone())}>{ msg::HOME_EXPORT_RAW }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                onclick={Callback::from(move |_| act.emit(Action::Delete(id2.clone())))}>{ msg::HOME_DELETE }</button>
+                                onclick={send(&act, Action::Delete(id2.clone()))}>{ msg::HOME_DELETE }</button>
                         </div>
                     </li>
                 }
             }
             Entry::Saved(s) => {
                 let id = s.id.clone();
-                let click = |a: Action| {
-                    let act = act.clone();
-                    Callback::from(move |_| act.emit(a.clone()))
-                };
+                let click = |a: Action| send(&act, a);
                 let updated = Timestamp::parse(&s.updated)
                     .map(|ts| local_label(&ts))
                     .unwrap_or_default();
@@ -182,7 +179,7 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                                     <label class="aims-sr" for={format!("rename-{id}")}>{ msg::HOME_RENAME_LABEL }</label>
                                     <input id={format!("rename-{id}")} name="name" class="aims-input" value={s.name.clone()} maxlength="200" required=true />
                                     <button type="submit" class="aims-btn aims-btn--small">{ msg::COMMON_SAVE }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let r = renaming.clone(); Callback::from(move |_| r.set(None)) }}>{ msg::COMMON_CANCEL }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&renaming, None)}>{ msg::COMMON_CANCEL }</button>
                                 </form>
                             } else {
                                 <h3 class="aims-card-title">
@@ -201,17 +198,17 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                                     <span>{ tf(msg::HOME_CONFIRM_DELETE_NAMED, &[("name", &title)]) }</span>
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
                                         onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ msg::HOME_DELETE_CONFIRM }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let c = confirming.clone(); Callback::from(move |_| c.set(None)) }}>{ msg::COMMON_CANCEL }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming, None)}>{ msg::COMMON_CANCEL }</button>
                                 </span>
                             } else {
                                 <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ msg::HOME_OPEN }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={{ let (r, id) = (renaming.clone(), id.clone()); Callback::from(move |_| r.set(Some(id.clone()))) }}>{ msg::HOME_RENAME }</button>
+                                    onclick={set(&renaming, Some(id.clone()))}>{ msg::HOME_RENAME }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::HOME_DUPLICATE }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={{ let (cb, id) = (p.on_export.clone(), id.clone()); Callback::from(move |_| cb.emit(id.clone())) }}>{ msg::HOME_EXPORT }</button>
+                                    onclick={send(&p.on_export, id.clone())}>{ msg::HOME_EXPORT }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text"
-                                    onclick={{ let (c, id) = (confirming.clone(), id.clone()); Callback::from(move |_| c.set(Some(id.clone()))) }}>{ msg::HOME_DELETE }</button>
+                                    onclick={set(&confirming, Some(id.clone()))}>{ msg::HOME_DELETE }</button>
                             }
                         </div>
                     </li>
@@ -268,10 +265,7 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
 }
 
 fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
-    let click = |a: Action| {
-        let act = act.clone();
-        Callback::from(move |_| act.emit(a.clone()))
-    };
+    let click = |a: Action| send(act, a);
     match state {
         ImportState::Idle => html! {},
         ImportState::Failed(file, problems) => html! {

@@ -53,13 +53,12 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
 
     let level_option = |level: MaturityLevel| {
         let n = level.number() as usize;
-        let cb = p.on_edit.clone();
         let checked = a.maturity == Some(level);
         html! {
             <label class="aims-level" data-on={super::flag(checked)} title={item.levels[n].clone()}>
                 <input type="radio" name={format!("{dom}-level")} value={n.to_string()} checked={checked}
                     aria-describedby={format!("{dom}-hint")}
-                    onchange={Callback::from(move |_| cb.emit(Edit::Maturity(id, Some(level))))} />
+                    onchange={super::send(&p.on_edit, Edit::Maturity(id, Some(level)))} />
                 <span class="aims-level-n">{ n }</span>
                 <span class="aims-level-name">{ LEVEL_KEYS[n] }</span>
             </label>
@@ -98,10 +97,10 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
                 </p>
                 if a.estimate {
-                    <button type="button" class="aims-btn aims-btn--small" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::ConfirmEstimate(id))) }}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&p.on_edit, Edit::ConfirmEstimate(id))}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
                 }
                 if a.maturity.is_some() {
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={{ let cb = p.on_edit.clone(); Callback::from(move |_| cb.emit(Edit::Maturity(id, None))) }}>{ msg::ITEM_CLEAR }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={super::send(&p.on_edit, Edit::Maturity(id, None))}>{ msg::ITEM_CLEAR }</button>
                 }
             </fieldset>
             <div class="aims-fields">
@@ -147,10 +146,9 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::ITEM_EVIDENCE, &[("n", &a.evidence.len().to_string())]) }</span>
                 <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
                     { for a.evidence.iter().enumerate().map(|(i, e)| {
-                        let cb = p.on_edit.clone();
                         html! { <li><span>{ e }</span>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::ITEM_REMOVE_EVIDENCE, &[("ref", e)])}
-                                onclick={Callback::from(move |_| cb.emit(Edit::RemoveEvidence(id, i)))}>{ "×" }</button></li> }
+                                onclick={super::send(&p.on_edit, Edit::RemoveEvidence(id, i))}>{ "×" }</button></li> }
                     }) }
                 </ul>
                 <form class="aims-inline-form" onsubmit={{

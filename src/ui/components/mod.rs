@@ -14,7 +14,7 @@ pub mod results;
 use crate::engine::Percent;
 use crate::ui::i18n::msg;
 use wasm_bindgen::JsCast;
-use yew::SubmitEvent;
+use yew::{Callback, SubmitEvent, UseStateHandle};
 
 /// The current value of the input, textarea or select an event came from.
 pub fn event_value(e: &web_sys::Event) -> String {
@@ -67,6 +67,21 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 /// "52.4 %", or "n/a" when there is nothing in scope to compute over.
 pub fn pct(p: Option<Percent>) -> String {
     p.map_or_else(|| msg::COMMON_NA.to_owned(), |p| format!("{p} %"))
+}
+
+/// An event handler that sends `value` to `to` and ignores the event itself. Every
+/// "this button sends that message" in the views goes through here: each distinct
+/// closure type is its own code in the bundle, this is one per message type.
+pub fn send<T: Clone + 'static, E>(to: &Callback<T>, value: T) -> Callback<E> {
+    let to = to.clone();
+    Callback::from(move |_| to.emit(value.clone()))
+}
+
+/// An event handler that sets `state` to `value` (one closure type per state type,
+/// like [`send`]).
+pub fn set<T: Clone + 'static, E>(state: &UseStateHandle<T>, value: T) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |_| state.set(value.clone()))
 }
 
 /// `"true"` or `"false"`, for ARIA and `data-` state attributes. Visual states are styled

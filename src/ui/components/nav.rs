@@ -28,7 +28,7 @@ pub fn nav(p: &NavProps) -> Html {
             <li>
                 <button type="button" class="aims-tab"
                     aria-current={current.then_some("page")}
-                    onclick={Callback::from(move |_| on_action.emit(Action::Show(screen)))}>{ label }</button>
+                    onclick={super::send(&on_action, Action::Show(screen))}>{ label }</button>
             </li>
         }
     };

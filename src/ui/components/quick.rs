@@ -92,10 +92,7 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
                 shared.set(true);
             })
         };
-        let act = |a: Action| {
-            let cb = p.on_action.clone();
-            Callback::from(move |_| cb.emit(a.clone()))
-        };
+        let act = |a: Action| super::send(&p.on_action, a);
         let restart = {
             let (cb, step, shared) = (p.on_action.clone(), step.clone(), shared.clone());
             Callback::from(move |_| {
@@ -149,10 +146,7 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
     };
     let question = c.quick(q);
     let chosen = p.answers.get(q);
-    let go = |to: usize| {
-        let step = step.clone();
-        Callback::from(move |_| step.set(to))
-    };
+    let go = |to: usize| super::set(&step, to);
     let on_submit = {
         let step = step.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -178,11 +172,10 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
                     <p class="aims-muted">{ &question.help }</p>
                     <div class="aims-quick-options">
                         { for ANSWER_KEYS.iter().map(|&(answer, key)| {
-                            let cb = p.on_action.clone();
                             html! {
                                 <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
-                                        onchange={Callback::from(move |_| cb.emit(Action::Quick(q, answer)))} />
+                                        onchange={super::send(&p.on_action, Action::Quick(q, answer))} />
                                     <span>{ key }</span>
                                 </label>
                             }

@@ -113,7 +113,7 @@ pub fn results(p: &ResultsProps) -> Html {
                 <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={on_print}>{ msg::RESULTS_PRINT }</button>
-                    <button type="button" class="aims-btn" onclick={Callback::from(move |_| on_export.emit(()))}>{ msg::RESULTS_EXPORT }</button>
+                    <button type="button" class="aims-btn" onclick={super::send(&on_export, ())}>{ msg::RESULTS_EXPORT }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
