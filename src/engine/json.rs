@@ -3,6 +3,7 @@
 //! size), keeps numbers as their exact text so fixed-point values never pass through
 //! floating point, and never panics on any input.
 
+use super::messages::msg;
 use std::fmt::Write as _;
 
 /// The deepest nesting accepted; deeper input is refused instead of exhausting the stack.
@@ -122,13 +123,7 @@ pub struct ParseError {
 pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => {
-            return Err(error_at(
-                bytes,
-                e.valid_up_to(),
-                "the text is not valid UTF-8",
-            ))
-        }
+        Err(e) => return Err(error_at(bytes, e.valid_up_to(), msg::JSON_NOT_UTF8)),
     };
     let mut p = Parser {
         s: text.as_bytes(),
@@ -139,7 +134,7 @@ pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     let value = p.value()?;
     p.skip_ws();
     if p.i < p.s.len() {
-        return Err(p.err("unexpected text after the end of the document"));
+        return Err(p.err(msg::JSON_TRAILING_TEXT));
     }
     Ok(value)
 }
@@ -188,24 +183,24 @@ impl Parser<'_> {
             self.i += word.len();
             Ok(value)
         } else {
-            Err(self.err("expected a value"))
+            Err(self.err(msg::JSON_EXPECTED_VALUE))
         }
     }
 
     fn value(&mut self) -> Result<Value, ParseError> {
         match self.peek() {
-            None => Err(self.err("the document ends where a value was expected")),
+            None => Err(self.err(msg::JSON_ENDS_EARLY)),
             Some(b'{') => self.nested(b'}', |p| {
                 let mut members = Vec::new();
                 loop {
                     p.skip_ws();
                     if p.peek() != Some(b'"') {
-                        return Err(p.err("expected a quoted key"));
+                        return Err(p.err(msg::JSON_EXPECTED_KEY));
                     }
                     let key = p.string()?;
                     p.skip_ws();
                     if p.peek() != Some(b':') {
-                        return Err(p.err("expected ':' after a key"));
+                        return Err(p.err(msg::JSON_EXPECTED_COLON));
                     }
                     p.i += 1;
                     p.skip_ws();
@@ -230,7 +225,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.err("expected a value")),
+            Some(_) => Err(self.err(msg::JSON_EXPECTED_VALUE)),
         }
     }
 
@@ -242,7 +237,7 @@ impl Parser<'_> {
     ) -> Result<Value, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.err("the document is nested too deeply"));
+            return Err(self.err(msg::JSON_TOO_DEEP));
         }
         self.i += 1;
         self.skip_ws();
@@ -272,7 +267,7 @@ impl Parser<'_> {
                 self.i += 1;
                 Ok(false)
             }
-            _ => Err(self.err("expected ',' or a closing bracket")),
+            _ => Err(self.err(msg::JSON_EXPECTED_COMMA)),
         }
     }
 
@@ -291,12 +286,12 @@ impl Parser<'_> {
         let int_start = self.i;
         let n = digits(self);
         if n == 0 || (n > 1 && self.s[int_start] == b'0') {
-            return Err(self.err("invalid number"));
+            return Err(self.err(msg::JSON_INVALID_NUMBER));
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if digits(self) == 0 {
-                return Err(self.err("invalid number"));
+                return Err(self.err(msg::JSON_INVALID_NUMBER));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -305,7 +300,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if digits(self) == 0 {
-                return Err(self.err("invalid number"));
+                return Err(self.err(msg::JSON_INVALID_NUMBER));
             }
         }
         Ok(Value::Number(
@@ -317,9 +312,10 @@ impl Parser<'_> {
         let hex = self
             .s
             .get(self.i..self.i + 4)
-            .ok_or_else(|| self.err("invalid \\u escape"))?;
-        let text = std::str::from_utf8(hex).map_err(|_| self.err("invalid \\u escape"))?;
-        let code = u32::from_str_radix(text, 16).map_err(|_| self.err("invalid \\u escape"))?;
+            .ok_or_else(|| self.err(msg::JSON_INVALID_U_ESCAPE))?;
+        let text = std::str::from_utf8(hex).map_err(|_| self.err(msg::JSON_INVALID_U_ESCAPE))?;
+        let code =
+            u32::from_str_radix(text, 16).map_err(|_| self.err(msg::JSON_INVALID_U_ESCAPE))?;
         self.i += 4;
         Ok(code)
     }
@@ -341,7 +337,9 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.i += 1;
-                    let escaped = self.peek().ok_or_else(|| self.err("unfinished escape"))?;
+                    let escaped = self
+                        .peek()
+                        .ok_or_else(|| self.err(msg::JSON_UNFINISHED_ESCAPE))?;
                     self.i += 1;
                     match escaped {
                         b'"' => out.push('"'),
@@ -356,25 +354,25 @@ impl Parser<'_> {
                             let mut code = self.hex4()?;
                             if (0xD800..0xDC00).contains(&code) {
                                 if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                    return Err(self.err("unpaired surrogate in \\u escape"));
+                                    return Err(self.err(msg::JSON_UNPAIRED_SURROGATE));
                                 }
                                 self.i += 2;
                                 let low = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&low) {
-                                    return Err(self.err("unpaired surrogate in \\u escape"));
+                                    return Err(self.err(msg::JSON_UNPAIRED_SURROGATE));
                                 }
                                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                             }
                             out.push(
                                 char::from_u32(code)
-                                    .ok_or_else(|| self.err("invalid \\u escape"))?,
+                                    .ok_or_else(|| self.err(msg::JSON_INVALID_U_ESCAPE))?,
                             );
                         }
-                        _ => return Err(self.err("invalid escape")),
+                        _ => return Err(self.err(msg::JSON_INVALID_ESCAPE)),
                     }
                 }
-                None => return Err(self.err("unfinished string")),
-                Some(_) => return Err(self.err("control character inside a string")),
+                None => return Err(self.err(msg::JSON_UNFINISHED_STRING)),
+                Some(_) => return Err(self.err(msg::JSON_CONTROL_CHARACTER)),
             }
         }
     }
