@@ -40,7 +40,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_edit = dispatch.reform(Action::Edit);
     // The screens' own state lives here so that the screens are view functions.
     let assess_ui = use_assess_ui();
-    let home_ui = use_home_ui();
+    let home_ui = use_home_ui(state.screen == Screen::Home);
     let quick_ui = use_quick_ui(&state.quick, state.screen == Screen::Quick);
 
     let export_current = {

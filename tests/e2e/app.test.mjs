@@ -138,8 +138,14 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   assert.equal(doc.assessment.items['A.7.5'].applicable, false);
   assert.equal(doc.assessment.documents.scope, true);
 
-  // Delete with confirmation, undo, delete again.
+  // Delete with confirmation, undo, delete again. A confirmation left open closes when
+  // the person goes to another screen.
   await tab(page, 'Assessments').click();
+  await page.click('.aims-card >> text=Delete');
+  assert.equal(await count(page, '.aims-confirm', 1), 1);
+  await tab(page, 'Results').click();
+  await tab(page, 'Assessments').click();
+  assert.equal(await count(page, '.aims-confirm', 0), 0, 'the confirmation closed');
   await page.click('.aims-card >> text=Delete');
   await page.click('button:has-text("Yes, delete")');
   assert.equal(await count(page, '.aims-card', 0), 0);

@@ -42,16 +42,30 @@ pub struct HomeUi {
     filter: UseStateHandle<String>,
 }
 
-/// The state behind [`home`], for the root component to hold.
+/// The state behind [`home`], for the root component to hold. A rename or a delete
+/// confirmation left open does not wait for the person to come back from another
+/// screen: both close whenever the screen is shown or left.
 #[hook]
-pub fn use_home_ui() -> HomeUi {
-    HomeUi {
+pub fn use_home_ui(visible: bool) -> HomeUi {
+    let ui = HomeUi {
         renaming: use_state(|| None),
         confirming: use_state(|| None),
         dragging: use_state(|| false),
         shown: use_state(|| PAGE),
         filter: use_state(String::new),
+    };
+    {
+        let (renaming, confirming) = (ui.renaming.clone(), ui.confirming.clone());
+        use_effect_with(visible, move |_| {
+            if renaming.is_some() {
+                renaming.set(None);
+            }
+            if confirming.is_some() {
+                confirming.set(None);
+            }
+        });
     }
+    ui
 }
 
 /// The home screen.
