@@ -1,4 +1,4 @@
-// Trunk post-build hook (release builds only). Two size steps Trunk cannot do itself
+// Trunk post-build hook (release builds only). Three size steps Trunk cannot do itself
 // (and the integrity hashes in index.html updated to match):
 //
 // 1. Minify the wasm-bindgen JS glue with terser. Trunk's own minifier cannot parse the
@@ -31,6 +31,8 @@ if (!staging) {
   process.exit(1);
 }
 const e2e = new URL("../tests/e2e/", import.meta.url);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const require = createRequire(new URL("package.json", e2e));
 
 const glue = join(staging, "aims-readiness.js");
@@ -97,39 +99,26 @@ async function shortenImportNames(wasmFile, glueFile) {
   const module = parseModule(bytes);
   const section = module.sections.find((s) => s.id === 2);
   if (!section) return;
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  let [count, p] = leb(bytes, section.start);
-  const out = [...encodeLeb(count)];
+  const imports = readImports(bytes, section.start);
+  const out = [...encodeLeb(imports.length)];
   const pushName = (text) => {
     const name = encoder.encode(text);
     out.push(...encodeLeb(name.length), ...name);
   };
-  const readName = () => {
-    const [length, start] = leb(bytes, p);
-    p = start + length;
-    return decoder.decode(bytes.subarray(start, p));
-  };
   const JS_MODULE = "./aims-readiness_bg.js";
   let renamed = 0;
-  for (let i = 0; i < count; i++) {
-    const moduleName = readName();
-    const field = readName();
-    const descStart = p;
-    p = skipImportDescription(bytes, p);
+  for (const { module: moduleName, field, description } of imports) {
+    let name = field;
     if (moduleName === JS_MODULE && /^__wbg_\w+$/.test(field)) {
-      const short = shortName(renamed++);
+      name = shortName(renamed++);
       const pattern = new RegExp(`\\b${field}\\b`, "g");
       const found = glue.match(pattern)?.length ?? 0;
       if (found !== 1) throw new Error(`post-build: import ${field} found ${found} times in the glue`);
-      glue = glue.replace(pattern, short);
-      pushName(moduleName);
-      pushName(short);
-    } else {
-      pushName(moduleName);
-      pushName(field);
+      glue = glue.replace(pattern, name);
     }
-    out.push(...bytes.subarray(descStart, p));
+    pushName(moduleName);
+    pushName(name);
+    out.push(...description);
   }
   const body = Uint8Array.from(out);
   const rebuilt = Buffer.concat([
@@ -187,7 +176,7 @@ function parseModule(bytes) {
     const [size, start] = leb(bytes, at + 1);
     const end = start + size;
     sections.push({ id, from: at, start, end });
-    if (id === 2) importedFunctions = countImportedFunctions(bytes, start);
+    if (id === 2) importedFunctions = readImports(bytes, start).filter((i) => i.kind === 0).length;
     if (id === 10) {
       let [count, p] = leb(bytes, start);
       for (let i = 0; i < count; i++) {
@@ -201,17 +190,25 @@ function parseModule(bytes) {
   return { sections, importedFunctions, bodies };
 }
 
-function countImportedFunctions(bytes, start) {
+/** A length-prefixed UTF-8 name at `p`; returns [name, next offset]. */
+function readName(bytes, p) {
+  const [length, start] = leb(bytes, p);
+  return [decoder.decode(bytes.subarray(start, start + length)), start + length];
+}
+
+/** Every import of the import section whose payload starts at `start`. */
+function readImports(bytes, start) {
   let [count, p] = leb(bytes, start);
-  let functions = 0;
-  const skipName = () => { const [n, q] = leb(bytes, p); p = q + n; };
+  const imports = [];
   for (let i = 0; i < count; i++) {
-    skipName();
-    skipName();
-    if (bytes[p] === 0) functions++;
+    let module, field;
+    [module, p] = readName(bytes, p);
+    [field, p] = readName(bytes, p);
+    const from = p;
     p = skipImportDescription(bytes, p);
+    imports.push({ module, field, kind: bytes[from], description: bytes.subarray(from, p) });
   }
-  return functions;
+  return imports;
 }
 
 /** The offset after the import description (kind byte and its type) at `p`. */
@@ -294,7 +291,6 @@ function withFunctionNames(bytes, module, order) {
   const rank = new Array(order.length);
   order.forEach((f, r) => { rank[f] = r; });
   const entries = [...encodeLeb(order.length)];
-  const encoder = new TextEncoder();
   for (let f = 0; f < order.length; f++) {
     const name = encoder.encode(`f${String(rank[f]).padStart(6, "0")}`);
     entries.push(...encodeLeb(module.importedFunctions + f), ...encodeLeb(name.length), ...name);
@@ -309,6 +305,5 @@ function withFunctionNames(bytes, module, order) {
 }
 
 function isNameSection(bytes, start) {
-  const [length, p] = leb(bytes, start);
-  return length === 4 && new TextDecoder().decode(bytes.subarray(p, p + 4)) === "name";
+  return readName(bytes, start)[0] === "name";
 }
