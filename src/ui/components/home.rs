@@ -147,7 +147,6 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
     let row = |entry: &Entry| -> Html {
         match entry {
             Entry::Broken { id, reason } => {
-                let (act, id2) = (act.clone(), id.clone());
                 html! {
                     <li class="aims-card aims-card--broken" key={id.clone()}>
                         <div class="aims-card-main">
@@ -158,7 +157,7 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
                                 onclick={send(&p.on_export, id.clone())}>{ msg::HOME_EXPORT_RAW }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                onclick={send(&act, Action::Delete(id2.clone()))}>{ msg::HOME_DELETE }</button>
+                                onclick={send(&act, Action::Delete(id.clone()))}>{ msg::HOME_DELETE }</button>
                         </div>
                     </li>
                 }
