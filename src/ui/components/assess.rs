@@ -100,57 +100,55 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
         })
         .collect();
 
-    let onkeydown = {
-        Callback::from(move |e: KeyboardEvent| {
-            let step: i32 = match e.key().as_str() {
-                "n" | "j" => 1,
-                "p" | "k" => -1,
-                _ => return,
-            };
-            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        let step: i32 = match e.key().as_str() {
+            "n" | "j" => 1,
+            "p" | "k" => -1,
+            _ => return,
+        };
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let Some(target) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        // Letters typed into text fields are text, not navigation.
+        if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+            if !matches!(input.type_().as_str(), "radio" | "checkbox") {
                 return;
             }
-            let Some(target) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            // Letters typed into text fields are text, not navigation.
-            if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-                if !matches!(input.type_().as_str(), "radio" | "checkbox") {
-                    return;
-                }
-            } else if target.tag_name() == "TEXTAREA" || target.tag_name() == "SELECT" {
-                return;
-            }
-            let current = target
-                .closest(".aims-item")
-                .ok()
-                .flatten()
-                .and_then(|card| card.get_attribute("data-index"))
-                .and_then(|i| i.parse::<i32>().ok())
-                .unwrap_or(-1);
-            let Some(list) = target.closest(".aims-items").ok().flatten() else {
-                return;
-            };
-            let next = current + step;
-            let selector = format!("[data-index=\"{next}\"]");
-            let Some(card) = list.query_selector(&selector).ok().flatten() else {
-                return;
-            };
-            let focus = card
-                .query_selector("input[type=radio]:checked")
-                .ok()
-                .flatten()
-                .or_else(|| card.query_selector("input[type=radio]").ok().flatten());
-            if let Some(el) = focus.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-                e.prevent_default();
-                let _ = el.focus();
-                card.scroll_into_view();
-            }
-        })
-    };
+        } else if target.tag_name() == "TEXTAREA" || target.tag_name() == "SELECT" {
+            return;
+        }
+        let current = target
+            .closest(".aims-item")
+            .ok()
+            .flatten()
+            .and_then(|card| card.get_attribute("data-index"))
+            .and_then(|i| i.parse::<i32>().ok())
+            .unwrap_or(-1);
+        let Some(list) = target.closest(".aims-items").ok().flatten() else {
+            return;
+        };
+        let next = current + step;
+        let selector = format!("[data-index=\"{next}\"]");
+        let Some(card) = list.query_selector(&selector).ok().flatten() else {
+            return;
+        };
+        let focus = card
+            .query_selector("input[type=radio]:checked")
+            .ok()
+            .flatten()
+            .or_else(|| card.query_selector("input[type=radio]").ok().flatten());
+        if let Some(el) = focus.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            e.prevent_default();
+            let _ = el.focus();
+            card.scroll_into_view();
+        }
+    });
 
     let nav_button = |g: GroupId| {
         let figure = p.report.groups[g.index()].figure;
