@@ -91,6 +91,17 @@ fn messages_are_the_file_s_text() {
 }
 
 #[test]
+fn placeholders_are_filled_once_and_unknown_ones_stay() {
+    assert_eq!(
+        tf("{a} and {b}, {a} again", &[("a", "x"), ("b", "{a}")]),
+        "x and {a}, x again"
+    );
+    assert_eq!(tf("{missing} {", &[("a", "x")]), "{missing} {");
+    assert_eq!(tf("no placeholders", &[]), "no placeholders");
+    assert_eq!(tf("{n} ✓ {n}", &[("n", "3")]), "3 ✓ 3");
+}
+
+#[test]
 fn components_do_not_hard_code_sentences() {
     // A text node in html! is `{ "…" }`; literal text nodes may hold symbols and
     // separators (`×`, ` · `) but never words.

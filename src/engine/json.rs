@@ -146,8 +146,10 @@ fn error_at(bytes: &[u8], at: usize, message: &'static str) -> ParseError {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
+    // Characters, not bytes: every byte but a UTF-8 continuation byte starts one.
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
         .count()
         + 1;
     ParseError {
@@ -303,8 +305,12 @@ impl Parser<'_> {
                 return Err(self.err(msg::JSON_INVALID_NUMBER));
             }
         }
+        // Only ASCII digits, signs, '.' and 'e' got here, so bytes are characters.
         Ok(Value::Number(
-            String::from_utf8_lossy(&self.s[start..self.i]).into_owned(),
+            self.s[start..self.i]
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
         ))
     }
 

@@ -76,9 +76,14 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
         ui.dragging.clone(),
     );
     let (shown, filter) = (ui.shown.clone(), ui.filter.clone());
-    // ASCII case folding: full Unicode lowercasing would add its tables to the bundle.
-    let needle = filter.trim().to_ascii_lowercase();
-    let has = |hay: &str| hay.to_ascii_lowercase().contains(&needle);
+    // ASCII case folding: full Unicode lowercasing would add its tables to the bundle,
+    // and a byte-window compare avoids the general substring searcher.
+    let needle = filter.trim().as_bytes();
+    let has = |hay: &str| {
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
     let matching: Vec<&Entry> = p
         .entries
         .iter()
