@@ -1,10 +1,9 @@
 //! Prepares the text assets the crate embeds, in `OUT_DIR`; the files under `assets/`
 //! stay readable and are what people edit.
 //!
-//! - The catalog and the stylesheet lose their indentation and comments (the JSON
+//! - The catalog and the stylesheet are copied without indentation or comments (the JSON
 //!   minifier only drops whitespace outside strings, the CSS one only comments and runs
-//!   of whitespace); the catalog is then packed by `engine::pack` (a context-mixing
-//!   coder that leaves about a quarter less than gzip would).
+//!   of whitespace), so the download carries the same data in fewer bytes.
 //! - The message catalog becomes Rust constants (`messages.rs`, included by
 //!   `engine::messages::msg`): `"home.new_org": "…"` becomes `pub const HOME_NEW_ORG`.
 //!   A missing message is then a compile error, and the bundle carries no keys and no
@@ -14,32 +13,22 @@ use std::env;
 use std::fs;
 use std::path::Path;
 
-// The engine's compressor, compiled into the build script too: the packer and the
-// unpacker must be the same model.
-#[path = "src/engine/pack.rs"]
-#[allow(dead_code)]
-mod pack;
-
 fn main() {
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
-    println!("cargo:rerun-if-changed=src/engine/pack.rs");
-    for (source, target, prepare) in [
+    for (source, target, minify) in [
         (
             "assets/catalog/iso42001.json",
-            "iso42001.pack",
-            (|text: &str| pack::pack(minify_json(text).as_bytes())) as fn(&str) -> Vec<u8>,
+            "iso42001.min.json",
+            minify_json as fn(&str) -> String,
         ),
-        ("assets/i18n/en.json", "messages.rs", |text| {
-            message_constants(text).into_bytes()
-        }),
-        ("assets/styles.css", "styles.min.css", |text| {
-            minify_css(text).into_bytes()
-        }),
+        ("assets/i18n/en.json", "messages.rs", message_constants),
+        ("assets/styles.css", "styles.min.css", minify_css),
     ] {
         println!("cargo:rerun-if-changed={source}");
         let text = fs::read_to_string(source)
             .unwrap_or_else(|error| fail(&format!("cannot read {source}: {error}")));
-        fs::write(Path::new(&out_dir).join(target), prepare(&text))
+        let compact = minify(&text);
+        fs::write(Path::new(&out_dir).join(target), compact)
             .unwrap_or_else(|error| fail(&format!("cannot write {target}: {error}")));
     }
 }

@@ -8,9 +8,8 @@
 use super::json::{self, Value};
 use std::sync::OnceLock;
 
-/// The catalog shipped with the app: `assets/catalog/iso42001.json`, minified and packed
-/// by `build.rs` (see [`super::pack`]).
-const BUILTIN_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/iso42001.pack"));
+/// The catalog text shipped with the app.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/iso42001.min.json"));
 
 /// A catalog item (index into [`Catalog::items`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -374,17 +373,13 @@ impl Catalog {
     /// parse failure here can only come from a broken build, never from user input.
     pub fn builtin() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            // Invalid UTF-8 becomes an empty text, which `parse` then rejects.
-            let text = String::from_utf8(super::pack::unpack(BUILTIN_PACKED)).unwrap_or_default();
-            match Catalog::parse(&text) {
-                Ok(catalog) => catalog,
-                Err(problems) => panic!(
-                    "embedded catalog is invalid: {} (and {} more)",
-                    problems.first().map_or("", String::as_str),
-                    problems.len().saturating_sub(1)
-                ),
-            }
+        CATALOG.get_or_init(|| match Catalog::parse(BUILTIN_JSON) {
+            Ok(catalog) => catalog,
+            Err(problems) => panic!(
+                "embedded catalog is invalid: {} (and {} more)",
+                problems.first().map_or("", String::as_str),
+                problems.len().saturating_sub(1)
+            ),
         })
     }
 

@@ -14,7 +14,6 @@ pub mod import;
 pub mod json;
 pub mod level;
 pub mod messages;
-pub mod pack;
 pub mod percent;
 pub mod quick;
 pub mod report_json;
