@@ -87,3 +87,81 @@ fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
     );
     assert_eq!(opts(&[("accent", "url(x)")], false).accent, None);
 }
+
+/// Sets the home filter's text the way typing does (an `input` event that bubbles to
+/// Yew's listener) and returns how many saved assessments are listed after it.
+async fn filter_to(root: &web_sys::Element, text: &str) -> u32 {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#aims-filter")
+        .ok()
+        .flatten()
+        .expect("the filter shows above 20 saved assessments")
+        .unchecked_into();
+    input.set_value(text);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::CustomEvent::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+    yew::scheduler::flush().await;
+    root.query_selector_all(".aims-cards > li")
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+async fn home_filter_matches_name_or_organization_ignoring_ascii_case() {
+    use aims_readiness::engine::Catalog;
+    use aims_readiness::ui::app::AppProps;
+    use aims_readiness::ui::config::Config;
+    let store = crate::storage::fresh("t-filter");
+    for k in 0..24 {
+        let mut a = crate::storage::sample(&format!("f{k}"), &format!("Review {k}"));
+        a.organization = if k == 7 {
+            "Ölmühle Analytics GmbH".into()
+        } else {
+            "Example Ltd".into()
+        };
+        store.save(Catalog::builtin(), &a).expect("saved");
+    }
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    let config = Config {
+        namespace: "t-filter".into(),
+        ..Config::default()
+    };
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            config: std::rc::Rc::new(config),
+            host: None,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(filter_to(&root, "").await, 20, "the first page of 24");
+    assert_eq!(filter_to(&root, "analytics").await, 1, "by organization");
+    assert_eq!(
+        filter_to(&root, "ÖLMÜHLE").await,
+        0,
+        "only ASCII letters fold"
+    );
+    assert_eq!(
+        filter_to(&root, "Ölmühle").await,
+        1,
+        "exact non-ASCII text matches"
+    );
+    assert_eq!(
+        filter_to(&root, " REVIEW 1 ").await,
+        11,
+        "1 and 10–19, trimmed"
+    );
+    assert_eq!(filter_to(&root, "nothing like it").await, 0);
+}

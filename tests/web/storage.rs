@@ -15,7 +15,7 @@ fn raw() -> web_sys::Storage {
 }
 
 /// A store in its own namespace, emptied first, so tests do not see each other's data.
-fn fresh(ns: &str) -> Store {
+pub fn fresh(ns: &str) -> Store {
     let prefix = format!("aims.{ns}.");
     let storage = raw();
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -27,7 +27,7 @@ fn fresh(ns: &str) -> Store {
     Store::new(ns)
 }
 
-fn sample(id: &str, name: &str) -> Assessment {
+pub fn sample(id: &str, name: &str) -> Assessment {
     let ts = Timestamp::parse("2026-11-29T08:00:00Z").expect("ts");
     let mut a = Assessment::new(catalog(), id.into(), name.into(), ts.clone());
     let item = catalog().find_item("5.2").expect("5.2");
