@@ -1,25 +1,30 @@
 //! Prepares the text assets the crate embeds, in `OUT_DIR`; the files under `assets/`
 //! stay readable and are what people edit.
 //!
-//! - The catalog and the stylesheet are copied without indentation or comments (the JSON
-//!   minifier only drops whitespace outside strings, the CSS one only comments and runs
-//!   of whitespace), so the download carries the same data in fewer bytes.
+//! - The catalog (`assets/catalog/iso42001.json`) becomes `iso42001.cells`: its values
+//!   only, one per line, field by field (all item ids, then all titles, …), in the order
+//!   `engine::catalog` documents and reads. Without keys and quotes, and with like text
+//!   next to like text, the download carries the same data in fewer bytes, and the
+//!   browser reads it without building a JSON tree first. A missing or mistyped field
+//!   fails the build here, naming the entry; the engine checks the references.
+//! - The stylesheet loses its comments and runs of whitespace.
 //! - The message catalog becomes Rust constants (`messages.rs`, included by
 //!   `engine::messages::msg`): `"home.new_org": "…"` becomes `pub const HOME_NEW_ORG`.
 //!   A missing message is then a compile error, and the bundle carries no keys and no
 //!   lookup.
 
+use serde_json::Value;
 use std::env;
 use std::fs;
 use std::path::Path;
 
 fn main() {
     let out_dir = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
-    for (source, target, minify) in [
+    for (source, target, prepare) in [
         (
             "assets/catalog/iso42001.json",
-            "iso42001.min.json",
-            minify_json as fn(&str) -> String,
+            "iso42001.cells",
+            catalog_cells as fn(&str) -> String,
         ),
         ("assets/i18n/en.json", "messages.rs", message_constants),
         ("assets/styles.css", "styles.min.css", minify_css),
@@ -27,8 +32,7 @@ fn main() {
         println!("cargo:rerun-if-changed={source}");
         let text = fs::read_to_string(source)
             .unwrap_or_else(|error| fail(&format!("cannot read {source}: {error}")));
-        let compact = minify(&text);
-        fs::write(Path::new(&out_dir).join(target), compact)
+        fs::write(Path::new(&out_dir).join(target), prepare(&text))
             .unwrap_or_else(|error| fail(&format!("cannot write {target}: {error}")));
     }
 }
@@ -38,25 +42,164 @@ fn fail(message: &str) -> ! {
     std::process::exit(1)
 }
 
+fn parse_json(text: &str, file: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|error| fail(&format!("{file}: {error}")))
+}
+
+/// The catalog as cells, one per line, in the order `Catalog::parse` reads them.
+fn catalog_cells(text: &str) -> String {
+    let root = parse_json(text, "iso42001.json");
+    let mut cells = Cells::default();
+    cells.text(&root, "id", "catalog");
+    cells.push(
+        root.get("version")
+            .and_then(Value::as_u64)
+            .unwrap_or_else(|| fail("catalog: version must be a whole number"))
+            .to_string(),
+    );
+    cells.text(&root, "title", "catalog");
+
+    let groups = list(&root, "groups", "catalog");
+    cells.push(groups.len().to_string());
+    for key in ["id", "kind", "title", "summary"] {
+        for g in groups {
+            cells.text(g, key, "group");
+        }
+    }
+    for g in groups {
+        cells.optional(g, "parent", "group");
+    }
+
+    let items = list(&root, "items", "catalog");
+    cells.push(items.len().to_string());
+    for key in ["id", "kind", "group", "title", "question", "explanation"] {
+        for item in items {
+            cells.text(item, key, "item");
+        }
+    }
+    for item in items {
+        cells.optional(item, "iso27001", "item");
+    }
+    for item in items {
+        let levels = list(item, "levels", "item");
+        if levels.len() != 6 {
+            fail(&format!("item {}: needs exactly 6 level hints", name(item)));
+        }
+        for level in levels {
+            cells.value(level, "a level hint");
+        }
+    }
+    for item in items {
+        cells.push(list(item, "evidence", "item").len().to_string());
+    }
+    for item in items {
+        for e in list(item, "evidence", "item") {
+            cells.value(e, "an evidence example");
+        }
+    }
+    for framework in ["nist_ai_rmf", "eu_ai_act"] {
+        for item in items {
+            let links = list(item, framework, "item");
+            cells.push(links.len().to_string());
+            for link in links {
+                cells.text(link, "ref", "crosswalk");
+                cells.text(link, "basis", "crosswalk");
+            }
+        }
+    }
+
+    let documents = list(&root, "documents", "catalog");
+    cells.push(documents.len().to_string());
+    for key in ["id", "clause", "title", "description"] {
+        for d in documents {
+            cells.text(d, key, "document");
+        }
+    }
+
+    let quick = list(&root, "quick", "catalog");
+    cells.push(quick.len().to_string());
+    for key in ["id", "topic", "question", "help", "next_step"] {
+        for q in quick {
+            cells.text(q, key, "quick question");
+        }
+    }
+    for q in quick {
+        let foundation = q
+            .get("foundation")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        cells.push(u8::from(foundation).to_string());
+        let covered = list(q, "items", "quick question");
+        cells.push(covered.len().to_string());
+        for id in covered {
+            cells.value(id, "an item id");
+        }
+    }
+    cells.lines
+}
+
+/// The catalog's cells, built line by line.
+#[derive(Default)]
+struct Cells {
+    lines: String,
+}
+
+impl Cells {
+    fn push(&mut self, cell: String) {
+        self.lines.push_str(&cell);
+        self.lines.push('\n');
+    }
+
+    /// A string value; a line break inside would shift every later cell.
+    fn value(&mut self, value: &Value, what: &str) {
+        match value.as_str() {
+            Some(s) if !s.contains('\n') => self.push(s.to_owned()),
+            Some(_) => fail(&format!("{what} contains a line break: {value}")),
+            None => fail(&format!("{what} is not text: {value}")),
+        }
+    }
+
+    fn text(&mut self, entry: &Value, key: &str, what: &str) {
+        match entry.get(key) {
+            Some(value) => self.value(value, &format!("{what} {}: {key}", name(entry))),
+            None => fail(&format!("{what} {}: missing {key}", name(entry))),
+        }
+    }
+
+    /// An optional string: absent and `null` become an empty cell.
+    fn optional(&mut self, entry: &Value, key: &str, what: &str) {
+        match entry.get(key) {
+            None | Some(Value::Null) => self.push(String::new()),
+            Some(_) => self.text(entry, key, what),
+        }
+    }
+}
+
+/// The entry's id, for messages.
+fn name(entry: &Value) -> &str {
+    entry.get("id").and_then(Value::as_str).unwrap_or("?")
+}
+
+fn list<'a>(entry: &'a Value, key: &str, what: &str) -> &'a [Value] {
+    entry
+        .get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_else(|| fail(&format!("{what} {}: {key} must be a list", name(entry))))
+}
+
 /// `pub const NAME: &str = "text";` for every entry of a flat JSON object of strings.
 fn message_constants(text: &str) -> String {
-    let mut out = String::from("// Generated by build.rs from assets/i18n/en.json.\n");
-    let mut names = Vec::new();
-    let mut rest = text.trim();
-    rest = rest
-        .strip_prefix('{')
+    let root = parse_json(text, "en.json");
+    let entries = root
+        .as_object()
         .unwrap_or_else(|| fail("en.json: expected an object"));
-    loop {
-        rest = rest.trim_start().trim_start_matches(',').trim_start();
-        if rest.starts_with('}') {
-            break;
-        }
-        let (key, after_key) = json_string(rest);
-        let after_colon = after_key
-            .trim_start()
-            .strip_prefix(':')
-            .unwrap_or_else(|| fail(&format!("en.json: expected ':' after {key:?}")));
-        let (value, after_value) = json_string(after_colon.trim_start());
+    let mut out = String::from("// Generated by build.rs from assets/i18n/en.json.\n");
+    let mut names: Vec<String> = Vec::new();
+    for (key, value) in entries {
+        let value = value
+            .as_str()
+            .unwrap_or_else(|| fail(&format!("en.json: {key} is not text")));
         let name: String = key
             .chars()
             .map(|c| {
@@ -74,64 +217,6 @@ fn message_constants(text: &str) -> String {
             "/// `{key}`\npub const {name}: &str = {value:?};\n"
         ));
         names.push(name);
-        rest = after_value;
-    }
-    out
-}
-
-/// The JSON string at the start of `text` (unescaped) and the text after it.
-fn json_string(text: &str) -> (String, &str) {
-    let body = text
-        .strip_prefix('"')
-        .unwrap_or_else(|| fail("en.json: expected a string"));
-    let mut out = String::new();
-    let mut chars = body.char_indices();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return (out, &body[at + 1..]),
-            '\\' => match chars.next().map(|(_, e)| e) {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some('u') => {
-                    let hex: String = (0..4)
-                        .filter_map(|_| chars.next().map(|(_, h)| h))
-                        .collect();
-                    let code = u32::from_str_radix(&hex, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or_else(|| fail(&format!("en.json: bad escape \\u{hex}")));
-                    out.push(code);
-                }
-                Some(other @ ('"' | '\\' | '/')) => out.push(other),
-                _ => fail("en.json: unsupported escape"),
-            },
-            other => out.push(other),
-        }
-    }
-    fail("en.json: unfinished string")
-}
-
-/// Drops whitespace between JSON tokens; strings (with their escapes) are copied as they are.
-fn minify_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_ascii_whitespace() {
-            out.push(c);
-        }
     }
     out
 }

@@ -289,17 +289,116 @@ fn quick_check_touches_every_clause_and_annex_a_group() {
 }
 
 #[test]
-fn integrity_check_rejects_duplicates_and_dangling_parents() {
-    let json = include_str!("../assets/catalog/iso42001.json");
-    let duplicated = json.replacen("\"id\": \"4.2\"", "\"id\": \"4.1\"", 1);
-    assert_ne!(duplicated, json, "the fixture edit applies");
+fn integrity_check_rejects_duplicates_dangling_parents_and_broken_cells() {
+    let cells = aims_readiness::engine::catalog::BUILTIN_CELLS;
+    let duplicated = cells.replacen("\n4.2\n", "\n4.1\n", 1);
+    assert_ne!(duplicated, cells, "the fixture edit applies");
     let problems = Catalog::parse(&duplicated).expect_err("duplicate rejected");
     assert!(
         problems.iter().any(|p| p.contains("duplicate item id 4.1")),
         "{problems:?}"
     );
-    let dangling = json.replacen("\"parent\": \"A.6\"", "\"parent\": \"A.99\"", 1);
-    assert_ne!(dangling, json);
-    let problems = Catalog::parse(&dangling).expect_err("dangling parent rejected");
+
+    // The parents are the fifth column of the groups, after the count on line 4.
+    let mut lines: Vec<&str> = cells.split('\n').collect();
+    let groups: usize = lines[3].parse().expect("group count");
+    let parents = 4 + 4 * groups;
+    let subgroup = (parents..parents + groups)
+        .find(|&i| !lines[i].is_empty())
+        .expect("a subgroup with a parent");
+    lines[subgroup] = "A.99";
+    let problems = Catalog::parse(&lines.join("\n")).expect_err("dangling parent rejected");
     assert!(problems.iter().any(|p| p.contains("A.99")), "{problems:?}");
+
+    let problems = Catalog::parse(&cells[..cells.len() / 2]).expect_err("truncated");
+    assert!(
+        problems.iter().any(|p| p.contains("ends early")),
+        "{problems:?}"
+    );
+    let problems = Catalog::parse(&format!("{cells}more\n")).expect_err("too long");
+    assert!(
+        problems.iter().any(|p| p.contains("left over")),
+        "{problems:?}"
+    );
+    let problems = Catalog::parse(&cells.replacen("\n70\n", "\nseventy\n", 1))
+        .expect_err("a count that is not a number");
+    assert!(
+        problems.iter().any(|p| p.contains("seventy")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_embedded_cells_carry_every_value_of_the_json_file() {
+    let json: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/catalog/iso42001.json")).expect("json");
+    let c = catalog();
+    let text = |v: &serde_json::Value| v.as_str().expect("text").to_owned();
+    let texts = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array().expect("list").iter().map(text).collect()
+    };
+    let items = json["items"].as_array().expect("items");
+    assert_eq!(items.len(), c.item_count());
+    for (i, j) in c.item_ids().zip(items) {
+        let item = c.item(i);
+        assert_eq!(item.id, text(&j["id"]));
+        assert_eq!(item.kind.as_str(), text(&j["kind"]));
+        assert_eq!(item.title, text(&j["title"]));
+        assert_eq!(item.question, text(&j["question"]));
+        assert_eq!(item.explanation, text(&j["explanation"]));
+        assert_eq!(item.evidence, texts(&j["evidence"]));
+        assert_eq!(item.levels.to_vec(), texts(&j["levels"]));
+        assert_eq!(item.iso27001, j["iso27001"].as_str().map(str::to_owned));
+        for (links, key) in [
+            (&item.nist_ai_rmf, "nist_ai_rmf"),
+            (&item.eu_ai_act, "eu_ai_act"),
+        ] {
+            let expected: Vec<(String, String)> = j[key]
+                .as_array()
+                .expect("crosswalks")
+                .iter()
+                .map(|l| (text(&l["ref"]), text(&l["basis"])))
+                .collect();
+            let actual: Vec<(String, String)> = links
+                .iter()
+                .map(|l| {
+                    let basis = match l.basis {
+                        Basis::Published => "published",
+                        Basis::Judgement => "judgement",
+                    };
+                    (l.reference.clone(), basis.to_owned())
+                })
+                .collect();
+            assert_eq!(actual, expected, "{} {key}", item.id);
+        }
+    }
+    let groups = json["groups"].as_array().expect("groups");
+    for (g, j) in c.group_ids().zip(groups) {
+        let group = c.group(g);
+        assert_eq!(group.id, text(&j["id"]));
+        assert_eq!(group.summary, text(&j["summary"]));
+        assert_eq!(group.parent, j["parent"].as_str().map(str::to_owned));
+    }
+    let documents = json["documents"].as_array().expect("documents");
+    assert_eq!(documents.len(), c.document_count());
+    for (d, j) in c.document_ids().zip(documents) {
+        assert_eq!(c.document(d).description, text(&j["description"]));
+        assert_eq!(c.document(d).clause, text(&j["clause"]));
+    }
+    let quick = json["quick"].as_array().expect("quick");
+    for (q, j) in c.quick_ids().zip(quick) {
+        let question = c.quick(q);
+        assert_eq!(question.next_step, text(&j["next_step"]));
+        assert_eq!(question.help, text(&j["help"]));
+        assert_eq!(question.items, texts(&j["items"]));
+        assert_eq!(
+            question.foundation,
+            j["foundation"].as_bool().unwrap_or(false)
+        );
+    }
+    assert_eq!(c.title, text(&json["title"]));
+    assert_eq!(
+        u64::from(c.version),
+        json["version"].as_u64().expect("version")
+    );
 }

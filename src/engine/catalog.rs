@@ -2,14 +2,27 @@
 //! and the quick-check questions. It is data (`assets/catalog/iso42001.json`) with its
 //! own id and version, embedded at compile time and parsed once.
 //!
+//! What is embedded is not the JSON but its cells, made by `build.rs`: every value on
+//! its own line, field by field, in this order (`n` is the number of entries before,
+//! `[..]` means one line per entry, empty lines stand for absent optional values):
+//!
+//! 1. catalog id, version, title;
+//! 2. groups `n`; ids[..], kinds[..], titles[..], summaries[..], parents[..];
+//! 3. items `n`; ids[..], kinds[..], groups[..], titles[..], questions[..],
+//!    explanations[..], ISO/IEC 27001 references[..]; the 6 level hints of each item;
+//!    evidence counts[..] and then the evidence examples of each item; for the NIST AI
+//!    RMF and then the EU AI Act, per item a count and that many reference/basis pairs;
+//! 4. documents `n`; ids[..], clauses[..], titles[..], descriptions[..];
+//! 5. quick questions `n`; ids[..], topics[..], questions[..], helps[..], next steps[..];
+//!    per question: foundation (0/1), a count and that many item ids.
+//!
 //! Identifiers ([`ItemId`], [`GroupId`], [`DocumentId`]) can only be obtained from a
 //! catalog lookup, so code cannot name an item that does not exist.
 
-use super::json::{self, Value};
 use std::sync::OnceLock;
 
-/// The catalog text shipped with the app.
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/iso42001.min.json"));
+/// The catalog shipped with the app, as cells (see the module documentation).
+pub const BUILTIN_CELLS: &str = include_str!(concat!(env!("OUT_DIR"), "/iso42001.cells"));
 
 /// A catalog item (index into [`Catalog::items`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,9 +53,10 @@ macro_rules! index_id {
 index_id!(ItemId, GroupId, DocumentId, QuickId);
 
 /// Whether an item is a clause requirement (4–10) or an Annex A control.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ItemKind {
     /// A requirement of clauses 4–10: always in scope.
+    #[default]
     Clause,
     /// An Annex A control: can be excluded with a justification.
     Control,
@@ -73,6 +87,16 @@ pub enum Basis {
     Judgement,
 }
 
+impl Basis {
+    fn parse(s: &str) -> Option<Basis> {
+        match s {
+            "published" => Some(Basis::Published),
+            "judgement" => Some(Basis::Judgement),
+            _ => None,
+        }
+    }
+}
+
 /// One mapping to another framework.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Crosswalk {
@@ -83,7 +107,7 @@ pub struct Crosswalk {
 }
 
 /// A clause or a control objective.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Group {
     /// Display id, e.g. `6` or `A.6.1`.
     pub id: String,
@@ -98,7 +122,7 @@ pub struct Group {
 }
 
 /// One assessable item: a lowest-level clause requirement or an Annex A control.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Item {
     /// Display id, e.g. `6.1.2` or `A.6.2.4`.
     pub id: String,
@@ -125,7 +149,7 @@ pub struct Item {
 }
 
 /// A mandatory documented-information entry.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Document {
     /// Stable id, e.g. `statement-of-applicability`.
     pub id: String,
@@ -138,7 +162,7 @@ pub struct Document {
 }
 
 /// A quick-check question standing for a set of catalog items.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct QuickQuestion {
     /// Stable id, e.g. `q01`.
     pub id: String,
@@ -156,183 +180,147 @@ pub struct QuickQuestion {
     pub foundation: bool,
 }
 
-/// Reads fields of one JSON object, recording what is missing or malformed.
-struct Fields<'a> {
-    what: String,
-    value: &'a Value,
-    problems: &'a mut Vec<String>,
+/// Reads the catalog's cells in order, noting each malformed cell and a text that ends
+/// early (once).
+struct Cells<'a> {
+    lines: std::str::Split<'a, char>,
+    problems: Vec<String>,
+    ended: bool,
 }
 
-impl Fields<'_> {
-    fn field(&mut self, key: &str) -> Option<&Value> {
-        let found = self.value.get(key);
-        if found.is_none() {
-            self.problems.push(format!("{}: missing {key}", self.what));
-        }
-        found
-    }
-
-    fn text(&mut self, key: &str) -> String {
-        match self.field(key).map(Value::as_str) {
-            Some(Some(s)) => s.to_owned(),
-            Some(None) => {
-                self.problems
-                    .push(format!("{}: {key} is not text", self.what));
+impl Cells<'_> {
+    fn text(&mut self) -> String {
+        match self.lines.next() {
+            Some(line) => line.to_owned(),
+            None => {
+                if !self.ended {
+                    self.problems.push("catalog: the text ends early".into());
+                    self.ended = true;
+                }
                 String::new()
             }
-            None => String::new(),
         }
     }
 
-    fn optional_text(&mut self, key: &str) -> Option<String> {
-        match self.field(key)? {
-            Value::Null => None,
-            v => v.as_str().map(str::to_owned),
-        }
+    /// An optional value: an empty cell is none.
+    fn optional(&mut self) -> Option<String> {
+        Some(self.text()).filter(|t| !t.is_empty())
     }
 
-    fn texts(&mut self, key: &str) -> Vec<String> {
-        let list = match self.field(key) {
-            Some(Value::Array(list)) => list.clone(),
-            _ => Vec::new(),
-        };
-        list.iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect()
+    /// A number of entries that follow; at most 255, as ids are bytes.
+    fn count(&mut self) -> usize {
+        let text = self.text();
+        match text.parse::<u8>() {
+            Ok(n) => usize::from(n),
+            Err(_) => {
+                self.problems
+                    .push(format!("catalog: expected a count, found \"{text}\""));
+                0
+            }
+        }
     }
 
     fn kind(&mut self) -> ItemKind {
-        let text = self.text("kind");
+        let text = self.text();
         ItemKind::parse(&text).unwrap_or_else(|| {
             self.problems
-                .push(format!("{}: unknown kind \"{text}\"", self.what));
+                .push(format!("catalog: unknown kind \"{text}\""));
             ItemKind::Clause
         })
     }
 
-    fn crosswalks(&mut self, key: &str) -> Vec<Crosswalk> {
-        let list = match self.field(key) {
-            Some(Value::Array(list)) => list.clone(),
-            _ => Vec::new(),
-        };
-        list.iter()
-            .map(|v| {
-                let basis = match v.get("basis").and_then(Value::as_str) {
-                    Some("published") => Basis::Published,
-                    Some("judgement") => Basis::Judgement,
-                    other => {
-                        self.problems.push(format!(
-                            "{}: crosswalk basis {}",
-                            self.what,
-                            other.unwrap_or("missing")
-                        ));
-                        Basis::Judgement
-                    }
-                };
-                let reference = v
-                    .get("ref")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
+    fn crosswalks(&mut self) -> Vec<Crosswalk> {
+        let n = self.count();
+        (0..n)
+            .map(|_| {
+                let reference = self.text();
+                let basis = self.text();
+                let basis = Basis::parse(&basis).unwrap_or_else(|| {
+                    self.problems
+                        .push(format!("{reference}: crosswalk basis \"{basis}\""));
+                    Basis::Judgement
+                });
                 Crosswalk { reference, basis }
             })
             .collect()
     }
-}
 
-fn objects<'a>(root: &'a Value, key: &str, problems: &mut Vec<String>) -> &'a [Value] {
-    match root.get(key) {
-        Some(Value::Array(list)) => list,
-        _ => {
-            problems.push(format!("catalog: missing list {key}"));
-            &[]
-        }
+    /// `n` entries with their defaults, to be filled field by field.
+    fn entries<T: Default>(&mut self) -> Vec<T> {
+        let n = self.count();
+        (0..n).map(|_| T::default()).collect()
     }
 }
 
-fn read_group(value: &Value, problems: &mut Vec<String>) -> Group {
-    let mut f = Fields {
-        what: format!(
-            "group {}",
-            value.get("id").and_then(Value::as_str).unwrap_or("?")
-        ),
-        value,
-        problems,
+/// Reads every cell (see the module documentation) into entries, in order.
+fn read_cells(text: &str) -> (RawCatalog, Vec<String>) {
+    let mut c = Cells {
+        lines: text.split('\n'),
+        problems: Vec::new(),
+        ended: false,
     };
-    Group {
-        id: f.text("id"),
-        kind: f.kind(),
-        parent: f.optional_text("parent"),
-        title: f.text("title"),
-        summary: f.text("summary"),
-    }
-}
+    let id = c.text();
+    let version = c.text().parse::<u32>().unwrap_or(0);
+    let title = c.text();
 
-fn read_item(value: &Value, problems: &mut Vec<String>) -> Item {
-    let mut f = Fields {
-        what: format!(
-            "item {}",
-            value.get("id").and_then(Value::as_str).unwrap_or("?")
-        ),
-        value,
-        problems,
-    };
-    let levels_list = f.texts("levels");
-    let levels: [String; 6] = match <[String; 6]>::try_from(levels_list) {
-        Ok(levels) => levels,
-        Err(_) => {
-            f.problems
-                .push(format!("{}: needs exactly 6 level hints", f.what));
-            Default::default()
-        }
-    };
-    Item {
-        id: f.text("id"),
-        kind: f.kind(),
-        group: f.text("group"),
-        title: f.text("title"),
-        question: f.text("question"),
-        explanation: f.text("explanation"),
-        evidence: f.texts("evidence"),
-        levels,
-        nist_ai_rmf: f.crosswalks("nist_ai_rmf"),
-        eu_ai_act: f.crosswalks("eu_ai_act"),
-        iso27001: f.optional_text("iso27001"),
-    }
-}
+    let mut groups: Vec<Group> = c.entries();
+    groups.iter_mut().for_each(|g| g.id = c.text());
+    groups.iter_mut().for_each(|g| g.kind = c.kind());
+    groups.iter_mut().for_each(|g| g.title = c.text());
+    groups.iter_mut().for_each(|g| g.summary = c.text());
+    groups.iter_mut().for_each(|g| g.parent = c.optional());
 
-fn read_document(value: &Value, problems: &mut Vec<String>) -> Document {
-    let mut f = Fields {
-        what: "document".into(),
-        value,
-        problems,
-    };
-    Document {
-        id: f.text("id"),
-        clause: f.text("clause"),
-        title: f.text("title"),
-        description: f.text("description"),
+    let mut items: Vec<Item> = c.entries();
+    items.iter_mut().for_each(|i| i.id = c.text());
+    items.iter_mut().for_each(|i| i.kind = c.kind());
+    items.iter_mut().for_each(|i| i.group = c.text());
+    items.iter_mut().for_each(|i| i.title = c.text());
+    items.iter_mut().for_each(|i| i.question = c.text());
+    items.iter_mut().for_each(|i| i.explanation = c.text());
+    items.iter_mut().for_each(|i| i.iso27001 = c.optional());
+    for item in &mut items {
+        item.levels.iter_mut().for_each(|l| *l = c.text());
     }
-}
+    let evidence: Vec<usize> = items.iter().map(|_| c.count()).collect();
+    for (item, n) in items.iter_mut().zip(evidence) {
+        item.evidence = (0..n).map(|_| c.text()).collect();
+    }
+    items
+        .iter_mut()
+        .for_each(|i| i.nist_ai_rmf = c.crosswalks());
+    items.iter_mut().for_each(|i| i.eu_ai_act = c.crosswalks());
 
-fn read_quick(value: &Value, problems: &mut Vec<String>) -> QuickQuestion {
-    let mut f = Fields {
-        what: "quick question".into(),
-        value,
-        problems,
-    };
-    QuickQuestion {
-        id: f.text("id"),
-        topic: f.text("topic"),
-        question: f.text("question"),
-        help: f.text("help"),
-        items: f.texts("items"),
-        next_step: f.text("next_step"),
-        foundation: f
-            .field("foundation")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
+    let mut documents: Vec<Document> = c.entries();
+    documents.iter_mut().for_each(|d| d.id = c.text());
+    documents.iter_mut().for_each(|d| d.clause = c.text());
+    documents.iter_mut().for_each(|d| d.title = c.text());
+    documents.iter_mut().for_each(|d| d.description = c.text());
+
+    let mut quick: Vec<QuickQuestion> = c.entries();
+    quick.iter_mut().for_each(|q| q.id = c.text());
+    quick.iter_mut().for_each(|q| q.topic = c.text());
+    quick.iter_mut().for_each(|q| q.question = c.text());
+    quick.iter_mut().for_each(|q| q.help = c.text());
+    quick.iter_mut().for_each(|q| q.next_step = c.text());
+    for q in &mut quick {
+        q.foundation = c.text() == "1";
+        let n = c.count();
+        q.items = (0..n).map(|_| c.text()).collect();
     }
+    if c.lines.any(|rest| !rest.is_empty()) {
+        c.problems
+            .push("catalog: cells left over at the end".into());
+    }
+    let raw = RawCatalog {
+        id,
+        version,
+        title,
+        groups,
+        items,
+        documents,
+        quick,
+    };
+    (raw, c.problems)
 }
 
 struct RawCatalog {
@@ -373,7 +361,7 @@ impl Catalog {
     /// parse failure here can only come from a broken build, never from user input.
     pub fn builtin() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| match Catalog::parse(BUILTIN_JSON) {
+        CATALOG.get_or_init(|| match Catalog::parse(BUILTIN_CELLS) {
             Ok(catalog) => catalog,
             Err(problems) => panic!(
                 "embedded catalog is invalid: {} (and {} more)",
@@ -383,53 +371,12 @@ impl Catalog {
         })
     }
 
-    /// Parses and checks a catalog, returning every integrity problem found.
-    pub fn parse(json: &str) -> Result<Catalog, Vec<String>> {
-        let root = json::parse(json.as_bytes()).map_err(|e| {
-            vec![format!(
-                "{} (line {}, column {})",
-                e.message, e.line, e.column
-            )]
-        })?;
-        let mut problems = Vec::new();
-        let raw = RawCatalog {
-            id: root
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            version: root
-                .get("version")
-                .and_then(Value::as_u64)
-                .and_then(|v| u32::try_from(v).ok())
-                .unwrap_or(0),
-            title: root
-                .get("title")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            groups: objects(&root, "groups", &mut problems)
-                .iter()
-                .map(|v| read_group(v, &mut problems))
-                .collect(),
-            items: objects(&root, "items", &mut problems)
-                .iter()
-                .map(|v| read_item(v, &mut problems))
-                .collect(),
-            documents: objects(&root, "documents", &mut problems)
-                .iter()
-                .map(|v| read_document(v, &mut problems))
-                .collect(),
-            quick: objects(&root, "quick", &mut problems)
-                .iter()
-                .map(|v| read_quick(v, &mut problems))
-                .collect(),
-        };
+    /// Reads a catalog from its cells (see the module documentation) and checks it,
+    /// returning every integrity problem found.
+    pub fn parse(cells: &str) -> Result<Catalog, Vec<String>> {
+        let (raw, mut problems) = read_cells(cells);
         if raw.id.is_empty() || raw.version == 0 {
             problems.push("catalog: needs an id and a version above 0".into());
-        }
-        if raw.items.len() > u8::MAX as usize || raw.groups.len() > u8::MAX as usize {
-            return Err(vec!["too many items or groups".into()]);
         }
         let group_index = |id: &str| raw.groups.iter().position(|g| g.id == id);
         let group_parent = raw
