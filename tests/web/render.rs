@@ -1,8 +1,13 @@
-use aims_readiness::ui::app::App;
+use aims_readiness::ui::app::{App, AppProps};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Mounts the app into a fresh element and returns that element.
 pub fn mount_app() -> web_sys::Element {
+    mount_app_with(AppProps::default())
+}
+
+/// Mounts the app with these props into a fresh element and returns that element.
+pub fn mount_app_with(props: AppProps) -> web_sys::Element {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -12,7 +17,7 @@ pub fn mount_app() -> web_sys::Element {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
 
@@ -112,7 +117,6 @@ async fn filter_to(root: &web_sys::Element, text: &str) -> u32 {
 #[wasm_bindgen_test]
 async fn home_filter_matches_name_or_organization_ignoring_ascii_case() {
     use aims_readiness::engine::Catalog;
-    use aims_readiness::ui::app::AppProps;
     use aims_readiness::ui::config::Config;
     let store = crate::storage::fresh("t-filter");
     for k in 0..24 {
@@ -124,27 +128,13 @@ async fn home_filter_matches_name_or_organization_ignoring_ascii_case() {
         };
         store.save(Catalog::builtin(), &a).expect("saved");
     }
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    let config = Config {
-        namespace: "t-filter".into(),
-        ..Config::default()
-    };
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            config: std::rc::Rc::new(config),
-            host: None,
-        },
-    )
-    .render();
+    let root = mount_app_with(AppProps {
+        config: std::rc::Rc::new(Config {
+            namespace: "t-filter".into(),
+            ..Config::default()
+        }),
+        host: None,
+    });
     yew::scheduler::flush().await;
     assert_eq!(filter_to(&root, "").await, 20, "the first page of 24");
     assert_eq!(filter_to(&root, "analytics").await, 1, "by organization");
