@@ -89,13 +89,12 @@ fn catalog_cells(text: &str) -> String {
             cells.value(level, "a level hint");
         }
     }
-    for item in items {
-        cells.push(list(item, "evidence", "item").len().to_string());
+    let evidence: Vec<&[Value]> = items.iter().map(|i| list(i, "evidence", "item")).collect();
+    for examples in &evidence {
+        cells.push(examples.len().to_string());
     }
-    for item in items {
-        for e in list(item, "evidence", "item") {
-            cells.value(e, "an evidence example");
-        }
+    for e in evidence.iter().copied().flatten() {
+        cells.value(e, "an evidence example");
     }
     for framework in ["nist_ai_rmf", "eu_ai_act"] {
         for item in items {

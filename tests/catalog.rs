@@ -361,13 +361,7 @@ fn the_embedded_cells_carry_every_value_of_the_json_file() {
                 .collect();
             let actual: Vec<(String, String)> = links
                 .iter()
-                .map(|l| {
-                    let basis = match l.basis {
-                        Basis::Published => "published",
-                        Basis::Judgement => "judgement",
-                    };
-                    (l.reference.clone(), basis.to_owned())
-                })
+                .map(|l| (l.reference.clone(), l.basis.as_str().to_owned()))
                 .collect();
             assert_eq!(actual, expected, "{} {key}", item.id);
         }

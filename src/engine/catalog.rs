@@ -88,12 +88,18 @@ pub enum Basis {
 }
 
 impl Basis {
-    fn parse(s: &str) -> Option<Basis> {
-        match s {
-            "published" => Some(Basis::Published),
-            "judgement" => Some(Basis::Judgement),
-            _ => None,
+    /// The name used in the catalog file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Published => "published",
+            Basis::Judgement => "judgement",
         }
+    }
+
+    fn parse(s: &str) -> Option<Basis> {
+        [Basis::Published, Basis::Judgement]
+            .into_iter()
+            .find(|b| b.as_str() == s)
     }
 }
 
@@ -245,6 +251,11 @@ impl Cells<'_> {
             .collect()
     }
 
+    /// The next `n` values.
+    fn texts(&mut self, n: usize) -> Vec<String> {
+        (0..n).map(|_| self.text()).collect()
+    }
+
     /// `n` entries with their defaults, to be filled field by field.
     fn entries<T: Default>(&mut self) -> Vec<T> {
         let n = self.count();
@@ -283,7 +294,7 @@ fn read_cells(text: &str) -> (RawCatalog, Vec<String>) {
     }
     let evidence: Vec<usize> = items.iter().map(|_| c.count()).collect();
     for (item, n) in items.iter_mut().zip(evidence) {
-        item.evidence = (0..n).map(|_| c.text()).collect();
+        item.evidence = c.texts(n);
     }
     items
         .iter_mut()
@@ -305,7 +316,7 @@ fn read_cells(text: &str) -> (RawCatalog, Vec<String>) {
     for q in &mut quick {
         q.foundation = c.text() == "1";
         let n = c.count();
-        q.items = (0..n).map(|_| c.text()).collect();
+        q.items = c.texts(n);
     }
     if c.lines.any(|rest| !rest.is_empty()) {
         c.problems
