@@ -11,6 +11,7 @@ use aims_readiness::ui::storage::Store;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
+use yew_router::history::{AnyHistory, MemoryHistory};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -122,6 +123,7 @@ async fn measure() {
         AppProps {
             config: Rc::new(config),
             host: None,
+            history: Some(AnyHistory::from(MemoryHistory::new())),
         },
     )
     .render();

@@ -1,19 +1,24 @@
 //! The Yew single-page app. Compiled only for `wasm32`; every figure it shows comes
 //! from [`crate::engine`].
 //!
-//! Three ways to start (docs/embedding.md):
+//! Ways to start (docs/embedding.md):
 //! - the app's own page (`index.html` has an element with `data-aims-app`): options
-//!   come from the URL query, so an iframe can pass them;
+//!   come from the URL query, so an iframe can pass them; routes live in the URL hash;
 //! - inline on a host page: the host calls [`mount`] with an element and options;
-//!   the widget renders inside a shadow root with its own styles.
+//!   the widget renders inside a shadow root with its own styles, and its routes live
+//!   in memory, so the host page's address and history are never touched;
+//! - the `<aims-readiness>` custom element (`assets/aims-readiness-element.js`), which
+//!   calls [`mount`] and [`Widget::destroy`] as it is added, changed and removed.
 
 pub mod app;
 pub mod clock;
 pub mod components;
 pub mod config;
+pub mod context;
 pub mod download;
 pub mod files;
 pub mod i18n;
+pub mod route;
 pub mod share;
 pub mod state;
 pub mod storage;
@@ -22,6 +27,7 @@ use config::Config;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew_router::history::{AnyHistory, MemoryHistory};
 
 /// The widget's stylesheet, embedded so an inline mount can put it in its shadow root.
 pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
@@ -39,21 +45,68 @@ pub fn start() {
     let config = config_from_url();
     root.set_inner_html(""); // the "Loading…" placeholder
     add_styles(&document.head().map(Into::into));
+    guard_hash();
     yew::Renderer::<app::App>::with_root_and_props(
         root,
         app::AppProps {
             config: Rc::new(config),
             host: None,
+            history: None,
         },
     )
     .render();
 }
 
-/// Mounts the widget inline into `element` of a host page. `options` is an object
-/// (`{mode: "quick", theme: "dark", accent: "#0a7", namespace: "acme", share: true, ...}`);
-/// the element's `data-` attributes are read too (the object wins).
+/// The hash router only understands hashes that start with `#/`; one typed or linked
+/// by hand (`#results`) would stop it. Such a hash is turned into the not-found route
+/// before the router's own listener (registered after this one) reads it.
+fn guard_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fix = Closure::<dyn Fn()>::new(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        if !hash.is_empty() && !hash.starts_with("#/") {
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("#/not-found"));
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("popstate", fix.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    fix.forget();
+}
+
+/// A mounted widget, returned by [`mount`].
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
+pub struct Widget {
+    handle: Option<yew::AppHandle<app::App>>,
+    parts: Vec<web_sys::Element>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget: its components, its root and its styles. Saved assessments
+    /// stay in storage. Calling it twice does nothing more.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        for part in self.parts.drain(..) {
+            part.remove();
+        }
+    }
+}
+
+/// Mounts the widget inline into `element` of a host page. `options` is an object
+/// (`{mode: "quick", theme: "dark", accent: "#0a7", namespace: "acme", share: "event", ...}`);
+/// the element's `data-` attributes are read too (the object wins). Returns the
+/// [`Widget`], whose `destroy()` removes it again.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let attributes = element.attributes();
     for i in 0..attributes.length() {
@@ -86,29 +139,37 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    add_styles(&Some(shadow.clone().into()));
+    let style = add_styles(&Some(shadow.clone().into()));
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
-    yew::Renderer::<app::App>::with_root_and_props(
-        root,
+    let start = match config.mode {
+        config::Mode::Quick => route::Route::Quick,
+        config::Mode::Full => route::Route::Home,
+    };
+    let history = MemoryHistory::with_entries([yew_router::Routable::to_path(&start)]);
+    let handle = yew::Renderer::<app::App>::with_root_and_props(
+        root.clone(),
         app::AppProps {
             config: Rc::new(config),
             host: Some(element),
+            history: Some(AnyHistory::from(history)),
         },
     )
     .render();
-    Ok(())
+    Ok(Widget {
+        handle: Some(handle),
+        parts: style.into_iter().chain([root]).collect(),
+    })
 }
 
-fn add_styles(parent: &Option<web_sys::Node>) {
-    let Some(parent) = parent else { return };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(style) = document.create_element("style") {
-        style.set_text_content(Some(STYLES));
-        let _ = parent.append_child(&style);
-    }
+/// Adds the widget's stylesheet to `parent`; returns the `<style>` element.
+fn add_styles(parent: &Option<web_sys::Node>) -> Option<web_sys::Element> {
+    let parent = parent.as_ref()?;
+    let document = web_sys::window().and_then(|w| w.document())?;
+    let style = document.create_element("style").ok()?;
+    style.set_text_content(Some(STYLES));
+    parent.append_child(&style).ok()?;
+    Some(style)
 }
 
 /// Options from the page's query string (`?mode=quick&theme=dark&share-origin=…`).

@@ -12,19 +12,15 @@ use crate::engine::{
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The screens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    /// Saved assessments, new, import.
-    Home,
-    /// Walk the items of the open assessment.
-    Assess,
-    /// Mandatory documents checklist.
-    Documents,
-    /// Figures, verdict, chart and gaps.
-    Results,
-    /// The quick readiness check.
-    Quick,
+/// An assessment named by the address could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenFailure {
+    /// The id asked for.
+    pub id: String,
+    /// Nothing is saved under that id (rather than: saved but unreadable).
+    pub missing: bool,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// A message shown briefly, optionally with an undo.
@@ -65,17 +61,17 @@ pub enum Resolution {
 pub enum Action {
     /// Re-read the saved list.
     Refresh,
-    /// Start a new assessment.
+    /// Start a new assessment (the caller picks the id, so it can go to its address).
     Create {
+        /// Id for the new assessment.
+        id: String,
         /// Name.
         name: String,
         /// Organization.
         organization: String,
     },
-    /// Open a saved assessment.
+    /// Open a saved assessment (the address names it).
     Open(String),
-    /// Go to a screen.
-    Show(Screen),
     /// Change the open assessment.
     Edit(Edit),
     /// Rename a saved assessment.
@@ -100,8 +96,9 @@ pub enum Action {
     Quick(QuickId, QuickAnswer),
     /// Start the quick check over.
     QuickReset,
-    /// Continue into the full assessment with the quick answers as estimates.
-    QuickContinue,
+    /// Continue into the full assessment with the quick answers as estimates, under
+    /// this new id.
+    QuickContinue(String),
 }
 
 /// The app state.
@@ -111,14 +108,14 @@ pub struct AppState {
     pub config: Rc<Config>,
     /// Where things are saved.
     pub store: Store,
-    /// The screen shown.
-    pub screen: Screen,
     /// Saved assessments.
     pub entries: Vec<Entry>,
     /// The open assessment.
     pub current: Option<Rc<Assessment>>,
     /// Its scores.
     pub report: Option<Rc<Report>>,
+    /// The last assessment the address named that could not be opened.
+    pub open_failed: Option<OpenFailure>,
     /// Set while the open assessment could not be saved (it stays in memory).
     pub unsaved: Option<StorageError>,
     /// Storage cannot be used at all.
@@ -146,17 +143,13 @@ impl AppState {
             Err(_) => (Vec::new(), true),
         };
         let quick = store.load_quick(catalog());
-        let screen = match config.mode {
-            super::config::Mode::Quick => Screen::Quick,
-            super::config::Mode::Full => Screen::Home,
-        };
         AppState {
             config: Rc::new(config),
             store,
-            screen,
             entries,
             current: None,
             report: None,
+            open_failed: None,
             unsaved: None,
             storage_unavailable,
             notice: None,
@@ -194,10 +187,10 @@ impl AppState {
         self.entries.insert(0, Entry::Saved(summary));
     }
 
-    fn open(&mut self, a: Assessment, screen: Screen) {
+    fn open(&mut self, a: Assessment) {
         self.report = Some(Rc::new(score(catalog(), &a)));
         self.current = Some(Rc::new(a));
-        self.screen = screen;
+        self.open_failed = None;
     }
 
     fn refresh(&mut self) {
@@ -210,19 +203,11 @@ impl AppState {
         }
     }
 
-    /// Re-reads the list unless the open assessment is only in memory (a failed save
-    /// must not make it vanish from view).
-    fn refresh_if_saved(&mut self) {
-        if self.unsaved.is_none() {
-            self.refresh();
-        }
-    }
-
     /// Saves a new assessment and opens it.
-    fn add_new(&mut self, a: Assessment, screen: Screen) {
+    fn add_new(&mut self, a: Assessment) {
         // If the save fails the assessment stays open in memory; the banner says so.
         self.persist(&a);
-        self.open(a, screen);
+        self.open(a);
     }
 }
 
@@ -232,37 +217,44 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Refresh => s.refresh(),
-            Action::Create { name, organization } => {
+            // Re-reads the list unless the open assessment is only in memory (a failed
+            // save must not make it vanish from view).
+            Action::Refresh if s.unsaved.is_none() => s.refresh(),
+            Action::Refresh => return self,
+            Action::Create {
+                id,
+                name,
+                organization,
+            } => {
                 let name = if name.trim().is_empty() {
                     msg::HOME_UNTITLED.to_owned()
                 } else {
                     name.trim().to_owned()
                 };
-                let mut a = Assessment::new(catalog(), clock::new_id(), name, clock::now());
+                let mut a = Assessment::new(catalog(), id, name, clock::now());
                 a.organization = organization.trim().to_owned();
-                s.add_new(a, Screen::Assess);
+                s.add_new(a);
             }
+            Action::Open(id) if s.current.as_ref().is_some_and(|c| c.id == id) => return self,
             Action::Open(id) => match s.store.load(catalog(), &id) {
-                Ok(a) => s.open(a, Screen::Assess),
+                Ok(a) => s.open(a),
                 Err(e) => {
                     let reason = describe_load_error(&e);
+                    let missing = matches!(e, LoadError::Missing);
                     if let LoadError::Corrupt(_) = e {
                         s.entries.retain(|x| x.id() != id);
                         s.entries.push(Entry::Broken {
-                            id,
+                            id: id.clone(),
                             reason: reason.clone(),
                         });
                     }
-                    s.notice(tf(msg::NOTICE_CANNOT_OPEN, &[("reason", &reason)]), true);
+                    s.open_failed = Some(OpenFailure {
+                        id,
+                        missing,
+                        reason,
+                    });
                 }
             },
-            Action::Show(screen) => {
-                if screen == Screen::Home {
-                    s.refresh_if_saved();
-                }
-                s.screen = screen;
-            }
             Action::Edit(edit) => {
                 let Some(current) = s.current.clone() else {
                     return self;
@@ -331,7 +323,6 @@ impl Reducible for AppState {
                         if s.current.as_ref().is_some_and(|c| c.id == id) {
                             s.current = None;
                             s.report = None;
-                            s.screen = Screen::Home;
                         }
                         let name = kept.as_ref().map(|a| a.name.clone()).unwrap_or_default();
                         s.notice = Some(Notice {
@@ -378,7 +369,7 @@ impl Reducible for AppState {
                 }
                 if s.persist(&a) {
                     if s.current.as_ref().is_some_and(|c| c.id == a.id) {
-                        s.open(a.clone(), s.screen);
+                        s.open(a.clone());
                     }
                     s.notice(tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]), false);
                 }
@@ -400,15 +391,15 @@ impl Reducible for AppState {
                 s.quick = QuickAnswers::new(catalog());
                 let _ = s.store.save_quick(catalog(), &s.quick);
             }
-            Action::QuickContinue => {
+            Action::QuickContinue(id) => {
                 let mut a = Assessment::new(
                     catalog(),
-                    clock::new_id(),
+                    id,
                     msg::QUICK_ASSESSMENT_NAME.into(),
                     clock::now(),
                 );
                 carry_over(catalog(), &s.quick, &mut a);
-                s.add_new(a, Screen::Assess);
+                s.add_new(a);
             }
         }
         Rc::new(s)

@@ -1,13 +1,24 @@
 use aims_readiness::ui::app::{App, AppProps};
 use wasm_bindgen_test::wasm_bindgen_test;
+use yew_router::history::{AnyHistory, MemoryHistory};
 
 /// Mounts the app into a fresh element and returns that element.
 pub fn mount_app() -> web_sys::Element {
     mount_app_with(AppProps::default())
 }
 
+/// An in-memory history starting at `path`, so tests never touch the test page's URL
+/// (and several mounted apps do not follow each other's routes).
+pub fn history_at(path: &str) -> AnyHistory {
+    AnyHistory::from(MemoryHistory::with_entries([path.to_owned()]))
+}
+
 /// Mounts the app with these props into a fresh element and returns that element.
-pub fn mount_app_with(props: AppProps) -> web_sys::Element {
+/// Without a history in the props it starts at `/` in memory.
+pub fn mount_app_with(mut props: AppProps) -> web_sys::Element {
+    if props.history.is_none() {
+        props.history = Some(history_at("/"));
+    }
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -133,7 +144,7 @@ async fn home_filter_matches_name_or_organization_ignoring_ascii_case() {
             namespace: "t-filter".into(),
             ..Config::default()
         }),
-        host: None,
+        ..AppProps::default()
     });
     yew::scheduler::flush().await;
     assert_eq!(filter_to(&root, "").await, 20, "the first page of 24");

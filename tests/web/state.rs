@@ -2,7 +2,7 @@
 
 use aims_readiness::engine::{Catalog, Edit, MaturityLevel};
 use aims_readiness::ui::config::Config;
-use aims_readiness::ui::state::{Action, AppState, Screen};
+use aims_readiness::ui::state::{Action, AppState};
 use std::rc::Rc;
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew::Reducible;
@@ -17,10 +17,14 @@ fn state(ns: &str) -> Rc<AppState> {
 #[wasm_bindgen_test]
 fn create_edit_and_reload_through_the_reducer() {
     let s = state("t-reducer").reduce(Action::Create {
+        id: "t-reducer-1".into(),
         name: "Board review".into(),
         organization: "Acme".into(),
     });
-    assert_eq!(s.screen, Screen::Assess);
+    assert_eq!(
+        s.current.as_ref().map(|a| a.id.as_str()),
+        Some("t-reducer-1")
+    );
     let item = Catalog::builtin().find_item("6.1.2").expect("6.1.2");
     let s = s.reduce(Action::Edit(Edit::Maturity(item, Some(MaturityLevel::L4))));
     assert!(s.unsaved.is_none());
@@ -46,6 +50,7 @@ fn create_edit_and_reload_through_the_reducer() {
 #[wasm_bindgen_test]
 fn a_refused_save_keeps_the_answer_in_memory_and_says_so() {
     let s = state("t-full").reduce(Action::Create {
+        id: "t-full-1".into(),
         name: "Full".into(),
         organization: String::new(),
     });
@@ -71,4 +76,16 @@ fn a_refused_save_keeps_the_answer_in_memory_and_says_so() {
     );
     let id = retried.current.as_ref().expect("open").id.clone();
     retried.store.delete(&id).expect("clean up");
+}
+
+#[wasm_bindgen_test]
+fn an_address_naming_nothing_saved_is_reported_not_opened() {
+    let s = state("t-missing").reduce(Action::Open("no-such-id".into()));
+    assert!(s.current.is_none());
+    let failed = s
+        .open_failed
+        .as_ref()
+        .expect("the failure is kept for the screen");
+    assert_eq!(failed.id, "no-such-id");
+    assert!(failed.missing);
 }

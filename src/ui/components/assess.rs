@@ -4,11 +4,13 @@
 
 use super::item_card::ItemCard;
 use super::pct;
-use crate::engine::{Assessment, Catalog, Edit, GroupId, ItemId, ItemKind, Report};
+use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Report};
 use crate::ui::i18n::{msg, tf};
+use crate::ui::route::Route;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::prelude::use_navigator;
 
 /// Which items are listed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,14 +29,15 @@ enum Part {
     Everything,
 }
 
-/// What [`assess`] shows.
+/// Props of [`Assess`].
+#[derive(Properties, PartialEq)]
 pub struct AssessProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
     pub report: Rc<Report>,
-    /// Send an edit.
-    pub on_edit: Callback<Edit>,
+    /// The item the address names, if any: shown, scrolled into view and focused.
+    pub item: Option<ItemId>,
 }
 
 /// The groups shown in the navigator: clauses, then control objectives with A.6 split.
@@ -51,59 +54,154 @@ fn navigator_groups(c: &Catalog) -> Vec<GroupId> {
         .collect()
 }
 
-/// The assessment screen's own state: which part of the catalog and which filter.
-///
-/// The root component keeps it (see [`use_assess_ui`]), so that this screen is a view
-/// function rather than a component of its own (each component type costs bundle size),
-/// and the choice survives a visit to another screen.
-pub struct AssessUi {
-    part: UseStateHandle<Part>,
-    filter: UseStateHandle<Filter>,
+/// The navigator group an item is listed under.
+fn group_of(c: &Catalog, item: ItemId) -> Part {
+    let groups = navigator_groups(c);
+    let first = groups[0];
+    Part::Group(
+        groups
+            .into_iter()
+            .find(|&g| c.item_in_group(item, g))
+            .unwrap_or(first),
+    )
 }
 
-/// The state behind [`assess`], for the root component to hold.
-#[hook]
-pub fn use_assess_ui() -> AssessUi {
-    AssessUi {
-        part: use_state(|| Part::Group(navigator_groups(Catalog::builtin())[0])),
-        filter: use_state(|| Filter::All),
+/// Whether `item` is listed with this part and filter.
+fn listed(c: &Catalog, a: &Assessment, part: Part, filter: Filter, item: ItemId) -> bool {
+    let in_part = match part {
+        Part::Group(g) => c.item_in_group(item, g),
+        Part::Clauses => c.item(item).kind == ItemKind::Clause,
+        Part::AnnexA => c.item(item).kind == ItemKind::Control,
+        Part::Everything => true,
+    };
+    let ans = a.answer(item);
+    in_part
+        && match filter {
+            Filter::All => true,
+            Filter::Unanswered => ans.maturity.is_none() && a.in_scope(c, item),
+            Filter::BelowTarget => {
+                a.in_scope(c, item)
+                    && ans
+                        .maturity
+                        .is_none_or(|m| m.number() < ans.target.number())
+            }
+        }
+}
+
+/// The item card an element sits in, and its catalog item.
+fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, ItemId)> {
+    let card = el.closest(".aims-item").ok().flatten()?;
+    let item = Catalog::builtin().find_item(&card.get_attribute("data-item")?)?;
+    Some((card, item))
+}
+
+/// Moves focus into a card: its chosen level, or its first level.
+fn focus_card(card: &web_sys::Element) -> bool {
+    let target = card
+        .query_selector("input[type=radio]:checked")
+        .ok()
+        .flatten()
+        .or_else(|| card.query_selector("input[type=radio]").ok().flatten())
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        Some(el) => {
+            card.scroll_into_view();
+            el.focus().is_ok()
+        }
+        None => false,
     }
 }
 
-/// The assessment screen.
-pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
+/// The assessment screen. Its part and filter are its own state. The address follows
+/// the item the person works on (replaced, not pushed, so history holds screens and
+/// navigator jumps, not every focus move); an address naming another item (a link,
+/// back or forward) brings that item into view and focuses it.
+#[component]
+pub fn Assess(p: &AssessProps) -> Html {
     let c = Catalog::builtin();
     let groups = navigator_groups(c);
-    let (part, filter) = (ui.part.clone(), ui.filter.clone());
-    let a = &p.assessment;
+    let part = use_state(|| p.item.map_or(Part::Group(groups[0]), |i| group_of(c, i)));
+    let filter = use_state(|| Filter::All);
+    let navigator = use_navigator();
+    let list_ref = use_node_ref();
+    // The item the address names as this screen last saw or set it; a different one
+    // arriving in the props came from outside.
+    let known = use_mut_ref(|| None::<ItemId>);
+    // An item to focus once its card is on screen.
+    let pending = use_mut_ref(|| None::<ItemId>);
+    let a = p.assessment.clone();
+    let id = a.id.clone();
+
+    {
+        let (known, pending, part, filter, a) = (
+            known.clone(),
+            pending.clone(),
+            part.clone(),
+            filter.clone(),
+            a.clone(),
+        );
+        use_effect_with(p.item, move |&item| {
+            if *known.borrow() != item {
+                *known.borrow_mut() = item;
+                if let Some(i) = item {
+                    if !listed(c, &a, *part, *filter, i) {
+                        part.set(group_of(c, i));
+                        filter.set(Filter::All);
+                    }
+                    *pending.borrow_mut() = Some(i);
+                }
+            }
+        });
+    }
+    {
+        let (pending, list_ref) = (pending.clone(), list_ref.clone());
+        use_effect(move || {
+            let Some(item) = *pending.borrow() else {
+                return;
+            };
+            let card = list_ref.cast::<web_sys::Element>().and_then(|list| {
+                let selector = format!("[data-item=\"{}\"]", c.item(item).id);
+                list.query_selector(&selector).ok().flatten()
+            });
+            if card.is_some_and(|card| focus_card(&card)) {
+                *pending.borrow_mut() = None;
+            }
+        });
+    }
 
     let visible: Vec<ItemId> = c
         .item_ids()
-        .filter(|&i| match *part {
-            Part::Group(g) => c.item_in_group(i, g),
-            Part::Clauses => c.item(i).kind == ItemKind::Clause,
-            Part::AnnexA => c.item(i).kind == ItemKind::Control,
-            Part::Everything => true,
-        })
-        .filter(|&i| {
-            let ans = a.answer(i);
-            match *filter {
-                Filter::All => true,
-                Filter::Unanswered => ans.maturity.is_none() && a.in_scope(c, i),
-                Filter::BelowTarget => {
-                    a.in_scope(c, i)
-                        && ans
-                            .maturity
-                            .is_none_or(|m| m.number() < ans.target.number())
+        .filter(|&i| listed(c, &a, *part, *filter, i))
+        .collect();
+
+    // Focus entering a card puts its item in the address (replace: no history entry).
+    let onfocusin = {
+        let (navigator, known, id, current) =
+            (navigator.clone(), known.clone(), id.clone(), p.item);
+        Callback::from(move |e: FocusEvent| {
+            let Some((_, item)) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| card_of(&el))
+            else {
+                return;
+            };
+            if current != Some(item) {
+                *known.borrow_mut() = Some(item);
+                if let Some(n) = &navigator {
+                    n.replace(&Route::AssessItem {
+                        id: id.clone(),
+                        item: c.item(item).id.clone(),
+                    });
                 }
             }
         })
-        .collect();
+    };
 
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        let step: i32 = match e.key().as_str() {
-            "n" | "j" => 1,
-            "p" | "k" => -1,
+        let forward = match e.key().as_str() {
+            "n" | "j" => true,
+            "p" | "k" => false,
             _ => return,
         };
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
@@ -123,30 +221,16 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
         } else if target.tag_name() == "TEXTAREA" || target.tag_name() == "SELECT" {
             return;
         }
-        let current = target
-            .closest(".aims-item")
-            .ok()
-            .flatten()
-            .and_then(|card| card.get_attribute("data-index"))
-            .and_then(|i| i.parse::<i32>().ok())
-            .unwrap_or(-1);
-        let Some(list) = target.closest(".aims-items").ok().flatten() else {
+        let Some((card, _)) = card_of(&target) else {
             return;
         };
-        let next = current + step;
-        let selector = format!("[data-index=\"{next}\"]");
-        let Some(card) = list.query_selector(&selector).ok().flatten() else {
-            return;
+        let next = if forward {
+            card.next_element_sibling()
+        } else {
+            card.previous_element_sibling()
         };
-        let focus = card
-            .query_selector("input[type=radio]:checked")
-            .ok()
-            .flatten()
-            .or_else(|| card.query_selector("input[type=radio]").ok().flatten());
-        if let Some(el) = focus.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if next.is_some_and(|n| focus_card(&n)) {
             e.prevent_default();
-            let _ = el.focus();
-            card.scroll_into_view();
         }
     });
 
@@ -154,11 +238,26 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
         let figure = p.report.groups[g.index()].figure;
         let group = c.group(g);
         let current = *part == Part::Group(g);
-        let part = part.clone();
+        let onclick = {
+            let (part, navigator, known, id) =
+                (part.clone(), navigator.clone(), known.clone(), id.clone());
+            let first = c.item_ids().find(|&i| c.item_in_group(i, g));
+            Callback::from(move |_: MouseEvent| {
+                part.set(Part::Group(g));
+                // A navigator jump is a history step: Back returns from it.
+                if let (Some(n), Some(first)) = (&navigator, first) {
+                    *known.borrow_mut() = Some(first);
+                    n.push(&Route::AssessItem {
+                        id: id.clone(),
+                        item: c.item(first).id.clone(),
+                    });
+                }
+            })
+        };
         html! {
             <li>
                 <button type="button" class="aims-nav-group"
-                    aria-current={current.then_some("true")} onclick={super::set(&part, Part::Group(g))}>
+                    aria-current={current.then_some("true")} {onclick}>
                     <span class="aims-nav-id">{ &group.id }</span>
                     <span class="aims-nav-title">{ &group.title }</span>
                     <span class="aims-nav-progress" aria-label={tf(msg::ASSESS_GROUP_PROGRESS, &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
@@ -224,10 +323,10 @@ pub fn assess(p: &AssessProps, ui: &AssessUi) -> Html {
                     </div>
                     <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::ASSESS_SHOWING, &[("n", &visible.len().to_string())]) }</span></h2>
                     <p class="aims-muted aims-small">{ msg::ASSESS_KEYS }</p>
-                    <div class="aims-items" {onkeydown}>
-                        if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
-                        { for visible.iter().enumerate().map(|(index, &item)| html! {
-                            <ItemCard key={item.index()} {item} {index} answer={a.answer(item).clone()} on_edit={p.on_edit.clone()} />
+                    if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
+                    <div class="aims-items" ref={list_ref} {onkeydown} {onfocusin}>
+                        { for visible.iter().map(|&item| html! {
+                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} />
                         }) }
                     </div>
                 </div>

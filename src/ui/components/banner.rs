@@ -1,46 +1,40 @@
 //! Storage warnings and the notice line (with undo).
 
+use crate::ui::context::{use_app_state, use_dispatch};
+use crate::ui::download::download_export;
 use crate::ui::i18n::msg;
-use crate::ui::state::{Action, Notice};
+use crate::ui::state::Action;
 use crate::ui::storage::StorageError;
 use yew::prelude::*;
 
-/// What [`banner`] shows.
-pub struct BannerProps {
-    /// The open assessment could not be saved.
-    pub unsaved: Option<StorageError>,
-    /// Storage cannot be used at all.
-    pub unavailable: bool,
-    /// The last notice.
-    pub notice: Option<Notice>,
-    /// Offer an export of the open assessment.
-    pub on_export: Option<Callback<()>>,
-    /// Dispatch.
-    pub on_action: Callback<Action>,
-}
-
 /// Storage warnings and the notice line.
-pub fn banner(p: &BannerProps) -> Html {
-    let act = |a: Action| super::send(&p.on_action, a);
-    let export_button = p.on_export.clone().map(|cb| {
-        html! { <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&cb, ())}>{ msg::BANNER_EXPORT_NOW }</button> }
+#[component]
+pub fn Banner() -> Html {
+    let state = use_app_state();
+    let dispatch = use_dispatch();
+    let act = |a: Action| super::send(&dispatch, a);
+    let export_button = state.current.clone().map(|a| {
+        let onclick = Callback::from(move |_: MouseEvent| {
+            download_export(&a);
+        });
+        html! { <button type="button" class="aims-btn aims-btn--small" {onclick}>{ msg::BANNER_EXPORT_NOW }</button> }
     });
     html! {
         <>
-            if let Some(err) = &p.unsaved {
+            if let Some(err) = &state.unsaved {
                 <div class="aims-alert aims-alert--error" role="alert">
                     <strong>{ msg::BANNER_NOT_SAVED_TITLE }</strong>{ " " }
                     { match err { StorageError::Unavailable => msg::BANNER_UNAVAILABLE, StorageError::WriteRefused(_) => msg::BANNER_FULL } }
                     <div class="aims-alert-actions">
-                        { export_button.clone() }
+                        { export_button }
                         <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ msg::BANNER_RETRY }</button>
                     </div>
                 </div>
-            } else if p.unavailable {
+            } else if state.storage_unavailable {
                 <div class="aims-alert aims-alert--warn" role="status">{ msg::BANNER_UNAVAILABLE }</div>
             }
             <div class="aims-live" aria-live="polite">
-                if let Some(n) = &p.notice {
+                if let Some(n) = &state.notice {
                     <div class="aims-notice" data-error={super::flag(n.error)}>
                         <span>{ &n.text }</span>
                         if n.undo {

@@ -1,21 +1,24 @@
 //! The mandatory documented information checklist.
 
 use crate::engine::{Assessment, Catalog, Edit};
+use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What [`documents`] shows.
+/// Props of [`Documents`].
+#[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
-    /// Send an edit.
-    pub on_edit: Callback<Edit>,
 }
 
 /// The documents screen.
-pub fn documents(p: &DocumentsProps) -> Html {
+#[component]
+pub fn Documents(p: &DocumentsProps) -> Html {
     let c = Catalog::builtin();
+    let act = use_dispatch();
     let present = c
         .document_ids()
         .filter(|&d| p.assessment.document_present(d))
@@ -29,13 +32,13 @@ pub fn documents(p: &DocumentsProps) -> Html {
                 { for c.document_ids().map(|d| {
                     let doc = c.document(d);
                     let on = p.assessment.document_present(d);
-                    let cb = p.on_edit.clone();
+                    let cb = act.clone();
                     let dom = format!("aims-doc-{}", doc.id);
                     let clause = c.find_item(&doc.clause).map(|i| c.item(i).title.clone()).unwrap_or_default();
                     html! {
                         <li class="aims-doc" data-on={super::flag(on)}>
                             <input type="checkbox" id={dom.clone()} checked={on}
-                                onchange={Callback::from(move |e: Event| cb.emit(Edit::Document(d, super::event_checked(&e))))} />
+                                onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, super::event_checked(&e)))))} />
                             <label for={dom}>
                                 <span class="aims-doc-title">{ &doc.title }</span>
                                 <span class="aims-muted aims-small">{ tf(msg::DOCS_REQUIRED_BY, &[("clause", &doc.clause), ("title", &clause)]) }</span>

@@ -2,80 +2,43 @@
 
 use super::{event_value, form_field, pct, reset_form, send, set};
 use crate::engine::{Catalog, ImportError, Timestamp};
-use crate::ui::clock::local_label;
+use crate::ui::clock::{local_label, new_id};
+use crate::ui::context::{use_app_state, use_dispatch};
+use crate::ui::download::{download, download_export};
 use crate::ui::files::read_and_import;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::route::Route;
 use crate::ui::state::{Action, ImportState, Resolution};
 use crate::ui::storage::Entry;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew_router::prelude::{use_navigator, Link};
 
 /// How many saved assessments are shown before "Show more".
 const PAGE: usize = 20;
 
-/// What [`home`] shows.
-pub struct HomeProps {
-    /// Saved assessments.
-    pub entries: Vec<Entry>,
-    /// Import progress.
-    pub import: ImportState,
-    /// Export a saved assessment by id.
-    pub on_export: Callback<String>,
-    /// Dispatch.
-    pub on_action: Callback<Action>,
-}
-
-/// The home screen's own state, held by the root component (see [`use_home_ui`]) so that
-/// [`home`] is a view function. The new-assessment and rename fields are plain
-/// (uncontrolled) inputs read when their form is submitted, so they need no state.
-pub struct HomeUi {
-    /// The assessment being renamed in place.
-    renaming: UseStateHandle<Option<String>>,
-    /// The assessment whose delete waits for confirmation.
-    confirming: UseStateHandle<Option<String>>,
-    /// A file is being dragged over the drop zone.
-    dragging: UseStateHandle<bool>,
-    /// Long lists render a page at a time (a home screen with 200 assessments must open
-    /// fast), with a filter to find one by name or organization.
-    shown: UseStateHandle<usize>,
-    filter: UseStateHandle<String>,
-}
-
-/// The state behind [`home`], for the root component to hold. A rename or a delete
-/// confirmation left open does not wait for the person to come back from another
-/// screen: both close whenever the screen is shown or left.
-#[hook]
-pub fn use_home_ui(visible: bool) -> HomeUi {
-    let ui = HomeUi {
-        renaming: use_state(|| None),
-        confirming: use_state(|| None),
-        dragging: use_state(|| false),
-        shown: use_state(|| PAGE),
-        filter: use_state(String::new),
-    };
+/// Home: its rename, delete confirmation, drag state, page size and filter are its own
+/// state, so they reset whenever the person leaves the screen. The new-assessment and
+/// rename fields are plain (uncontrolled) inputs read when their form is submitted.
+#[component]
+pub fn Home() -> Html {
+    let state = use_app_state();
+    let act = use_dispatch();
+    let navigator = use_navigator();
+    let renaming = use_state(|| None::<String>);
+    let confirming = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+    // Long lists render a page at a time (a home screen with 200 assessments must open
+    // fast), with a filter to find one by name or organization.
+    let shown = use_state(|| PAGE);
+    let filter = use_state(String::new);
     {
-        let (renaming, confirming) = (ui.renaming.clone(), ui.confirming.clone());
-        use_effect_with(visible, move |_| {
-            if renaming.is_some() {
-                renaming.set(None);
-            }
-            if confirming.is_some() {
-                confirming.set(None);
-            }
-        });
+        // Another tab may have saved or deleted assessments since the list was read.
+        let act = act.clone();
+        use_effect_with((), move |_| act.emit(Action::Refresh));
     }
-    ui
-}
-
-/// The home screen.
-pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
-    let (renaming, confirming, dragging) = (
-        ui.renaming.clone(),
-        ui.confirming.clone(),
-        ui.dragging.clone(),
-    );
-    let (shown, filter) = (ui.shown.clone(), ui.filter.clone());
+    let entries = &state.entries;
     // ASCII case folding: full Unicode lowercasing would add its tables to the bundle,
     // and a byte-window compare avoids the general substring searcher.
     let needle = filter.trim().as_bytes();
@@ -84,25 +47,44 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
             .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle))
     };
-    let matching: Vec<&Entry> = p
-        .entries
+    let matching: Vec<&Entry> = entries
         .iter()
         .filter(|e| match e {
             Entry::Saved(s) => needle.is_empty() || has(&s.name) || has(&s.organization),
             Entry::Broken { .. } => needle.is_empty(),
         })
         .collect();
-    let act = p.on_action.clone();
+    let on_export = {
+        let store = state.store.clone();
+        Callback::from(
+            move |id: String| match store.load(Catalog::builtin(), &id) {
+                Ok(a) => {
+                    download_export(&a);
+                }
+                Err(_) => {
+                    // A broken entry can still be downloaded as it is stored, to rescue by hand.
+                    if let Some(raw) = store.load_raw(&id) {
+                        download(&format!("{id}-unreadable.json"), "application/json", &raw);
+                    }
+                }
+            },
+        )
+    };
 
     let on_create = {
-        let act = act.clone();
+        let (act, navigator) = (act.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let id = new_id();
             act.emit(Action::Create {
+                id: id.clone(),
                 name: form_field(&e, "name"),
                 organization: form_field(&e, "organization"),
             });
             reset_form(&e);
+            if let Some(n) = &navigator {
+                n.push(&Route::Assess { id });
+            }
         })
     };
     let import_files = {
@@ -160,7 +142,7 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                onclick={send(&p.on_export, id.clone())}>{ msg::HOME_EXPORT_RAW }</button>
+                                onclick={send(&on_export, id.clone())}>{ msg::HOME_EXPORT_RAW }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
                                 onclick={send(&act, Action::Delete(id.clone()))}>{ msg::HOME_DELETE }</button>
                         </div>
@@ -201,7 +183,7 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                                 </form>
                             } else {
                                 <h3 class="aims-card-title">
-                                    <button type="button" class="aims-link" onclick={click(Action::Open(id.clone()))}>{ title.clone() }</button>
+                                    <Link<Route> classes="aims-link" to={Route::Assess { id: id.clone() }}>{ title.clone() }</Link<Route>>
                                 </h3>
                             }
                             <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf(msg::HOME_UPDATED, &[("when", &updated)]) }</p>
@@ -219,12 +201,12 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming, None)}>{ msg::COMMON_CANCEL }</button>
                                 </span>
                             } else {
-                                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Open(id.clone()))}>{ msg::HOME_OPEN }</button>
+                                <Link<Route> classes="aims-btn aims-btn--small" to={Route::Assess { id: id.clone() }}>{ msg::HOME_OPEN }</Link<Route>>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
                                     onclick={set(&renaming, Some(id.clone()))}>{ msg::HOME_RENAME }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::HOME_DUPLICATE }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={send(&p.on_export, id.clone())}>{ msg::HOME_EXPORT }</button>
+                                    onclick={send(&on_export, id.clone())}>{ msg::HOME_EXPORT }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text"
                                     onclick={set(&confirming, Some(id.clone()))}>{ msg::HOME_DELETE }</button>
                             }
@@ -256,14 +238,14 @@ pub fn home(p: &HomeProps, ui: &HomeUi) -> Html {
                         { msg::HOME_IMPORT_PICK }
                         <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
                     </label>
-                    { import_panel(&p.import, &act) }
+                    { import_panel(&state.import, &act) }
                 </div>
             </div>
-            <h2 class="aims-h2">{ tf(msg::HOME_SAVED_TITLE, &[("n", &p.entries.len().to_string())]) }</h2>
-            if p.entries.is_empty() {
+            <h2 class="aims-h2">{ tf(msg::HOME_SAVED_TITLE, &[("n", &entries.len().to_string())]) }</h2>
+            if entries.is_empty() {
                 <p class="aims-empty">{ msg::HOME_EMPTY }</p>
             } else {
-                if p.entries.len() > PAGE {
+                if entries.len() > PAGE {
                     <div class="aims-field aims-search">
                         <label class="aims-label" for="aims-filter">{ msg::HOME_FILTER }</label>
                         <input id="aims-filter" type="search" class="aims-input" value={(*filter).clone()}

@@ -3,20 +3,41 @@
 
 use super::event_value;
 use crate::engine::{Answer, Catalog, Date, Edit, ItemId, ItemKind, MaturityLevel, TargetLevel};
+use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::state::Action;
+use std::cell::RefCell;
 use yew::prelude::*;
 
-/// Props of [`ItemCard`].
+/// Props of [`ItemCard`]: only what it shows, so that a card whose answer did not change
+/// compares equal and is not rendered again (edits go through the app's dispatcher,
+/// which never changes).
 #[derive(Properties, PartialEq)]
 pub struct ItemCardProps {
     /// The item.
     pub item: ItemId,
-    /// Its position in the visible list (for next/previous keys).
-    pub index: usize,
     /// Its answer.
     pub answer: Answer,
-    /// Send an edit.
-    pub on_edit: Callback<Edit>,
+}
+
+thread_local! {
+    static RENDERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many times the card of `item` has rendered in this page. The browser test that
+/// answering one item re-renders no other card reads it.
+pub fn renders(item: ItemId) -> u32 {
+    RENDERS.with(|r| r.borrow().get(item.index()).copied().unwrap_or(0))
+}
+
+fn count_render(item: ItemId) {
+    RENDERS.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() <= item.index() {
+            r.resize(item.index() + 1, 0);
+        }
+        r[item.index()] += 1;
+    });
 }
 
 const LEVEL_KEYS: [&str; 6] = [
@@ -31,13 +52,15 @@ const LEVEL_KEYS: [&str; 6] = [
 /// One item card.
 #[component]
 pub fn ItemCard(p: &ItemCardProps) -> Html {
+    count_render(p.item);
+    let on_edit = use_dispatch().reform(Action::Edit);
     let catalog = Catalog::builtin();
     let item = catalog.item(p.item);
     let a = &p.answer;
     let id = p.item;
     let dom = format!("aims-i{}", id.index());
     let edit = |make: fn(ItemId, String) -> Edit| {
-        let cb = p.on_edit.clone();
+        let cb = on_edit.clone();
         Callback::from(move |e: InputEvent| cb.emit(make(id, event_value(&e))))
     };
     // The hint under the levels: the chosen level's meaning, or, while unanswered, what
@@ -58,7 +81,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             <label class="aims-level" data-on={super::flag(checked)} title={item.levels[n].clone()}>
                 <input type="radio" name={format!("{dom}-level")} value={n.to_string()} checked={checked}
                     aria-describedby={format!("{dom}-hint")}
-                    onchange={super::send(&p.on_edit, Edit::Maturity(id, Some(level)))} />
+                    onchange={super::send(&on_edit, Edit::Maturity(id, Some(level)))} />
                 <span class="aims-level-n">{ n }</span>
                 <span class="aims-level-name">{ LEVEL_KEYS[n] }</span>
             </label>
@@ -66,7 +89,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     };
 
     html! {
-        <article class="aims-item" data-excluded={super::flag(excluded_ok)} data-index={p.index.to_string()} id={dom.clone()}
+        <article class="aims-item" data-excluded={super::flag(excluded_ok)} data-item={item.id.clone()} id={dom.clone()}
             aria-labelledby={format!("{dom}-title")}>
             <header class="aims-item-head">
                 <h3 class="aims-item-title" id={format!("{dom}-title")}><span class="aims-item-id">{ &item.id }</span>{ " " }{ &item.title }</h3>
@@ -97,17 +120,17 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
                 </p>
                 if a.estimate {
-                    <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&p.on_edit, Edit::ConfirmEstimate(id))}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&on_edit, Edit::ConfirmEstimate(id))}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
                 }
                 if a.maturity.is_some() {
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={super::send(&p.on_edit, Edit::Maturity(id, None))}>{ msg::ITEM_CLEAR }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={super::send(&on_edit, Edit::Maturity(id, None))}>{ msg::ITEM_CLEAR }</button>
                 }
             </fieldset>
             <div class="aims-fields">
                 <div class="aims-field">
                     <label class="aims-label" for={format!("{dom}-target")}>{ msg::ITEM_TARGET }</label>
                     <select id={format!("{dom}-target")} class="aims-input"
-                        onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| {
+                        onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
                         }) }}>
                         { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), LEVEL_KEYS[tl.number() as usize]) }</option> }) }
@@ -120,14 +143,14 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <div class="aims-field">
                     <label class="aims-label" for={format!("{dom}-due")}>{ msg::ITEM_DUE }</label>
                     <input id={format!("{dom}-due")} type="date" class="aims-input" value={a.due.map(|d| d.to_string()).unwrap_or_default()}
-                        onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Due(id, Date::parse(&event_value(&e))))) }} />
+                        onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Due(id, Date::parse(&event_value(&e))))) }} />
                 </div>
             </div>
             if item.kind == ItemKind::Control {
                 <div class="aims-applicability">
                     <label class="aims-switch">
                         <input type="checkbox" role="switch" checked={!a.excluded}
-                            onchange={{ let cb = p.on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
+                            onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
                         <span>{ if a.excluded { msg::ITEM_NOT_APPLICABLE } else { msg::ITEM_APPLICABLE } }</span>
                     </label>
                     if a.excluded {
@@ -148,11 +171,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     { for a.evidence.iter().enumerate().map(|(i, e)| {
                         html! { <li><span>{ e }</span>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::ITEM_REMOVE_EVIDENCE, &[("ref", e)])}
-                                onclick={super::send(&p.on_edit, Edit::RemoveEvidence(id, i))}>{ "×" }</button></li> }
+                                onclick={super::send(&on_edit, Edit::RemoveEvidence(id, i))}>{ "×" }</button></li> }
                     }) }
                 </ul>
                 <form class="aims-inline-form" onsubmit={{
-                    let cb = p.on_edit.clone();
+                    let cb = on_edit.clone();
                     Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, super::form_field(&e, "evidence"))); super::reset_form(&e); })
                 }}>
                     <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::ITEM_ADD_EVIDENCE_LABEL }</label>

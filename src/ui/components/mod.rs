@@ -1,13 +1,15 @@
-//! One screen or part of the page per file. Each is a view function that gets the data it
-//! shows and callbacks, never the store; only `ItemCard` is a component of its own (so an
-//! answer re-renders one card), and the screens' few state hooks are held by `App`.
+//! One component per screen or part of the page, each in its own file and each owning
+//! its UI state (filters, open panels, pending confirmations). They read the app state
+//! and send actions through `ui::context`; `App` only provides and routes.
 
 pub mod assess;
 pub mod banner;
 pub mod documents;
+pub mod gate;
 pub mod home;
 pub mod item_card;
 pub mod nav;
+pub mod not_found;
 pub mod quick;
 pub mod results;
 

@@ -1,36 +1,40 @@
-//! The top bar: product name, screens, and where the data lives.
+//! The top bar: product name, screens (links, so they work with the keyboard, open in a
+//! new tab and show in history), and the open assessment.
 
+use crate::ui::config::Mode;
+use crate::ui::context::use_app_state;
 use crate::ui::i18n::msg;
-use crate::ui::state::{Action, Screen};
+use crate::ui::route::{AssessmentScreen, Route};
 use yew::prelude::*;
-
-/// What [`nav`] shows.
-pub struct NavProps {
-    /// The screen shown.
-    pub screen: Screen,
-    /// Name of the open assessment, if any.
-    pub open: Option<String>,
-    /// Hide the full-app tabs (quick-only embed).
-    pub quick_only: bool,
-    /// Dispatch.
-    pub on_action: Callback<Action>,
-}
+use yew_router::navigator::NavigatorKind;
+use yew_router::prelude::{use_navigator, use_route};
+use yew_router::Routable;
 
 /// The top bar.
-pub fn nav(p: &NavProps) -> Html {
-    let tab = |screen: Screen, label: &'static str, needs_open: bool| {
-        if needs_open && p.open.is_none() {
+#[component]
+pub fn Nav() -> Html {
+    let state = use_app_state();
+    let route = use_route::<Route>().unwrap_or(Route::Home);
+    let open = state
+        .current
+        .as_ref()
+        .map(|a| (a.id.clone(), a.name.clone()));
+    let on_screen = route.assessment().map(|(_, screen)| screen);
+    // A quick-only embed shows no tabs until the visitor continues into a full assessment.
+    let quick_only = state.config.mode == Mode::Quick && state.config.embedded && open.is_none();
+    let tab = |to: Route, label: &'static str, current: bool| {
+        html! { <li><Tab {to} {label} {current} /></li> }
+    };
+    let assessment_tab = |screen: AssessmentScreen, label: &'static str| {
+        let Some((id, _)) = &open else {
             return html! {};
-        }
-        let on_action = p.on_action.clone();
-        let current = p.screen == screen;
-        html! {
-            <li>
-                <button type="button" class="aims-tab"
-                    aria-current={current.then_some("page")}
-                    onclick={super::send(&on_action, Action::Show(screen))}>{ label }</button>
-            </li>
-        }
+        };
+        let current = match (&on_screen, &screen) {
+            (Some(AssessmentScreen::Assess(_)), AssessmentScreen::Assess(_)) => true,
+            (Some(a), b) => a == b,
+            (None, _) => false,
+        };
+        tab(Route::of(id, screen), label, current)
     };
     html! {
         <header class="aims-top">
@@ -39,20 +43,55 @@ pub fn nav(p: &NavProps) -> Html {
                 <span class="aims-brand-name">{ msg::APP_NAME }</span>
                 <span class="aims-brand-std">{ msg::APP_STANDARD }</span>
             </div>
-            if !p.quick_only {
+            if !quick_only {
                 <nav class="aims-tabs" aria-label={msg::NAV_LABEL}>
                     <ul>
-                        { tab(Screen::Home, msg::NAV_HOME, false) }
-                        { tab(Screen::Assess, msg::NAV_ASSESS, true) }
-                        { tab(Screen::Documents, msg::NAV_DOCUMENTS, true) }
-                        { tab(Screen::Results, msg::NAV_RESULTS, true) }
-                        { tab(Screen::Quick, msg::NAV_QUICK, false) }
+                        { tab(Route::Home, msg::NAV_HOME, route == Route::Home) }
+                        { assessment_tab(AssessmentScreen::Assess(None), msg::NAV_ASSESS) }
+                        { assessment_tab(AssessmentScreen::Documents, msg::NAV_DOCUMENTS) }
+                        { assessment_tab(AssessmentScreen::Results, msg::NAV_RESULTS) }
+                        { tab(Route::Quick, msg::NAV_QUICK, route == Route::Quick) }
                     </ul>
                 </nav>
             }
-            if let Some(name) = &p.open {
+            if let Some((_, name)) = &open {
                 <p class="aims-open-name"><span class="aims-muted">{ msg::NAV_OPEN }</span>{ " " }<strong>{ name }</strong></p>
             }
         </header>
+    }
+}
+
+/// Props of [`Tab`].
+#[derive(Properties, PartialEq)]
+struct TabProps {
+    to: Route,
+    label: &'static str,
+    current: bool,
+}
+
+/// A screen tab: yew-router's `Link`, plus `aria-current` on the link itself (which
+/// `Link` cannot carry). A click with a modifier key is left to the browser (new tab).
+#[component]
+fn Tab(p: &TabProps) -> Html {
+    let navigator = use_navigator();
+    let path = p.to.to_path();
+    let href = match &navigator {
+        Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
+        _ => path,
+    };
+    let onclick = {
+        let to = p.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            if let Some(n) = &navigator {
+                n.push(&to);
+            }
+        })
+    };
+    html! {
+        <a class="aims-tab" {href} {onclick} aria-current={p.current.then_some("page")}>{ p.label }</a>
     }
 }

@@ -1,25 +1,17 @@
 //! The quick readiness check: one question per step, then an indicative result.
 
 use super::pct;
-use crate::engine::quick::{score_quick, Band, QuickAnswer, QuickAnswers, QuickResult};
+use crate::engine::quick::{score_quick, Band, QuickAnswer};
 use crate::engine::Catalog;
+use crate::ui::clock::new_id;
+use crate::ui::config::ShareTarget;
+use crate::ui::context::{use_app_state, use_dispatch, use_host};
 use crate::ui::i18n::{msg, tf};
+use crate::ui::route::Route;
+use crate::ui::share;
 use crate::ui::state::Action;
 use yew::prelude::*;
-
-/// What [`quick`] shows.
-pub struct QuickProps {
-    /// Answers so far.
-    pub answers: QuickAnswers,
-    /// Vendor call to action (text, link).
-    pub cta: Option<(String, String)>,
-    /// Whether a share target is configured (otherwise no share button).
-    pub can_share: bool,
-    /// Share the summary with the host page.
-    pub on_share: Callback<QuickResult>,
-    /// Dispatch.
-    pub on_action: Callback<Action>,
-}
+use yew_router::prelude::use_navigator;
 
 const ANSWER_KEYS: [(QuickAnswer, &str); 4] = [
     (QuickAnswer::Yes, msg::QUICK_YES),
@@ -38,63 +30,58 @@ pub fn band_label(band: Band) -> &'static str {
     }
 }
 
-/// The quick check's own state, held by the root component (see [`use_quick_ui`]) so
-/// that [`quick`] is a view function.
-pub struct QuickUi {
-    /// The question shown; the number of questions means the result.
-    step: UseStateHandle<usize>,
-    /// The summary was shared.
-    shared: UseStateHandle<bool>,
-    /// The heading that takes focus when the step changes.
-    heading_ref: NodeRef,
-}
-
-/// The state behind [`quick`], for the root component to hold. It starts at the first
-/// unanswered question; whenever the screen is shown or the step changes, focus moves to
-/// the heading so keyboard and screen-reader users follow.
-#[hook]
-pub fn use_quick_ui(answers: &QuickAnswers, visible: bool) -> QuickUi {
+/// The quick check. The step shown and whether the summary was shared are its own
+/// state; it starts at the first unanswered question, and whenever the step changes
+/// focus moves to the heading so keyboard and screen-reader users follow.
+#[component]
+pub fn Quick() -> Html {
     let c = Catalog::builtin();
+    let total = c.quick_ids().len();
+    let state = use_app_state();
+    let act = use_dispatch();
+    let host = use_host();
+    let navigator = use_navigator();
+    let answers = &state.quick;
     let step = use_state(|| {
         c.quick_ids()
             .position(|q| answers.get(q).is_none())
-            .unwrap_or(c.quick_ids().len())
+            .unwrap_or(total)
     });
     let shared = use_state(|| false);
     let heading_ref = use_node_ref();
     {
         let heading_ref = heading_ref.clone();
-        use_effect_with((*step, visible), move |_| {
+        use_effect_with(*step, move |_| {
             if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
         });
     }
-    QuickUi {
-        step,
-        shared,
-        heading_ref,
-    }
-}
-
-/// The quick check.
-pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
-    let c = Catalog::builtin();
-    let total = c.quick_ids().len();
-    let (step, shared, heading_ref) = (ui.step.clone(), ui.shared.clone(), ui.heading_ref.clone());
+    let config = &state.config;
+    let cta = config.cta_text.clone().zip(config.cta_href.clone());
+    let can_share = config.share != ShareTarget::None;
 
     if *step >= total {
-        let result = score_quick(c, &p.answers);
+        let result = score_quick(c, answers);
         let share = {
-            let (cb, r, shared) = (p.on_share.clone(), result.clone(), shared.clone());
+            let (target, r, shared) = (config.share.clone(), result.clone(), shared.clone());
             Callback::from(move |_| {
-                cb.emit(r.clone());
+                share::send(&target, host.as_ref(), &r);
                 shared.set(true);
             })
         };
-        let act = |a: Action| super::send(&p.on_action, a);
+        let continue_full = {
+            let (act, navigator) = (act.clone(), navigator.clone());
+            Callback::from(move |_: MouseEvent| {
+                let id = new_id();
+                act.emit(Action::QuickContinue(id.clone()));
+                if let Some(n) = &navigator {
+                    n.push(&Route::Assess { id });
+                }
+            })
+        };
         let restart = {
-            let (cb, step, shared) = (p.on_action.clone(), step.clone(), shared.clone());
+            let (cb, step, shared) = (act.clone(), step.clone(), shared.clone());
             Callback::from(move |_| {
                 cb.emit(Action::QuickReset);
                 shared.set(false);
@@ -127,16 +114,16 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
                 </ol>
                 <h2 class="aims-h2">{ msg::QUICK_NEXT_TITLE }</h2>
                 <div class="aims-actions">
-                    <button type="button" class="aims-btn aims-btn--primary" onclick={act(Action::QuickContinue)}>{ msg::QUICK_CONTINUE }</button>
-                    if let Some((text, href)) = &p.cta {
+                    <button type="button" class="aims-btn aims-btn--primary" onclick={continue_full}>{ msg::QUICK_CONTINUE }</button>
+                    if let Some((text, href)) = &cta {
                         <a class="aims-btn" href={href.clone()} target="_top" rel="noopener">{ text }</a>
                     }
-                    if p.can_share {
+                    if can_share {
                         <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { msg::QUICK_SHARED } else { msg::QUICK_SHARE } }</button>
                     }
                     <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ msg::QUICK_RESTART }</button>
                 </div>
-                if p.can_share { <p class="aims-muted aims-small">{ msg::QUICK_SHARE_NOTE }</p> }
+                if can_share { <p class="aims-muted aims-small">{ msg::QUICK_SHARE_NOTE }</p> }
             </section>
         };
     }
@@ -145,7 +132,7 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
         return html! {};
     };
     let question = c.quick(q);
-    let chosen = p.answers.get(q);
+    let chosen = answers.get(q);
     let go = |to: usize| super::set(&step, to);
     let on_submit = {
         let step = step.clone();
@@ -160,8 +147,8 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
     html! {
         <section class="aims-screen aims-quick" aria-labelledby={dom.clone()}>
             <p class="aims-muted">{ tf(msg::QUICK_STEP, &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
-            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={p.answers.answered().to_string()} aria-label={msg::QUICK_PROGRESS}>
-                <span style={format!("width:{}%", p.answers.answered() * 100 / total.max(1))}></span>
+            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={answers.answered().to_string()} aria-label={msg::QUICK_PROGRESS}>
+                <span style={format!("width:{}%", answers.answered() * 100 / total.max(1))}></span>
             </div>
             <form class="aims-quick-form" onsubmit={on_submit}>
                 <fieldset class="aims-quick-fieldset">
@@ -175,7 +162,7 @@ pub fn quick(p: &QuickProps, ui: &QuickUi) -> Html {
                             html! {
                                 <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
-                                        onchange={super::send(&p.on_action, Action::Quick(q, answer))} />
+                                        onchange={super::send(&act, Action::Quick(q, answer))} />
                                     <span>{ key }</span>
                                 </label>
                             }

@@ -4,18 +4,18 @@
 use super::pct;
 use crate::engine::scoring::{Figure, GroupScore};
 use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Verdict};
+use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What [`results`] shows.
+/// Props of [`Results`].
+#[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
     pub report: Rc<Report>,
-    /// Export the assessment.
-    pub on_export: Callback<()>,
 }
 
 fn figure_card(label: &'static str, f: &Figure) -> Html {
@@ -65,7 +65,8 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
 }
 
 /// The results screen.
-pub fn results(p: &ResultsProps) -> Html {
+#[component]
+pub fn Results(p: &ResultsProps) -> Html {
     let c = Catalog::builtin();
     let r = &p.report;
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
@@ -106,14 +107,19 @@ pub fn results(p: &ResultsProps) -> Html {
             let _ = w.print();
         }
     });
-    let on_export = p.on_export.clone();
+    let on_export = {
+        let a = p.assessment.clone();
+        Callback::from(move |_: MouseEvent| {
+            download_export(&a);
+        })
+    };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
             <div class="aims-screen-head">
                 <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={on_print}>{ msg::RESULTS_PRINT }</button>
-                    <button type="button" class="aims-btn" onclick={super::send(&on_export, ())}>{ msg::RESULTS_EXPORT }</button>
+                    <button type="button" class="aims-btn" onclick={on_export}>{ msg::RESULTS_EXPORT }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>

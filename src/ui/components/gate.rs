@@ -1,0 +1,61 @@
+//! Opens the assessment an address names before showing one of its screens: the first
+//! render after a reload or a shared link has nothing open yet.
+
+use super::assess::Assess;
+use super::documents::Documents;
+use super::not_found::{Missing, NotFound};
+use super::results::Results;
+use crate::engine::Catalog;
+use crate::ui::context::{use_app_state, use_dispatch};
+use crate::ui::i18n::msg;
+use crate::ui::route::AssessmentScreen;
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+/// Props of [`AssessmentGate`].
+#[derive(Properties, PartialEq)]
+pub struct GateProps {
+    /// The assessment the address names.
+    pub id: String,
+    /// Which of its screens.
+    pub screen: AssessmentScreen,
+}
+
+/// Shows `screen` of assessment `id`, opening it first, or says why it cannot.
+#[component]
+pub fn AssessmentGate(p: &GateProps) -> Html {
+    let state = use_app_state();
+    let dispatch = use_dispatch();
+    let open = state.current.clone().filter(|a| a.id == p.id);
+    let failed = state.open_failed.clone().filter(|f| f.id == p.id);
+    let needs_open = open.is_none() && failed.is_none();
+    use_effect_with((p.id.clone(), needs_open), move |(id, needs_open)| {
+        if *needs_open {
+            dispatch.emit(Action::Open(id.clone()));
+        }
+    });
+    if let Some(f) = failed {
+        let missing = if f.missing {
+            Missing::Assessment(f.id)
+        } else {
+            Missing::Unreadable(f.id, f.reason)
+        };
+        return html! { <NotFound {missing} /> };
+    }
+    let (Some(assessment), Some(report)) = (open, state.report.clone()) else {
+        return html! { <p class="aims-screen aims-muted" role="status">{ msg::APP_OPENING }</p> };
+    };
+    match &p.screen {
+        AssessmentScreen::Assess(item) => {
+            let found = item.as_deref().map(|i| Catalog::builtin().find_item(i));
+            match (item, found) {
+                (Some(raw), Some(None)) => {
+                    html! { <NotFound missing={Missing::Item(p.id.clone(), raw.clone())} /> }
+                }
+                _ => html! { <Assess {assessment} {report} item={found.flatten()} /> },
+            }
+        }
+        AssessmentScreen::Documents => html! { <Documents {assessment} /> },
+        AssessmentScreen::Results => html! { <Results {assessment} {report} /> },
+    }
+}

@@ -1,0 +1,84 @@
+//! The app's routes. The standalone page and the iframe keep them in the URL's hash
+//! (`#/a/<id>/results`), so reload, back/forward and links to one item work from any
+//! static host without server rewrites; inline and custom-element embeds keep them in
+//! memory so the host page's URL and history are never touched (see [`super::app`]).
+
+use yew_router::prelude::*;
+
+/// Every screen the app can show, with what it needs from the address.
+#[derive(Routable, Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// Saved assessments, new, import.
+    #[at("/")]
+    Home,
+    /// The quick readiness check.
+    #[at("/quick")]
+    Quick,
+    /// Walk the items of an assessment.
+    #[at("/a/:id/assess")]
+    Assess {
+        /// Assessment id.
+        id: String,
+    },
+    /// Walk the items of an assessment, with one item in view and focused.
+    #[at("/a/:id/assess/:item")]
+    AssessItem {
+        /// Assessment id.
+        id: String,
+        /// Catalog id of the item, e.g. `A.6.2.4`.
+        item: String,
+    },
+    /// The mandatory documents checklist of an assessment.
+    #[at("/a/:id/documents")]
+    Documents {
+        /// Assessment id.
+        id: String,
+    },
+    /// Figures, verdict, chart and gaps of an assessment.
+    #[at("/a/:id/results")]
+    Results {
+        /// Assessment id.
+        id: String,
+    },
+    /// Any address the app does not know.
+    #[not_found]
+    #[at("/not-found")]
+    NotFound,
+}
+
+/// The screens that show one assessment (the part of a [`Route`] after its id).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssessmentScreen {
+    /// The items, optionally with one in view.
+    Assess(Option<String>),
+    /// The documents checklist.
+    Documents,
+    /// The results.
+    Results,
+}
+
+impl Route {
+    /// The assessment id and screen, for routes that show one assessment.
+    pub fn assessment(&self) -> Option<(&str, AssessmentScreen)> {
+        match self {
+            Route::Assess { id } => Some((id, AssessmentScreen::Assess(None))),
+            Route::AssessItem { id, item } => {
+                Some((id, AssessmentScreen::Assess(Some(item.clone()))))
+            }
+            Route::Documents { id } => Some((id, AssessmentScreen::Documents)),
+            Route::Results { id } => Some((id, AssessmentScreen::Results)),
+            Route::Home | Route::Quick | Route::NotFound => None,
+        }
+    }
+
+    /// The route of `screen` for assessment `id` (the inverse of [`Route::assessment`]).
+    pub fn of(id: &str, screen: AssessmentScreen) -> Route {
+        let id = id.to_owned();
+        match screen {
+            AssessmentScreen::Assess(None) => Route::Assess { id },
+            AssessmentScreen::Assess(Some(item)) => Route::AssessItem { id, item },
+            AssessmentScreen::Documents => Route::Documents { id },
+            AssessmentScreen::Results => Route::Results { id },
+        }
+    }
+}
