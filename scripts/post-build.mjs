@@ -38,9 +38,24 @@ const require = createRequire(new URL("package.json", e2e));
 const glue = join(staging, "aims-readiness.js");
 const wasm = join(staging, "aims-readiness_bg.wasm");
 const before = { glue: await digest(glue), wasm: await digest(wasm) };
+// AIMS_POST_BUILD_SKIP=layout,rename leaves steps out, to measure what each is worth
+// (docs/size.md has the figures that justify keeping them).
+const skip = new Set((process.env.AIMS_POST_BUILD_SKIP || "").split(",").filter(Boolean));
+// Steps 2 and 3 rely on what wasm-bindgen emits (import names `__wbg_<name>_<hash>`
+// from the module `./aims-readiness_bg.js`, each once in the glue's import object).
+// They were checked against this version; any other stops the build until someone
+// re-checks them.
+const VERIFIED_WASM_BINDGEN = "0.2.130";
+const lock = await readFile(new URL("../Cargo.lock", import.meta.url), "utf8");
+const bindgen = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
+if (!skip.has("rename") && bindgen !== VERIFIED_WASM_BINDGEN) {
+  throw new Error(`post-build: the import renaming was verified with wasm-bindgen ${VERIFIED_WASM_BINDGEN}, ` +
+    `Cargo.lock has ${bindgen}. Re-check it (build with and without AIMS_POST_BUILD_SKIP=rename, run ` +
+    `the end-to-end tests, compare sizes as in docs/size.md), then update VERIFIED_WASM_BINDGEN.`);
+}
 await minifyGlue(glue);
-await layOutFunctions(wasm);
-await shortenImportNames(wasm, glue);
+if (!skip.has("layout")) await layOutFunctions(wasm);
+if (!skip.has("rename")) await shortenImportNames(wasm, glue);
 await updateIntegrity(join(staging, "index.html"), [
   [before.glue, await digest(glue)],
   [before.wasm, await digest(wasm)],
@@ -98,7 +113,7 @@ async function shortenImportNames(wasmFile, glueFile) {
   let glue = await readFile(glueFile, "utf8");
   const module = parseModule(bytes);
   const section = module.sections.find((s) => s.id === 2);
-  if (!section) return;
+  if (!section) throw new Error("post-build: the wasm module has no import section");
   const imports = readImports(bytes, section.start);
   const out = [...encodeLeb(imports.length)];
   const pushName = (text) => {
@@ -119,6 +134,10 @@ async function shortenImportNames(wasmFile, glueFile) {
     pushName(moduleName);
     pushName(name);
     out.push(...description);
+  }
+  if (renamed < 50) {
+    throw new Error(`post-build: only ${renamed} imports named __wbg_… from ${JS_MODULE}: ` +
+      "wasm-bindgen changed how it names imports; fix shortenImportNames or drop it (docs/size.md)");
   }
   const body = Uint8Array.from(out);
   const rebuilt = Buffer.concat([

@@ -7,8 +7,8 @@ use super::components::home::Home;
 use super::components::nav::Nav;
 use super::components::not_found::{Missing, NotFound};
 use super::components::quick::Quick;
-use super::config::{Config, Mode, Theme};
-use super::context::{Dispatch, Host, StateHandle};
+use super::config::{Config, Theme};
+use super::context::{Dispatch, StateHandle};
 use super::i18n::msg;
 use super::route::Route;
 use super::state::AppState;
@@ -37,8 +37,11 @@ pub struct AppProps {
 /// The root component.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let config = props.config.clone();
-    let state = use_reducer(move || AppState::load((*config).clone()));
+    let (config, host) = (props.config.clone(), props.host.clone());
+    let state = use_reducer(move || AppState {
+        host,
+        ..AppState::load((*config).clone())
+    });
     let c = &state.config;
     let theme = match c.theme {
         Theme::Auto => "auto",
@@ -54,8 +57,7 @@ pub fn App(props: &AppProps) -> Html {
     let embedded = super::components::flag(c.embedded);
     let shell = html! {
         <div class="aims-app" data-theme={theme} data-embedded={embedded} {style}>
-            <SkipLink />
-            <StartRoute />
+            { skip_link() }
             <Nav />
             <Banner />
             <main id="aims-main" class="aims-main" tabindex="-1"><Switch<Route> render={switch} /></main>
@@ -68,9 +70,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Dispatch> context={state.dispatcher()}>
-            <ContextProvider<Host> context={Host(props.host.clone())}>
-                <ContextProvider<StateHandle> context={state}>{ routed }</ContextProvider<StateHandle>>
-            </ContextProvider<Host>>
+            <ContextProvider<StateHandle> context={state}>{ routed }</ContextProvider<StateHandle>>
         </ContextProvider<Dispatch>>
     }
 }
@@ -88,27 +88,9 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// A quick-check embed opened without an address starts at the quick check.
-#[component]
-fn StartRoute() -> Html {
-    let state = super::context::use_app_state();
-    let quick = state.config.mode == Mode::Quick;
-    let navigator = use_navigator();
-    let route = use_route::<Route>();
-    use_effect_with((), move |_| {
-        if quick && route == Some(Route::Home) {
-            if let Some(n) = navigator {
-                n.replace(&Route::Quick);
-            }
-        }
-    });
-    html! {}
-}
-
 /// "Skip to content": moves focus to the main region. A plain `href="#aims-main"`
 /// would be read as a route by the hash router.
-#[component]
-fn SkipLink() -> Html {
+fn skip_link() -> Html {
     let onclick = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         let main = e

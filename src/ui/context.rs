@@ -1,4 +1,4 @@
-//! What `App` provides to the screens: the state, a dispatcher, and the host element.
+//! What `App` provides to the screens: the state and a dispatcher.
 //!
 //! The state and the dispatcher are two contexts on purpose. The dispatcher never
 //! changes, so a component that only sends actions (every `ItemCard`) subscribes to it
@@ -13,11 +13,6 @@ pub type StateHandle = UseReducerHandle<AppState>;
 
 /// Sends actions to the reducer; equal to itself for the app's whole life.
 pub type Dispatch = UseReducerDispatcher<AppState>;
-
-/// The element a vendor mounted the widget on (inline and custom-element embeds), which
-/// share events are dispatched on; `None` on the app's own page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Host(pub Option<web_sys::Element>);
 
 /// The app state. Every screen is rendered inside `App`'s providers, so a missing
 /// context is a programming error, never something input can cause.
@@ -40,10 +35,4 @@ pub fn use_dispatch() -> Callback<Action> {
     })
     .as_ref()
     .clone()
-}
-
-/// The host element, if the widget is embedded in one.
-#[hook]
-pub fn use_host() -> Option<web_sys::Element> {
-    use_context::<Host>().and_then(|h| h.0)
 }

@@ -46,6 +46,10 @@ pub fn start() {
     root.set_inner_html(""); // the "Loading…" placeholder
     add_styles(&document.head().map(Into::into));
     guard_hash();
+    // A quick-check page opened without an address starts at the quick check.
+    if config.mode == config::Mode::Quick {
+        start_at_quick_check();
+    }
     yew::Renderer::<app::App>::with_root_and_props(
         root,
         app::AppProps {
@@ -78,6 +82,19 @@ fn guard_hash() {
     let _ = window.add_event_listener_with_callback("popstate", fix.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     fix.forget();
+}
+
+/// Puts `#/quick` in the address when it has no route yet (before the router reads it).
+fn start_at_quick_check() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    if matches!(hash.as_str(), "" | "#") {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("#/quick"));
+        }
+    }
 }
 
 /// A mounted widget, returned by [`mount`].

@@ -128,6 +128,9 @@ pub struct AppState {
     pub import: ImportState,
     /// Quick-check answers.
     pub quick: QuickAnswers,
+    /// The element a vendor mounted the widget on (inline and custom-element embeds),
+    /// which share events are dispatched on; `None` on the app's own page.
+    pub host: Option<web_sys::Element>,
 }
 
 fn catalog() -> &'static Catalog {
@@ -156,6 +159,7 @@ impl AppState {
             deleted: None,
             import: ImportState::Idle,
             quick,
+            host: None,
         }
     }
 

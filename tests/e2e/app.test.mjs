@@ -111,8 +111,11 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await screenshot(page, 'results-desktop');
   assert.deepEqual(await axeSerious(page), [], 'results screen');
 
-  // Reload: everything is still there.
+  // Reload: the same screen, everything still there.
   await page.reload();
+  await page.waitForSelector('.aims-verdict-value');
+  assert.match(await page.locator('.aims-stat').first().textContent(), /2\.9 %/);
+  await tab(page, 'Assessments').click();
   await page.waitForSelector('.aims-card');
   assert.match(await page.textContent('.aims-card'), /Board readiness review/);
   assert.match(await page.textContent('.aims-card'), /2\.9 % ready/);
@@ -226,6 +229,7 @@ test('a corrupt saved entry is shown as broken beside a good one, and can be res
   await page.click('button:has-text("Start assessment")');
   await page.waitForSelector('.aims-item');
   await page.evaluate(() => localStorage.setItem('aims.default.v1.a.damaged', '{"format": "aims-readiness/assessment", "trunc'));
+  await tab(page, 'Assessments').click();
   await page.reload();
   await page.waitForSelector('.aims-card');
   assert.equal(await count(page, '.aims-card', 2), 2);

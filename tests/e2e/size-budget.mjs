@@ -1,15 +1,17 @@
-// Sizes of everything the browser downloads for the app (HTML, JS glue, wasm with the
-// catalog, i18n and CSS inside; not the example host pages copied into dist/examples),
-// gzip -9, file by file. Fails above the ceiling: 150 KB, or `--max KB` while the bundle
-// is still being brought down to the 150 KB target (a ratchet: lower it, never raise it).
+// Sizes of everything the browser downloads for the complete English app (HTML, JS
+// glue, the custom-element loader, wasm with the catalog, messages and CSS inside; not
+// the example host pages copied into dist/examples), gzip -9, file by file. Fails
+// above the ceiling: the 200 KB budget of issue 11, or `--max KB` where the planned
+// screens honestly need more (measured size + 5 KB; docs/size.md says why). The
+// ceiling guards against bloat; it is not a target to fill.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TARGET_KB = 150;
+const BUDGET_KB = 200;
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
-const ceilingKb = maxAt >= 0 ? Number(args[maxAt + 1]) : TARGET_KB;
+const ceilingKb = maxAt >= 0 ? Number(args[maxAt + 1]) : BUDGET_KB;
 const dir = args.find((a, i) => !a.startsWith('--') && i !== maxAt + 1) || 'dist';
 
 async function files(d) {
@@ -32,7 +34,7 @@ for (const file of (await files(dir)).sort()) {
 }
 const kb = gz / 1024;
 console.log(`total: ${(raw / 1024).toFixed(1)} KB raw, ${kb.toFixed(1)} KB gzip -9`);
-console.log(kb <= TARGET_KB ? `target ${TARGET_KB} KB: met` : `target ${TARGET_KB} KB: NOT met, ${(kb - TARGET_KB).toFixed(1)} KB over (issue 6)`);
+console.log(kb <= BUDGET_KB ? `budget ${BUDGET_KB} KB: met` : `budget ${BUDGET_KB} KB: ${(kb - BUDGET_KB).toFixed(1)} KB over (docs/size.md)`);
 if (kb > ceilingKb) {
   console.error(`size ceiling ${ceilingKb} KB exceeded by ${(kb - ceilingKb).toFixed(1)} KB`);
   process.exit(1);

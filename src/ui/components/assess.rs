@@ -143,12 +143,16 @@ pub fn Assess(p: &AssessProps) -> Html {
         use_effect_with(p.item, move |&item| {
             if *known.borrow() != item {
                 *known.borrow_mut() = item;
-                if let Some(i) = item {
-                    if !listed(c, &a, *part, *filter, i) {
-                        part.set(group_of(c, i));
-                        filter.set(Filter::All);
+                match item {
+                    Some(i) => {
+                        if !listed(c, &a, *part, *filter, i) {
+                            part.set(group_of(c, i));
+                            filter.set(Filter::All);
+                        }
+                        *pending.borrow_mut() = Some(i);
                     }
-                    *pending.borrow_mut() = Some(i);
+                    // Back to the address without an item: the screen as it opens.
+                    None => part.set(Part::Group(navigator_groups(c)[0])),
                 }
             }
         });

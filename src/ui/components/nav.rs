@@ -22,8 +22,29 @@ pub fn Nav() -> Html {
     let on_screen = route.assessment().map(|(_, screen)| screen);
     // A quick-only embed shows no tabs until the visitor continues into a full assessment.
     let quick_only = state.config.mode == Mode::Quick && state.config.embedded && open.is_none();
+    let navigator = use_navigator();
+    // Tabs are links (keyboard, new tab, history) with `aria-current` on the link itself,
+    // which yew-router's `Link` cannot carry; a click with a modifier key is left to the
+    // browser.
     let tab = |to: Route, label: &'static str, current: bool| {
-        html! { <li><Tab {to} {label} {current} /></li> }
+        let path = to.to_path();
+        let href = match &navigator {
+            Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
+            _ => path,
+        };
+        let navigator = navigator.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            if let Some(n) = &navigator {
+                n.push(&to);
+            }
+        });
+        html! {
+            <li><a class="aims-tab" {href} {onclick} aria-current={current.then_some("page")}>{ label }</a></li>
+        }
     };
     let assessment_tab = |screen: AssessmentScreen, label: &'static str| {
         let Some((id, _)) = &open else {
@@ -58,40 +79,5 @@ pub fn Nav() -> Html {
                 <p class="aims-open-name"><span class="aims-muted">{ msg::NAV_OPEN }</span>{ " " }<strong>{ name }</strong></p>
             }
         </header>
-    }
-}
-
-/// Props of [`Tab`].
-#[derive(Properties, PartialEq)]
-struct TabProps {
-    to: Route,
-    label: &'static str,
-    current: bool,
-}
-
-/// A screen tab: yew-router's `Link`, plus `aria-current` on the link itself (which
-/// `Link` cannot carry). A click with a modifier key is left to the browser (new tab).
-#[component]
-fn Tab(p: &TabProps) -> Html {
-    let navigator = use_navigator();
-    let path = p.to.to_path();
-    let href = match &navigator {
-        Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
-        _ => path,
-    };
-    let onclick = {
-        let to = p.to.clone();
-        Callback::from(move |e: MouseEvent| {
-            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-                return;
-            }
-            e.prevent_default();
-            if let Some(n) = &navigator {
-                n.push(&to);
-            }
-        })
-    };
-    html! {
-        <a class="aims-tab" {href} {onclick} aria-current={p.current.then_some("page")}>{ p.label }</a>
     }
 }

@@ -5,7 +5,7 @@ use crate::engine::quick::{score_quick, Band, QuickAnswer};
 use crate::engine::Catalog;
 use crate::ui::clock::new_id;
 use crate::ui::config::ShareTarget;
-use crate::ui::context::{use_app_state, use_dispatch, use_host};
+use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
 use crate::ui::share;
@@ -39,7 +39,7 @@ pub fn Quick() -> Html {
     let total = c.quick_ids().len();
     let state = use_app_state();
     let act = use_dispatch();
-    let host = use_host();
+    let host = state.host.clone();
     let navigator = use_navigator();
     let answers = &state.quick;
     let step = use_state(|| {
