@@ -11,7 +11,7 @@ use super::config::{Config, Theme};
 use super::context::{Dispatch, StateHandle};
 use super::i18n::msg;
 use super::route::Route;
-use super::state::AppState;
+use super::state::{Action, AppState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -42,6 +42,7 @@ pub fn App(props: &AppProps) -> Html {
         host,
         ..AppState::load((*config).clone())
     });
+    use_storage_events(state.dispatcher());
     let c = &state.config;
     let theme = match c.theme {
         Theme::Auto => "auto",
@@ -104,4 +105,30 @@ fn skip_link() -> Html {
         }
     });
     html! { <a class="aims-skip" href="#aims-main" {onclick}>{ msg::APP_SKIP }</a> }
+}
+
+/// Another tab (or window) of this origin changed browser storage: the list of saved
+/// assessments is read again, so it never shows what another tab deleted or misses
+/// what it created. The browser fires `storage` only in the other tabs, never in the one
+/// that wrote.
+#[hook]
+fn use_storage_events(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            let on_storage = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                dispatch.dispatch(Action::Refresh)
+            });
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            (window, on_storage)
+        });
+        move || {
+            if let Some((window, on_storage)) = listener {
+                let _ = window.remove_event_listener_with_callback(
+                    "storage",
+                    on_storage.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
 }

@@ -197,13 +197,16 @@ impl AppState {
         self.open_failed = None;
     }
 
-    fn refresh(&mut self) {
+    /// Re-reads the saved list; returns whether anything shown changed.
+    fn refresh(&mut self) -> bool {
         match self.store.list(catalog()) {
+            Ok(entries) if entries == self.entries && !self.storage_unavailable => false,
             Ok(entries) => {
                 self.entries = entries;
                 self.storage_unavailable = false;
+                true
             }
-            Err(_) => self.storage_unavailable = true,
+            Err(_) => !std::mem::replace(&mut self.storage_unavailable, true),
         }
     }
 
@@ -223,8 +226,11 @@ impl Reducible for AppState {
         match action {
             // Re-reads the list unless the open assessment is only in memory (a failed
             // save must not make it vanish from view).
-            Action::Refresh if s.unsaved.is_none() => s.refresh(),
-            Action::Refresh => return self,
+            // Not while the open assessment is only in memory (a failed save must not make
+            // it vanish from view); and when nothing changed, the same state is returned,
+            // so nothing re-renders.
+            Action::Refresh if s.unsaved.is_some() || !s.refresh() => return self,
+            Action::Refresh => {}
             Action::Create {
                 id,
                 name,

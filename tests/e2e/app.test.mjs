@@ -244,3 +244,21 @@ test('a corrupt saved entry is shown as broken beside a good one, and can be res
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a second tab sees assessments another tab creates and deletes, without a reload', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const errors = [];
+  for (const p of [a, b]) { p.on('pageerror', (e) => errors.push(String(e))); await p.goto(server.url); await p.waitForSelector('h1'); }
+  await b.fill('#aims-new-name', 'Made in tab B');
+  await b.click('button:has-text("Start assessment")');
+  await b.waitForSelector('.aims-item');
+  assert.equal(await count(a, '.aims-card', 1), 1, 'tab A lists it');
+  assert.match(await a.textContent('.aims-card'), /Made in tab B/);
+  await tab(b, 'Assessments').click();
+  await b.click('.aims-card >> text=Delete');
+  await b.click('button:has-text("Yes, delete")');
+  assert.equal(await count(a, '.aims-card', 0), 0, 'and drops it when tab B deletes it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -33,11 +33,6 @@ pub fn Home() -> Html {
     // fast), with a filter to find one by name or organization.
     let shown = use_state(|| PAGE);
     let filter = use_state(String::new);
-    {
-        // Another tab may have saved or deleted assessments since the list was read.
-        let act = act.clone();
-        use_effect_with((), move |_| act.emit(Action::Refresh));
-    }
     let entries = &state.entries;
     // ASCII case folding: full Unicode lowercasing would add its tables to the bundle,
     // and a byte-window compare avoids the general substring searcher.

@@ -117,7 +117,7 @@ async function oursClicks(browser, url) {
   await page.fill('#aims-new-name', 'Bench');
   await page.click('button:has-text("Start assessment")');
   await page.waitForSelector('.aims-item');
-  await page.click('.aims-chip:has-text("All items")');
+  await page.click('.aims-chip:has-text("Everything")');
   await page.waitForFunction(() => document.querySelectorAll('.aims-item').length === 70);
   const times = await clickToPaint(page, '.aims-item input[type=radio]');
   await context.close();
