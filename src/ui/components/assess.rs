@@ -7,6 +7,7 @@ use super::pct;
 use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Report};
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
+use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -129,6 +130,10 @@ pub fn Assess(p: &AssessProps) -> Html {
     let known = use_mut_ref(|| None::<ItemId>);
     // An item to focus once its card is on screen.
     let pending = use_mut_ref(|| None::<ItemId>);
+    // The address follows focus a moment later, off the path of the click: writing
+    // history costs the browser several milliseconds (measured 8 ms in Chromium here),
+    // which would delay the answer's paint. Dropping the timer cancels it.
+    let address_timer = use_mut_ref(|| None::<Timeout>);
     let a = p.assessment.clone();
     let id = a.id.clone();
 
@@ -180,8 +185,13 @@ pub fn Assess(p: &AssessProps) -> Html {
 
     // Focus entering a card puts its item in the address (replace: no history entry).
     let onfocusin = {
-        let (navigator, known, id, current) =
-            (navigator.clone(), known.clone(), id.clone(), p.item);
+        let (navigator, known, id, current, timer) = (
+            navigator.clone(),
+            known.clone(),
+            id.clone(),
+            p.item,
+            address_timer.clone(),
+        );
         Callback::from(move |e: FocusEvent| {
             let Some((_, item)) = e
                 .target()
@@ -192,12 +202,18 @@ pub fn Assess(p: &AssessProps) -> Html {
             };
             if current != Some(item) {
                 *known.borrow_mut() = Some(item);
-                if let Some(n) = &navigator {
-                    n.replace(&Route::AssessItem {
+                let (navigator, route) = (
+                    navigator.clone(),
+                    Route::AssessItem {
                         id: id.clone(),
                         item: c.item(item).id.clone(),
-                    });
-                }
+                    },
+                );
+                *timer.borrow_mut() = Some(Timeout::new(250, move || {
+                    if let Some(n) = &navigator {
+                        n.replace(&route);
+                    }
+                }));
             }
         })
     };
@@ -243,10 +259,17 @@ pub fn Assess(p: &AssessProps) -> Html {
         let group = c.group(g);
         let current = *part == Part::Group(g);
         let onclick = {
-            let (part, navigator, known, id) =
-                (part.clone(), navigator.clone(), known.clone(), id.clone());
+            let (part, navigator, known, id, timer) = (
+                part.clone(),
+                navigator.clone(),
+                known.clone(),
+                id.clone(),
+                address_timer.clone(),
+            );
             let first = c.item_ids().find(|&i| c.item_in_group(i, g));
             Callback::from(move |_: MouseEvent| {
+                // A pending focus update must not overwrite the jump.
+                timer.borrow_mut().take();
                 part.set(Part::Group(g));
                 // A navigator jump is a history step: Back returns from it.
                 if let (Some(n), Some(first)) = (&navigator, first) {
