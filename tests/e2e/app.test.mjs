@@ -212,6 +212,12 @@ test('every screen works on a 360 px phone without sideways scrolling', async ()
   await page.click('button:has-text("Start assessment")');
   await page.waitForSelector('.aims-item');
   await item(page, '4.1').locator('input[value="2"]').check();
+  // All 70 cards at once (rendered lazily near the viewport) must not widen the page.
+  await page.click('.aims-chip:has-text("Everything")');
+  assert.equal(await count(page, '.aims-item', 70), 70);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+  assert.equal(await hasHorizontalScroll(page), false, 'all 70 items scroll sideways at 360 px');
+  await page.click('.aims-chip:has-text("All clauses")');
   for (const [name, screen] of [['assess', null], ['documents', 'Documents'], ['results', 'Results'], ['home', 'Assessments'], ['quick', 'Quick check']]) {
     if (screen) await tab(page, screen).click();
     await page.waitForSelector('h1');

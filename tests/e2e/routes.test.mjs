@@ -112,6 +112,7 @@ test('a link to one item opens it focused in a fresh tab; unknown addresses say 
     return r.top < innerHeight && r.bottom > 0;
   });
   assert.ok(inView, 'the item is scrolled into view');
+  assert.equal(await hasHorizontalScroll(page), false);
   await screenshot(page, 'deep-link-phone');
 
   for (const [address, says] of [

@@ -351,7 +351,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::ASSESS_SHOWING, &[("n", &visible.len().to_string())]) }</span></h2>
                     <p class="aims-muted aims-small">{ msg::ASSESS_KEYS }</p>
                     if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
-                    <div class="aims-items" ref={list_ref} {onkeydown} {onfocusin}>
+                    <div class="aims-items" ref={list_ref} data-many={super::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
                             <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} />
                         }) }

@@ -26,6 +26,19 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   await page.screenshot({ path: `${out}/home-${name}.png`, fullPage: true });
   await page.click('.aims-tab >> text=Quick check');
   await page.screenshot({ path: `${out}/quick-${name}.png`, fullPage: false });
+  // All 70 items on one screen, a deep link, and the not-found screen.
+  await page.click('.aims-tab:text-is("Assess")');
+  await page.click('.aims-chip:has-text("Everything")');
+  await page.waitForFunction(() => document.querySelectorAll('.aims-item').length === 70);
+  await page.screenshot({ path: `${out}/everything-${name}.png`, fullPage: false });
+  const id = (await page.evaluate(() => location.hash)).split('/')[2];
+  await page.goto(`${server.url}#/a/${id}/assess/A.6.2.4`);
+  await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/deep-link-${name}.png`, fullPage: false });
+  await page.goto(`${server.url}#/a/nobody/results`);
+  await page.waitForSelector('.aims-missing');
+  await page.screenshot({ path: `${out}/not-found-${name}.png`, fullPage: false });
   await page.close();
 }
 await chrome.close();
