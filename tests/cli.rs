@@ -60,6 +60,7 @@ fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
         "evidenced_readiness_percent",
         "clause_readiness_percent",
         "annex_a_readiness_percent",
+        "target_progress_percent",
         "coverage_percent",
     ] {
         let p = v[key].as_f64().unwrap_or(-1.0);
@@ -67,6 +68,13 @@ fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
     }
     assert_eq!(v["verdict"], "not_ready");
     assert_eq!(v["soa_defects"], serde_json::json!(["A.10.3"]));
+    // Every blocker names its stage: 1 before Stage 1, 2 before Stage 2 only.
+    assert!(v["blockers"]
+        .as_array()
+        .is_some_and(|b| b.iter().all(|b| b["stage"] == 1 || b["stage"] == 2)));
+    assert!(v["blockers"].as_array().is_some_and(|b| b
+        .iter()
+        .any(|b| b["kind"] == "soa_defect" && b["stage"] == 1)));
     assert!(v["blockers"].as_array().is_some_and(|b| b
         .iter()
         .any(|b| b["kind"] == "soa_defect" && b["item"] == "A.10.3")));
@@ -136,4 +144,23 @@ fn bad_usage_and_missing_files_fail_with_a_message() {
     let out = run(&["score", "/nonexistent/file.json"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+#[test]
+fn a_version_1_file_with_low_targets_is_valid_and_the_raised_items_are_named() {
+    let input = r#"{"format":"aims-readiness/assessment","format_version":1,
+        "catalog":{"id":"iso42001-2023","version":1},
+        "assessment":{"id":"x","name":"n","organization":"","created":"2026-01-01T00:00:00Z",
+        "updated":"2026-01-01T00:00:00Z","items":{"9.2.1":{"maturity":1,"target":1}},"documents":{}}}"#;
+    let out = run(&["validate", "-"], Some(input));
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("raised to 3 on 9.2.1"), "{said}");
+    let out = run(&["score", "-"], Some(input));
+    let v = json(&out);
+    let gap = v["gaps"]
+        .as_array()
+        .and_then(|g| g.iter().find(|g| g["id"] == "9.2.1"))
+        .cloned();
+    assert_eq!(gap.map(|g| g["target"].clone()), Some(serde_json::json!(3)));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 use aims_readiness::engine::import::MAX_IMPORT_BYTES;
-use aims_readiness::engine::{export, import, ImportError};
+use aims_readiness::engine::{export, import, import_with_notices, ImportError, TargetLevel};
 use common::*;
 
 const FIXTURE: &str = include_str!("fixtures/assessment-v1.json");
@@ -148,4 +148,32 @@ fn the_compact_form_imports_to_the_same_assessment() {
         import(catalog(), compact.as_bytes()).expect("compact imports"),
         a
     );
+}
+
+#[test]
+fn version_1_targets_below_3_import_as_3_with_a_notice_naming_the_items() {
+    let json = r#"{"format":"aims-readiness/assessment","format_version":1,
+        "catalog":{"id":"iso42001-2023","version":1},
+        "assessment":{"id":"x","name":"n","organization":"o","created":"2026-01-01T00:00:00Z","updated":"2026-01-02T00:00:00Z",
+        "items":{
+          "4.1":{"maturity":1,"target":1,"notes":"kept"},
+          "5.2":{"target":2,"weight":2},
+          "6.2":{"target":4}
+        },
+        "documents":{}}}"#;
+    let imported = import_with_notices(catalog(), json.as_bytes()).expect("imports");
+    assert_eq!(imported.raised_targets, vec!["4.1", "5.2"]);
+    let a = &imported.assessment;
+    assert_eq!(a.answer(item("4.1")).target, TargetLevel::T3);
+    assert_eq!(a.answer(item("5.2")).target, TargetLevel::T3);
+    assert_eq!(a.answer(item("6.2")).target, TargetLevel::T4);
+    // Nothing else changed.
+    assert_eq!(a.answer(item("4.1")).notes, "kept");
+    assert_eq!(a.answer(item("4.1")).maturity, Some(level(1)));
+    assert_eq!(a.answer(item("5.2")).weight.hundredths(), 200);
+    // And the plain import agrees.
+    assert_eq!(&import(catalog(), json.as_bytes()).expect("imports"), a);
+    // The frozen fixture raises nothing.
+    let fixture = import_with_notices(catalog(), FIXTURE.as_bytes()).expect("fixture");
+    assert!(fixture.raised_targets.is_empty());
 }

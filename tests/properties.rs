@@ -24,7 +24,7 @@ struct ItemSpec {
 fn item_spec() -> impl Strategy<Value = ItemSpec> {
     (
         proptest::option::of(0u8..=5),
-        1u8..=5,
+        3u8..=5,
         prop_oneof![Just(100u64), 1u64..=10_000],
         any::<bool>(),
         any::<bool>(),
@@ -85,11 +85,30 @@ fn figures(r: &Report) -> Vec<Option<Percent>> {
     let mut all = vec![
         r.overall.readiness,
         r.overall.evidenced,
+        r.overall.target_progress,
         r.clauses.readiness,
         r.clauses.evidenced,
         r.annex_a.readiness,
         r.annex_a.evidenced,
         r.overall.coverage(),
+    ];
+    all.extend(r.groups.iter().flat_map(|g| {
+        [
+            g.figure.readiness,
+            g.figure.evidenced,
+            g.figure.target_progress,
+        ]
+    }));
+    all
+}
+
+/// The certification figures only: readiness and evidenced readiness, everywhere.
+fn certification(r: &Report) -> Vec<Option<Percent>> {
+    let mut all = vec![
+        r.overall.readiness,
+        r.overall.evidenced,
+        r.clauses.readiness,
+        r.annex_a.readiness,
     ];
     all.extend(
         r.groups
@@ -102,7 +121,7 @@ fn figures(r: &Report) -> Vec<Option<Percent>> {
 fn assessment() -> impl Strategy<Value = (Vec<ItemSpec>, Vec<bool>)> {
     (
         proptest::collection::vec(item_spec(), 70),
-        proptest::collection::vec(any::<bool>(), 21),
+        proptest::collection::vec(any::<bool>(), catalog().document_count()),
     )
 }
 
@@ -128,6 +147,36 @@ proptest! {
         for (b, a) in figures(&rb).into_iter().zip(figures(&ra)) {
             prop_assert!(a >= b, "{b:?} -> {a:?}");
         }
+    }
+
+    #[test]
+    fn raising_one_maturity_never_lowers_the_verdict((specs, docs) in assessment(), index in 0usize..70) {
+        let before = build(&specs, &docs);
+        let c = catalog();
+        let item = c.item_ids().nth(index).expect("index < 70");
+        let mut after = before.clone();
+        after.update(c, item, |a| a.maturity = Some(a.maturity.map_or(MaturityLevel::L0, MaturityLevel::up))).expect("edit");
+        prop_assert!(score(c, &after).verdict >= score(c, &before).verdict);
+    }
+
+    #[test]
+    fn certification_readiness_never_depends_on_target_or_weight(
+        (specs, docs) in assessment(),
+        targets in proptest::collection::vec(3u64..=5, 70),
+        weights in proptest::collection::vec(1u64..=10_000, 70),
+    ) {
+        let before = build(&specs, &docs);
+        let c = catalog();
+        let mut after = before.clone();
+        for ((i, t), w) in c.item_ids().zip(targets).zip(weights) {
+            after.update(c, i, |a| {
+                a.target = TargetLevel::from_number(t).unwrap_or_default();
+                a.weight = Weight::from_hundredths(w).unwrap_or_default();
+            }).expect("edit");
+        }
+        let (rb, ra) = (score(c, &before), score(c, &after));
+        prop_assert_eq!(certification(&rb), certification(&ra));
+        prop_assert_eq!(rb.verdict, ra.verdict);
     }
 
     #[test]

@@ -2,21 +2,42 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::{score, Blocker, ItemKind, Report, TargetLevel, Verdict, Weight};
+use aims_readiness::engine::scoring::STAGE1_GATE;
+use aims_readiness::engine::{
+    score, Assessment, Blocker, ItemKind, Report, Stage, TargetLevel, Verdict, Weight,
+};
 use common::*;
 
 fn pct(p: Option<aims_readiness::engine::Percent>) -> String {
     p.map_or("none".into(), |p| p.to_string())
 }
 
-/// Everything at level 3 with evidence and every document present: the ready baseline.
-fn ready_baseline() -> aims_readiness::engine::Assessment {
+/// Everything at level 3 with evidence, a reason for every control and every document
+/// present: the ready baseline.
+fn ready_baseline() -> Assessment {
     let mut a = blank();
     set_all(&mut a, ItemKind::Clause, 3);
     set_all(&mut a, ItemKind::Control, 3);
     add_evidence_everywhere(&mut a);
+    reasons_everywhere(&mut a);
     all_documents(&mut a);
     a
+}
+
+/// Just ready for Stage 1: clause requirements at 2 except the gate items at 3 (all
+/// with evidence), controls at 1, every document present, every reason given.
+fn stage1_baseline() -> Assessment {
+    let mut a = ready_baseline();
+    set_all(&mut a, ItemKind::Clause, 2);
+    set_all(&mut a, ItemKind::Control, 1);
+    for id in STAGE1_GATE {
+        set(&mut a, id, 3);
+    }
+    a
+}
+
+fn stages(r: &Report) -> Vec<Stage> {
+    r.blockers.iter().map(|b| b.stage(catalog())).collect()
 }
 
 fn report(a: &aims_readiness::engine::Assessment) -> Report {
@@ -30,7 +51,8 @@ fn blank_assessment_is_zero_not_ready_with_every_item_blocking() {
     assert_eq!(pct(r.overall.coverage()), "0");
     assert_eq!((r.overall.in_scope, r.overall.answered), (70, 0));
     assert_eq!(r.verdict, Verdict::NotReady);
-    assert_eq!(r.blockers.len(), 70 + 21);
+    // 70 unanswered, 38 controls without a reason, every document.
+    assert_eq!(r.blockers.len(), 70 + 38 + catalog().document_count());
     assert_eq!(r.gaps.len(), 70);
     // Clause gaps (3 × 1 × 2 = 6) come before control gaps (3 × 1 × 1 = 3), catalog order within.
     assert_eq!(catalog().item(r.gaps[0].item).id, "4.1");
@@ -40,29 +62,51 @@ fn blank_assessment_is_zero_not_ready_with_every_item_blocking() {
 }
 
 #[test]
-fn everything_at_level_3_with_evidence_and_documents_is_ready() {
+fn everything_at_level_3_with_evidence_reasons_and_documents_is_ready() {
     let r = report(&ready_baseline());
     assert_eq!(pct(r.overall.readiness), "100");
     assert_eq!(pct(r.overall.evidenced), "100");
+    assert_eq!(pct(r.overall.target_progress), "100");
     assert_eq!(r.verdict, Verdict::Ready);
     assert!(r.blockers.is_empty());
     assert!(r.gaps.is_empty());
-    assert_eq!(r.documents_present, 21);
+    assert_eq!(r.documents_present, r.documents_total);
+    assert_eq!(usize::from(r.documents_total), catalog().document_count());
 }
 
 #[test]
-fn claims_without_evidence_are_capped_at_level_2_in_evidenced_readiness() {
-    let mut a = blank();
-    set_all(&mut a, ItemKind::Clause, 3);
-    set_all(&mut a, ItemKind::Control, 3);
+fn ready_needs_evidence_behind_every_claim() {
+    let mut a = ready_baseline();
+    for i in catalog().item_ids() {
+        a.update(catalog(), i, |ans| ans.evidence.clear())
+            .expect("edit");
+    }
     let r = report(&a);
     assert_eq!(pct(r.overall.readiness), "100");
     // min(2,3)/3 for every item = 66.666… → 66.7
     assert_eq!(pct(r.overall.evidenced), "66.7");
+    assert_eq!(r.verdict, Verdict::NotReady, "the gate items lack evidence");
+    assert_eq!(r.blockers.len(), 70);
+    assert!(r
+        .blockers
+        .iter()
+        .all(|b| matches!(b, Blocker::NoEvidence(_))));
+    assert_eq!(stages(&r).iter().filter(|&&s| s == Stage::One).count(), 14);
+    // Evidence on the gate items alone: ready for Stage 1, not for Stage 2.
+    for id in STAGE1_GATE {
+        a.update(catalog(), item(id), |ans| {
+            ans.evidence = vec!["record".into()]
+        })
+        .expect("edit");
+    }
+    let r = report(&a);
+    assert_eq!(r.verdict, Verdict::Stage1Ready);
+    assert_eq!(r.blockers.len(), 56);
+    assert!(stages(&r).iter().all(|&s| s == Stage::Two));
 }
 
 #[test]
-fn clauses_at_2_and_controls_at_3_is_close() {
+fn every_clause_requirement_at_level_2_is_not_ready() {
     let mut a = ready_baseline();
     set_all(&mut a, ItemKind::Clause, 2);
     let r = report(&a);
@@ -70,12 +114,52 @@ fn clauses_at_2_and_controls_at_3_is_close() {
     assert_eq!(pct(r.overall.readiness), "84.8");
     assert_eq!(pct(r.clauses.readiness), "66.7");
     assert_eq!(pct(r.annex_a.readiness), "100");
-    assert_eq!(r.verdict, Verdict::Close);
-    assert_eq!(r.blockers.len(), 32);
-    assert!(r
+    assert_eq!(
+        r.verdict,
+        Verdict::NotReady,
+        "no audit, no review: no Stage 1"
+    );
+    let gate = r
         .blockers
         .iter()
-        .all(|b| matches!(b, Blocker::BelowAuditReady(_, l) if l.number() == 2)));
+        .filter(|b| matches!(b, Blocker::GateBelowAuditReady(_, l) if l.number() == 2))
+        .count();
+    assert_eq!((gate, r.blockers.len()), (14, 32));
+}
+
+#[test]
+fn the_stage_1_baseline_is_stage1_ready_and_each_gate_item_breaks_it() {
+    let a = stage1_baseline();
+    let r = report(&a);
+    assert_eq!(r.verdict, Verdict::Stage1Ready);
+    // 18 clause requirements at 2 and 38 controls at 1, all before Stage 2 only.
+    assert_eq!(r.blockers.len(), 18 + 38);
+    assert!(stages(&r).iter().all(|&s| s == Stage::Two));
+    for id in STAGE1_GATE {
+        let mut below = a.clone();
+        set(&mut below, id, 2);
+        let r = report(&below);
+        assert_eq!(r.verdict, Verdict::NotReady, "{id} at level 2");
+        assert!(r
+            .blockers
+            .contains(&Blocker::GateBelowAuditReady(item(id), level(2))));
+        let mut unevidenced = a.clone();
+        unevidenced
+            .update(catalog(), item(id), |ans| ans.evidence.clear())
+            .expect("edit");
+        let r = report(&unevidenced);
+        assert_eq!(r.verdict, Verdict::NotReady, "{id} without evidence");
+        let missing = Blocker::NoEvidence(item(id));
+        assert!(r.blockers.contains(&missing), "{id}");
+        assert_eq!(missing.stage(catalog()), Stage::One);
+    }
+    // A non-gate clause requirement below 2 breaks it too; a control at 0 does not.
+    let mut low = a.clone();
+    set(&mut low, "7.2", 1);
+    assert_eq!(report(&low).verdict, Verdict::NotReady);
+    let mut low = a.clone();
+    set(&mut low, "A.7.4", 0);
+    assert_eq!(report(&low).verdict, Verdict::Stage1Ready);
 }
 
 #[test]
@@ -93,15 +177,16 @@ fn one_clause_below_2_makes_it_not_ready() {
 }
 
 #[test]
-fn a_control_below_2_only_makes_it_close() {
+fn a_control_below_3_only_stands_before_stage_2() {
     let mut a = ready_baseline();
     set(&mut a, "A.7.4", 0);
     let r = report(&a);
-    assert_eq!(r.verdict, Verdict::Close);
+    assert_eq!(r.verdict, Verdict::Stage1Ready);
     assert_eq!(
         r.blockers,
         vec![Blocker::BelowAuditReady(item("A.7.4"), level(0))]
     );
+    assert_eq!(stages(&r), vec![Stage::Two]);
     // 37 / 38 = 97.37 → 97.4
     assert_eq!(pct(r.annex_a.readiness), "97.4");
 }
@@ -148,8 +233,27 @@ fn an_exclusion_without_justification_stays_in_scope_as_an_soa_defect() {
             Blocker::SoaDefect(item("A.7.4"))
         ]
     );
-    assert_eq!(r.verdict, Verdict::Close);
+    assert_eq!(stages(&r), vec![Stage::Two, Stage::One]);
+    assert_eq!(r.verdict, Verdict::NotReady);
     assert_eq!(pct(r.annex_a.readiness), "97.4");
+}
+
+#[test]
+fn an_applicable_control_needs_a_reason_for_its_inclusion() {
+    let mut a = ready_baseline();
+    a.update(catalog(), item("A.5.2"), |ans| ans.justification.clear())
+        .expect("edit");
+    let r = report(&a);
+    assert_eq!(r.soa_missing_reasons, vec![item("A.5.2")]);
+    assert_eq!(r.blockers, vec![Blocker::SoaMissingReason(item("A.5.2"))]);
+    assert_eq!(r.blockers[0].kind(), "soa_missing_reason");
+    assert_eq!(stages(&r), vec![Stage::One]);
+    assert_eq!(r.verdict, Verdict::NotReady);
+    assert_eq!(
+        pct(r.overall.readiness),
+        "100",
+        "a missing reason is not a lower level"
+    );
 }
 
 #[test]
@@ -165,11 +269,12 @@ fn clause_requirements_cannot_be_excluded() {
 }
 
 #[test]
-fn weights_and_targets_shape_readiness_and_gap_priority() {
+fn weights_and_targets_move_target_progress_and_priority_never_readiness() {
     let mut a = ready_baseline();
-    a.update(catalog(), item("4.1"), |ans| {
+    // Internal audit never done, its weight pushed down to almost nothing.
+    a.update(catalog(), item("9.2.1"), |ans| {
         ans.maturity = Some(level(0));
-        ans.weight = Weight::from_hundredths(300).expect("weight");
+        ans.weight = Weight::from_hundredths(1).expect("weight");
     })
     .expect("edit");
     a.update(catalog(), item("A.6.2.4"), |ans| {
@@ -177,37 +282,35 @@ fn weights_and_targets_shape_readiness_and_gap_priority() {
     })
     .expect("edit");
     let r = report(&a);
-    // Weights: 69 items × 1 + 3 = 72. Scores: 4.1 → 0; A.6.2.4 → 3/5; others 1.
-    // (68 + 0.6) / 72 = 95.28 → 95.3
-    assert_eq!(pct(r.overall.readiness), "95.3");
+    // Certification readiness, unweighted against level 3: 69 / 70 = 98.57 → 98.6.
+    assert_eq!(pct(r.overall.readiness), "98.6");
+    // Target progress, weighted: 9.2.1 → 0 × 0.01; A.6.2.4 → 3/5; 68 others → 1.
+    // (68 + 0.6) / 69.01 = 99.41 → 99.4
+    assert_eq!(pct(r.overall.target_progress), "99.4");
     assert_eq!(r.gaps.len(), 2);
-    assert_eq!(
+    let gap = |k: usize| {
         (
-            catalog().item(r.gaps[0].item).id.as_str(),
-            r.gaps[0].priority
-        ),
-        ("4.1", 1800)
-    );
-    assert_eq!(
-        (
-            catalog().item(r.gaps[1].item).id.as_str(),
-            r.gaps[1].priority
-        ),
-        ("A.6.2.4", 200)
-    );
-    assert_eq!(r.verdict, Verdict::NotReady, "4.1 at level 0");
+            catalog().item(r.gaps[k].item).id.as_str(),
+            r.gaps[k].priority,
+        )
+    };
+    // (5 − 3) × 1 × 1 = 2.00; (3 − 0) × 0.01 × 2 = 0.06.
+    assert_eq!((gap(0), gap(1)), (("A.6.2.4", 200), ("9.2.1", 6)));
+    assert_eq!(r.verdict, Verdict::NotReady, "9.2.1 at level 0");
 }
 
 #[test]
-fn a_missing_document_alone_makes_it_close() {
+fn a_missing_clause_document_stands_before_stage_1() {
     let mut a = ready_baseline();
     let soa = catalog()
         .find_document("statement-of-applicability")
         .expect("doc");
     a.set_document(soa, false);
     let r = report(&a);
-    assert_eq!(r.verdict, Verdict::Close);
+    assert_eq!(r.verdict, Verdict::NotReady);
     assert_eq!(r.blockers, vec![Blocker::MissingDocument(soa)]);
+    assert_eq!(stages(&r), vec![Stage::One]);
+    assert_eq!(r.documents_present + 1, r.documents_total);
 }
 
 #[test]

@@ -8,8 +8,9 @@
 //! aims-score template           print a blank version-1 export
 //! ```
 
+use aims_readiness::engine::messages::{msg, tf};
 use aims_readiness::engine::report_json::{catalog_json, report_json};
-use aims_readiness::engine::{export, import, score, Assessment, Catalog, Timestamp};
+use aims_readiness::engine::{export, import_with_notices, score, Assessment, Catalog, Timestamp};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -85,11 +86,23 @@ fn read_and_import(catalog: &Catalog, file: &str) -> Result<Assessment, ExitCode
         eprintln!("aims-score: cannot read {file}: {e}");
         return Err(ExitCode::FAILURE);
     }
-    import(catalog, &bytes).map_err(|problems| {
-        eprintln!("{file}: {} problem(s):", problems.len());
-        for problem in problems {
-            eprintln!("  {problem}");
+    match import_with_notices(catalog, &bytes) {
+        Ok(imported) => {
+            if !imported.raised_targets.is_empty() {
+                let ids = imported.raised_targets.join(", ");
+                eprintln!(
+                    "{file}: {}",
+                    tf(msg::NOTICE_TARGETS_RAISED, &[("ids", &ids)])
+                );
+            }
+            Ok(imported.assessment)
         }
-        ExitCode::FAILURE
-    })
+        Err(problems) => {
+            eprintln!("{file}: {} problem(s):", problems.len());
+            for problem in problems {
+                eprintln!("  {problem}");
+            }
+            Err(ExitCode::FAILURE)
+        }
+    }
 }

@@ -40,7 +40,13 @@ impl Answer {
 
     /// The exclusion only counts when it is written down with a reason.
     pub fn has_valid_exclusion(&self) -> bool {
-        self.excluded && !self.justification.trim().is_empty()
+        self.excluded && self.has_reason()
+    }
+
+    /// A reason for the applicability decision is written down (clause 6.1.3 asks for
+    /// one for every control, included or excluded).
+    pub fn has_reason(&self) -> bool {
+        !self.justification.trim().is_empty()
     }
 }
 
@@ -118,6 +124,26 @@ impl Assessment {
     /// does unless it is excluded with a written justification.
     pub fn in_scope(&self, catalog: &Catalog, item: ItemId) -> bool {
         catalog.item(item).kind == ItemKind::Clause || !self.answer(item).has_valid_exclusion()
+    }
+
+    /// Whether a document is required now: documents of clauses 4–10 always; one that an
+    /// Annex A control calls for only while that control is in scope.
+    pub fn document_required(&self, catalog: &Catalog, doc: DocumentId) -> bool {
+        catalog
+            .document_control(doc)
+            .is_none_or(|control| self.in_scope(catalog, control))
+    }
+
+    /// Applicable controls with no reason for their inclusion: gaps of the Statement of
+    /// Applicability.
+    pub fn missing_reasons<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+    ) -> impl Iterator<Item = ItemId> + 'a {
+        catalog.item_ids().filter(move |&i| {
+            let a = self.answer(i);
+            catalog.item(i).kind == ItemKind::Control && !a.excluded && !a.has_reason()
+        })
     }
 
     /// Controls marked excluded without a justification: they stay in scope and are

@@ -361,6 +361,9 @@ pub struct Catalog {
     item_group: Vec<GroupId>,
     /// For each group, its parent group.
     group_parent: Vec<Option<GroupId>>,
+    /// For each document, the Annex A control that calls for it (`None`: a clause
+    /// requires it).
+    document_control: Vec<Option<ItemId>>,
     /// For each quick question, the items it maps to.
     quick_items: Vec<Vec<ItemId>>,
 }
@@ -446,6 +449,15 @@ impl Catalog {
                 ));
             }
         }
+        let document_control = raw
+            .documents
+            .iter()
+            .map(|doc| {
+                item_index(&doc.clause)
+                    .filter(|&i| raw.items[i].kind == ItemKind::Control)
+                    .map(|i| ItemId(i as u8))
+            })
+            .collect();
         duplicates(
             "group",
             raw.groups.iter().map(|g| g.id.as_str()),
@@ -480,6 +492,7 @@ impl Catalog {
             item_group,
             group_parent,
             quick_items,
+            document_control,
         })
     }
 
@@ -558,6 +571,12 @@ impl Catalog {
     /// The document's data.
     pub fn document(&self, id: DocumentId) -> &Document {
         &self.documents[id.index()]
+    }
+
+    /// The Annex A control that calls for a document, or `None` when a clause of 4–10
+    /// requires it (such a document is always required).
+    pub fn document_control(&self, id: DocumentId) -> Option<ItemId> {
+        self.document_control[id.index()]
     }
 
     /// The quick question's data.

@@ -194,7 +194,8 @@ fn get<'v>(object: &Members<'v>, key: &str) -> Option<&'v Value> {
     object.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
-struct Problems(Vec<ImportError>);
+/// The problems found so far, and the items whose version-1 target below 3 was raised.
+struct Problems(Vec<ImportError>, Vec<String>);
 
 impl Problems {
     fn add(&mut self, path: &str, problem: Problem) {
@@ -297,8 +298,23 @@ pub fn too_large(len: usize) -> Option<ImportError> {
     })
 }
 
+/// An import that succeeded, with what the person should be told about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The assessment read.
+    pub assessment: Assessment,
+    /// Ids of the items whose target was 1 or 2 in the file and now reads as 3 (targets
+    /// below the audit bar are no longer possible); nothing else changed.
+    pub raised_targets: Vec<String>,
+}
+
 /// Reads an export. Returns the assessment, or every problem found.
 pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportError>> {
+    import_with_notices(catalog, bytes).map(|i| i.assessment)
+}
+
+/// Reads an export like [`import`], and also says which targets were raised to 3.
+pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, Vec<ImportError>> {
     if let Some(problem) = too_large(bytes.len()) {
         return Err(vec![problem]);
     }
@@ -308,10 +324,13 @@ pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportE
             problem: Problem::NotJson(e.message, e.line, e.column),
         }]
     })?;
-    let mut p = Problems(Vec::new());
+    let mut p = Problems(Vec::new(), Vec::new());
     let assessment = read_root(catalog, &root, &mut p);
     match assessment {
-        Some(a) if p.0.is_empty() => Ok(a),
+        Some(assessment) if p.0.is_empty() => Ok(Imported {
+            assessment,
+            raised_targets: p.1,
+        }),
         _ => Err(p.0),
     }
 }
@@ -396,7 +415,12 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
                 p.add(&item_path, Problem::UnknownItem(catalog.title.clone()));
                 continue;
             };
-            if let Some(answer) = read_answer(&item_path, catalog.item(item).kind, value, p) {
+            if let Some((answer, raised)) =
+                read_answer(&item_path, catalog.item(item).kind, value, p)
+            {
+                if raised {
+                    p.1.push(key.to_string());
+                }
                 // A clause exclusion was reported by read_answer; the edit is refused.
                 let _ = assessment.update(catalog, item, |a| *a = answer);
             }
@@ -431,11 +455,18 @@ const ITEM_FIELDS: [&str; 10] = [
     "due",
 ];
 
-fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> Option<Answer> {
+/// One item's answer, and whether its version-1 target below 3 was raised to 3.
+fn read_answer(
+    path: &str,
+    kind: ItemKind,
+    value: &Value,
+    p: &mut Problems,
+) -> Option<(Answer, bool)> {
     let o = &p.object(path, Some(value))?;
     p.unknown_keys(path, o, &ITEM_FIELDS);
     let at = |field: &str| format!("{path}.{field}");
     let mut answer = Answer::default();
+    let mut raised = false;
     match get(o, "maturity") {
         None | Some(Value::Null) => {}
         Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
@@ -448,8 +479,11 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
         p.add(&at("estimate"), Problem::EstimateWithoutLevel);
     }
     if let Some(v) = get(o, "target") {
-        match v.as_u64().and_then(TargetLevel::from_number) {
-            Some(t) => answer.target = t,
+        match v.as_u64().and_then(TargetLevel::from_v1_number) {
+            Some((t, was_raised)) => {
+                answer.target = t;
+                raised = was_raised;
+            }
             None => p.add(&at("target"), Problem::NotTarget(show(v))),
         }
     }
@@ -497,5 +531,5 @@ fn read_answer(path: &str, kind: ItemKind, value: &Value, p: &mut Problems) -> O
             None => p.add(&at("due"), Problem::NotDate(show(v))),
         },
     }
-    Some(answer)
+    Some((answer, raised))
 }

@@ -55,15 +55,13 @@ impl fmt::Display for MaturityLevel {
     }
 }
 
-/// The level an organization aims for on one item: 1–5 (a target of 0 would make
-/// every item trivially complete, so it cannot be expressed).
+/// The level an organization aims for on one item: 3–5. Level 3 is the audit bar, so a
+/// target below it cannot be expressed (it would let an unfinished requirement look
+/// done); version-1 files with targets 1 or 2 import with those targets raised to 3
+/// (see [`TargetLevel::from_v1_number`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum TargetLevel {
-    /// Target level 1.
-    T1 = 1,
-    /// Target level 2.
-    T2 = 2,
-    /// Target level 3, the default: defined, documented and operating.
+    /// Target level 3, the default and the audit bar: defined, documented and operating.
     #[default]
     T3 = 3,
     /// Target level 4.
@@ -74,16 +72,25 @@ pub enum TargetLevel {
 
 impl TargetLevel {
     /// Every target, lowest first.
-    pub const ALL: [TargetLevel; 5] = [Self::T1, Self::T2, Self::T3, Self::T4, Self::T5];
+    pub const ALL: [TargetLevel; 3] = [Self::T3, Self::T4, Self::T5];
 
-    /// The target for a number 1–5, or `None` outside that range.
+    /// The target for a number 3–5, or `None` outside that range.
     pub fn from_number(n: u64) -> Option<Self> {
         Self::ALL
-            .get(usize::try_from(n).ok()?.checked_sub(1)?)
+            .get(usize::try_from(n).ok()?.checked_sub(3)?)
             .copied()
     }
 
-    /// The target as its number 1–5.
+    /// A target as version-1 files may hold it (1–5): 1 and 2 read as 3, and the second
+    /// value says the target was raised. `None` outside 1–5.
+    pub fn from_v1_number(n: u64) -> Option<(Self, bool)> {
+        match n {
+            1 | 2 => Some((Self::T3, true)),
+            _ => Self::from_number(n).map(|t| (t, false)),
+        }
+    }
+
+    /// The target as its number 3–5.
     pub fn number(self) -> u8 {
         self as u8
     }
@@ -111,11 +118,34 @@ mod tests {
     }
 
     #[test]
-    fn target_rejects_zero_and_six() {
-        assert_eq!(TargetLevel::from_number(0), None);
-        assert_eq!(TargetLevel::from_number(6), None);
+    fn targets_are_three_to_five() {
+        for n in [0, 1, 2, 6] {
+            assert_eq!(TargetLevel::from_number(n), None, "{n}");
+        }
         assert_eq!(TargetLevel::from_number(4), Some(TargetLevel::T4));
         assert_eq!(TargetLevel::default().number(), 3);
+    }
+
+    #[test]
+    fn version_1_targets_below_three_read_as_three() {
+        assert_eq!(
+            TargetLevel::from_v1_number(1),
+            Some((TargetLevel::T3, true))
+        );
+        assert_eq!(
+            TargetLevel::from_v1_number(2),
+            Some((TargetLevel::T3, true))
+        );
+        assert_eq!(
+            TargetLevel::from_v1_number(3),
+            Some((TargetLevel::T3, false))
+        );
+        assert_eq!(
+            TargetLevel::from_v1_number(5),
+            Some((TargetLevel::T5, false))
+        );
+        assert_eq!(TargetLevel::from_v1_number(0), None);
+        assert_eq!(TargetLevel::from_v1_number(6), None);
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn percent(w: &mut Writer, key: &str, p: Option<Percent>) {
 fn figures(w: &mut Writer, f: &Figure) {
     percent(w, "readiness_percent", f.readiness);
     percent(w, "evidenced_readiness_percent", f.evidenced);
+    percent(w, "target_progress_percent", f.target_progress);
     w.key("in_scope").uint(u64::from(f.in_scope));
     w.key("answered").uint(u64::from(f.answered));
 }
@@ -45,6 +46,11 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
         "annex_a_readiness_percent",
         report.annex_a.readiness,
     );
+    percent(
+        &mut w,
+        "target_progress_percent",
+        report.overall.target_progress,
+    );
     percent(&mut w, "coverage_percent", report.overall.coverage());
     w.key("in_scope_items")
         .uint(u64::from(report.overall.in_scope));
@@ -55,7 +61,7 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
     w.key("documents_present")
         .uint(u64::from(report.documents_present));
     w.key("documents_total")
-        .uint(catalog.document_count() as u64);
+        .uint(u64::from(report.documents_total));
     w.key("verdict").string(report.verdict.as_str());
     w.key("groups").begin_array();
     for g in &report.groups {
@@ -74,11 +80,17 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
     w.key("blockers").begin_array();
     for b in &report.blockers {
         w.begin_object().key("kind").string(b.kind());
+        w.key("stage").uint(u64::from(b.stage(catalog).number()));
         match *b {
-            Blocker::Unanswered(i) | Blocker::SoaDefect(i) => {
+            Blocker::Unanswered(i)
+            | Blocker::SoaDefect(i)
+            | Blocker::SoaMissingReason(i)
+            | Blocker::NoEvidence(i) => {
                 w.key("item").string(item_id(i));
             }
-            Blocker::BelowMinimum(i, l) | Blocker::BelowAuditReady(i, l) => {
+            Blocker::BelowMinimum(i, l)
+            | Blocker::GateBelowAuditReady(i, l)
+            | Blocker::BelowAuditReady(i, l) => {
                 w.key("item")
                     .string(item_id(i))
                     .key("level")
@@ -107,6 +119,11 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
     w.end_array();
     w.key("soa_defects").begin_array();
     for &i in &report.soa_defects {
+        w.string(item_id(i));
+    }
+    w.end_array();
+    w.key("soa_missing_reasons").begin_array();
+    for &i in &report.soa_missing_reasons {
         w.string(item_id(i));
     }
     w.end_array();

@@ -1,5 +1,6 @@
-//! The scoring model (see docs/scoring.md): item scores, weighted readiness figures,
-//! coverage, the verdict with its blockers, and the prioritized gaps.
+//! The scoring model, version 2 (see docs/scoring.md): certification readiness against
+//! the audit bar (level 3), progress toward the organization's own targets, coverage,
+//! the Stage 1 / Stage 2 verdict with its blockers, and the prioritized gaps.
 
 use super::assessment::Assessment;
 use super::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
@@ -9,14 +10,27 @@ use super::percent::Percent;
 /// The level above which an item needs evidence to count in evidenced readiness.
 const EVIDENCE_CAP: MaturityLevel = MaturityLevel::L2;
 
-/// A weighted readiness figure with its denominators, so the UI can always say
-/// "over N items, M answered".
+/// The clause requirements that show the management system has run (risks assessed and
+/// treated, impacts assessed, an internal audit and a management review done): each
+/// must be at level 3 with evidence before a Stage 1 audit.
+pub const STAGE1_GATE: [&str; 14] = [
+    "4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "6.2", "8.2", "8.3", "8.4", "9.2.1", "9.2.2", "9.3.1",
+    "9.3.2", "9.3.3",
+];
+
+/// A readiness figure with its denominators, so the UI can always say "over N items,
+/// M answered".
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Figure {
-    /// Weighted mean of item scores over the in-scope items; `None` when none are in scope.
+    /// Certification readiness: the unweighted mean of min(level, 3) / 3 over the
+    /// in-scope items (unanswered 0); `None` when none are in scope. Targets and weights
+    /// do not move it.
     pub readiness: Option<Percent>,
-    /// The same with unevidenced claims above level 2 capped at 2.
+    /// The same with unevidenced claims above level 2 counted as 2.
     pub evidenced: Option<Percent>,
+    /// Progress toward the organization's own targets: the weighted mean of
+    /// min(level, target) / target.
+    pub target_progress: Option<Percent>,
     /// In-scope items.
     pub in_scope: u16,
     /// In-scope items with a maturity level.
@@ -41,25 +55,46 @@ pub struct GroupScore {
     pub figure: Figure,
 }
 
-/// The overall verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The overall verdict, in the two stages of a certification audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
-    /// Every clause requirement and in-scope control at level 3 or above, no SoA
-    /// defect, every mandatory document present.
-    Ready,
-    /// Not ready, but no clause requirement below level 2 or unanswered.
-    Close,
-    /// A clause requirement is unanswered or below level 2.
+    /// Not yet ready for the Stage 1 documentation review.
     NotReady,
+    /// Ready for Stage 1: every clause requirement answered and at level 2 or above, the
+    /// gate items ([`STAGE1_GATE`]) at level 3 with evidence, the 21 clause documents
+    /// present, no SoA defect or missing reason.
+    Stage1Ready,
+    /// Ready for the Stage 2 certification audit: every in-scope item at level 3 or above
+    /// with evidence, no SoA defect or missing reason, every required document present.
+    Ready,
 }
 
 impl Verdict {
-    /// The name used in JSON (`ready`, `close`, `not_ready`).
+    /// The name used in JSON (`ready`, `stage1_ready`, `not_ready`).
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Ready => "ready",
-            Verdict::Close => "close",
+            Verdict::Stage1Ready => "stage1_ready",
             Verdict::NotReady => "not_ready",
+        }
+    }
+}
+
+/// The audit stage a blocker stands in front of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// It stands between the assessment and `stage1_ready`.
+    One,
+    /// It stands only between `stage1_ready` and `ready`.
+    Two,
+}
+
+impl Stage {
+    /// 1 or 2.
+    pub fn number(self) -> u8 {
+        match self {
+            Stage::One => 1,
+            Stage::Two => 2,
         }
     }
 }
@@ -67,15 +102,21 @@ impl Verdict {
 /// One reason the verdict is not `ready`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Blocker {
-    /// An in-scope item has no answer (for a clause requirement: makes the verdict `not_ready`).
+    /// An in-scope item has no answer.
     Unanswered(ItemId),
-    /// A clause requirement below level 2 (makes the verdict `not_ready`).
+    /// A clause requirement below level 2.
     BelowMinimum(ItemId, MaturityLevel),
-    /// An in-scope item at level 2 or lower, short of the audit-ready level 3.
+    /// A Stage 1 gate item below level 3.
+    GateBelowAuditReady(ItemId, MaturityLevel),
+    /// An in-scope item at level 2 or lower, short of the audit bar.
     BelowAuditReady(ItemId, MaturityLevel),
+    /// An item at level 3 or above with no evidence reference.
+    NoEvidence(ItemId),
     /// A control marked excluded without a justification.
     SoaDefect(ItemId),
-    /// A mandatory document not marked present.
+    /// An applicable control without a reason for its inclusion.
+    SoaMissingReason(ItemId),
+    /// A required document not marked present.
     MissingDocument(DocumentId),
 }
 
@@ -85,11 +126,34 @@ impl Blocker {
         match self {
             Blocker::Unanswered(_) => "unanswered",
             Blocker::BelowMinimum(..) => "below_level_2",
+            Blocker::GateBelowAuditReady(..) => "gate_below_level_3",
             Blocker::BelowAuditReady(..) => "below_level_3",
+            Blocker::NoEvidence(_) => "no_evidence",
             Blocker::SoaDefect(_) => "soa_defect",
+            Blocker::SoaMissingReason(_) => "soa_missing_reason",
             Blocker::MissingDocument(_) => "missing_document",
         }
     }
+
+    /// The stage it stands in front of.
+    pub fn stage(self, catalog: &Catalog) -> Stage {
+        let clause = |i: ItemId| catalog.item(i).kind == ItemKind::Clause;
+        match self {
+            Blocker::Unanswered(i) if clause(i) => Stage::One,
+            Blocker::NoEvidence(i) if is_gate(catalog, i) => Stage::One,
+            Blocker::BelowMinimum(..)
+            | Blocker::GateBelowAuditReady(..)
+            | Blocker::SoaDefect(_)
+            | Blocker::SoaMissingReason(_) => Stage::One,
+            Blocker::MissingDocument(d) if catalog.document_control(d).is_none() => Stage::One,
+            _ => Stage::Two,
+        }
+    }
+}
+
+/// Whether `item` is one of the Stage 1 gate items.
+pub fn is_gate(catalog: &Catalog, item: ItemId) -> bool {
+    STAGE1_GATE.contains(&catalog.item(item).id.as_str())
 }
 
 /// An in-scope item below its target.
@@ -125,11 +189,21 @@ pub struct Report {
     pub gaps: Vec<Gap>,
     /// Controls excluded without a justification.
     pub soa_defects: Vec<ItemId>,
-    /// Mandatory documents marked present, out of the catalog's total.
+    /// Applicable controls without a reason for their inclusion.
+    pub soa_missing_reasons: Vec<ItemId>,
+    /// Required documents marked present.
     pub documents_present: u16,
+    /// Documents required now: the clause documents, and those of in-scope controls.
+    pub documents_total: u16,
 }
 
-/// The score of one answered-or-not item: min(level, target) / target; unanswered is 0.
+/// Certification score of one item: min(level, 3) / 3; unanswered is 0.
+pub fn readiness_score(level: Option<MaturityLevel>) -> f64 {
+    let bar = MaturityLevel::AUDIT_READY.number();
+    f64::from(level.map_or(0, |l| l.number().min(bar))) / f64::from(bar)
+}
+
+/// Progress of one item toward its own target: min(level, target) / target; unanswered 0.
 pub fn item_score(level: Option<MaturityLevel>, target: TargetLevel) -> f64 {
     let reached = level.map_or(0, |l| l.number().min(target.number()));
     f64::from(reached) / f64::from(target.number())
@@ -146,9 +220,10 @@ pub fn evidenced_level(level: Option<MaturityLevel>, has_evidence: bool) -> Opti
 /// Running sums for one figure.
 #[derive(Default, Clone, Copy)]
 struct Sums {
-    weight: f64,
     claimed: f64,
     evidenced: f64,
+    weight: f64,
+    progress: f64,
     in_scope: u16,
     answered: u16,
     excluded: u16,
@@ -156,13 +231,35 @@ struct Sums {
 
 impl Sums {
     fn figure(self) -> Figure {
+        let n = f64::from(self.in_scope);
         Figure {
-            readiness: Percent::ratio(self.claimed, self.weight),
-            evidenced: Percent::ratio(self.evidenced, self.weight),
+            readiness: Percent::ratio(self.claimed, n),
+            evidenced: Percent::ratio(self.evidenced, n),
+            target_progress: Percent::ratio(self.progress, self.weight),
             in_scope: self.in_scope,
             answered: self.answered,
             excluded: self.excluded,
         }
+    }
+}
+
+/// The blocker an in-scope item raises on its own (answer and evidence), if any.
+fn item_blocker(
+    catalog: &Catalog,
+    item: ItemId,
+    level: Option<MaturityLevel>,
+    evidenced: bool,
+) -> Option<Blocker> {
+    let clause = catalog.item(item).kind == ItemKind::Clause;
+    match level {
+        None => Some(Blocker::Unanswered(item)),
+        Some(l) if clause && l < MaturityLevel::L2 => Some(Blocker::BelowMinimum(item, l)),
+        Some(l) if l < MaturityLevel::AUDIT_READY && is_gate(catalog, item) => {
+            Some(Blocker::GateBelowAuditReady(item, l))
+        }
+        Some(l) if l < MaturityLevel::AUDIT_READY => Some(Blocker::BelowAuditReady(item, l)),
+        Some(_) if !evidenced => Some(Blocker::NoEvidence(item)),
+        Some(_) => None,
     }
 }
 
@@ -174,12 +271,12 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
     let mut groups = vec![Sums::default(); catalog.group_ids().len()];
     let mut blockers = Vec::new();
     let mut gaps = Vec::new();
-    let mut clause_floor_broken = false;
 
     for item in catalog.item_ids() {
         let answer = assessment.answer(item);
         let kind = catalog.item(item).kind;
         let in_scope = assessment.in_scope(catalog, item);
+        let has_evidence = !answer.evidence.is_empty();
         let kind_sums = match kind {
             ItemKind::Clause => &mut clauses,
             ItemKind::Control => &mut annex_a,
@@ -190,10 +287,10 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
                 return;
             }
             let w = answer.weight.value();
+            sums.claimed += readiness_score(answer.maturity);
+            sums.evidenced += readiness_score(evidenced_level(answer.maturity, has_evidence));
             sums.weight += w;
-            sums.claimed += w * item_score(answer.maturity, answer.target);
-            let evidenced = evidenced_level(answer.maturity, !answer.evidence.is_empty());
-            sums.evidenced += w * item_score(evidenced, answer.target);
+            sums.progress += w * item_score(answer.maturity, answer.target);
             sums.in_scope += 1;
             sums.answered += u16::from(answer.maturity.is_some());
         };
@@ -207,22 +304,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         if !in_scope {
             continue;
         }
-
-        match (kind, answer.maturity) {
-            (ItemKind::Clause, None) => {
-                clause_floor_broken = true;
-                blockers.push(Blocker::Unanswered(item));
-            }
-            (_, None) => blockers.push(Blocker::Unanswered(item)),
-            (ItemKind::Clause, Some(l)) if l < MaturityLevel::L2 => {
-                clause_floor_broken = true;
-                blockers.push(Blocker::BelowMinimum(item, l));
-            }
-            (_, Some(l)) if l < MaturityLevel::AUDIT_READY => {
-                blockers.push(Blocker::BelowAuditReady(item, l))
-            }
-            _ => {}
-        }
+        blockers.extend(item_blocker(catalog, item, answer.maturity, has_evidence));
         let current = answer.maturity.map_or(0, MaturityLevel::number);
         if current < answer.target.number() {
             let factor = match kind {
@@ -240,9 +322,19 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
     }
 
     let soa_defects: Vec<ItemId> = assessment.soa_defects(catalog).collect();
+    let soa_missing_reasons: Vec<ItemId> = assessment.missing_reasons(catalog).collect();
     blockers.extend(soa_defects.iter().map(|&i| Blocker::SoaDefect(i)));
-    let mut documents_present = 0;
+    blockers.extend(
+        soa_missing_reasons
+            .iter()
+            .map(|&i| Blocker::SoaMissingReason(i)),
+    );
+    let (mut documents_present, mut documents_total) = (0, 0);
     for doc in catalog.document_ids() {
+        if !assessment.document_required(catalog, doc) {
+            continue;
+        }
+        documents_total += 1;
         if assessment.document_present(doc) {
             documents_present += 1;
         } else {
@@ -254,12 +346,10 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         (std::cmp::Reverse(a.priority), a.item).cmp(&(std::cmp::Reverse(b.priority), b.item))
     });
 
-    let verdict = if clause_floor_broken {
-        Verdict::NotReady
-    } else if blockers.is_empty() {
-        Verdict::Ready
-    } else {
-        Verdict::Close
+    let verdict = match blockers.iter().map(|b| b.stage(catalog)).min() {
+        Some(Stage::One) => Verdict::NotReady,
+        Some(Stage::Two) => Verdict::Stage1Ready,
+        None => Verdict::Ready,
     };
     Report {
         overall: overall.figure(),
@@ -276,7 +366,9 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         blockers,
         gaps,
         soa_defects,
+        soa_missing_reasons,
         documents_present,
+        documents_total,
     }
 }
 
@@ -289,7 +381,15 @@ mod tests {
         assert_eq!(item_score(None, TargetLevel::T3), 0.0);
         assert_eq!(item_score(Some(MaturityLevel::L5), TargetLevel::T3), 1.0);
         assert_eq!(item_score(Some(MaturityLevel::L2), TargetLevel::T4), 0.5);
-        assert_eq!(item_score(Some(MaturityLevel::L1), TargetLevel::T1), 1.0);
+        assert_eq!(item_score(Some(MaturityLevel::L4), TargetLevel::T5), 0.8);
+    }
+
+    #[test]
+    fn readiness_score_is_against_level_3_whatever_the_target() {
+        assert_eq!(readiness_score(None), 0.0);
+        assert_eq!(readiness_score(Some(MaturityLevel::L1)), 1.0 / 3.0);
+        assert_eq!(readiness_score(Some(MaturityLevel::L3)), 1.0);
+        assert_eq!(readiness_score(Some(MaturityLevel::L5)), 1.0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::engine::import::too_large;
 use crate::engine::import::Problem;
-use crate::engine::{import, Assessment, Catalog, ImportError};
+use crate::engine::{import_with_notices, Catalog, ImportError, Imported};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,7 +20,7 @@ extern "C" {
 /// Reads `file` and imports it; the callback gets the file name and the result.
 pub fn read_and_import(
     file: web_sys::File,
-    done: impl FnOnce(String, Result<Assessment, Vec<ImportError>>) + 'static,
+    done: impl FnOnce(String, Result<Imported, Vec<ImportError>>) + 'static,
 ) {
     let name = file.name();
     // Refuse huge files before reading them into memory.
@@ -33,7 +33,7 @@ pub fn read_and_import(
     // callback instead of an async task keeps the futures executor out of the bundle.
     let settled = Closure::once_into_js(move |outcome: JsValue| {
         let result = match outcome.dyn_ref::<js_sys::ArrayBuffer>() {
-            Some(buffer) => import(
+            Some(buffer) => import_with_notices(
                 Catalog::builtin(),
                 &js_sys::Uint8Array::new(buffer).to_vec(),
             ),

@@ -7,7 +7,7 @@ use super::i18n::{msg, tf};
 use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
 use crate::engine::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::{
-    apply, score, Assessment, Catalog, Edit, EditError, ImportError, QuickId, Report,
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Report,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -85,7 +85,7 @@ pub enum Action {
     /// Hide the notice.
     DismissNotice,
     /// A file was read and run through the engine's import.
-    Imported(String, Result<Assessment, Vec<ImportError>>),
+    Imported(String, Result<Imported, Vec<ImportError>>),
     /// Answer to the import conflict question.
     Resolve(Resolution),
     /// Clear the import error panel.
@@ -355,11 +355,28 @@ impl Reducible for AppState {
             Action::DismissNotice => s.notice = None,
             Action::Imported(file, result) => match result {
                 Err(problems) => s.import = ImportState::Failed(file, problems),
-                Ok(a) if s.store.contains(&a.id) => s.import = ImportState::Conflict(Rc::new(a)),
-                Ok(a) => {
-                    s.import = ImportState::Idle;
-                    if s.persist(&a) {
-                        s.notice(tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]), false);
+                Ok(Imported {
+                    assessment: a,
+                    raised_targets,
+                }) => {
+                    // Targets below 3 in a version-1 file now read as 3: say so, once.
+                    let raised = (!raised_targets.is_empty()).then(|| {
+                        let ids = raised_targets.join(", ");
+                        tf(msg::NOTICE_TARGETS_RAISED, &[("ids", &ids)])
+                    });
+                    if s.store.contains(&a.id) {
+                        s.import = ImportState::Conflict(Rc::new(a));
+                        if let Some(text) = raised {
+                            s.notice(text, false);
+                        }
+                    } else {
+                        s.import = ImportState::Idle;
+                        if s.persist(&a) {
+                            let done = tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]);
+                            let text =
+                                raised.map_or_else(|| done.clone(), |r| format!("{done} {r}"));
+                            s.notice(text, false);
+                        }
                     }
                 }
             },

@@ -58,3 +58,17 @@ pub fn set_estimate(a: &mut Assessment, id: &str, n: u64) {
     })
     .expect("edit");
 }
+
+/// Writes a reason for the applicability decision on every control.
+pub fn reasons_everywhere(a: &mut Assessment) {
+    let c = catalog();
+    for i in c
+        .item_ids()
+        .filter(|&i| c.item(i).kind == ItemKind::Control)
+    {
+        a.update(c, i, |ans| {
+            ans.justification = "Treats an assessed AI risk".into()
+        })
+        .expect("edit");
+    }
+}

@@ -78,6 +78,13 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
 
   // Exclude A.7.5 with a justification; first without one it is flagged.
   await page.click('.aims-nav-group:has-text("A.7")');
+  // An applicable control needs a reason too; a one-click pick gives one.
+  assert.equal(await item(page, 'A.7.2').locator('.aims-tag', { hasText: 'Reason missing' }).count(), 1);
+  await item(page, 'A.7.2').locator('.aims-picks button', { hasText: 'Legal or regulatory requirement' }).click();
+  assert.equal(await item(page, 'A.7.2').locator('textarea[id$="-just"]').inputValue(), 'Legal or regulatory requirement');
+  const reasonTag = item(page, 'A.7.2').locator('.aims-tag', { hasText: 'Reason missing' });
+  await reasonTag.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  assert.equal(await reasonTag.count(), 0, 'the reason tag goes once a reason is given');
   await item(page, 'A.7.5').locator('input[role=switch]').uncheck();
   assert.equal(await item(page, 'A.7.5').locator('.aims-tag--error').count(), 1, 'an exclusion without a reason is flagged');
   await item(page, 'A.7.5').locator('textarea[id$="-just"]').fill('We only use supplier models and prepare no training data.');
@@ -102,7 +109,14 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
 
   // Results.
   await tab(page, 'Results').click();
-  assert.equal(await page.textContent('.aims-verdict-value'), 'Not ready');
+  assert.equal(await page.textContent('.aims-verdict-value'), 'Not ready for Stage 1');
+  // Blockers in two lists, by the audit stage they stand before.
+  const stage1 = await page.locator('.aims-blocker-stage', { has: page.locator('h3', { hasText: /^Before Stage 1 \(\d+\)$/ }) }).textContent();
+  const stage2 = await page.locator('.aims-blocker-stage', { has: page.locator('h3', { hasText: /^Before Stage 2 \(\d+\)$/ }) }).textContent();
+  assert.match(stage1, /4\.3 Determining the scope of the AI management system: level 1; a clause requirement below level 2/);
+  assert.match(stage1, /A\.2\.2 AI policy: applicable, but the reason for including it is not written down/);
+  assert.doesNotMatch(stage1, /A\.7\.2 /, 'A.7.2 has its reason');
+  assert.match(stage2, /4\.2 Understanding the needs and expectations of interested parties: level 2; level 3 is needed/);
   const overall = await page.locator('.aims-stat').first().textContent();
   // 4.1 → 1, 4.2 → 2/3, 4.3 → 1/3 over 69 in scope = 2/69 = 2.9 %; evidenced: 4.1 has evidence.
   assert.match(overall, /2\.9 %/);

@@ -40,6 +40,27 @@ fn count_render(item: ItemId) {
     });
 }
 
+/// Reasons most inclusions rest on, offered as one-click picks (the text stays editable).
+const REASON_PICKS: [&str; 5] = [
+    msg::REASON_RISK,
+    msg::REASON_LEGAL,
+    msg::REASON_CONTRACT,
+    msg::REASON_POLICY,
+    msg::REASON_PRACTICE,
+];
+
+/// The reason text after choosing `pick`: the pick alone, or appended to what is there.
+fn add_reason(current: &str, pick: &str) -> String {
+    let current = current.trim();
+    if current.is_empty() {
+        pick.to_owned()
+    } else if current.contains(pick) {
+        current.to_owned()
+    } else {
+        format!("{current}; {pick}")
+    }
+}
+
 const LEVEL_KEYS: [&str; 6] = [
     msg::LEVEL_0,
     msg::LEVEL_1,
@@ -98,6 +119,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     if a.estimate { <span class="aims-tag aims-tag--estimate">{ msg::ITEM_ESTIMATE }</span> }
                     if excluded_ok { <span class="aims-tag">{ msg::ITEM_EXCLUDED }</span> }
                     if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ msg::ITEM_SOA_DEFECT }</span> }
+                    if item.kind == ItemKind::Control && !a.excluded && !a.has_reason() { <span class="aims-tag aims-tag--todo">{ msg::ITEM_NO_REASON }</span> }
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
@@ -153,12 +175,22 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                             onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
                         <span>{ if a.excluded { msg::ITEM_NOT_APPLICABLE } else { msg::ITEM_APPLICABLE } }</span>
                     </label>
-                    if a.excluded {
-                        <label class="aims-label" for={format!("{dom}-just")}>{ msg::ITEM_JUSTIFICATION }</label>
-                        <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
-                            aria-invalid={(!excluded_ok).then_some("true")} oninput={edit(Edit::Justification)} />
-                        if !excluded_ok { <p class="aims-field-error">{ msg::ITEM_JUSTIFICATION_NEEDED }</p> }
+                    // Clause 6.1.3: a reason for every decision, inclusion or exclusion.
+                    <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::ITEM_JUSTIFICATION } else { msg::ITEM_REASON } }</label>
+                    <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
+                        aria-invalid={(!a.has_reason()).then_some("true")} aria-describedby={format!("{dom}-why")} oninput={edit(Edit::Justification)} />
+                    if !a.excluded {
+                        <div class="aims-picks" role="group" aria-label={msg::ITEM_REASON_PICKS}>
+                            <span class="aims-muted aims-small">{ msg::ITEM_REASON_PICKS }</span>
+                            { for REASON_PICKS.iter().map(|&pick| {
+                                let text = add_reason(&a.justification, pick);
+                                html! { <button type="button" class="aims-chip aims-chip--small" onclick={super::send(&on_edit, Edit::Justification(id, text))}>{ pick }</button> }
+                            }) }
+                        </div>
                     }
+                    <p class="aims-field-error" id={format!("{dom}-why")} hidden={a.has_reason()}>
+                        { if a.excluded { msg::ITEM_JUSTIFICATION_NEEDED } else { msg::ITEM_REASON_NEEDED } }
+                    </p>
                 </div>
             }
             <div class="aims-field">

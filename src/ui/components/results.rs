@@ -3,7 +3,7 @@
 
 use super::pct;
 use crate::engine::scoring::{Figure, GroupScore};
-use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Verdict};
+use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Stage, Verdict};
 use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
 use std::rc::Rc;
@@ -71,7 +71,11 @@ pub fn Results(p: &ResultsProps) -> Html {
     let r = &p.report;
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
         Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
-        Verdict::Close => ("close", msg::VERDICT_CLOSE, msg::VERDICT_CLOSE_HELP),
+        Verdict::Stage1Ready => (
+            "close",
+            msg::VERDICT_STAGE1_READY,
+            msg::VERDICT_STAGE1_READY_HELP,
+        ),
         Verdict::NotReady => ("not", msg::VERDICT_NOT_READY, msg::VERDICT_NOT_READY_HELP),
     };
     let top: Vec<&GroupScore> = r
@@ -83,17 +87,32 @@ pub fn Results(p: &ResultsProps) -> Html {
         .into_iter()
         .partition(|g| c.group(g.group).kind == ItemKind::Clause);
     let item_label = |i| format!("{} {}", c.item(i).id, c.item(i).title);
+    let level_of = |i| {
+        p.assessment
+            .answer(i)
+            .maturity
+            .map_or_else(String::new, |l| l.to_string())
+    };
     let blocker_text = |b: &Blocker| match *b {
         Blocker::Unanswered(i) => tf(msg::BLOCKER_UNANSWERED, &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
             msg::BLOCKER_BELOW_2,
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
+        Blocker::GateBelowAuditReady(i, l) => tf(
+            msg::BLOCKER_GATE,
+            &[("item", &item_label(i)), ("level", &l.to_string())],
+        ),
         Blocker::BelowAuditReady(i, l) => tf(
             msg::BLOCKER_BELOW_3,
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
+        Blocker::NoEvidence(i) => tf(
+            msg::BLOCKER_NO_EVIDENCE,
+            &[("item", &item_label(i)), ("level", &level_of(i))],
+        ),
         Blocker::SoaDefect(i) => tf(msg::BLOCKER_SOA, &[("item", &item_label(i))]),
+        Blocker::SoaMissingReason(i) => tf(msg::BLOCKER_SOA_REASON, &[("item", &item_label(i))]),
         Blocker::MissingDocument(d) => tf(
             msg::BLOCKER_DOCUMENT,
             &[
@@ -101,6 +120,20 @@ pub fn Results(p: &ResultsProps) -> Html {
                 ("clause", &c.document(d).clause),
             ],
         ),
+    };
+    let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
+        r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
+    let blocker_list = |id: &'static str, title: &'static str, list: &[&Blocker]| {
+        html! {
+            <section class="aims-blocker-stage" aria-labelledby={id}>
+                <h3 class="aims-h3" {id}>{ tf(title, &[("n", &list.len().to_string())]) }</h3>
+                if list.is_empty() {
+                    <p class="aims-empty">{ msg::RESULTS_STAGE_NONE }</p>
+                } else {
+                    <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
+                }
+            </section>
+        }
     };
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -136,7 +169,12 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <p class="aims-stat-label">{ msg::RESULTS_COVERAGE }</p>
                     <p class="aims-stat-value">{ pct(r.overall.coverage()) }</p>
                     <p class="aims-stat-note">{ tf(msg::RESULTS_COVERAGE_NOTE, &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
-                    <p class="aims-stat-note">{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &c.document_count().to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
+                </div>
+                <div class="aims-stat">
+                    <p class="aims-stat-label">{ msg::RESULTS_TARGET_PROGRESS }</p>
+                    <p class="aims-stat-value">{ pct(r.overall.target_progress) }</p>
+                    <p class="aims-stat-note">{ msg::RESULTS_TARGET_PROGRESS_NOTE }</p>
                 </div>
             </div>
             <p class="aims-rule">{ msg::RESULTS_RULE }</p>
@@ -170,12 +208,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                     </table>
                 </div>
             }
-            <h2 class="aims-h2" id="aims-blockers-title">{ tf(msg::RESULTS_BLOCKERS_TITLE, &[("n", &r.blockers.len().to_string())]) }</h2>
-            if r.blockers.is_empty() {
-                <p class="aims-empty">{ msg::RESULTS_NO_BLOCKERS }</p>
-            } else {
-                <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-blockers-title">{ for r.blockers.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
-            }
+            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+            { blocker_list("aims-stage1-title", msg::RESULTS_STAGE1_TITLE, &stage1) }
+            { blocker_list("aims-stage2-title", msg::RESULTS_STAGE2_TITLE, &stage2) }
         </section>
     }
 }
