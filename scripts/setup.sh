@@ -64,3 +64,15 @@ else
   (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$E2E/package-lock.json" "$STAMP"
 fi
+
+# 5. Python validator for the formats we publish (JSON Schema), pinned, in a
+#    project-local virtual environment.
+JSONSCHEMA_VERSION="4.26.0"
+VENV="$TOOLS/venv"
+if [ "$("$VENV/bin/python" -c 'import jsonschema, importlib.metadata as m; print(m.version("jsonschema"))' 2>/dev/null || true)" = "$JSONSCHEMA_VERSION" ]; then
+  say "ok jsonschema $JSONSCHEMA_VERSION"
+else
+  say "installing jsonschema $JSONSCHEMA_VERSION into .tools/venv"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION"
+fi

@@ -127,20 +127,32 @@ fn every_parent_exists_and_groups_match_kinds() {
 }
 
 #[test]
-fn mandatory_documents_are_the_21_with_their_clauses() {
+fn documents_are_the_21_of_the_clauses_then_one_per_annex_a_control_that_calls_for_one() {
     let reference: serde_json::Value = serde_json::from_str(STRUCTURE).expect("reference json");
-    let clauses: Vec<&str> = reference["mandatory_documented_information"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|d| d["clause"].as_str().unwrap_or(""))
-        .collect();
+    let list = |key: &str| -> Vec<String> {
+        reference[key]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|d| d["clause"].as_str().or(d.as_str()).unwrap_or("").to_owned())
+            .collect()
+    };
+    let mut expected = list("mandatory_documented_information");
+    expected.extend(list("annex_a_controls_calling_for_documentation"));
     let c = catalog();
-    let ours: Vec<&str> = c
+    let ours: Vec<String> = c
         .document_ids()
-        .map(|d| c.document(d).clause.as_str())
+        .map(|d| c.document(d).clause.clone())
         .collect();
-    assert_eq!(ours, clauses);
+    assert_eq!(ours, expected);
+    // The first 21 are required by clauses, the rest by their control.
+    for (k, d) in c.document_ids().enumerate() {
+        let control = c.document_control(d);
+        assert_eq!(control.is_some(), k >= 21, "{}", c.document(d).id);
+        if let Some(i) = control {
+            assert_eq!(c.item(i).id, c.document(d).clause);
+        }
+    }
     for d in c.document_ids() {
         let doc = c.document(d);
         assert!(

@@ -1,4 +1,5 @@
-//! The version-1 export format: round trips, the frozen fixture, and validation errors.
+//! The export format: round trips, the frozen version-1 and version-2 fixtures, and
+//! validation errors.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -7,6 +8,7 @@ use aims_readiness::engine::{export, import, import_with_notices, ImportError, T
 use common::*;
 
 const FIXTURE: &str = include_str!("fixtures/assessment-v1.json");
+const FIXTURE_V2: &str = include_str!("fixtures/assessment-v2.json");
 
 fn problems(json: &str) -> Vec<String> {
     match import(catalog(), json.as_bytes()) {
@@ -16,9 +18,20 @@ fn problems(json: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_version_1_fixture_imports_and_exports_unchanged() {
+fn the_version_1_fixture_imports_and_exports_as_the_frozen_version_2_fixture() {
     let a = import(catalog(), FIXTURE.as_bytes()).expect("fixture imports");
-    assert_eq!(export(catalog(), &a), FIXTURE);
+    // Version 2 is version 1 plus the documents Annex A controls call for (not present
+    // in a version-1 file, so false) and the catalog and format versions: same answers.
+    assert_eq!(export(catalog(), &a), FIXTURE_V2);
+    let again = import(catalog(), FIXTURE_V2.as_bytes()).expect("v2 fixture imports");
+    assert_eq!(again, a);
+    assert_eq!(export(catalog(), &again), FIXTURE_V2, "v2 round trip");
+    let v1: serde_json::Value = serde_json::from_str(FIXTURE).expect("json");
+    let v2: serde_json::Value = serde_json::from_str(FIXTURE_V2).expect("json");
+    assert_eq!(v1["assessment"]["items"], v2["assessment"]["items"]);
+    for (doc, present) in v1["assessment"]["documents"].as_object().expect("docs") {
+        assert_eq!(&v2["assessment"]["documents"][doc], present, "{doc}");
+    }
     // The fixture exercises every field.
     let a62 = a.answer(item("A.7.5"));
     assert!(a62.excluded && !a62.justification.is_empty());
@@ -86,7 +99,7 @@ fn every_problem_is_reported_at_once_with_its_path() {
 fn wrong_format_version_and_catalog_are_named() {
     let wrong = FIXTURE
         .replacen("\"aims-readiness/assessment\"", "\"something-else\"", 1)
-        .replacen("\"format_version\": 1", "\"format_version\": 2", 1)
+        .replacen("\"format_version\": 1", "\"format_version\": 3", 1)
         .replacen("\"iso42001-2023\"", "\"iso27001-2022\"", 1);
     let found = problems(&wrong);
     assert!(
@@ -98,7 +111,7 @@ fn wrong_format_version_and_catalog_are_named() {
     assert!(
         found
             .iter()
-            .any(|f| f.starts_with("format_version: 2 was written by a newer version")),
+            .any(|f| f.starts_with("format_version: 3 was written by a newer version")),
         "{found:?}"
     );
     assert!(

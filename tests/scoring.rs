@@ -347,3 +347,40 @@ fn coverage_counts_answered_in_scope_items_only() {
     // Only A.2.2 scores: 1 / 69 = 1.45 → 1.4
     assert_eq!(pct(r.overall.readiness), "1.4");
 }
+
+#[test]
+fn an_annex_a_document_is_required_only_while_its_control_is_in_scope() {
+    let c = catalog();
+    let logs = c
+        .document_ids()
+        .find(|&d| c.document_control(d) == Some(item("A.6.2.8")))
+        .expect("A.6.2.8 calls for a document");
+    assert_eq!(c.document_control(logs), Some(item("A.6.2.8")));
+    let mut a = ready_baseline();
+    a.set_document(logs, false);
+    let r = report(&a);
+    assert_eq!(r.blockers, vec![Blocker::MissingDocument(logs)]);
+    assert_eq!(
+        stages(&r),
+        vec![Stage::Two],
+        "an Annex A document stands before Stage 2"
+    );
+    assert_eq!(r.verdict, Verdict::Stage1Ready);
+    assert_eq!((r.documents_present + 1, r.documents_total), (48, 48));
+    // Excluding A.6.2.8 with a reason takes its document out of the count.
+    a.update(c, item("A.6.2.8"), |ans| {
+        ans.excluded = true;
+        ans.justification = "We keep no AI system in operation ourselves.".into();
+    })
+    .expect("edit");
+    let r = report(&a);
+    assert!(r.blockers.is_empty());
+    assert_eq!((r.documents_present, r.documents_total), (47, 47));
+    assert_eq!(r.verdict, Verdict::Ready);
+    // Marked excluded without a reason, the control and its document stay required.
+    a.update(c, item("A.6.2.8"), |ans| ans.justification.clear())
+        .expect("edit");
+    let r = report(&a);
+    assert!(r.blockers.contains(&Blocker::MissingDocument(logs)));
+    assert_eq!(r.documents_total, 48);
+}

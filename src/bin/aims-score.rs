@@ -5,7 +5,8 @@
 //! aims-score catalog            print the catalog as JSON
 //! aims-score score FILE|-       print the readiness report of an export as JSON
 //! aims-score validate FILE|-    exit 0 for a valid export, 1 with every problem listed
-//! aims-score template           print a blank version-1 export
+//! aims-score template           print a blank export in the current format
+//! aims-score migrate FILE|-     print an export (any supported version) in the current format
 //! ```
 
 use aims_readiness::engine::messages::{msg, tf};
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str =
-    "usage: aims-score catalog | score FILE | validate FILE | template   (FILE may be - for stdin)";
+    "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template   (FILE may be - for stdin)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +43,10 @@ fn main() -> ExitCode {
         }
         ["score", file] => match read_and_import(catalog, file) {
             Ok(assessment) => print(&report_json(catalog, &score(catalog, &assessment))),
+            Err(code) => code,
+        },
+        ["migrate", file] => match read_and_import(catalog, file) {
+            Ok(assessment) => print(&export(catalog, &assessment)),
             Err(code) => code,
         },
         ["validate", file] => match read_and_import(catalog, file) {

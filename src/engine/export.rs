@@ -1,4 +1,4 @@
-//! Writes the version-1 export format (docs/export-format.md). The output is canonical:
+//! Writes the export format, version 2 (docs/export-format.md). The output is canonical:
 //! every item and document in catalog order, every field present, so that
 //! export → import → export is byte-identical.
 
@@ -8,10 +8,11 @@ use super::json::Writer;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "aims-readiness/assessment";
-/// The current `format_version`.
-pub const FORMAT_VERSION: u32 = 1;
+/// The current `format_version`. Version 2 adds the documents Annex A controls call
+/// for and allows targets 3–5 only; version-1 files still import (targets 1–2 read as 3).
+pub const FORMAT_VERSION: u32 = 2;
 
-/// The assessment as version-1 export JSON (pretty-printed, trailing newline): what a
+/// The assessment as export JSON (pretty-printed, trailing newline): what a
 /// person downloads.
 pub fn export(catalog: &Catalog, assessment: &Assessment) -> String {
     let mut out = write(Writer::pretty(), catalog, assessment);

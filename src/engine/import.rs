@@ -348,7 +348,10 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
         None => p.add("format", Problem::NoFormat),
     }
     match get(&root, "format_version") {
-        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        // Every version up to the current one keeps importing (docs/export-format.md).
+        Some(v)
+            if v.as_u64()
+                .is_some_and(|n| (1..=u64::from(FORMAT_VERSION)).contains(&n)) => {}
         Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
             p.add("format_version", Problem::NewerFormat(show(v)))
         }
@@ -366,7 +369,9 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             None => p.add("catalog.id", Problem::Missing),
         }
         match get(&cat, "version").and_then(Value::as_u64) {
-            Some(v) if v == u64::from(catalog.version) => {}
+            // Catalog versions only ever add documents or reword texts; ids stay, so
+            // files made with an earlier one read as they were.
+            Some(v) if (1..=u64::from(catalog.version)).contains(&v) => {}
             Some(v) if v > u64::from(catalog.version) => {
                 p.add("catalog.version", Problem::NewerCatalog(v, catalog.version))
             }

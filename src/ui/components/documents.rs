@@ -1,6 +1,6 @@
 //! The mandatory documented information checklist.
 
-use crate::engine::{Assessment, Catalog, Edit};
+use crate::engine::{Assessment, Catalog, DocumentId, Edit};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::state::Action;
@@ -25,39 +25,44 @@ pub fn Documents(p: &DocumentsProps) -> Html {
         .filter(|&d| a.document_required(c, d))
         .collect();
     let present = required.iter().filter(|&&d| a.document_present(d)).count();
+    let row = |d: DocumentId| {
+        let doc = c.document(d);
+        let on = a.document_present(d);
+        let needed = a.document_required(c, d);
+        let cb = act.clone();
+        let dom = format!("aims-doc-{}", doc.id);
+        let clause = c
+            .find_item(&doc.clause)
+            .map(|i| c.item(i).title.clone())
+            .unwrap_or_default();
+        html! {
+            <li class="aims-doc" data-on={super::flag(on)} data-required={super::flag(needed)}>
+                <input type="checkbox" id={dom.clone()} checked={on}
+                    onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, super::event_checked(&e)))))} />
+                <label for={dom}>
+                    <span class="aims-doc-title">{ &doc.title }</span>
+                    <span class="aims-muted aims-small">{ tf(msg::DOCS_REQUIRED_BY, &[("clause", &doc.clause), ("title", &clause)]) }</span>
+                    <span class="aims-small">{ &doc.description }</span>
+                </label>
+                if !needed {
+                    <span class="aims-tag">{ tf(msg::DOCS_NOT_REQUIRED, &[("control", &doc.clause)]) }</span>
+                } else if on {
+                    <span class="aims-tag aims-tag--ok">{ msg::DOCS_PRESENT }</span>
+                } else {
+                    <span class="aims-tag aims-tag--todo">{ msg::DOCS_MISSING }</span>
+                }
+            </li>
+        }
+    };
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
             <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }</h1>
             <p class="aims-lead">{ msg::DOCS_LEAD }</p>
             <p class="aims-figure-inline"><strong>{ tf(msg::DOCS_COUNT, &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
-            <ul class="aims-doclist">
-                { for c.document_ids().map(|d| {
-                    let doc = c.document(d);
-                    let on = a.document_present(d);
-                    let needed = a.document_required(c, d);
-                    let cb = act.clone();
-                    let dom = format!("aims-doc-{}", doc.id);
-                    let clause = c.find_item(&doc.clause).map(|i| c.item(i).title.clone()).unwrap_or_default();
-                    html! {
-                        <li class="aims-doc" data-on={super::flag(on)} data-required={super::flag(needed)}>
-                            <input type="checkbox" id={dom.clone()} checked={on}
-                                onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, super::event_checked(&e)))))} />
-                            <label for={dom}>
-                                <span class="aims-doc-title">{ &doc.title }</span>
-                                <span class="aims-muted aims-small">{ tf(msg::DOCS_REQUIRED_BY, &[("clause", &doc.clause), ("title", &clause)]) }</span>
-                                <span class="aims-small">{ &doc.description }</span>
-                            </label>
-                            if !needed {
-                                <span class="aims-tag">{ tf(msg::DOCS_NOT_REQUIRED, &[("control", &doc.clause)]) }</span>
-                            } else if on {
-                                <span class="aims-tag aims-tag--ok">{ msg::DOCS_PRESENT }</span>
-                            } else {
-                                <span class="aims-tag aims-tag--todo">{ msg::DOCS_MISSING }</span>
-                            }
-                        </li>
-                    }
-                }) }
-            </ul>
+            <h2 class="aims-h2">{ msg::DOCS_CLAUSES }</h2>
+            <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_none()).map(row) }</ul>
+            <h2 class="aims-h2">{ msg::DOCS_ANNEX }</h2>
+            <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_some()).map(row) }</ul>
         </section>
     }
 }

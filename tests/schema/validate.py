@@ -1,0 +1,50 @@
+"""Validates the export files we publish against their JSON Schemas (docs/), and checks
+that each schema refuses a file the importer refuses, so the two cannot drift apart
+unnoticed. Run by scripts/test.sh with the pinned jsonschema in .tools/venv."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+ROOT = Path(__file__).resolve().parents[2]
+SCORER = sys.argv[1]  # path to the aims-score binary
+
+
+def schema(name):
+    s = json.loads((ROOT / "docs" / name).read_text())
+    Draft202012Validator.check_schema(s)
+    return Draft202012Validator(s)
+
+
+def errors(validator, doc):
+    return [e.message for e in validator.iter_errors(doc)]
+
+
+v1, v2 = schema("export-format.schema.json"), schema("export-format-v2.schema.json")
+fixture_v1 = json.loads((ROOT / "tests/fixtures/assessment-v1.json").read_text())
+fixture_v2 = json.loads((ROOT / "tests/fixtures/assessment-v2.json").read_text())
+template = json.loads(subprocess.run([SCORER, "template"], check=True, capture_output=True, text=True).stdout)
+
+failures = []
+for name, validator, doc in [("v1 fixture", v1, fixture_v1), ("v2 fixture", v2, fixture_v2), ("template (v2)", v2, template)]:
+    found = errors(validator, doc)
+    if found:
+        failures.append(f"{name} does not validate: {found[:3]}")
+
+# Files the importer refuses must not pass the schema either.
+refused = {
+    "v2 with an unknown document": lambda d: d["assessment"]["documents"].update({"no-such-document": True}),
+    "v2 with format_version 3": lambda d: d.update(format_version=3),
+}
+for name, change in refused.items():
+    doc = json.loads(json.dumps(fixture_v2))
+    change(doc)
+    if not errors(v2, doc):
+        failures.append(f"the v2 schema accepts a file it must refuse: {name}")
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print(f"3 published files validate; {len(refused)} files the importer refuses are refused by the v2 schema")
