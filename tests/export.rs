@@ -28,7 +28,13 @@ fn the_version_1_fixture_imports_and_exports_as_the_frozen_version_2_fixture() {
     assert_eq!(export(catalog(), &again), FIXTURE_V2, "v2 round trip");
     let v1: serde_json::Value = serde_json::from_str(FIXTURE).expect("json");
     let v2: serde_json::Value = serde_json::from_str(FIXTURE_V2).expect("json");
-    assert_eq!(v1["assessment"]["items"], v2["assessment"]["items"]);
+    // The same answers; version 2 adds `reused` (false: version 1 could not say it).
+    let mut items_v2 = v2["assessment"]["items"].clone();
+    for (_, item) in items_v2.as_object_mut().expect("items").iter_mut() {
+        assert_eq!(item["reused"], false);
+        item.as_object_mut().expect("item").remove("reused");
+    }
+    assert_eq!(v1["assessment"]["items"], items_v2);
     for (doc, present) in v1["assessment"]["documents"].as_object().expect("docs") {
         assert_eq!(&v2["assessment"]["documents"][doc], present, "{doc}");
     }
@@ -189,4 +195,69 @@ fn version_1_targets_below_3_import_as_3_with_a_notice_naming_the_items() {
     // The frozen fixture raises nothing.
     let fixture = import_with_notices(catalog(), FIXTURE.as_bytes()).expect("fixture");
     assert!(fixture.raised_targets.is_empty());
+}
+
+#[test]
+fn the_profile_additional_controls_and_reuse_round_trip() {
+    use aims_readiness::engine::{apply, AdditionalControl, AiRole, Edit, ManagementSystem};
+    let c = catalog();
+    let mut a = import(c, FIXTURE_V2.as_bytes()).expect("fixture");
+    let now = a.updated.clone();
+    for edit in [
+        Edit::Role(AiRole::Customer, true),
+        Edit::Role(AiRole::Subject, true),
+        Edit::AddSystem("Support chatbot (vendor model)".into()),
+        Edit::AddSystem("  ".into()),
+        Edit::ManagementSystem(ManagementSystem::Iso27001, true),
+        Edit::DeclineSuggestion(item("A.7.2")),
+        Edit::Reused(item("9.2.1"), true),
+        Edit::AddControl(AdditionalControl {
+            id: "ORG-1".into(),
+            title: "Prompt logging for customer chats".into(),
+            source: "Customer contract, clause 12".into(),
+            status: Some(level(2)),
+            owner: "CISO".into(),
+            reason: "Contractual or customer requirement".into(),
+        }),
+        Edit::AddControl(AdditionalControl::default()),
+    ] {
+        apply(c, &mut a, edit, now.clone()).expect("edit");
+    }
+    assert_eq!(a.profile.ai_systems.len(), 1, "blank names are ignored");
+    assert_eq!(a.additional.len(), 1, "a control needs an id and a title");
+    let text = export(c, &a);
+    let back = import(c, text.as_bytes()).expect("imports");
+    assert_eq!(back, a);
+    assert_eq!(export(c, &back), text);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(
+        v["assessment"]["profile"]["roles"],
+        serde_json::json!(["ai_customer", "ai_subject"])
+    );
+    assert_eq!(v["assessment"]["items"]["9.2.1"]["reused"], true);
+    assert_eq!(v["assessment"]["additional_controls"][0]["status"], 2);
+}
+
+#[test]
+fn profile_and_additional_control_problems_name_their_paths() {
+    let bad = FIXTURE_V2
+        .replacen(
+            "\"roles\": []",
+            "\"roles\": [\"deployer\"], \"colour\": 1",
+            1,
+        )
+        .replacen(
+            "\"additional_controls\": []",
+            "\"additional_controls\": [{\"id\": \"\", \"title\": \"T\", \"status\": 9}]",
+            1,
+        );
+    let found = problems(&bad);
+    for expected in [
+        "assessment.profile.roles[0]: \"deployer\" is not one of: ai_provider, ai_producer, ai_customer, ai_partner, ai_subject, relevant_authority",
+        "assessment.profile.colour: is not a field of this format",
+        "assessment.additional_controls[0].id: is empty",
+        "assessment.additional_controls[0].status: 9 is not a level 0–5",
+    ] {
+        assert!(found.iter().any(|f| f == expected), "missing {expected:?} in {found:#?}");
+    }
 }

@@ -4,6 +4,7 @@
 use super::catalog::{Catalog, DocumentId, ItemId, ItemKind};
 use super::date::{Date, Timestamp};
 use super::level::{MaturityLevel, TargetLevel};
+use super::profile::{AdditionalControl, Profile};
 use super::weight::Weight;
 
 /// Everything recorded about one item.
@@ -30,6 +31,9 @@ pub struct Answer {
     pub owner: String,
     /// When the gap should be closed.
     pub due: Option<Date>,
+    /// The item's process is shared with a management system the organization already
+    /// runs (recorded by the person; the evidence list says where it is shown).
+    pub reused: bool,
 }
 
 impl Answer {
@@ -63,6 +67,10 @@ pub struct Assessment {
     pub created: Timestamp,
     /// When it last changed.
     pub updated: Timestamp,
+    /// The organization's AI roles, AI systems in scope and existing management systems.
+    pub profile: Profile,
+    /// Controls of the organization's own beyond Annex A.
+    pub additional: Vec<AdditionalControl>,
     answers: Vec<Answer>,
     documents: Vec<bool>,
 }
@@ -83,6 +91,8 @@ impl Assessment {
             organization: String::new(),
             updated: created.clone(),
             created,
+            profile: Profile::default(),
+            additional: Vec::new(),
             answers: vec![Answer::default(); catalog.item_count()],
             documents: vec![false; catalog.document_count()],
         }

@@ -5,6 +5,7 @@ use super::assessment::{Assessment, EditError};
 use super::catalog::{Catalog, DocumentId, ItemId};
 use super::date::{Date, Timestamp};
 use super::level::{MaturityLevel, TargetLevel};
+use super::profile::{AdditionalControl, AiRole, ManagementSystem};
 use super::weight::Weight;
 
 /// One change to an assessment.
@@ -38,6 +39,27 @@ pub enum Edit {
     Name(String),
     /// Sets the organization.
     Organization(String),
+    /// Adds or removes one of the organization's AI roles.
+    Role(AiRole, bool),
+    /// Adds an AI system in scope (blank text is ignored).
+    AddSystem(String),
+    /// Removes the AI system at a position.
+    RemoveSystem(usize),
+    /// Records whether the organization runs a management system already.
+    ManagementSystem(ManagementSystem, bool),
+    /// Confirms a suggested exclusion: the control is excluded with the given reason
+    /// (kept if the person had already written one).
+    AcceptSuggestion(ItemId, String),
+    /// Rejects a suggested exclusion; it is not suggested again.
+    DeclineSuggestion(ItemId),
+    /// Records that an item's process is shared with an existing management system.
+    Reused(ItemId, bool),
+    /// Adds a control of the organization's own (refused without an id or a title).
+    AddControl(AdditionalControl),
+    /// Removes the additional control at a position.
+    RemoveControl(usize),
+    /// Sets the status of the additional control at a position.
+    ControlStatus(usize, Option<MaturityLevel>),
 }
 
 /// Applies one edit and stamps `updated`. A refused edit changes nothing.
@@ -79,6 +101,49 @@ pub fn apply(
         Edit::Document(doc, present) => assessment.set_document(doc, present),
         Edit::Name(name) => assessment.name = name,
         Edit::Organization(org) => assessment.organization = org,
+        Edit::Role(role, on) => assessment.profile.set_role(role, on),
+        Edit::AddSystem(name) => {
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                return Ok(());
+            }
+            assessment.profile.ai_systems.push(name);
+        }
+        Edit::RemoveSystem(index) => {
+            if index < assessment.profile.ai_systems.len() {
+                assessment.profile.ai_systems.remove(index);
+            }
+        }
+        Edit::ManagementSystem(system, on) => assessment.profile.set_management_system(system, on),
+        Edit::AcceptSuggestion(item, reason) => assessment.update(catalog, item, |a| {
+            a.excluded = true;
+            if !a.has_reason() {
+                a.justification = reason;
+            }
+        })?,
+        Edit::DeclineSuggestion(item) => {
+            if !assessment.profile.declined.contains(&item) {
+                assessment.profile.declined.push(item);
+                assessment.profile.declined.sort();
+            }
+        }
+        Edit::Reused(item, on) => assessment.update(catalog, item, |a| a.reused = on)?,
+        Edit::AddControl(control) => {
+            if control.id.trim().is_empty() || control.title.trim().is_empty() {
+                return Ok(());
+            }
+            assessment.additional.push(control);
+        }
+        Edit::RemoveControl(index) => {
+            if index < assessment.additional.len() {
+                assessment.additional.remove(index);
+            }
+        }
+        Edit::ControlStatus(index, status) => {
+            if let Some(c) = assessment.additional.get_mut(index) {
+                c.status = status;
+            }
+        }
     }
     assessment.updated = now;
     Ok(())

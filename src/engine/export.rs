@@ -5,11 +5,13 @@
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::json::Writer;
+use super::profile::Profile;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "aims-readiness/assessment";
 /// The current `format_version`. Version 2 adds the documents Annex A controls call
-/// for and allows targets 3–5 only; version-1 files still import (targets 1–2 read as 3).
+/// for, the AI role profile, controls of the organization's own and `reused` per item,
+/// and allows targets 3–5 only; version-1 files still import (targets 1–2 read as 3).
 pub const FORMAT_VERSION: u32 = 2;
 
 /// The assessment as export JSON (pretty-printed, trailing newline): what a
@@ -61,6 +63,7 @@ fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
         w.key("owner").string(&ans.owner);
         w.key("due")
             .opt_string(ans.due.map(|d| d.to_string()).as_deref());
+        w.key("reused").bool(ans.reused);
         w.end_object();
     }
     w.end_object();
@@ -70,7 +73,46 @@ fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
             .bool(a.document_present(doc));
     }
     w.end_object();
+    write_profile(&mut w, catalog, &a.profile);
+    w.key("additional_controls").begin_array();
+    for c in &a.additional {
+        w.begin_object();
+        w.key("id").string(&c.id);
+        w.key("title").string(&c.title);
+        w.key("source").string(&c.source);
+        w.key("status")
+            .opt_uint(c.status.map(|l| u64::from(l.number())));
+        w.key("owner").string(&c.owner);
+        w.key("reason").string(&c.reason);
+        w.end_object();
+    }
+    w.end_array();
     w.end_object();
     w.end_object();
     w.finish()
+}
+
+fn write_profile(w: &mut Writer, catalog: &Catalog, profile: &Profile) {
+    w.key("profile").begin_object();
+    w.key("roles").begin_array();
+    for r in &profile.roles {
+        w.string(r.as_str());
+    }
+    w.end_array();
+    w.key("ai_systems").begin_array();
+    for name in &profile.ai_systems {
+        w.string(name);
+    }
+    w.end_array();
+    w.key("management_systems").begin_array();
+    for m in &profile.management_systems {
+        w.string(m.as_str());
+    }
+    w.end_array();
+    w.key("declined_suggestions").begin_array();
+    for &i in &profile.declined {
+        w.string(&catalog.item(i).id);
+    }
+    w.end_array();
+    w.end_object();
 }

@@ -9,6 +9,7 @@ use super::export::{FORMAT, FORMAT_VERSION};
 use super::json::{self, Value};
 use super::level::{MaturityLevel, TargetLevel};
 use super::messages::{msg, tf};
+use super::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
 use super::weight::Weight;
 use std::fmt;
 
@@ -102,6 +103,8 @@ pub enum Problem {
     NotList(String),
     /// Not a calendar date.
     NotDate(String),
+    /// Not one of the names this field allows (the value, the allowed names).
+    NotOneOf(String, String),
 }
 
 impl Problem {
@@ -174,6 +177,10 @@ impl Problem {
                 vec![("n", n.to_string()), ("max", max.to_string())],
             ),
             NotList(s) => (msg::PROBLEM_NOT_LIST, v(s)),
+            NotOneOf(s, allowed) => (
+                msg::PROBLEM_NOT_ONE_OF,
+                vec![("value", s.clone()), ("allowed", allowed.clone())],
+            ),
             NotDate(s) => (msg::PROBLEM_NOT_DATE, v(s)),
         }
     }
@@ -257,6 +264,26 @@ impl Problems {
             Some(_) => {}
         }
         parsed
+    }
+
+    /// A list of non-blank texts at `path` (absent: empty), each with its path.
+    fn texts(&mut self, path: &str, value: Option<&Value>, max: usize) -> Vec<(String, String)> {
+        match value {
+            None => Vec::new(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| {
+                    let at = format!("{path}[{i}]");
+                    let text = self.text(&at, Some(entry), max, true);
+                    (at, text)
+                })
+                .collect(),
+            Some(other) => {
+                self.add(path, Problem::NotList(show(other)));
+                Vec::new()
+            }
+        }
     }
 
     fn boolean(&mut self, path: &str, value: Option<&Value>, default: bool) -> bool {
@@ -394,6 +421,8 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
             "updated",
             "items",
             "documents",
+            "profile",
+            "additional_controls",
         ],
     );
     let id = p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
@@ -444,10 +473,133 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
             }
         }
     }
+    assessment.profile = read_profile(catalog, get(a, "profile"), p);
+    assessment.additional = read_additional(get(a, "additional_controls"), p);
     assessment
 }
 
-const ITEM_FIELDS: [&str; 10] = [
+/// A text as messages quote values from the file (short JSON).
+fn quoted(text: &str) -> String {
+    show(&Value::String(text.to_owned()))
+}
+
+/// The names allowed for a field, for messages.
+fn allowed(names: impl Iterator<Item = &'static str>) -> String {
+    names.collect::<Vec<_>>().join(", ")
+}
+
+fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> Profile {
+    let mut profile = Profile::default();
+    let Some(o) = value.and_then(|v| p.object("assessment.profile", Some(v))) else {
+        return profile;
+    };
+    const PATH: &str = "assessment.profile";
+    p.unknown_keys(
+        PATH,
+        &o,
+        &[
+            "roles",
+            "ai_systems",
+            "management_systems",
+            "declined_suggestions",
+        ],
+    );
+    for (at, name) in p.texts(&join(PATH, "roles"), get(&o, "roles"), MAX_NAME_CHARS) {
+        match AiRole::parse(&name) {
+            Some(role) => profile.set_role(role, true),
+            None if name.is_empty() => {}
+            None => p.add(
+                &at,
+                Problem::NotOneOf(
+                    quoted(&name),
+                    allowed(AiRole::ALL.iter().map(|r| r.as_str())),
+                ),
+            ),
+        }
+    }
+    profile.ai_systems = p
+        .texts(
+            &join(PATH, "ai_systems"),
+            get(&o, "ai_systems"),
+            MAX_NAME_CHARS,
+        )
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    let systems = get(&o, "management_systems");
+    for (at, name) in p.texts(&join(PATH, "management_systems"), systems, MAX_NAME_CHARS) {
+        match ManagementSystem::parse(&name) {
+            Some(m) => profile.set_management_system(m, true),
+            None if name.is_empty() => {}
+            None => p.add(
+                &at,
+                Problem::NotOneOf(
+                    quoted(&name),
+                    allowed(ManagementSystem::ALL.iter().map(|m| m.as_str())),
+                ),
+            ),
+        }
+    }
+    let declined = get(&o, "declined_suggestions");
+    for (at, id) in p.texts(
+        &join(PATH, "declined_suggestions"),
+        declined,
+        MAX_NAME_CHARS,
+    ) {
+        match catalog.find_item(&id) {
+            Some(item) if !profile.declined.contains(&item) => profile.declined.push(item),
+            Some(_) => {}
+            None if id.is_empty() => {}
+            None => p.add(&at, Problem::UnknownItem(catalog.title.clone())),
+        }
+    }
+    profile.declined.sort();
+    profile
+}
+
+fn read_additional(value: Option<&Value>, p: &mut Problems) -> Vec<AdditionalControl> {
+    const PATH: &str = "assessment.additional_controls";
+    let list = match value {
+        None => return Vec::new(),
+        Some(Value::Array(list)) => list,
+        Some(other) => {
+            p.add(PATH, Problem::NotList(show(other)));
+            return Vec::new();
+        }
+    };
+    let mut controls = Vec::new();
+    for (i, entry) in list.iter().enumerate() {
+        let at = format!("{PATH}[{i}]");
+        let Some(o) = p.object(&at, Some(entry)) else {
+            continue;
+        };
+        p.unknown_keys(
+            &at,
+            &o,
+            &["id", "title", "source", "status", "owner", "reason"],
+        );
+        let field = |k: &str| format!("{at}.{k}");
+        let mut c = AdditionalControl {
+            id: p.text(&field("id"), get(&o, "id"), MAX_NAME_CHARS, true),
+            title: p.text(&field("title"), get(&o, "title"), MAX_NAME_CHARS, true),
+            source: p.text(&field("source"), get(&o, "source"), MAX_NAME_CHARS, false),
+            owner: p.text(&field("owner"), get(&o, "owner"), MAX_NAME_CHARS, false),
+            reason: p.text(&field("reason"), get(&o, "reason"), MAX_TEXT_CHARS, false),
+            status: None,
+        };
+        match get(&o, "status") {
+            None | Some(Value::Null) => {}
+            Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
+                Some(level) => c.status = Some(level),
+                None => p.add(&field("status"), Problem::NotLevel(show(v))),
+            },
+        }
+        controls.push(c);
+    }
+    controls
+}
+
+const ITEM_FIELDS: [&str; 11] = [
     "maturity",
     "estimate",
     "target",
@@ -458,6 +610,7 @@ const ITEM_FIELDS: [&str; 10] = [
     "evidence",
     "owner",
     "due",
+    "reused",
 ];
 
 /// One item's answer, and whether its version-1 target below 3 was raised to 3.
@@ -480,6 +633,7 @@ fn read_answer(
         },
     }
     answer.estimate = p.boolean(&at("estimate"), get(o, "estimate"), false);
+    answer.reused = p.boolean(&at("reused"), get(o, "reused"), false);
     if answer.estimate && answer.maturity.is_none() {
         p.add(&at("estimate"), Problem::EstimateWithoutLevel);
     }

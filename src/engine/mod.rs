@@ -2,6 +2,7 @@
 //!
 //! - [`catalog`]: the ISO/IEC 42001 items, groups, documents and quick-check questions.
 //! - [`assessment`]: one organization's answers.
+//! - [`profile`]: its AI roles, scope and controls of its own.
 //! - [`scoring`]: readiness figures, verdict, blockers and gaps.
 //! - [`export`] / [`import`]: the versioned JSON format.
 
@@ -15,6 +16,7 @@ pub mod json;
 pub mod level;
 pub mod messages;
 pub mod percent;
+pub mod profile;
 pub mod quick;
 pub mod report_json;
 pub mod scoring;
@@ -29,5 +31,6 @@ pub use export::{export, export_compact};
 pub use import::{import, import_with_notices, ImportError, Imported};
 pub use level::{MaturityLevel, TargetLevel};
 pub use percent::Percent;
+pub use profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
 pub use scoring::{score, Blocker, Report, Stage, Verdict};
 pub use weight::Weight;
