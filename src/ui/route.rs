@@ -14,6 +14,13 @@ pub enum Route {
     /// The quick readiness check.
     #[at("/quick")]
     Quick,
+    /// The organization's AI roles, AI systems in scope, existing management systems,
+    /// suggested exclusions and controls of its own.
+    #[at("/a/:id/profile")]
+    Profile {
+        /// Assessment id.
+        id: String,
+    },
     /// Walk the items of an assessment.
     #[at("/a/:id/assess")]
     Assess {
@@ -49,6 +56,8 @@ pub enum Route {
 /// The screens that show one assessment (the part of a [`Route`] after its id).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssessmentScreen {
+    /// Scope and AI roles.
+    Profile,
     /// The items, optionally with one in view.
     Assess(Option<String>),
     /// The documents checklist.
@@ -61,6 +70,7 @@ impl Route {
     /// The assessment id and screen, for routes that show one assessment.
     pub fn assessment(&self) -> Option<(&str, AssessmentScreen)> {
         match self {
+            Route::Profile { id } => Some((id, AssessmentScreen::Profile)),
             Route::Assess { id } => Some((id, AssessmentScreen::Assess(None))),
             Route::AssessItem { id, item } => {
                 Some((id, AssessmentScreen::Assess(Some(item.clone()))))
@@ -75,6 +85,7 @@ impl Route {
     pub fn of(id: &str, screen: AssessmentScreen) -> Route {
         let id = id.to_owned();
         match screen {
+            AssessmentScreen::Profile => Route::Profile { id },
             AssessmentScreen::Assess(None) => Route::Assess { id },
             AssessmentScreen::Assess(Some(item)) => Route::AssessItem { id, item },
             AssessmentScreen::Documents => Route::Documents { id },

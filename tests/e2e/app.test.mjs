@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS, startAssessment } from './harness.mjs';
 
 let server, chrome, tmp;
 before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-e2e-')); });
@@ -45,8 +45,7 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   // Create.
   await page.fill('#aims-new-name', 'Board readiness review');
   await page.fill('#aims-new-org', 'Example Analytics GmbH');
-  await page.click('button:has-text("Start assessment")');
-  await page.waitForSelector('.aims-item');
+  await startAssessment(page);
   assert.equal(await page.textContent('h2.aims-h2'), '4 Context of the organization (4 items)');
 
   // Unanswered, the hint shows what audit-ready looks like for the item.
@@ -226,8 +225,7 @@ test('every screen works on a 360 px phone without sideways scrolling', async ()
   const { page, context, errors } = await newPage(VIEWPORTS.phone);
   assert.equal(await hasHorizontalScroll(page), false, 'home');
   await page.fill('#aims-new-name', 'Phone check');
-  await page.click('button:has-text("Start assessment")');
-  await page.waitForSelector('.aims-item');
+  await startAssessment(page);
   await item(page, '4.1').locator('input[value="2"]').check();
   // All 70 cards at once (rendered lazily near the viewport) must not widen the page.
   await page.click('.aims-chip:has-text("Everything")');
@@ -249,8 +247,7 @@ test('every screen works on a 360 px phone without sideways scrolling', async ()
 test('a corrupt saved entry is shown as broken beside a good one, and can be rescued or deleted', async () => {
   const { page, context, errors } = await newPage();
   await page.fill('#aims-new-name', 'Good one');
-  await page.click('button:has-text("Start assessment")');
-  await page.waitForSelector('.aims-item');
+  await startAssessment(page);
   await page.evaluate(() => localStorage.setItem('aims.default.v1.a.damaged', '{"format": "aims-readiness/assessment", "trunc'));
   await tab(page, 'Assessments').click();
   await page.reload();
@@ -274,14 +271,66 @@ test('a second tab sees assessments another tab creates and deletes, without a r
   const errors = [];
   for (const p of [a, b]) { p.on('pageerror', (e) => errors.push(String(e))); await p.goto(server.url); await p.waitForSelector('h1'); }
   await b.fill('#aims-new-name', 'Made in tab B');
-  await b.click('button:has-text("Start assessment")');
-  await b.waitForSelector('.aims-item');
+  await startAssessment(b);
   assert.equal(await count(a, '.aims-card', 1), 1, 'tab A lists it');
   assert.match(await a.textContent('.aims-card'), /Made in tab B/);
   await tab(b, 'Assessments').click();
   await b.click('.aims-card >> text=Delete');
   await b.click('button:has-text("Yes, delete")');
   assert.equal(await count(a, '.aims-card', 0), 0, 'and drops it when tab B deletes it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the scope step: roles, a suggested exclusion confirmed and one rejected, systems, reuse, a control of our own', async () => {
+  const { page, context, errors } = await newPage();
+  await page.fill('#aims-new-name', 'Uses AI only');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-profile');
+  assert.equal(await page.locator('h1').textContent(), 'Scope and AI roles');
+  assert.match(await page.textContent('.aims-profile'), /No suggestion for your roles/);
+  // An organization that only uses AI it buys: development controls are suggested.
+  await page.check('#aims-role-ai_customer');
+  await page.waitForSelector('.aims-suggestion');
+  const suggested = await page.locator('.aims-suggestion').evaluateAll((els) => els.map((e) => e.dataset.item));
+  assert.deepEqual(suggested, ['A.6.1.2', 'A.6.1.3', 'A.6.2.3', 'A.7.2', 'A.7.6']);
+  await page.locator('.aims-suggestion[data-item="A.6.1.2"] button', { hasText: 'Exclude with this reason' }).click();
+  await page.locator('.aims-suggestion[data-item="A.7.2"] button', { hasText: 'Keep it applicable' }).click();
+  assert.equal(await count(page, '.aims-suggestion', 3), 3, 'confirmed and rejected ones are no longer suggested');
+  // Nothing else was excluded by the suggestion list.
+  await page.fill('#aims-add-system', 'Support chatbot (vendor model)');
+  await page.click('button:has-text("Add")');
+  await page.check('#aims-ms-iso27001');
+  await page.fill('#aims-ctl-id', 'ORG-1');
+  await page.fill('#aims-ctl-title', 'Prompt logging for customer chats');
+  await page.fill('#aims-ctl-source', 'Customer contract');
+  await page.click('button:has-text("Add control")');
+  assert.match(await page.locator('.aims-table').textContent(), /ORG-1.*Prompt logging for customer chats.*Customer contract/);
+  assert.deepEqual(await axeSerious(page), [], 'scope screen');
+  await screenshot(page, 'profile-desktop');
+  await page.click('.aims-profile-continue');
+  await page.waitForSelector('.aims-item');
+  // The confirmed exclusion carries the suggested reason; the rejected one stays in scope.
+  await page.click('.aims-nav-group:has-text("A.6.1")');
+  assert.equal(await item(page, 'A.6.1.2').locator('input[role=switch]').isChecked(), false);
+  assert.match(await item(page, 'A.6.1.2').locator('textarea[id$="-just"]').inputValue(), /^We only use AI systems we obtain from others/);
+  assert.equal(await item(page, 'A.6.1.3').locator('input[role=switch]').isChecked(), true);
+  assert.match(await page.textContent('.aims-progress-text'), /^0 of 69 in-scope items answered/);
+  // ISO/IEC 27001 runs already: internal audit says so and can be recorded as reused.
+  await page.click('.aims-nav-group:has-text("9")');
+  const audit = item(page, '9.2.1');
+  assert.match(await audit.locator('.aims-reuse').textContent(), /Usually shared with your ISO\/IEC 27001/);
+  await audit.locator('.aims-reuse input').check();
+  assert.equal(await item(page, '4.1').count(), 0);
+  // All of it is in the export.
+  await tab(page, 'Results').click();
+  const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
+  const doc = JSON.parse(exported.text);
+  assert.equal(doc.format_version, 2);
+  assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: ['Support chatbot (vendor model)'], management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
+  assert.equal(doc.assessment.items['9.2.1'].reused, true);
+  assert.equal(doc.assessment.items['A.6.1.2'].applicable, false);
+  assert.equal(doc.assessment.additional_controls[0].id, 'ORG-1');
   assert.deepEqual(errors, []);
   await context.close();
 });

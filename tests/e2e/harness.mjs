@@ -87,3 +87,14 @@ export async function axeSerious(page, context) {
 export async function hasHorizontalScroll(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+/**
+ * Presses "Start assessment" on the home screen (name and organization filled in
+ * before), then goes through the scope step to the items.
+ */
+export async function startAssessment(page) {
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-profile');
+  await page.click('.aims-profile-continue');
+  await page.waitForSelector('.aims-item');
+}

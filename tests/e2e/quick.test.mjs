@@ -2,7 +2,7 @@
 // assessment with the answers carried over as estimates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -91,8 +91,7 @@ test('the dark theme passes the same accessibility scan', async () => {
   await page.goto(`${server.url}?theme=dark&accent=%23ffa94d`);
   await page.waitForSelector('h1');
   await page.fill('#aims-new-name', 'Dark');
-  await page.click('button:has-text("Start assessment")');
-  await page.waitForSelector('.aims-item');
+  await startAssessment(page);
   await page.locator('.aims-item').first().locator('input[value="3"]').check();
   assert.deepEqual(await axeSerious(page), [], 'dark assess with a light accent');
   await page.locator('.aims-tab', { hasText: 'Results' }).click();

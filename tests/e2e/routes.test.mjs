@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, VIEWPORTS } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, VIEWPORTS, startAssessment } from './harness.mjs';
 
 let server, host, chrome;
 before(async () => {
@@ -31,8 +31,7 @@ async function newAssessment(context, name) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.url);
   await page.fill('#aims-new-name', name);
-  await page.click('button:has-text("Start assessment")');
-  await page.waitForSelector('.aims-item');
+  await startAssessment(page);
   const id = (await hash(page)).match(/^#\/a\/([^/]+)\/assess$/)?.[1];
   assert.ok(id, `a new assessment has its address (got ${await hash(page)})`);
   return { page, errors, id };
@@ -55,7 +54,7 @@ test('reload keeps every screen, and the item in view on Assess', async () => {
   await page.waitForSelector('.aims-item');
   assert.equal(await focusedItem(page), '4.2', 'the item is focused again after reload');
   assert.equal(await page.locator('.aims-item[data-item="4.3"] input[value="2"]').isChecked(), true);
-  for (const [name, title] of [['Documents', 'Mandatory documents'], ['Results', 'Results'], ['Quick check', null], ['Assessments', 'Your assessments']]) {
+  for (const [name, title] of [['Scope', 'Scope and AI roles'], ['Documents', 'Mandatory documents'], ['Results', 'Results'], ['Quick check', null], ['Assessments', 'Your assessments']]) {
     await tab(page, name).click();
     await page.waitForSelector('h1');
     const before = await hash(page);
@@ -88,8 +87,12 @@ test('back and forward move between screens and navigator jumps, and never leave
   await page.waitForSelector('.aims-item[data-item="4.1"]');
   assert.match(await page.locator('h2.aims-h2').first().textContent(), /^4 Context/);
   await page.goBack();
+  assert.equal(await at(page, `#/a/${id}/profile`), `#/a/${id}/profile`, 'the scope step came first');
+  await page.waitForSelector('.aims-profile');
+  await page.goBack();
   assert.equal(await at(page, '#/'), '#/');
   assert.equal(await h1(page), 'Your assessments', 'back from the assessment is the home screen, still in the app');
+  await page.goForward();
   await page.goForward();
   assert.equal(await at(page, `#/a/${id}/assess`), `#/a/${id}/assess`);
   await page.waitForSelector('.aims-item');

@@ -353,7 +353,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
                     <div class="aims-items" ref={list_ref} data-many={super::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
-                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} />
+                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} />
                         }) }
                     </div>
                 </div>

@@ -4,6 +4,7 @@
 use super::assess::Assess;
 use super::documents::Documents;
 use super::not_found::{Missing, NotFound};
+use super::profile::ProfileScreen;
 use super::results::Results;
 use crate::engine::Catalog;
 use crate::ui::context::{use_app_state, use_dispatch};
@@ -55,6 +56,7 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
                 _ => html! { <Assess {assessment} {report} item={found.flatten()} /> },
             }
         }
+        AssessmentScreen::Profile => html! { <ProfileScreen {assessment} /> },
         AssessmentScreen::Documents => html! { <Documents {assessment} /> },
         AssessmentScreen::Results => html! { <Results {assessment} {report} /> },
     }

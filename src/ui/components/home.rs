@@ -77,8 +77,9 @@ pub fn Home() -> Html {
                 organization: form_field(&e, "organization"),
             });
             reset_form(&e);
+            // A new assessment starts with its scope and AI roles.
             if let Some(n) = &navigator {
-                n.push(&Route::Assess { id });
+                n.push(&Route::Profile { id });
             }
         })
     };

@@ -2,7 +2,9 @@
 //! notes, evidence, owner and due date.
 
 use super::event_value;
-use crate::engine::{Answer, Catalog, Date, Edit, ItemId, ItemKind, MaturityLevel, TargetLevel};
+use crate::engine::{
+    Answer, Catalog, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
+};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::state::Action;
@@ -18,6 +20,9 @@ pub struct ItemCardProps {
     pub item: ItemId,
     /// Its answer.
     pub answer: Answer,
+    /// A management system the organization runs that usually covers this item's
+    /// process already.
+    pub shared: Option<ManagementSystem>,
 }
 
 thread_local! {
@@ -191,6 +196,16 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <p class="aims-field-error" id={format!("{dom}-why")} hidden={a.has_reason()}>
                         { if a.excluded { msg::ITEM_JUSTIFICATION_NEEDED } else { msg::ITEM_REASON_NEEDED } }
                     </p>
+                </div>
+            }
+            if let Some(system) = p.shared {
+                <div class="aims-reuse">
+                    <span class="aims-muted">{ tf(msg::ITEM_SHARED, &[("system", super::profile::system_name(system))]) }</span>
+                    <label class="aims-switch">
+                        <input type="checkbox" checked={a.reused}
+                            onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Reused(id, super::event_checked(&e)))) }} />
+                        <span>{ msg::ITEM_REUSED }</span>
+                    </label>
                 </div>
             }
             <div class="aims-field">

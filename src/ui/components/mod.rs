@@ -10,6 +10,7 @@ pub mod home;
 pub mod item_card;
 pub mod nav;
 pub mod not_found;
+pub mod profile;
 pub mod quick;
 pub mod results;
 

@@ -68,6 +68,7 @@ pub fn Nav() -> Html {
                 <nav class="aims-tabs" aria-label={msg::NAV_LABEL}>
                     <ul>
                         { tab(Route::Home, msg::NAV_HOME, route == Route::Home) }
+                        { assessment_tab(AssessmentScreen::Profile, msg::NAV_PROFILE) }
                         { assessment_tab(AssessmentScreen::Assess(None), msg::NAV_ASSESS) }
                         { assessment_tab(AssessmentScreen::Documents, msg::NAV_DOCUMENTS) }
                         { assessment_tab(AssessmentScreen::Results, msg::NAV_RESULTS) }

@@ -13,6 +13,11 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   await page.fill('#aims-new-name', 'Screenshot review');
   await page.fill('#aims-new-org', 'Example GmbH');
   await page.click('button[type=submit]');
+  await page.waitForSelector('.aims-profile');
+  await page.click('#aims-role-ai_customer');
+  await page.click('#aims-ms-iso27001');
+  await page.screenshot({ path: `${out}/profile-${name}.png`, fullPage: true });
+  await page.click('.aims-profile-continue');
   await page.waitForSelector('.aims-item');
   await page.locator('.aims-item').nth(0).locator('input[value="3"]').check();
   await page.locator('.aims-item').nth(1).locator('input[value="1"]').check();

@@ -1,0 +1,228 @@
+//! Scope and AI roles: the step after creating an assessment, and a tab afterwards. The
+//! organization's ISO/IEC 22989 roles, its AI systems in scope, the management systems it
+//! already runs, the exclusions its roles suggest (confirmed or rejected one by one) and
+//! controls of its own beyond Annex A.
+
+use super::{event_checked, event_value, form_field, reset_form, send};
+use crate::engine::profile::suggested_exclusions;
+use crate::engine::{
+    AdditionalControl, AiRole, Assessment, Catalog, Edit, ManagementSystem, MaturityLevel,
+};
+use crate::ui::context::use_dispatch;
+use crate::ui::i18n::{msg, tf};
+use crate::ui::route::Route;
+use crate::ui::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::Link;
+
+/// Props of [`ProfileScreen`].
+#[derive(Properties, PartialEq)]
+pub struct ProfileProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+}
+
+fn role_text(role: AiRole) -> (&'static str, &'static str) {
+    match role {
+        AiRole::Provider => (msg::ROLE_AI_PROVIDER, msg::ROLE_AI_PROVIDER_HELP),
+        AiRole::Producer => (msg::ROLE_AI_PRODUCER, msg::ROLE_AI_PRODUCER_HELP),
+        AiRole::Customer => (msg::ROLE_AI_CUSTOMER, msg::ROLE_AI_CUSTOMER_HELP),
+        AiRole::Partner => (msg::ROLE_AI_PARTNER, msg::ROLE_AI_PARTNER_HELP),
+        AiRole::Subject => (msg::ROLE_AI_SUBJECT, msg::ROLE_AI_SUBJECT_HELP),
+        AiRole::RelevantAuthority => (
+            msg::ROLE_RELEVANT_AUTHORITY,
+            msg::ROLE_RELEVANT_AUTHORITY_HELP,
+        ),
+    }
+}
+
+/// The display name of a management system.
+pub fn system_name(system: ManagementSystem) -> &'static str {
+    match system {
+        ManagementSystem::Iso27001 => msg::SYSTEM_ISO27001,
+        ManagementSystem::Iso9001 => msg::SYSTEM_ISO9001,
+    }
+}
+
+/// The scope and AI roles screen.
+#[component]
+pub fn ProfileScreen(p: &ProfileProps) -> Html {
+    let c = Catalog::builtin();
+    let a = &p.assessment;
+    let profile = &a.profile;
+    let edit = use_dispatch().reform(Action::Edit);
+    let suggestions = suggested_exclusions(c, a);
+
+    let role_box = |role: AiRole| {
+        let (label, help) = role_text(role);
+        let dom = format!("aims-role-{}", role.as_str());
+        let onchange = {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| edit.emit(Edit::Role(role, event_checked(&e))))
+        };
+        html! {
+            <li class="aims-check">
+                <input type="checkbox" id={dom.clone()} checked={profile.has_role(role)} {onchange} aria-describedby={format!("{dom}-help")} />
+                <label for={dom.clone()}><strong>{ label }</strong>
+                    <span class="aims-muted aims-small" id={format!("{dom}-help")}>{ help }</span></label>
+            </li>
+        }
+    };
+    let system_box = |system: ManagementSystem| {
+        let dom = format!("aims-ms-{}", system.as_str());
+        let onchange = {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| {
+                edit.emit(Edit::ManagementSystem(system, event_checked(&e)))
+            })
+        };
+        html! {
+            <li class="aims-check">
+                <input type="checkbox" id={dom.clone()} checked={profile.management_systems.contains(&system)} {onchange} />
+                <label for={dom}>{ system_name(system) }</label>
+            </li>
+        }
+    };
+    let on_add_system = {
+        let edit = edit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            edit.emit(Edit::AddSystem(form_field(&e, "system")));
+            reset_form(&e);
+        })
+    };
+    let on_add_control = {
+        let edit = edit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let field = |name: &str| form_field(&e, name).trim().to_owned();
+            edit.emit(Edit::AddControl(AdditionalControl {
+                id: field("id"),
+                title: field("title"),
+                source: field("source"),
+                status: None,
+                owner: field("owner"),
+                reason: field("reason"),
+            }));
+            reset_form(&e);
+        })
+    };
+
+    html! {
+        <section class="aims-screen aims-profile" aria-labelledby="aims-profile-title">
+            <h1 id="aims-profile-title" class="aims-h1">{ msg::PROFILE_TITLE }</h1>
+            <p class="aims-lead">{ msg::PROFILE_LEAD }</p>
+
+            <fieldset class="aims-panel">
+                <legend class="aims-h2">{ msg::PROFILE_ROLES }</legend>
+                <ul class="aims-checks">{ for AiRole::ALL.into_iter().map(role_box) }</ul>
+            </fieldset>
+
+            <div class="aims-panel">
+                <h2 class="aims-h2">{ msg::PROFILE_SUGGESTIONS }</h2>
+                if suggestions.is_empty() {
+                    <p class="aims-muted">{ msg::PROFILE_SUGGESTIONS_NONE }</p>
+                } else {
+                    <p class="aims-muted">{ msg::PROFILE_SUGGESTIONS_HELP }</p>
+                    <p class="aims-small"><em>{ msg::PROFILE_SUGGEST_REASON }</em></p>
+                    <ul class="aims-suggestions">
+                        { for suggestions.iter().map(|&i| html! {
+                            <li class="aims-suggestion" data-item={c.item(i).id.clone()}>
+                                <span><strong>{ &c.item(i).id }</strong>{ " " }{ &c.item(i).title }</span>
+                                <span class="aims-actions">
+                                    <button type="button" class="aims-btn aims-btn--small"
+                                        onclick={send(&edit, Edit::AcceptSuggestion(i, msg::PROFILE_SUGGEST_REASON.to_owned()))}>{ msg::PROFILE_SUGGEST_ACCEPT }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
+                                        onclick={send(&edit, Edit::DeclineSuggestion(i))}>{ msg::PROFILE_SUGGEST_DECLINE }</button>
+                                </span>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+
+            <div class="aims-grid-2">
+                <div class="aims-panel">
+                    <h2 class="aims-h2">{ msg::PROFILE_SYSTEMS }</h2>
+                    if profile.ai_systems.is_empty() { <p class="aims-muted">{ msg::PROFILE_SYSTEMS_NONE }</p> }
+                    <ul class="aims-evidence">
+                        { for profile.ai_systems.iter().enumerate().map(|(k, name)| html! {
+                            <li><span>{ name }</span>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::PROFILE_SYSTEM_REMOVE, &[("name", name)])}
+                                    onclick={send(&edit, Edit::RemoveSystem(k))}>{ "×" }</button></li>
+                        }) }
+                    </ul>
+                    <form class="aims-inline-form" onsubmit={on_add_system}>
+                        <label class="aims-sr" for="aims-add-system">{ msg::PROFILE_SYSTEM_ADD_LABEL }</label>
+                        <input id="aims-add-system" name="system" class="aims-input" maxlength="200" placeholder={msg::PROFILE_SYSTEM_ADD_PLACEHOLDER} />
+                        <button type="submit" class="aims-btn aims-btn--small">{ msg::PROFILE_SYSTEM_ADD }</button>
+                    </form>
+                </div>
+                <fieldset class="aims-panel">
+                    <legend class="aims-h2">{ msg::PROFILE_EXISTING }</legend>
+                    <p class="aims-muted aims-small">{ msg::PROFILE_EXISTING_HELP }</p>
+                    <ul class="aims-checks">{ for ManagementSystem::ALL.into_iter().map(system_box) }</ul>
+                </fieldset>
+            </div>
+
+            <div class="aims-panel">
+                <h2 class="aims-h2">{ msg::PROFILE_ADDITIONAL }</h2>
+                <p class="aims-muted aims-small">{ msg::PROFILE_ADDITIONAL_HELP }</p>
+                if a.additional.is_empty() {
+                    <p class="aims-muted">{ msg::PROFILE_ADDITIONAL_NONE }</p>
+                } else {
+                    <div class="aims-table-wrap">
+                        <table class="aims-table">
+                            <thead><tr>
+                                <th scope="col">{ msg::PROFILE_CONTROL_ID }</th><th scope="col">{ msg::PROFILE_CONTROL_TITLE }</th>
+                                <th scope="col">{ msg::PROFILE_CONTROL_SOURCE }</th><th scope="col">{ msg::PROFILE_CONTROL_STATUS }</th>
+                                <th scope="col">{ msg::PROFILE_CONTROL_OWNER }</th><th scope="col">{ msg::PROFILE_CONTROL_REASON }</th><th></th>
+                            </tr></thead>
+                            <tbody>
+                                { for a.additional.iter().enumerate().map(|(k, ctl)| {
+                                    let onchange = {
+                                        let edit = edit.clone();
+                                        Callback::from(move |e: Event| {
+                                            let status = event_value(&e).parse().ok().and_then(MaturityLevel::from_number);
+                                            edit.emit(Edit::ControlStatus(k, status));
+                                        })
+                                    };
+                                    html! { <tr>
+                                        <th scope="row">{ &ctl.id }</th><td>{ &ctl.title }</td><td>{ &ctl.source }</td>
+                                        <td><select class="aims-input" aria-label={format!("{} {}", msg::PROFILE_CONTROL_STATUS, ctl.id)} {onchange}>
+                                            <option value="" selected={ctl.status.is_none()}>{ msg::PROFILE_CONTROL_UNANSWERED }</option>
+                                            { for MaturityLevel::ALL.into_iter().map(|l| html! {
+                                                <option value={l.number().to_string()} selected={ctl.status == Some(l)}>{ l.number() }</option>
+                                            }) }
+                                        </select></td>
+                                        <td>{ &ctl.owner }</td><td>{ &ctl.reason }</td>
+                                        <td><button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::PROFILE_CONTROL_REMOVE, &[("id", &ctl.id)])}
+                                            onclick={send(&edit, Edit::RemoveControl(k))}>{ "×" }</button></td>
+                                    </tr> }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                <form class="aims-control-form" onsubmit={on_add_control}>
+                    <label class="aims-label" for="aims-ctl-id">{ msg::PROFILE_CONTROL_ID }</label>
+                    <input id="aims-ctl-id" name="id" class="aims-input" maxlength="200" required=true placeholder="ORG-1" />
+                    <label class="aims-label" for="aims-ctl-title">{ msg::PROFILE_CONTROL_TITLE }</label>
+                    <input id="aims-ctl-title" name="title" class="aims-input" maxlength="200" required=true />
+                    <label class="aims-label" for="aims-ctl-source">{ msg::PROFILE_CONTROL_SOURCE }</label>
+                    <input id="aims-ctl-source" name="source" class="aims-input" maxlength="200" />
+                    <label class="aims-label" for="aims-ctl-owner">{ msg::PROFILE_CONTROL_OWNER }</label>
+                    <input id="aims-ctl-owner" name="owner" class="aims-input" maxlength="200" />
+                    <label class="aims-label" for="aims-ctl-reason">{ msg::PROFILE_CONTROL_REASON }</label>
+                    <input id="aims-ctl-reason" name="reason" class="aims-input" maxlength="10000" />
+                    <button type="submit" class="aims-btn">{ msg::PROFILE_CONTROL_ADD }</button>
+                </form>
+            </div>
+
+            <div class="aims-actions">
+                <Link<Route> classes="aims-btn aims-btn--primary aims-profile-continue" to={Route::Assess { id: a.id.clone() }}>{ msg::PROFILE_CONTINUE }</Link<Route>>
+            </div>
+        </section>
+    }
+}
