@@ -118,6 +118,19 @@ fn certification(r: &Report) -> Vec<Option<Percent>> {
     all
 }
 
+/// `a` with the item at `index` one level higher (unanswered becomes level 0).
+fn raise_one(a: &Assessment, index: usize) -> Assessment {
+    let c = catalog();
+    let item = c.item_ids().nth(index).expect("index < 70");
+    let mut raised = a.clone();
+    raised
+        .update(c, item, |ans| {
+            ans.maturity = Some(ans.maturity.map_or(MaturityLevel::L0, MaturityLevel::up))
+        })
+        .expect("edit");
+    raised
+}
+
 fn assessment() -> impl Strategy<Value = (Vec<ItemSpec>, Vec<bool>)> {
     (
         proptest::collection::vec(item_spec(), 70),
@@ -139,10 +152,8 @@ proptest! {
     #[test]
     fn raising_one_maturity_never_lowers_any_figure((specs, docs) in assessment(), index in 0usize..70) {
         let before = build(&specs, &docs);
+        let after = raise_one(&before, index);
         let c = catalog();
-        let item = c.item_ids().nth(index).expect("index < 70");
-        let mut after = before.clone();
-        after.update(c, item, |a| a.maturity = Some(a.maturity.map_or(MaturityLevel::L0, MaturityLevel::up))).expect("edit");
         let (rb, ra) = (score(c, &before), score(c, &after));
         for (b, a) in figures(&rb).into_iter().zip(figures(&ra)) {
             prop_assert!(a >= b, "{b:?} -> {a:?}");
@@ -152,11 +163,8 @@ proptest! {
     #[test]
     fn raising_one_maturity_never_lowers_the_verdict((specs, docs) in assessment(), index in 0usize..70) {
         let before = build(&specs, &docs);
-        let c = catalog();
-        let item = c.item_ids().nth(index).expect("index < 70");
-        let mut after = before.clone();
-        after.update(c, item, |a| a.maturity = Some(a.maturity.map_or(MaturityLevel::L0, MaturityLevel::up))).expect("edit");
-        prop_assert!(score(c, &after).verdict >= score(c, &before).verdict);
+        let after = raise_one(&before, index);
+        prop_assert!(score(catalog(), &after).verdict >= score(catalog(), &before).verdict);
     }
 
     #[test]

@@ -483,9 +483,24 @@ fn quoted(text: &str) -> String {
     show(&Value::String(text.to_owned()))
 }
 
-/// The names allowed for a field, for messages.
-fn allowed(names: impl Iterator<Item = &'static str>) -> String {
-    names.collect::<Vec<_>>().join(", ")
+/// A list of names from a fixed set: `parse` knows them, `all` lists them for messages.
+fn read_names<T>(
+    p: &mut Problems,
+    path: &str,
+    value: Option<&Value>,
+    parse: fn(&str) -> Option<T>,
+    all: &[&str],
+) -> Vec<T> {
+    let mut found = Vec::new();
+    for (at, name) in p.texts(path, value, MAX_NAME_CHARS) {
+        match parse(&name) {
+            Some(v) => found.push(v),
+            // A blank entry is reported by `texts` already.
+            None if name.is_empty() => {}
+            None => p.add(&at, Problem::NotOneOf(quoted(&name), all.join(", "))),
+        }
+    }
+    found
 }
 
 fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> Profile {
@@ -504,18 +519,15 @@ fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> P
             "declined_suggestions",
         ],
     );
-    for (at, name) in p.texts(&join(PATH, "roles"), get(&o, "roles"), MAX_NAME_CHARS) {
-        match AiRole::parse(&name) {
-            Some(role) => profile.set_role(role, true),
-            None if name.is_empty() => {}
-            None => p.add(
-                &at,
-                Problem::NotOneOf(
-                    quoted(&name),
-                    allowed(AiRole::ALL.iter().map(|r| r.as_str())),
-                ),
-            ),
-        }
+    let roles = read_names(
+        p,
+        &join(PATH, "roles"),
+        get(&o, "roles"),
+        AiRole::parse,
+        &AiRole::ALL.map(AiRole::as_str),
+    );
+    for role in roles {
+        profile.set_role(role, true);
     }
     profile.ai_systems = p
         .texts(
@@ -526,19 +538,15 @@ fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> P
         .into_iter()
         .map(|(_, name)| name)
         .collect();
-    let systems = get(&o, "management_systems");
-    for (at, name) in p.texts(&join(PATH, "management_systems"), systems, MAX_NAME_CHARS) {
-        match ManagementSystem::parse(&name) {
-            Some(m) => profile.set_management_system(m, true),
-            None if name.is_empty() => {}
-            None => p.add(
-                &at,
-                Problem::NotOneOf(
-                    quoted(&name),
-                    allowed(ManagementSystem::ALL.iter().map(|m| m.as_str())),
-                ),
-            ),
-        }
+    let systems = read_names(
+        p,
+        &join(PATH, "management_systems"),
+        get(&o, "management_systems"),
+        ManagementSystem::parse,
+        &ManagementSystem::ALL.map(ManagementSystem::as_str),
+    );
+    for system in systems {
+        profile.set_management_system(system, true);
     }
     let declined = get(&o, "declined_suggestions");
     for (at, id) in p.texts(

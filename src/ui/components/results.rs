@@ -87,12 +87,6 @@ pub fn Results(p: &ResultsProps) -> Html {
         .into_iter()
         .partition(|g| c.group(g.group).kind == ItemKind::Clause);
     let item_label = |i| format!("{} {}", c.item(i).id, c.item(i).title);
-    let level_of = |i| {
-        p.assessment
-            .answer(i)
-            .maturity
-            .map_or_else(String::new, |l| l.to_string())
-    };
     let blocker_text = |b: &Blocker| match *b {
         Blocker::Unanswered(i) => tf(msg::BLOCKER_UNANSWERED, &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
@@ -107,10 +101,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             msg::BLOCKER_BELOW_3,
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
-        Blocker::NoEvidence(i) => tf(
-            msg::BLOCKER_NO_EVIDENCE,
-            &[("item", &item_label(i)), ("level", &level_of(i))],
-        ),
+        Blocker::NoEvidence(i) => tf(msg::BLOCKER_NO_EVIDENCE, &[("item", &item_label(i))]),
         Blocker::SoaDefect(i) => tf(msg::BLOCKER_SOA, &[("item", &item_label(i))]),
         Blocker::SoaMissingReason(i) => tf(msg::BLOCKER_SOA_REASON, &[("item", &item_label(i))]),
         Blocker::MissingDocument(d) => tf(
