@@ -2,7 +2,8 @@
 //! a `Result`; nothing here panics when storage is disabled, full or holds garbage.
 //!
 //! Key layout (version 1), under a namespace so two widgets on one origin stay apart:
-//! - `aims.<ns>.v1.a.<id>`: one assessment, as compact version-1 export JSON;
+//! - `aims.<ns>.v1.a.<id>`: one assessment, as compact export JSON (current format;
+//!   entries written in an earlier format keep loading);
 //! - `aims.<ns>.v1.index`: summaries for the home screen, so listing 200 assessments
 //!   does not parse 200 documents (rebuilt from the entries if missing or corrupt);
 //! - `aims.<ns>.v1.quick`: the quick-check answers.
@@ -99,7 +100,12 @@ impl Entry {
     }
 }
 
-/// The summaries, stored as `{"version":1,"entries":[{…},…]}`.
+/// The index format. 2: summaries hold certification readiness under scoring model 2
+/// (issue 12); an index of version 1 holds the old weighted figure, so it is not read
+/// and `list` rebuilds it from the entries.
+const INDEX_VERSION: u64 = 2;
+
+/// The summaries, stored as `{"version":2,"entries":[{…},…]}`.
 #[derive(Clone, Debug, Default)]
 struct Index {
     entries: Vec<Summary>,
@@ -108,7 +114,7 @@ struct Index {
 impl Index {
     fn parse(text: &str) -> Option<Index> {
         let root = json::parse(text.as_bytes()).ok()?;
-        if root.get("version")?.as_u64()? != 1 {
+        if root.get("version")?.as_u64()? != INDEX_VERSION {
             return None;
         }
         let Value::Array(list) = root.get("entries")? else {
@@ -141,7 +147,7 @@ impl Index {
         let mut w = Writer::compact();
         w.begin_object()
             .key("version")
-            .uint(1)
+            .uint(INDEX_VERSION)
             .key("entries")
             .begin_array();
         for s in &self.entries {
