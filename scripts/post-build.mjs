@@ -1,5 +1,6 @@
 // Trunk post-build hook (release builds only). Three size steps Trunk cannot do itself
-// (and the integrity hashes in index.html updated to match):
+// (and the integrity hashes in index.html updated to match), then the page's
+// Content-Security-Policy, which needs the hash of Trunk's inline loader:
 //
 // 1. Minify the wasm-bindgen JS glue with terser. Trunk's own minifier cannot parse the
 //    glue's `export default`. Only whitespace and local names change: exported names and
@@ -60,6 +61,36 @@ await updateIntegrity(join(staging, "index.html"), [
   [before.glue, await digest(glue)],
   [before.wasm, await digest(wasm)],
 ]);
+await addContentSecurityPolicy(join(staging, "index.html"));
+
+/**
+ * The page's Content-Security-Policy (docs/security.md says what each directive is for).
+ * Trunk writes the module loader as an inline script, so that one script is allowed by
+ * its hash; everything else must come from the app's own origin. Release builds only:
+ * `trunk serve` for development injects a live-reload script a policy would block.
+ */
+async function addContentSecurityPolicy(htmlFile) {
+  let html = await readFile(htmlFile, "utf8");
+  const loader = /<script type=module>([\s\S]*?)<\/script>/.exec(html);
+  if (!loader) throw new Error("post-build: Trunk's inline module loader was not found in index.html");
+  const hash = createHash("sha256").update(loader[1]).digest("base64");
+  const policy = [
+    "default-src 'none'",
+    `script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+  const charset = "<meta charset=utf-8>";
+  if (!html.includes(charset)) throw new Error("post-build: <meta charset=utf-8> not found in index.html");
+  html = html.replace(charset, `${charset}<meta http-equiv=Content-Security-Policy content="${policy}">`);
+  await writeFile(htmlFile, html);
+}
 
 /** The subresource-integrity value Trunk writes (sha384, base64) for `file`. */
 async function digest(file) {

@@ -32,6 +32,60 @@ use yew_router::history::{AnyHistory, MemoryHistory};
 /// The widget's stylesheet, embedded so an inline mount can put it in its shadow root.
 pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
 
+thread_local! {
+    /// The stylesheet as one constructable sheet, shared by the page and every shadow
+    /// root. Adopted sheets are not inline `<style>` elements, so neither the app's own
+    /// Content-Security-Policy nor a host page's needs `'unsafe-inline'` for them.
+    static SHEET: Option<web_sys::CssStyleSheet> = {
+        let sheet = web_sys::CssStyleSheet::new().ok();
+        sheet.filter(|s| s.replace_sync(STYLES).is_ok())
+    };
+}
+
+/// Where the stylesheet is adopted.
+enum StyleScope<'a> {
+    Page(&'a web_sys::Document),
+    Shadow(&'a web_sys::ShadowRoot),
+}
+
+impl StyleScope<'_> {
+    fn sheets(&self) -> js_sys::Array {
+        match self {
+            StyleScope::Page(d) => d.adopted_style_sheets(),
+            StyleScope::Shadow(s) => s.adopted_style_sheets(),
+        }
+    }
+
+    fn set_sheets(&self, sheets: &js_sys::Array) {
+        match self {
+            StyleScope::Page(d) => d.set_adopted_style_sheets(sheets),
+            StyleScope::Shadow(s) => s.set_adopted_style_sheets(sheets),
+        }
+    }
+
+    /// Adopts the widget's sheet here (once).
+    fn adopt(&self) {
+        SHEET.with(|sheet| {
+            let Some(sheet) = sheet else { return };
+            let sheets = self.sheets();
+            if !sheets.includes(sheet, 0) {
+                sheets.push(sheet);
+                self.set_sheets(&sheets);
+            }
+        });
+    }
+
+    /// Gives the widget's sheet up again.
+    fn release(&self) {
+        SHEET.with(|sheet| {
+            let Some(sheet) = sheet else { return };
+            let sheet: &JsValue = sheet.as_ref();
+            let kept = self.sheets().filter(&mut |s, _, _| s != *sheet);
+            self.set_sheets(&kept);
+        });
+    }
+}
+
 /// Entry point when the module loads: renders into the app's own page, and does nothing
 /// on a host page (which calls [`mount`] itself).
 #[wasm_bindgen(start)]
@@ -44,7 +98,7 @@ pub fn start() {
     };
     let config = config_from_url();
     root.set_inner_html(""); // the "Loading…" placeholder
-    add_styles(&document.head().map(Into::into));
+    StyleScope::Page(&document).adopt();
     guard_hash();
     // A quick-check page opened without an address starts at the quick check.
     if config.mode == config::Mode::Quick {
@@ -101,7 +155,8 @@ fn start_at_quick_check() {
 #[wasm_bindgen]
 pub struct Widget {
     handle: Option<yew::AppHandle<app::App>>,
-    parts: Vec<web_sys::Element>,
+    root: Option<web_sys::Element>,
+    shadow: web_sys::ShadowRoot,
 }
 
 #[wasm_bindgen]
@@ -112,8 +167,9 @@ impl Widget {
         if let Some(handle) = self.handle.take() {
             handle.destroy();
         }
-        for part in self.parts.drain(..) {
-            part.remove();
+        if let Some(root) = self.root.take() {
+            root.remove();
+            StyleScope::Shadow(&self.shadow).release();
         }
     }
 }
@@ -156,7 +212,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsVa
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let style = add_styles(&Some(shadow.clone().into()));
+    StyleScope::Shadow(&shadow).adopt();
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     let start = match config.mode {
@@ -175,18 +231,9 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsVa
     .render();
     Ok(Widget {
         handle: Some(handle),
-        parts: style.into_iter().chain([root]).collect(),
+        root: Some(root),
+        shadow,
     })
-}
-
-/// Adds the widget's stylesheet to `parent`; returns the `<style>` element.
-fn add_styles(parent: &Option<web_sys::Node>) -> Option<web_sys::Element> {
-    let parent = parent.as_ref()?;
-    let document = web_sys::window().and_then(|w| w.document())?;
-    let style = document.create_element("style").ok()?;
-    style.set_text_content(Some(STYLES));
-    parent.append_child(&style).ok()?;
-    Some(style)
 }
 
 /// Options from the page's query string (`?mode=quick&theme=dark&share-origin=…`).

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS, startAssessment } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
 
 let server, chrome, tmp;
 before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-e2e-')); });
@@ -25,7 +25,7 @@ async function newPage(viewport = VIEWPORTS.desktop) {
   const context = await chrome.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   const urls = recordRequests(page);
   await page.goto(server.url);
   await page.waitForSelector('h1');
@@ -269,7 +269,7 @@ test('a second tab sees assessments another tab creates and deletes, without a r
   const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
   const [a, b] = [await context.newPage(), await context.newPage()];
   const errors = [];
-  for (const p of [a, b]) { p.on('pageerror', (e) => errors.push(String(e))); await p.goto(server.url); await p.waitForSelector('h1'); }
+  for (const p of [a, b]) { watchErrors(p, errors); await p.goto(server.url); await p.waitForSelector('h1'); }
   await b.fill('#aims-new-name', 'Made in tab B');
   await startAssessment(b);
   assert.equal(await count(a, '.aims-card', 1), 1, 'tab A lists it');

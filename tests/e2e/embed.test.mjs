@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, watchErrors } from './harness.mjs';
 
 const EXAMPLES = join(ROOT, 'examples');
 let app, host, chrome;
@@ -40,7 +40,7 @@ async function finishQuickCheck(scope, choose = (i) => (i % 3 === 0 ? 'Yes, and 
 test('iframe: summary goes by postMessage to the configured origin, only after Share', async () => {
   const page = await chrome.browser.newPage({ viewport: { width: 520, height: 900 } });
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
   const frame = page.frameLocator('#aims-frame');
   await frame.locator('.aims-quick-question').waitFor();
@@ -89,7 +89,7 @@ test('iframe: without share-origin there is no share button and nothing is sent'
 test('inline: shadow root on a hostile page, CustomEvent only after Share, namespaced storage', async () => {
   const page = await chrome.browser.newPage({ viewport: { width: 320, height: 800 } });
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${host.url}inline-host.html?ns=vendor-one`);
   const widget = page.locator('#aims-widget');
   await widget.locator('.aims-quick-question').waitFor();

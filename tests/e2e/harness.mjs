@@ -74,7 +74,9 @@ const AXE_SOURCE = await readFile(join(ROOT, 'tests/e2e/node_modules/axe-core/ax
 /** Runs axe-core in the page (and open shadow roots); returns serious and critical violations. */
 export async function axeSerious(page, context) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
+    // Evaluated through the DevTools protocol rather than added as a <script>: the
+    // app's Content-Security-Policy (rightly) refuses inline scripts.
+    await page.evaluate(AXE_SOURCE);
   }
   const violations = await page.evaluate(async (ctx) => {
     const result = await window.axe.run(ctx || document, { resultTypes: ['violations'] });
@@ -97,4 +99,17 @@ export async function startAssessment(page) {
   await page.waitForSelector('.aims-profile');
   await page.click('.aims-profile-continue');
   await page.waitForSelector('.aims-item');
+}
+
+/**
+ * Collects into `errors` every uncaught page error and every Content-Security-Policy
+ * violation the page reports (the app's policy is in index.html; a violation means
+ * something it loads or does is not its own), so a test's `errors` must stay empty.
+ */
+export function watchErrors(page, errors = []) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+  });
+  return errors;
 }

@@ -2,7 +2,7 @@
 // assessment with the answers carried over as estimates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -22,7 +22,7 @@ test('a visitor finishes the quick check with the keyboard and continues into th
   const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${server.url}?mode=quick`);
   await page.waitForSelector('.aims-quick-question');
   assert.match(await page.textContent('.aims-quick .aims-muted'), /^Question 1 of 15$/);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, VIEWPORTS, startAssessment } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
 
 let server, host, chrome;
 before(async () => {
@@ -28,7 +28,7 @@ async function at(page, want) {
 async function newAssessment(context, name) {
   const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(server.url);
   await page.fill('#aims-new-name', name);
   await startAssessment(page);
@@ -105,7 +105,7 @@ test('a link to one item opens it focused in a fresh tab; unknown addresses say 
   const { page: first, errors, id } = await newAssessment(context, 'Deep link check');
   await first.close();
   const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${server.url}#/a/${id}/assess/A.6.2.4`);
   await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
   await page.waitForFunction(() => document.activeElement?.closest('.aims-item')?.dataset.item === 'A.6.2.4', null, { timeout: 5000 }).catch(() => {});
@@ -158,7 +158,7 @@ for (const [kind, pageName] of [['inline mount()', 'inline-host.html'], ['custom
   test(`${kind}: the host page's address and history stay as they were`, async () => {
     const page = await chrome.browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    watchErrors(page, errors);
     await page.goto(`${host.url}${pageName}`);
     const widget = page.locator('#aims-widget');
     await widget.locator('.aims-quick-question').waitFor();
@@ -175,7 +175,7 @@ for (const [kind, pageName] of [['inline mount()', 'inline-host.html'], ['custom
 test('custom element: hostile CSS at 320 px, share event, attribute changes, removal', async () => {
   const page = await chrome.browser.newPage({ viewport: { width: 320, height: 800 } });
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${host.url}element-host.html`);
   const widget = page.locator('aims-readiness');
   await widget.locator('.aims-quick-question').waitFor();
