@@ -91,8 +91,8 @@ pub enum Problem {
     NotLevel(String),
     /// `estimate` without a level.
     EstimateWithoutLevel,
-    /// Not a target 1–5.
-    NotTarget(String),
+    /// Not a target level (the value, the lowest target this format version allows).
+    NotTarget(String, u8),
     /// Not a weight 0.01–100 with at most two decimals.
     NotWeight(String),
     /// A clause requirement marked not applicable.
@@ -169,7 +169,10 @@ impl Problem {
             UnknownDocument => (msg::PROBLEM_UNKNOWN_DOCUMENT, vec![]),
             NotLevel(s) => (msg::PROBLEM_NOT_LEVEL, v(s)),
             EstimateWithoutLevel => (msg::PROBLEM_ESTIMATE_WITHOUT_LEVEL, vec![]),
-            NotTarget(s) => (msg::PROBLEM_NOT_TARGET, v(s)),
+            NotTarget(s, min) => (
+                msg::PROBLEM_NOT_TARGET,
+                vec![("value", s.clone()), ("min", min.to_string())],
+            ),
             NotWeight(s) => (msg::PROBLEM_NOT_WEIGHT, v(s)),
             ClauseExcluded => (msg::PROBLEM_CLAUSE_EXCLUDED, vec![]),
             TooMuchEvidence(n, max) => (
@@ -374,11 +377,14 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
         Some(other) => p.add("format", Problem::OtherFormat(show(other))),
         None => p.add("format", Problem::NoFormat),
     }
+    // Read as the current version when the version itself is wrong, so every other
+    // problem is still reported.
+    let mut version = u64::from(FORMAT_VERSION);
     match get(&root, "format_version") {
         // Every version up to the current one keeps importing (docs/export-format.md).
-        Some(v)
-            if v.as_u64()
-                .is_some_and(|n| (1..=u64::from(FORMAT_VERSION)).contains(&n)) => {}
+        Some(v) if v.as_u64().is_some_and(|n| (1..=version).contains(&n)) => {
+            version = v.as_u64().unwrap_or(version);
+        }
         Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
             p.add("format_version", Problem::NewerFormat(show(v)))
         }
@@ -406,25 +412,29 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
         }
     }
     let body = p.object("assessment", get(&root, "assessment"))?;
-    Some(read_assessment(catalog, &body, p))
+    Some(read_assessment(catalog, version, &body, p))
 }
 
-fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessment {
-    p.unknown_keys(
-        "assessment",
-        a,
-        &[
-            "id",
-            "name",
-            "organization",
-            "created",
-            "updated",
-            "items",
-            "documents",
-            "profile",
-            "additional_controls",
-        ],
-    );
+/// The fields of `assessment`; the last two only from version 2.
+const ASSESSMENT_FIELDS: [&str; 9] = [
+    "id",
+    "name",
+    "organization",
+    "created",
+    "updated",
+    "items",
+    "documents",
+    "profile",
+    "additional_controls",
+];
+
+fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) -> Assessment {
+    let fields = if version == 1 {
+        &ASSESSMENT_FIELDS[..7]
+    } else {
+        &ASSESSMENT_FIELDS[..]
+    };
+    p.unknown_keys("assessment", a, fields);
     let id = p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
     let name = p.text("assessment.name", get(a, "name"), MAX_NAME_CHARS, false);
     let organization = p.text(
@@ -450,7 +460,7 @@ fn read_assessment(catalog: &Catalog, a: &Members, p: &mut Problems) -> Assessme
                 continue;
             };
             if let Some((answer, raised)) =
-                read_answer(&item_path, catalog.item(item).kind, value, p)
+                read_answer(&item_path, version, catalog.item(item).kind, value, p)
             {
                 if raised {
                     p.1.push(key.to_string());
@@ -607,6 +617,7 @@ fn read_additional(value: Option<&Value>, p: &mut Problems) -> Vec<AdditionalCon
     controls
 }
 
+/// The fields of an item; `reused` (the last) only from version 2.
 const ITEM_FIELDS: [&str; 11] = [
     "maturity",
     "estimate",
@@ -624,12 +635,18 @@ const ITEM_FIELDS: [&str; 11] = [
 /// One item's answer, and whether its version-1 target below 3 was raised to 3.
 fn read_answer(
     path: &str,
+    version: u64,
     kind: ItemKind,
     value: &Value,
     p: &mut Problems,
 ) -> Option<(Answer, bool)> {
     let o = &p.object(path, Some(value))?;
-    p.unknown_keys(path, o, &ITEM_FIELDS);
+    let fields = if version == 1 {
+        &ITEM_FIELDS[..10]
+    } else {
+        &ITEM_FIELDS[..]
+    };
+    p.unknown_keys(path, o, fields);
     let at = |field: &str| format!("{path}.{field}");
     let mut answer = Answer::default();
     let mut raised = false;
@@ -646,12 +663,23 @@ fn read_answer(
         p.add(&at("estimate"), Problem::EstimateWithoutLevel);
     }
     if let Some(v) = get(o, "target") {
-        match v.as_u64().and_then(TargetLevel::from_v1_number) {
+        // Version 1 allowed targets 1–5 (1 and 2 now read as 3); version 2 allows 3–5.
+        let read = match version {
+            1 => v.as_u64().and_then(TargetLevel::from_v1_number),
+            _ => v
+                .as_u64()
+                .and_then(TargetLevel::from_number)
+                .map(|t| (t, false)),
+        };
+        match read {
             Some((t, was_raised)) => {
                 answer.target = t;
                 raised = was_raised;
             }
-            None => p.add(&at("target"), Problem::NotTarget(show(v))),
+            None => p.add(
+                &at("target"),
+                Problem::NotTarget(show(v), if version == 1 { 1 } else { 3 }),
+            ),
         }
     }
     if let Some(v) = get(o, "weight") {
