@@ -34,6 +34,15 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// What a delete removed, kept in memory so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deleted {
+    /// One assessment.
+    One(Rc<Assessment>),
+    /// Everything: every readable assessment and the quick-check answers.
+    All(Rc<Vec<Assessment>>, QuickAnswers),
+}
+
 /// The state of an import in progress.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportState {
@@ -80,7 +89,10 @@ pub enum Action {
     Duplicate(String),
     /// Delete a saved assessment (undoable).
     Delete(String),
-    /// Bring the last deleted assessment back.
+    /// Delete everything saved under this widget's namespace (undoable while the tab is
+    /// open).
+    DeleteAll,
+    /// Bring back what the last delete removed.
     UndoDelete,
     /// Hide the notice.
     DismissNotice,
@@ -122,8 +134,8 @@ pub struct AppState {
     pub storage_unavailable: bool,
     /// The last notice.
     pub notice: Option<Notice>,
-    /// The last deleted assessment, for undo.
-    pub deleted: Option<Rc<Assessment>>,
+    /// What the last delete removed, for undo.
+    pub deleted: Option<Deleted>,
     /// Import progress.
     pub import: ImportState,
     /// Quick-check answers.
@@ -340,18 +352,54 @@ impl Reducible for AppState {
                             undo: kept.is_some(),
                             error: false,
                         });
-                        s.deleted = kept.map(Rc::new);
+                        s.deleted = kept.map(|a| Deleted::One(Rc::new(a)));
                     }
                     Err(_) => s.notice(msg::NOTICE_STORAGE_UNAVAILABLE.into(), true),
                 }
             }
-            Action::UndoDelete => {
-                if let Some(a) = s.deleted.take() {
-                    if s.persist(&a) {
-                        s.notice(tf(msg::NOTICE_RESTORED, &[("name", &a.name)]), false);
+            Action::DeleteAll => {
+                let kept: Vec<Assessment> = s
+                    .entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        Entry::Saved(summary) => s.store.load(catalog(), &summary.id).ok(),
+                        Entry::Broken { .. } => None,
+                    })
+                    .collect();
+                match s.store.delete_all() {
+                    Ok(_) => {
+                        let text = tf(msg::NOTICE_DELETED_ALL, &[("n", &kept.len().to_string())]);
+                        s.deleted = Some(Deleted::All(Rc::new(kept), s.quick.clone()));
+                        s.entries.clear();
+                        s.current = None;
+                        s.report = None;
+                        s.unsaved = None;
+                        s.quick = QuickAnswers::new(catalog());
+                        s.notice = Some(Notice {
+                            text,
+                            undo: true,
+                            error: false,
+                        });
                     }
+                    Err(_) => s.notice(msg::NOTICE_STORAGE_UNAVAILABLE.into(), true),
                 }
             }
+            Action::UndoDelete => match s.deleted.take() {
+                Some(Deleted::One(a)) if s.persist(&a) => {
+                    s.notice(tf(msg::NOTICE_RESTORED, &[("name", &a.name)]), false);
+                }
+                Some(Deleted::One(_)) => {}
+                Some(Deleted::All(all, quick)) => {
+                    let restored = all.iter().filter(|a| s.persist(a)).count();
+                    s.quick = quick;
+                    let _ = s.store.save_quick(catalog(), &s.quick);
+                    s.notice(
+                        tf(msg::NOTICE_RESTORED_ALL, &[("n", &restored.to_string())]),
+                        false,
+                    );
+                }
+                None => {}
+            },
             Action::DismissNotice => s.notice = None,
             Action::Imported(file, result) => match result {
                 Err(problems) => s.import = ImportState::Failed(file, problems),

@@ -366,6 +366,26 @@ impl Store {
         Ok(())
     }
 
+    /// Removes everything this widget keeps under its namespace (every key of every
+    /// layout version: assessments, the index, the quick-check answers) and forgets the
+    /// cached index. Other namespaces and other sites' data are not touched. Returns how
+    /// many keys went.
+    pub fn delete_all(&self) -> Result<usize, StorageError> {
+        self.check()?;
+        // `aims.<ns>.`: the dot after the namespace keeps `acme` from matching `acme2`.
+        let namespace = self.prefix.strip_suffix("v1.").unwrap_or(&self.prefix);
+        let storage = LocalStorage::raw();
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(namespace))
+            .collect();
+        for key in &keys {
+            let _ = storage.remove_item(key);
+        }
+        *self.index.borrow_mut() = None;
+        Ok(keys.len())
+    }
+
     /// Whether an assessment with this id is stored.
     pub fn contains(&self, id: &str) -> bool {
         matches!(self.read(&self.assessment_key(id)), Ok(Some(_)))

@@ -334,3 +334,32 @@ test('the scope step: roles, a suggested exclusion confirmed and one rejected, s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"Delete all my data" says what goes, empties the app\'s storage, and can be undone', async () => {
+  const { page, context, errors } = await newPage(VIEWPORTS.phone);
+  for (const name of ['First review', 'Second review']) {
+    await page.fill('#aims-new-name', name);
+    await startAssessment(page);
+    await tab(page, 'Assessments').click();
+    await page.waitForSelector('.aims-card');
+  }
+  await tab(page, 'Quick check').click();
+  await page.locator('.aims-option', { hasText: 'Partly' }).first().click();
+  await tab(page, 'Assessments').click();
+  const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims.default.')).length);
+  assert.ok(before >= 4, `two assessments, the index and the quick answers are stored (${before} keys)`);
+  await page.click('button:has-text("Delete all my data")');
+  const what = await page.locator('[role=alertdialog]').textContent();
+  assert.match(what, /2 saved assessment\(s\): (First review, Second review|Second review, First review)/);
+  assert.match(what, /your quick-check answers/);
+  await screenshot(page, 'delete-all-phone');
+  await page.click('button:has-text("Yes, delete everything")');
+  assert.equal(await count(page, '.aims-card', 0), 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims.'))), [], 'nothing of the app is left');
+  await page.click('.aims-notice >> text=Undo');
+  assert.equal(await count(page, '.aims-card', 2), 2, 'undo brings both back');
+  await page.reload();
+  assert.equal(await count(page, '.aims-card', 2), 2, 'and they are stored again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -89,3 +89,27 @@ fn an_address_naming_nothing_saved_is_reported_not_opened() {
     assert_eq!(failed.id, "no-such-id");
     assert!(failed.missing);
 }
+
+#[wasm_bindgen_test]
+fn delete_all_can_be_undone_while_the_tab_is_open() {
+    let s = state("t-undo-all").reduce(Action::Create {
+        id: "u1".into(),
+        name: "First".into(),
+        organization: String::new(),
+    });
+    let s = s.reduce(Action::Create {
+        id: "u2".into(),
+        name: "Second".into(),
+        organization: String::new(),
+    });
+    let s = s.reduce(Action::Refresh);
+    assert_eq!(s.entries.len(), 2);
+    let gone = s.reduce(Action::DeleteAll);
+    assert!(gone.entries.is_empty() && gone.current.is_none());
+    assert!(!gone.store.contains("u1") && !gone.store.contains("u2"));
+    assert!(gone.notice.as_ref().is_some_and(|n| n.undo));
+    let back = gone.reduce(Action::UndoDelete);
+    assert!(back.store.contains("u1") && back.store.contains("u2"));
+    assert_eq!(back.entries.len(), 2);
+    back.store.delete_all().expect("clean up");
+}

@@ -185,3 +185,42 @@ fn quick_answers_round_trip() {
         "corrupt quick answers read as empty"
     );
 }
+
+#[wasm_bindgen_test]
+fn delete_all_empties_this_namespace_and_nothing_else() {
+    let store = fresh("t-all");
+    let other = fresh("t-all2");
+    store.save(catalog(), &sample("one", "One")).expect("saved");
+    store.save(catalog(), &sample("two", "Two")).expect("saved");
+    other
+        .save(catalog(), &sample("kept", "Kept"))
+        .expect("saved");
+    raw()
+        .set_item("aims.t-all.v0.legacy", "x")
+        .expect("raw write");
+    raw()
+        .set_item("unrelated-site-key", "y")
+        .expect("raw write");
+    let removed = store.delete_all().expect("deletes");
+    assert_eq!(removed, 4, "two assessments, the index and the legacy key");
+    let left: Vec<String> = (0..raw().length().unwrap_or(0))
+        .filter_map(|i| raw().key(i).ok().flatten())
+        .filter(|k| k.starts_with("aims.t-all."))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert!(store.list(catalog()).expect("lists").is_empty());
+    assert_eq!(
+        other.list(catalog()).expect("lists").len(),
+        1,
+        "another namespace keeps its data"
+    );
+    assert_eq!(
+        raw()
+            .get_item("unrelated-site-key")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("y")
+    );
+    let _ = raw().remove_item("unrelated-site-key");
+}

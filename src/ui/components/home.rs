@@ -28,6 +28,7 @@ pub fn Home() -> Html {
     let navigator = use_navigator();
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
+    let confirming_all = use_state(|| false);
     let dragging = use_state(|| false);
     // Long lists render a page at a time (a home screen with 200 assessments must open
     // fast), with a filter to find one by name or organization.
@@ -256,8 +257,43 @@ pub fn Home() -> Html {
                 }
             }
             <p class="aims-privacy">{ msg::HOME_PRIVACY }</p>
+            <section class="aims-panel aims-data" aria-labelledby="aims-data-title">
+                <h2 class="aims-h2" id="aims-data-title">{ msg::HOME_DATA_TITLE }</h2>
+                if *confirming_all {
+                    <div class="aims-alert aims-alert--warn" role="alertdialog" aria-labelledby="aims-delete-all-what">
+                        <p id="aims-delete-all-what"><strong>{ msg::HOME_DELETE_ALL_CONFIRM }</strong></p>
+                        <ul class="aims-problems">
+                            <li>{ tf(msg::HOME_DELETE_ALL_ASSESSMENTS, &[("n", &entries.len().to_string()), ("names", &saved_names(entries))]) }</li>
+                            <li>{ msg::HOME_DELETE_ALL_QUICK }</li>
+                        </ul>
+                        <p class="aims-small">{ msg::HOME_DELETE_ALL_HINT }</p>
+                        <div class="aims-alert-actions">
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
+                                onclick={{ let (act, c) = (act.clone(), confirming_all.clone()); Callback::from(move |_| { c.set(false); act.emit(Action::DeleteAll) }) }}>{ msg::HOME_DELETE_ALL_YES }</button>
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming_all, false)}>{ msg::COMMON_CANCEL }</button>
+                        </div>
+                    </div>
+                } else {
+                    <div>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text" onclick={set(&confirming_all, true)}>{ msg::HOME_DELETE_ALL }</button>
+                    </div>
+                }
+            </section>
         </section>
     }
+}
+
+/// The names of the saved assessments, for the delete-all confirmation.
+fn saved_names(entries: &[Entry]) -> String {
+    let names: Vec<&str> = entries
+        .iter()
+        .map(|e| match e {
+            Entry::Saved(s) if s.name.is_empty() => msg::HOME_UNTITLED,
+            Entry::Saved(s) => s.name.as_str(),
+            Entry::Broken { id, .. } => id.as_str(),
+        })
+        .collect();
+    names.join(", ")
 }
 
 fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
