@@ -68,7 +68,7 @@ pub enum Resolution {
 /// Everything the UI can ask for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Re-read the saved list.
+    /// Another tab changed storage: re-read the saved list and the open assessment.
     Refresh,
     /// Start a new assessment (the caller picks the id, so it can go to its address).
     Create {
@@ -222,6 +222,30 @@ impl AppState {
         }
     }
 
+    /// Brings the open assessment up to date with what another tab saved, so both tabs
+    /// show the same answers and an edit here builds on the other tab's. If another tab
+    /// deleted it, it stays open here and the person is told (the next change saves it
+    /// again). Returns whether anything shown changed.
+    fn follow_other_tab(&mut self) -> bool {
+        let Some(open) = self.current.clone() else {
+            return false;
+        };
+        match self.store.load(catalog(), &open.id) {
+            Ok(stored) if stored != *open => {
+                self.open(stored);
+                true
+            }
+            Err(LoadError::Missing) if self.entries.iter().any(|e| e.id() == open.id) => {
+                self.notice(
+                    tf(msg::NOTICE_DELETED_ELSEWHERE, &[("name", &open.name)]),
+                    true,
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Saves a new assessment and opens it.
     fn add_new(&mut self, a: Assessment) {
         // If the save fails the assessment stays open in memory; the banner says so.
@@ -236,13 +260,16 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            // Re-reads the list unless the open assessment is only in memory (a failed
-            // save must not make it vanish from view).
-            // Not while the open assessment is only in memory (a failed save must not make
-            // it vanish from view); and when nothing changed, the same state is returned,
-            // so nothing re-renders.
-            Action::Refresh if s.unsaved.is_some() || !s.refresh() => return self,
-            Action::Refresh => {}
+            // Another tab changed storage. Not while the open assessment is only in
+            // memory (a failed save must not make it vanish from view); when nothing
+            // changed, the same state is returned, so nothing re-renders.
+            Action::Refresh if s.unsaved.is_some() => return self,
+            Action::Refresh => {
+                let open_changed = s.follow_other_tab();
+                if !s.refresh() && !open_changed {
+                    return self;
+                }
+            }
             Action::Create {
                 id,
                 name,

@@ -363,3 +363,39 @@ test('"Delete all my data" says what goes, empties the app\'s storage, and can b
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('two tabs on one assessment: each shows the other\'s answers live, and neither loses one', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
+  const a = await context.newPage();
+  const errors = watchErrors(a);
+  await a.goto(server.url);
+  await a.fill('#aims-new-name', 'Shared review');
+  await startAssessment(a);
+  const address = a.url();
+  const b = await context.newPage();
+  watchErrors(b, errors);
+  await b.goto(address);
+  await b.waitForSelector('.aims-item[data-item="4.1"]');
+  // Tab A answers 4.1; tab B shows it without a reload.
+  await item(a, '4.1').locator('input[value="3"]').check();
+  await b.waitForFunction(() => document.querySelector('.aims-item[data-item="4.1"] input[value="3"]')?.checked, null, { timeout: 5000 });
+  // Tab B answers 4.2; tab A shows it.
+  await item(b, '4.2').locator('input[value="2"]').check();
+  await a.waitForFunction(() => document.querySelector('.aims-item[data-item="4.2"] input[value="2"]')?.checked, null, { timeout: 5000 });
+  // A third tab finds both answers saved.
+  const c = await context.newPage();
+  watchErrors(c, errors);
+  await c.goto(address);
+  await c.waitForSelector('.aims-item[data-item="4.2"]');
+  assert.equal(await levelOf(c, '4.1'), '3');
+  assert.equal(await levelOf(c, '4.2'), '2');
+  // Deleted in tab C while open in tab A: tab A says so and keeps the answers.
+  await tab(c, 'Assessments').click();
+  await c.click('.aims-card >> text=Delete');
+  await c.click('button:has-text("Yes, delete")');
+  await a.waitForSelector('.aims-notice[data-error=true]');
+  assert.match(await a.textContent('.aims-notice'), /was deleted in another tab/);
+  assert.equal(await levelOf(a, '4.1'), '3', 'still open with its answers');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
