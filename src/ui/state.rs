@@ -12,6 +12,10 @@ use crate::engine::{
 use std::rc::Rc;
 use yew::Reducible;
 
+/// After this many saved changes without an export, the app reminds the person that the
+/// browser may clear its storage and that an exported file is the real backup.
+pub const BACKUP_REMINDER_AFTER: u32 = 30;
+
 /// An assessment named by the address could not be opened.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenFailure {
@@ -104,6 +108,10 @@ pub enum Action {
     DismissImport,
     /// Try saving the open assessment again.
     RetrySave,
+    /// A file was exported: the backup reminder starts counting again.
+    Exported,
+    /// The person put the backup reminder off: it counts again from zero.
+    RemindLater,
     /// Answer a quick-check question.
     Quick(QuickId, QuickAnswer),
     /// Start the quick check over.
@@ -140,6 +148,8 @@ pub struct AppState {
     pub import: ImportState,
     /// Quick-check answers.
     pub quick: QuickAnswers,
+    /// Changes saved since the last export (kept in storage across reloads).
+    pub changes_since_export: u32,
     /// The element a vendor mounted the widget on (inline and custom-element embeds),
     /// which share events are dispatched on; `None` on the app's own page.
     pub host: Option<web_sys::Element>,
@@ -158,6 +168,7 @@ impl AppState {
             Err(_) => (Vec::new(), true),
         };
         let quick = store.load_quick(catalog());
+        let changes_since_export = store.changes_since_export();
         AppState {
             config: Rc::new(config),
             store,
@@ -171,6 +182,7 @@ impl AppState {
             deleted: None,
             import: ImportState::Idle,
             quick,
+            changes_since_export,
             host: None,
         }
     }
@@ -246,6 +258,14 @@ impl AppState {
         }
     }
 
+    /// Counts one saved change toward the backup reminder.
+    fn count_change(&mut self) {
+        self.changes_since_export = self.changes_since_export.saturating_add(1);
+        let _ = self
+            .store
+            .set_changes_since_export(self.changes_since_export);
+    }
+
     /// Saves a new assessment and opens it.
     fn add_new(&mut self, a: Assessment) {
         // If the save fails the assessment stays open in memory; the banner says so.
@@ -311,7 +331,9 @@ impl Reducible for AppState {
                 let mut a = (*current).clone();
                 match apply(catalog(), &mut a, edit, clock::now()) {
                     Ok(()) => {
-                        s.persist(&a);
+                        if s.persist(&a) {
+                            s.count_change();
+                        }
                         s.report = Some(Rc::new(score(catalog(), &a)));
                         s.current = Some(Rc::new(a));
                     }
@@ -402,6 +424,7 @@ impl Reducible for AppState {
                         s.report = None;
                         s.unsaved = None;
                         s.quick = QuickAnswers::new(catalog());
+                        s.changes_since_export = 0;
                         s.notice = Some(Notice {
                             text,
                             undo: true,
@@ -477,6 +500,10 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissImport => s.import = ImportState::Idle,
+            Action::Exported | Action::RemindLater => {
+                s.changes_since_export = 0;
+                let _ = s.store.set_changes_since_export(0);
+            }
             Action::RetrySave => {
                 if let Some(a) = s.current.clone() {
                     s.persist(&a);

@@ -6,7 +6,8 @@
 //!   entries written in an earlier format keep loading);
 //! - `aims.<ns>.v1.index`: summaries for the home screen, so listing 200 assessments
 //!   does not parse 200 documents (rebuilt from the entries if missing or corrupt);
-//! - `aims.<ns>.v1.quick`: the quick-check answers.
+//! - `aims.<ns>.v1.quick`: the quick-check answers;
+//! - `aims.<ns>.v1.backup`: how many changes were saved since the last export.
 
 use crate::engine::json::{self, Value, Writer};
 use crate::engine::quick::{QuickAnswer, QuickAnswers};
@@ -417,6 +418,21 @@ impl Store {
             }
         }
         answers
+    }
+
+    /// Changes saved since the last export (`aims.<ns>.v1.backup`, a plain count), for the
+    /// reminder that an exported file is the real backup. 0 when unknown.
+    pub fn changes_since_export(&self) -> u32 {
+        self.read(&self.key("backup"))
+            .ok()
+            .flatten()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Records the count of changes since the last export.
+    pub fn set_changes_since_export(&self, count: u32) -> Result<(), StorageError> {
+        self.write(&self.key("backup"), &count.to_string())
     }
 
     /// Saves the quick-check answers.

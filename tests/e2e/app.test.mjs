@@ -399,3 +399,24 @@ test('two tabs on one assessment: each shows the other\'s answers live, and neit
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('after 30 changes without an export, a reminder says the exported file is the real backup', async () => {
+  const { page, context, errors } = await newPage(VIEWPORTS.phone);
+  await page.fill('#aims-new-name', 'Backup check');
+  await startAssessment(page);
+  // 29 changes were saved before this page was opened (the count is kept in storage).
+  await page.evaluate(() => localStorage.setItem('aims.default.v1.backup', '29'));
+  await page.reload();
+  await page.waitForSelector('.aims-item');
+  assert.equal(await page.locator('.aims-backup').count(), 0, 'no reminder at 29');
+  await item(page, '4.1').locator('input[value="2"]').check();
+  await page.waitForSelector('.aims-backup');
+  assert.match(await page.textContent('.aims-backup'), /^30 changes since your last export\. Browsers can clear/);
+  await screenshot(page, 'backup-reminder-phone');
+  const exported = await exportFrom(page, page.locator('.aims-backup button', { hasText: 'Export now' }));
+  assert.match(exported.name, /^backup-check-/);
+  await page.waitForSelector('.aims-backup', { state: 'detached' });
+  assert.equal(await page.evaluate(() => localStorage.getItem('aims.default.v1.backup')), '0', 'counting starts again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

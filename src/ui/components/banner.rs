@@ -2,8 +2,8 @@
 
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::download::download_export;
-use crate::ui::i18n::msg;
-use crate::ui::state::Action;
+use crate::ui::i18n::{msg, tf};
+use crate::ui::state::{Action, BACKUP_REMINDER_AFTER};
 use crate::ui::storage::StorageError;
 use yew::prelude::*;
 
@@ -14,8 +14,11 @@ pub fn Banner() -> Html {
     let dispatch = use_dispatch();
     let act = |a: Action| super::send(&dispatch, a);
     let export_button = state.current.clone().map(|a| {
+        let done = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            download_export(&a);
+            if download_export(&a) {
+                done.emit(Action::Exported);
+            }
         });
         html! { <button type="button" class="aims-btn aims-btn--small" {onclick}>{ msg::BANNER_EXPORT_NOW }</button> }
     });
@@ -32,6 +35,14 @@ pub fn Banner() -> Html {
                 </div>
             } else if state.storage_unavailable {
                 <div class="aims-alert aims-alert--warn" role="status">{ msg::BANNER_UNAVAILABLE }</div>
+            } else if state.current.is_some() && state.changes_since_export >= BACKUP_REMINDER_AFTER {
+                <div class="aims-alert aims-alert--warn aims-backup" role="status">
+                    { tf(msg::BANNER_BACKUP, &[("n", &state.changes_since_export.to_string())]) }
+                    <div class="aims-alert-actions">
+                        { export_button.clone() }
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RemindLater)}>{ msg::BANNER_LATER }</button>
+                    </div>
+                </div>
             }
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &state.notice {

@@ -51,11 +51,13 @@ pub fn Home() -> Html {
         })
         .collect();
     let on_export = {
-        let store = state.store.clone();
+        let (store, done) = (state.store.clone(), act.clone());
         Callback::from(
             move |id: String| match store.load(Catalog::builtin(), &id) {
                 Ok(a) => {
-                    download_export(&a);
+                    if download_export(&a) {
+                        done.emit(Action::Exported);
+                    }
                 }
                 Err(_) => {
                     // A broken entry can still be downloaded as it is stored, to rescue by hand.

@@ -4,8 +4,10 @@
 use super::pct;
 use crate::engine::scoring::{Figure, GroupScore};
 use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Stage, Verdict};
+use crate::ui::context::use_dispatch;
 use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -132,9 +134,11 @@ pub fn Results(p: &ResultsProps) -> Html {
         }
     });
     let on_export = {
-        let a = p.assessment.clone();
+        let (a, done) = (p.assessment.clone(), use_dispatch());
         Callback::from(move |_: MouseEvent| {
-            download_export(&a);
+            if download_export(&a) {
+                done.emit(Action::Exported);
+            }
         })
     };
     html! {
