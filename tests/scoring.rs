@@ -384,3 +384,16 @@ fn an_annex_a_document_is_required_only_while_its_control_is_in_scope() {
     assert!(r.blockers.contains(&Blocker::MissingDocument(logs)));
     assert_eq!(r.documents_total, 48);
 }
+
+#[test]
+fn every_gate_item_exists_and_is_a_clause_requirement() {
+    let c = catalog();
+    for id in STAGE1_GATE {
+        let i = c
+            .find_item(id)
+            .unwrap_or_else(|| panic!("gate item {id} is not in the catalog"));
+        assert_eq!(c.item(i).kind, ItemKind::Clause, "{id}");
+        assert!(c.is_stage1_gate(i), "{id}");
+    }
+    assert_eq!(c.item_ids().filter(|&i| c.is_stage1_gate(i)).count(), 14);
+}

@@ -364,6 +364,10 @@ pub struct Catalog {
     /// For each document, the Annex A control that calls for it (`None`: a clause
     /// requires it).
     document_control: Vec<Option<ItemId>>,
+    /// For each item, whether it is a Stage 1 gate item of the scoring model
+    /// ([`super::scoring::STAGE1_GATE`]), looked up once here rather than by name on
+    /// every re-score.
+    stage1_gate: Vec<bool>,
     /// For each quick question, the items it maps to.
     quick_items: Vec<Vec<ItemId>>,
 }
@@ -458,6 +462,11 @@ impl Catalog {
                     .map(|i| ItemId(i as u8))
             })
             .collect();
+        let stage1_gate = raw
+            .items
+            .iter()
+            .map(|i| super::scoring::STAGE1_GATE.contains(&i.id.as_str()))
+            .collect();
         duplicates(
             "group",
             raw.groups.iter().map(|g| g.id.as_str()),
@@ -493,6 +502,7 @@ impl Catalog {
             group_parent,
             quick_items,
             document_control,
+            stage1_gate,
         })
     }
 
@@ -571,6 +581,11 @@ impl Catalog {
     /// The document's data.
     pub fn document(&self, id: DocumentId) -> &Document {
         &self.documents[id.index()]
+    }
+
+    /// Whether `item` is one of the scoring model's Stage 1 gate items.
+    pub fn is_stage1_gate(&self, item: ItemId) -> bool {
+        self.stage1_gate[item.index()]
     }
 
     /// The Annex A control that calls for a document, or `None` when a clause of 4–10

@@ -153,7 +153,7 @@ impl Blocker {
 
 /// Whether `item` is one of the Stage 1 gate items.
 pub fn is_gate(catalog: &Catalog, item: ItemId) -> bool {
-    STAGE1_GATE.contains(&catalog.item(item).id.as_str())
+    catalog.is_stage1_gate(item)
 }
 
 /// An in-scope item below its target.
