@@ -103,6 +103,8 @@ pub enum Problem {
     NotList(String),
     /// Not a calendar date.
     NotDate(String),
+    /// Not a list (of anything but text).
+    NotArray(String),
     /// Not one of the names this field allows (the value, the allowed names).
     NotOneOf(String, String),
 }
@@ -180,6 +182,7 @@ impl Problem {
                 vec![("n", n.to_string()), ("max", max.to_string())],
             ),
             NotList(s) => (msg::PROBLEM_NOT_LIST, v(s)),
+            NotArray(s) => (msg::PROBLEM_NOT_ARRAY, v(s)),
             NotOneOf(s, allowed) => (
                 msg::PROBLEM_NOT_ONE_OF,
                 vec![("value", s.clone()), ("allowed", allowed.clone())],
@@ -348,6 +351,8 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
     if let Some(problem) = too_large(bytes.len()) {
         return Err(vec![problem]);
     }
+    // A byte-order mark (Windows editors write one) is not part of the JSON text.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let root = json::parse(bytes).map_err(|e| {
         vec![ImportError {
             path: String::new(),
@@ -581,7 +586,7 @@ fn read_additional(value: Option<&Value>, p: &mut Problems) -> Vec<AdditionalCon
         None => return Vec::new(),
         Some(Value::Array(list)) => list,
         Some(other) => {
-            p.add(PATH, Problem::NotList(show(other)));
+            p.add(PATH, Problem::NotArray(show(other)));
             return Vec::new();
         }
     };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, recordRequests, VIEWPORTS, startAssessment, watchErrors, ROOT } from './harness.mjs';
 
 let server, chrome, tmp;
 before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-e2e-')); });
@@ -417,6 +417,30 @@ test('after 30 changes without an export, a reminder says the exported file is t
   assert.match(exported.name, /^backup-check-/);
   await page.waitForSelector('.aims-backup', { state: 'detached' });
   assert.equal(await page.evaluate(() => localStorage.getItem('aims.default.v1.backup')), '0', 'counting starts again');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile text in an imported file stays inert text on every screen', async () => {
+  const { page, context, errors } = await newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const hostile = join(ROOT, 'tests/fixtures/hostile');
+  await page.setInputFiles('input[type=file]', join(hostile, '11-html-in-owner.json'));
+  await page.waitForSelector('.aims-card');
+  await page.click('.aims-card >> text=Open');
+  await page.waitForSelector('.aims-item[data-item="4.1"]');
+  assert.equal(await item(page, '4.1').locator('input[id$="-owner"]').inputValue(), '<img src=x onerror=alert(1)>');
+  await tab(page, 'Results').click();
+  await page.waitForSelector('.aims-verdict');
+  assert.equal(await page.locator('img').count(), 0, 'no element was made from the text');
+  await tab(page, 'Assessments').click();
+  await page.setInputFiles('input[type=file]', join(hostile, '09-script-in-notes.json'));
+  await page.click('button:has-text("Replace")');
+  await page.click('.aims-card >> text=Open');
+  await page.waitForSelector('.aims-item[data-item="4.1"]');
+  assert.equal(await item(page, '4.1').locator('textarea[id$="-notes"]').inputValue(), '<script>alert(1)</script>');
+  assert.deepEqual(dialogs, [], 'nothing ran');
   assert.deepEqual(errors, []);
   await context.close();
 });
