@@ -161,3 +161,27 @@ pub fn text_on(accent: &str) -> &'static str {
         "#ffffff"
     }
 }
+
+/// The file a deployer of the iframe version puts beside the widget's page to list the
+/// host origins allowed to receive a share (docs/embedding.md):
+/// `{"share_origins": ["https://portal.acme.example"]}`.
+pub const EMBED_POLICY_FILE: &str = "aims-embed.json";
+
+/// Whether the deployer's policy lets `origin` receive a share. `None`: no policy file is
+/// deployed, so the `share-origin` the host page passed is used (still only that exact
+/// origin, and only after the visitor presses "Share"). A file that cannot be read as a
+/// policy allows nobody: a restriction that was meant must not fail open.
+pub fn policy_allows(policy: Option<&str>, origin: &str) -> bool {
+    let Some(text) = policy else {
+        return true;
+    };
+    let Ok(root) = crate::engine::json::parse(text.as_bytes()) else {
+        return false;
+    };
+    match root.get("share_origins") {
+        Some(crate::engine::json::Value::Array(list)) => {
+            list.iter().any(|v| v.as_str() == Some(origin))
+        }
+        _ => false,
+    }
+}

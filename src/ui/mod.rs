@@ -18,6 +18,7 @@ pub mod context;
 pub mod download;
 pub mod files;
 pub mod i18n;
+pub mod promise;
 pub mod route;
 pub mod share;
 pub mod state;
@@ -104,6 +105,21 @@ pub fn start() {
     if config.mode == config::Mode::Quick {
         start_at_quick_check();
     }
+    // In a frame that is to share with a host origin, the deployer's policy decides
+    // first whether that origin may receive anything.
+    match config.share.clone() {
+        config::ShareTarget::ParentOrigin(origin) => fetch_embed_policy(move |policy| {
+            let mut config = config;
+            if !config::policy_allows(policy.as_deref(), &origin) {
+                config.share = config::ShareTarget::None;
+            }
+            render_page(root, config);
+        }),
+        _ => render_page(root, config),
+    }
+}
+
+fn render_page(root: web_sys::Element, config: Config) {
     yew::Renderer::<app::App>::with_root_and_props(
         root,
         app::AppProps {
@@ -113,6 +129,30 @@ pub fn start() {
         },
     )
     .render();
+}
+
+/// Reads the deployer's embed policy beside the page: `None` when there is none (404),
+/// the text otherwise; any other failure gives an empty text, which allows nobody.
+fn fetch_embed_policy(done: impl FnOnce(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(Some(String::new()));
+        return;
+    };
+    let request = window.fetch_with_str(config::EMBED_POLICY_FILE);
+    promise::settle(&request, move |outcome| {
+        let Some(response) = outcome.dyn_ref::<web_sys::Response>() else {
+            return done(Some(String::new()));
+        };
+        if response.status() == 404 {
+            return done(None);
+        }
+        match response.text() {
+            Ok(text) if response.ok() => promise::settle(&text, move |text| {
+                done(Some(text.as_string().unwrap_or_default()))
+            }),
+            _ => done(Some(String::new())),
+        }
+    });
 }
 
 /// The hash router only understands hashes that start with `#/`; one typed or linked

@@ -130,3 +130,34 @@ test('inline: shadow root on a hostile page, CustomEvent only after Share, names
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('iframe: the deployer\'s aims-embed.json decides which host origins may receive a share', async () => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'aims-policy-'));
+  const widget = await serve(dir, DIST); // the widget's origin, with the policy beside it
+  try {
+    for (const [listed, expectShare] of [[['https://portal.example.com'], false], [[host.origin], true]]) {
+      await writeFile(join(dir, 'aims-embed.json'), JSON.stringify({ share_origins: listed }));
+      const page = await chrome.browser.newPage({ viewport: { width: 520, height: 900 } });
+      const errors = watchErrors(page);
+      await page.goto(`${host.url}iframe-host.html?app=${encodeURIComponent(widget.url)}`);
+      const frame = page.frameLocator('#aims-frame');
+      await frame.locator('.aims-quick-question').waitFor();
+      await finishQuickCheck(frame);
+      const shareButtons = await frame.locator('button', { hasText: 'Share this summary' }).count();
+      assert.equal(shareButtons, expectShare ? 1 : 0, `policy ${listed}: share button ${expectShare ? 'shown' : 'hidden'}`);
+      if (expectShare) {
+        await frame.locator('button', { hasText: 'Share this summary' }).click();
+        await page.waitForFunction(() => window.received.length === 1);
+      } else {
+        await page.waitForTimeout(200);
+        assert.deepEqual(await page.evaluate(() => window.received), [], 'nothing sent to a host the policy does not list');
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    await widget.close();
+  }
+});

@@ -102,6 +102,30 @@ fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
         ShareTarget::DomEvent
     );
     assert_eq!(opts(&[("accent", "url(x)")], false).accent, None);
+
+    use aims_readiness::ui::config::policy_allows;
+    let policy = r#"{"share_origins": ["https://portal.acme.example"]}"#;
+    assert!(
+        policy_allows(None, "https://any.example"),
+        "no policy file: as given"
+    );
+    assert!(policy_allows(Some(policy), "https://portal.acme.example"));
+    assert!(
+        !policy_allows(Some(policy), "https://evil.example"),
+        "not listed"
+    );
+    assert!(!policy_allows(
+        Some(policy),
+        "https://portal.acme.example.evil.example"
+    ));
+    assert!(
+        !policy_allows(Some(""), "https://portal.acme.example"),
+        "unreadable: nobody"
+    );
+    assert!(!policy_allows(
+        Some(r#"{"share_origins": "https://portal.acme.example"}"#),
+        "https://portal.acme.example"
+    ));
 }
 
 /// Sets the home filter's text the way typing does (an `input` event that bubbles to
