@@ -444,3 +444,40 @@ test('hostile text in an imported file stays inert text on every screen', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a whole session makes no request after the first load, and none to another origin', async () => {
+  const { page, context, errors, urls } = await newPage();
+  await page.waitForLoadState('networkidle');
+  const firstLoad = urls.length;
+  assert.ok(urls.every((u) => u.startsWith(server.origin + '/') || u.startsWith('data:')), urls.join(', '));
+  // Create, scope, answer every item, documents, results, print view, export, import, quick check.
+  await page.fill('#aims-new-name', 'Egress check');
+  await page.click('button:has-text("Start assessment")');
+  await page.waitForSelector('.aims-profile');
+  await page.check('#aims-role-ai_customer');
+  await page.click('.aims-profile-continue');
+  await page.waitForSelector('.aims-item');
+  await page.click('.aims-chip:has-text("Everything")');
+  assert.equal(await count(page, '.aims-item', 70), 70);
+  for (const id of await page.locator('.aims-item').evaluateAll((els) => els.map((e) => e.dataset.item))) {
+    await item(page, id).locator('input[value="3"]').check();
+  }
+  assert.match(await page.textContent('.aims-progress-text'), /^70 of 70 in-scope items answered/);
+  await tab(page, 'Documents').click();
+  await page.check('#aims-doc-scope');
+  await tab(page, 'Results').click();
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForSelector('.aims-verdict');
+  await page.emulateMedia({ media: 'screen' });
+  const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
+  await tab(page, 'Assessments').click();
+  await page.setInputFiles('input[type=file]', exported.path);
+  await page.click('button:has-text("Keep both")');
+  await count(page, '.aims-card', 2);
+  await tab(page, 'Quick check').click();
+  await page.locator('.aims-option', { hasText: 'Partly' }).first().click();
+  const later = urls.slice(firstLoad).filter((u) => !u.startsWith('blob:'));
+  assert.deepEqual(later, [], 'nothing was requested after the first load');
+  assert.deepEqual(errors, [], 'no page error and no CSP violation on any screen');
+  await context.close();
+});
