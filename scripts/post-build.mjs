@@ -62,6 +62,7 @@ await updateIntegrity(join(staging, "index.html"), [
   [before.wasm, await digest(wasm)],
 ]);
 await addContentSecurityPolicy(join(staging, "index.html"));
+await writeServiceWorker(staging);
 
 /**
  * The page's Content-Security-Policy (docs/security.md says what each directive is for).
@@ -90,6 +91,26 @@ async function addContentSecurityPolicy(htmlFile) {
   if (!html.includes(charset)) throw new Error("post-build: <meta charset=utf-8> not found in index.html");
   html = html.replace(charset, `${charset}<meta http-equiv=Content-Security-Policy content="${policy}">`);
   await writeFile(htmlFile, html);
+}
+
+/**
+ * Fills the service worker's version (a hash of the files it caches, so any change of
+ * the app makes a new version) and its list of files (assets/sw.js).
+ */
+async function writeServiceWorker(dir) {
+  const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js"];
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(await readFile(join(dir, f)));
+  const version = hash.digest("hex").slice(0, 16);
+  const file = join(dir, "sw.js");
+  let sw = await readFile(file, "utf8");
+  for (const placeholder of ["'__AIMS_VERSION__'", "const FILES = ['./'];"]) {
+    if (!sw.includes(placeholder)) throw new Error(`post-build: ${placeholder} not found in sw.js`);
+  }
+  sw = sw.replace("'__AIMS_VERSION__'", JSON.stringify(version))
+    .replace("const FILES = ['./'];", `const FILES = ${JSON.stringify(["./", ...files.slice(1)])};`);
+  await writeFile(file, sw);
+  console.log(`post-build: service worker version ${version}`);
 }
 
 /** The subresource-integrity value Trunk writes (sha384, base64) for `file`. */

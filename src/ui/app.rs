@@ -43,6 +43,16 @@ pub fn App(props: &AppProps) -> Html {
         ..AppState::load((*config).clone())
     });
     use_storage_events(state.dispatcher());
+    // Only the app's own page and its iframe: an embed runs on the host's origin.
+    let own_page = props.history.is_none();
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(own_page, move |&own_page| {
+            if own_page {
+                super::service_worker::register(dispatch);
+            }
+        });
+    }
     let c = &state.config;
     let theme = match c.theme {
         Theme::Auto => "auto",

@@ -20,6 +20,7 @@ pub mod files;
 pub mod i18n;
 pub mod promise;
 pub mod route;
+pub mod service_worker;
 pub mod share;
 pub mod state;
 pub mod storage;

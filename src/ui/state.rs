@@ -112,6 +112,8 @@ pub enum Action {
     Exported,
     /// The person put the backup reminder off: it counts again from zero.
     RemindLater,
+    /// A new version of the app has installed and waits for the person to switch.
+    UpdateReady,
     /// Answer a quick-check question.
     Quick(QuickId, QuickAnswer),
     /// Start the quick check over.
@@ -150,6 +152,8 @@ pub struct AppState {
     pub quick: QuickAnswers,
     /// Changes saved since the last export (kept in storage across reloads).
     pub changes_since_export: u32,
+    /// A new version of the app waits to be switched to.
+    pub update_ready: bool,
     /// The element a vendor mounted the widget on (inline and custom-element embeds),
     /// which share events are dispatched on; `None` on the app's own page.
     pub host: Option<web_sys::Element>,
@@ -183,6 +187,7 @@ impl AppState {
             import: ImportState::Idle,
             quick,
             changes_since_export,
+            update_ready: false,
             host: None,
         }
     }
@@ -500,6 +505,7 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissImport => s.import = ImportState::Idle,
+            Action::UpdateReady => s.update_ready = true,
             Action::Exported | Action::RemindLater => {
                 s.changes_since_export = 0;
                 let _ = s.store.set_changes_since_export(0);

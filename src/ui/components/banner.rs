@@ -44,6 +44,14 @@ pub fn Banner() -> Html {
                     </div>
                 </div>
             }
+            if state.update_ready {
+                <div class="aims-alert aims-update" role="status">
+                    { msg::BANNER_UPDATE }
+                    <div class="aims-alert-actions">
+                        <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(|_: MouseEvent| crate::ui::service_worker::switch_version())}>{ msg::BANNER_UPDATE_SWITCH }</button>
+                    </div>
+                </div>
+            }
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &state.notice {
                     <div class="aims-notice" data-error={super::flag(n.error)}>

@@ -1,0 +1,36 @@
+// The app's service worker (issue 13): after the first visit the app loads and works
+// with the network off. It caches exactly the app's own files, never assessment data
+// (that lives in localStorage and never passes through here). A new deployment installs
+// beside the old one and waits; the page says a new version is ready and switches only
+// when the person chooses. `scripts/post-build.mjs` writes VERSION and FILES into the
+// release build's copy; a development build keeps the placeholders and does nothing.
+const VERSION = '__AIMS_VERSION__';
+const FILES = ['./'];
+const CACHE = `aims-readiness-${VERSION}`;
+const ACTIVE = !VERSION.startsWith('__');
+
+self.addEventListener('install', (event) => {
+  if (ACTIVE) event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  // Older versions' caches go once this version is the one in use.
+  event.waitUntil(caches.keys().then((keys) => Promise.all(
+    keys.filter((k) => k.startsWith('aims-readiness-') && k !== CACHE).map((k) => caches.delete(k)),
+  )));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'aims:switch-version') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (!ACTIVE || request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The page itself (any query: ?mode=quick&theme=…) and the app's files come from this
+  // version's cache; anything else goes to the network as usual.
+  const key = request.mode === 'navigate' ? './' : request;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(key, { ignoreSearch: true }))
+    .then((cached) => cached || fetch(request)));
+});

@@ -1,0 +1,85 @@
+// Offline after the first visit (the service worker, assets/sw.js), and a new version
+// that waits until the person chooses to switch.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, screenshot, startAssessment, watchErrors, DIST, VIEWPORTS } from './harness.mjs';
+
+let server, chrome;
+before(async () => { server = await serve(); chrome = await launch(); });
+after(async () => { await chrome?.close(); await server?.close(); });
+
+const swReady = (page) => page.evaluate(async () => { await navigator.serviceWorker.ready; return true; });
+
+test('after the first visit the app loads and works with the network off, every route included', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.waitForSelector('h1');
+  assert.equal(await swReady(page), true);
+  await page.fill('#aims-new-name', 'Offline review');
+  await startAssessment(page);
+  const assess = page.url();
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.aims-item');
+  await page.locator('.aims-item').first().locator('input[value="2"]').check();
+  await page.goto(assess.replace(/\/assess$/, '/results'));
+  await page.waitForSelector('.aims-verdict');
+  await page.goto(assess.replace(/\/assess$/, '/documents'));
+  await page.waitForSelector('.aims-doclist');
+  await page.goto(`${server.url}?mode=quick`);
+  await page.waitForSelector('.aims-quick-question');
+  await page.goto(`${server.url}#/no/such/page`);
+  await page.waitForSelector('.aims-missing');
+  await context.setOffline(false);
+  // Nothing but the app's own files is cached: no assessment data in the cache.
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls = [];
+    for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
+    return urls.sort();
+  });
+  assert.deepEqual(cached, ['/', '/aims-readiness-element.js', '/aims-readiness.js', '/aims-readiness_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a new version installs beside the old one and the page switches only when the person chooses', async () => {
+  const deploy = await mkdtemp(join(tmpdir(), 'aims-deploy-'));
+  const site = await serve(deploy, DIST);
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(site.url);
+    await swReady(page);
+    await page.reload(); // now controlled by the first version
+    await page.waitForSelector('h1');
+    assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+    await page.fill('#aims-new-name', 'Mid-edit');
+    await page.evaluate(() => { window.stillHere = true; });
+    // A new deployment: its service worker differs (another version).
+    const sw = (await readFile(join(DIST, 'sw.js'), 'utf8')).replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "feedfacefeedface"');
+    assert.match(sw, /feedfacefeedface/);
+    await writeFile(join(deploy, 'sw.js'), sw);
+    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration()).update(); });
+    await page.waitForSelector('.aims-update');
+    assert.match(await page.textContent('.aims-update'), /A new version of this tool is ready/);
+    assert.equal(await page.evaluate(() => window.stillHere), true, 'no switch without the person');
+    assert.equal(await page.inputValue('#aims-new-name'), 'Mid-edit', 'the edit in progress is untouched');
+    await screenshot(page, 'update-ready-phone');
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Switch to the new version")')]);
+    await page.waitForSelector('h1');
+    const caches = await page.evaluate(() => caches.keys());
+    assert.deepEqual(caches, ['aims-readiness-feedfacefeedface'], 'the old version\'s cache is gone');
+    assert.equal(await page.locator('.aims-update').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
