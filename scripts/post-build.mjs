@@ -63,6 +63,7 @@ await updateIntegrity(join(staging, "index.html"), [
 ]);
 await addContentSecurityPolicy(join(staging, "index.html"));
 await writeServiceWorker(staging);
+await writeOfflinePackage(staging);
 
 /**
  * The page's Content-Security-Policy (docs/security.md says what each directive is for).
@@ -111,6 +112,47 @@ async function writeServiceWorker(dir) {
     .replace("const FILES = ['./'];", `const FILES = ${JSON.stringify(["./", ...files.slice(1)])};`);
   await writeFile(file, sw);
   console.log(`post-build: service worker version ${version}`);
+}
+
+/**
+ * `aims-readiness-offline.html`: the whole app in one file that opens from disk
+ * (`file://`) and makes no request at all. The JS glue and the wasm module ride along as
+ * inert text blocks; a small loader imports the glue from a blob URL and instantiates
+ * the module from the decoded bytes. Its own Content-Security-Policy allows exactly that.
+ */
+async function writeOfflinePackage(dir) {
+  const glue = await readFile(join(dir, "aims-readiness.js"), "utf8");
+  const wasmBytes = await readFile(join(dir, "aims-readiness_bg.wasm"));
+  if (/<\/script/i.test(glue)) throw new Error("post-build: the glue contains </script>; it cannot be inlined");
+  const loader = [
+    "const text = (id) => document.getElementById(id).textContent;",
+    "const url = URL.createObjectURL(new Blob([text('aims-glue')], { type: 'text/javascript' }));",
+    "const { default: init } = await import(url);",
+    "const bytes = Uint8Array.from(atob(text('aims-wasm')), (c) => c.charCodeAt(0));",
+    "await init({ module_or_path: bytes });",
+  ].join("\n");
+  const hash = createHash("sha256").update(loader).digest("base64");
+  const policy = [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}' blob: 'wasm-unsafe-eval'`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src data:",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join("; ");
+  const html = `<!doctype html><html lang=en><head><meta charset=utf-8>` +
+    `<meta http-equiv=Content-Security-Policy content="${policy}">` +
+    `<meta content="width=device-width,initial-scale=1" name=viewport>` +
+    `<title>AIMS Readiness (offline copy) – ISO/IEC 42001 readiness assessment</title><link href=data:, rel=icon></head>` +
+    `<body style=margin:0><div data-aims-app><p style="font:16px system-ui,sans-serif;padding:2rem;color:#566076">Loading the readiness assessment…</p></div>` +
+    `<script id=aims-glue type=text/plain>${glue}</script>` +
+    `<script id=aims-wasm type=text/plain>${wasmBytes.toString("base64")}</script>` +
+    `<script type=module>${loader}</script></body></html>`;
+  await writeFile(join(dir, "aims-readiness-offline.html"), html);
+  const gz = (gzipSync(Buffer.from(html), { level: 9 }).length / 1024).toFixed(1);
+  console.log(`post-build: offline package ${(html.length / 1024).toFixed(1)} KB (${gz} KB gzip)`);
 }
 
 /** The subresource-integrity value Trunk writes (sha384, base64) for `file`. */

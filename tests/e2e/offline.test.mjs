@@ -83,3 +83,51 @@ test('a new version installs beside the old one and the page switches only when 
     await site.close();
   }
 });
+
+test('the single-file offline copy opens from disk and works with no request at all', async () => {
+  const { copyFile, mkdtemp: mk } = await import('node:fs/promises');
+  const disk = await mk(join(tmpdir(), 'aims-disk-'));
+  const file = join(disk, 'aims-readiness-offline.html');
+  await copyFile(join(DIST, 'aims-readiness-offline.html'), file);
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`file://${file}`);
+  await page.waitForSelector('h1');
+  assert.equal(await page.textContent('h1'), 'Your assessments');
+  assert.equal(await page.locator('a:has-text("Use it offline")').count(), 0, 'the copy does not offer itself');
+  await page.fill('#aims-new-name', 'Air-gapped review');
+  await startAssessment(page);
+  await page.locator('.aims-item[data-item="4.1"] input[value="3"]').check();
+  await page.reload();
+  await page.waitForSelector('.aims-item[data-item="4.1"]');
+  assert.equal(await page.locator('.aims-item[data-item="4.1"] input[value="3"]').isChecked(), true, 'kept across a reload from disk');
+  await page.locator('.aims-tab', { hasText: 'Results' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  const exported = join(disk, download.suggestedFilename());
+  await download.saveAs(exported);
+  const doc = JSON.parse(await readFile(exported, 'utf8'));
+  assert.equal(doc.assessment.items['4.1'].maturity, 3);
+  await page.locator('.aims-tab', { hasText: 'Assessments' }).click();
+  await page.setInputFiles('input[type=file]', exported);
+  await page.click('button:has-text("Keep both")');
+  await page.waitForFunction(() => document.querySelectorAll('.aims-card').length === 2);
+  await screenshot(page, 'offline-package-phone');
+  const elsewhere = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(elsewhere, [], 'no request at all');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the app offers the offline copy on its own page', async () => {
+  const page = await chrome.browser.newPage();
+  await page.goto(server.url);
+  const link = page.locator('a:has-text("Use it offline")');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), 'aims-readiness-offline.html');
+  const response = await page.request.get(`${server.url}aims-readiness-offline.html`);
+  assert.equal(response.status(), 200, 'the release build has it beside the page');
+  await page.close();
+});

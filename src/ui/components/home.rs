@@ -15,6 +15,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::{use_navigator, Link};
 
+/// The single-file offline copy the release build writes beside the page.
+const OFFLINE_PACKAGE: &str = "aims-readiness-offline.html";
+
 /// How many saved assessments are shown before "Show more".
 const PAGE: usize = 20;
 
@@ -35,6 +38,12 @@ pub fn Home() -> Html {
     let shown = use_state(|| PAGE);
     let filter = use_state(String::new);
     let entries = &state.entries;
+    // The single-file copy is offered on the app's own page, not in embeds and not in
+    // the copy itself (opened from disk).
+    let offer_offline = !state.config.embedded
+        && web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p != "file:");
     // ASCII case folding: full Unicode lowercasing would add its tables to the bundle,
     // and a byte-window compare avoids the general substring searcher.
     let needle = filter.trim().as_bytes();
@@ -259,6 +268,12 @@ pub fn Home() -> Html {
                 }
             }
             <p class="aims-privacy">{ msg::HOME_PRIVACY }</p>
+            if offer_offline {
+                <p class="aims-offline aims-small">
+                    <a class="aims-btn aims-btn--small" href={OFFLINE_PACKAGE} download="">{ msg::HOME_OFFLINE }</a>
+                    { " " }<span class="aims-muted">{ msg::HOME_OFFLINE_HELP }</span>
+                </p>
+            }
             <section class="aims-panel aims-data" aria-labelledby="aims-data-title">
                 <h2 class="aims-h2" id="aims-data-title">{ msg::HOME_DATA_TITLE }</h2>
                 if *confirming_all {
