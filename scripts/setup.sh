@@ -43,14 +43,15 @@ else
   cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# 3. Chromium and its driver from Debian (no browser downloads are possible here).
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  say "ok $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+# 3. Chromium and its driver, and Firefox ESR (the offline package is checked in it),
+#    from Debian (no browser downloads are possible here).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ]; then
+  say "ok $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1)"
 else
-  say "installing chromium and chromium-driver from Debian"
+  say "installing chromium, chromium-driver and firefox-esr from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
 fi
 
 # 4. Node tooling: wasm-opt (binaryen 132), playwright-core and axe-core, pinned by

@@ -18,7 +18,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 async function distSize() {
   let total = 0;
   for (const f of await readdir(DIST, { withFileTypes: true })) {
-    if (f.isFile()) total += gz(await readFile(join(DIST, f.name)));
+    if (f.isFile() && f.name !== 'aims-readiness-offline.html') total += gz(await readFile(join(DIST, f.name)));
   }
   return total;
 }
@@ -173,11 +173,14 @@ const browser = await readFile(join(OUT, 'browser.txt'), 'utf8').catch(() => '')
 const bench = Object.fromEntries([...browser.matchAll(/BENCH (\w+) ([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
 
 const oursSize = await distSize();
+const offline = await readFile(join(DIST, 'aims-readiness-offline.html'));
+const offlineRaw = offline.length, offlineGz = gz(offline);
 const oursMedian = median(oursTimes), peerMedian = median(peerTimes);
 const oursClickMedian = median(oursClick), peerClickMedian = median(peerClick);
 const oursClickMax = Math.max(...oursClick);
 const rows = [
   ['Download, gzip -9 (HTML, JS, wasm, CSS, catalog)', `${kb(oursSize)} KB`, `${kb(peerSize.total)} KB (runtime alone ${kb(peerSize.runtime)} KB)`, (oursSize / peerSize.total).toFixed(2), '≤ 200 KB (ceiling 246 KB, size.md)', oursSize <= 200 * 1024],
+  ['Single-file offline package (dist/aims-readiness-offline.html, not part of the download above)', `${kb(offlineRaw)} KB raw, ${kb(offlineGz)} KB gzip`, '–', '–', '–', true],
   ['Navigation → first question usable, median of 10 cold loads', `${oursMedian.toFixed(0)} ms`, `${peerMedian.toFixed(0)} ms`, (oursMedian / peerMedian).toFixed(2), '≤ 0.4 × SurveyJS', oursMedian <= peerMedian * 0.4],
   [`Click on a level → next paint, all 70 items on one screen, median of ${CLICKS}`, `${oursClickMedian.toFixed(1)} ms`, `${peerClickMedian.toFixed(1)} ms`, (oursClickMedian / peerClickMedian).toFixed(2), '≤ 0.4 × SurveyJS', oursClickMedian <= peerClickMedian * 0.4],
   [`Slowest of those ${CLICKS} clicks`, `${oursClickMax.toFixed(1)} ms`, `${Math.max(...peerClick).toFixed(1)} ms`, '–', '≤ 50 ms', oursClickMax <= 50],

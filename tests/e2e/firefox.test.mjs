@@ -1,0 +1,36 @@
+// The single-file offline package in Firefox ESR (Debian's), opened from disk: it renders
+// and a person can start an assessment. Driven over WebDriver BiDi with puppeteer-core
+// (no browser download; the executable is Debian's).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { ARTIFACTS, DIST } from './harness.mjs';
+
+test('the offline package renders and works in Firefox ESR from file://', async () => {
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr',
+    headless: true, protocol: 'webDriverBiDi',
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(`file://${join(DIST, 'aims-readiness-offline.html')}`);
+    await page.waitForSelector('.aims-brand-name', { timeout: 20000 });
+    assert.equal(await page.evaluate(() => document.querySelector('h1')?.textContent), 'Your assessments');
+    await page.type('#aims-new-name', 'Firefox review');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.aims-profile', { timeout: 10000 });
+    await page.click('.aims-profile-continue');
+    await page.waitForSelector('.aims-item', { timeout: 10000 });
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-package-firefox.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
