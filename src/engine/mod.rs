@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod json;
 pub mod level;
+pub mod merge;
 pub mod messages;
 pub mod percent;
 pub mod profile;

@@ -5,6 +5,7 @@ use super::clock;
 use super::config::Config;
 use super::i18n::{msg, tf};
 use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
+use crate::engine::merge::{merge, Conflict};
 use crate::engine::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::{
     apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Report,
@@ -279,6 +280,23 @@ impl AppState {
     }
 }
 
+/// The fields both tabs changed, for the notice: "9.2.1 (level), scope document".
+fn describe_conflicts(conflicts: &[Conflict]) -> String {
+    let c = catalog();
+    let fields: Vec<String> = conflicts
+        .iter()
+        .map(|conflict| match conflict {
+            Conflict::Item(i, field) => format!("{} ({field})", c.item(*i).id),
+            Conflict::Document(d) => c.document(*d).title.clone(),
+            Conflict::Assessment(field) => (*field).to_owned(),
+        })
+        .collect();
+    tf(
+        msg::NOTICE_MERGE_CONFLICT,
+        &[("fields", &fields.join(", "))],
+    )
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -336,6 +354,18 @@ impl Reducible for AppState {
                 let mut a = (*current).clone();
                 match apply(catalog(), &mut a, edit, clock::now()) {
                     Ok(()) => {
+                        // Another tab saved this assessment since this tab read it (its
+                        // storage event has not arrived yet): merge field by field
+                        // instead of overwriting, and say which fields both changed.
+                        if s.store.changed_elsewhere(&a.id) {
+                            if let Ok(theirs) = s.store.load(catalog(), &a.id) {
+                                let (merged, conflicts) = merge(catalog(), &current, &a, &theirs);
+                                a = merged;
+                                if !conflicts.is_empty() {
+                                    s.notice(describe_conflicts(&conflicts), true);
+                                }
+                            }
+                        }
                         if s.persist(&a) {
                             s.count_change();
                         }

@@ -196,6 +196,9 @@ pub struct Store {
     /// The index as last read or written, so a save does not re-read and re-parse it
     /// (with 200 assessments that was most of a save's time). `list` always re-reads.
     index: Rc<RefCell<Option<Index>>>,
+    /// The text of each entry as this tab last read or wrote it, to notice that another
+    /// tab saved it since (`changed_elsewhere`).
+    seen: Rc<RefCell<Vec<(String, String)>>>,
 }
 
 impl PartialEq for Store {
@@ -220,6 +223,7 @@ impl Store {
         Store {
             prefix: format!("aims.{ns}.v1."),
             index: Rc::default(),
+            seen: Rc::default(),
         }
     }
 
@@ -339,7 +343,25 @@ impl Store {
             .read(&self.assessment_key(id))
             .map_err(LoadError::Storage)?
             .ok_or(LoadError::Missing)?;
-        import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)
+        let a = import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)?;
+        self.remember(id, text);
+        Ok(a)
+    }
+
+    fn remember(&self, id: &str, text: String) {
+        let mut seen = self.seen.borrow_mut();
+        seen.retain(|(k, _)| k != id);
+        seen.push((id.to_owned(), text));
+    }
+
+    /// Whether another tab saved (or deleted) entry `id` since this tab last read or
+    /// wrote it. An entry this tab never read counts as unchanged.
+    pub fn changed_elsewhere(&self, id: &str) -> bool {
+        let seen = self.seen.borrow();
+        let Some((_, text)) = seen.iter().find(|(k, _)| k == id) else {
+            return false;
+        };
+        self.load_raw(id).as_deref() != Some(text.as_str())
     }
 
     /// The stored text of an entry, even a broken one (so it can still be downloaded).
@@ -349,7 +371,9 @@ impl Store {
 
     /// Saves one assessment and its summary. Returns the summary written.
     pub fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
-        self.write(&self.assessment_key(&a.id), &export_compact(catalog, a))?;
+        let text = export_compact(catalog, a);
+        self.write(&self.assessment_key(&a.id), &text)?;
+        self.remember(&a.id, text);
         let summary = Summary::of(catalog, a);
         // If only the index write fails, the entry is safe and `list` rebuilds its summary.
         let _ = self.update_index(|index| {

@@ -113,3 +113,56 @@ fn delete_all_can_be_undone_while_the_tab_is_open() {
     assert_eq!(back.entries.len(), 2);
     back.store.delete_all().expect("clean up");
 }
+
+#[wasm_bindgen_test]
+fn two_tabs_editing_at_once_merge_field_by_field_and_report_the_same_field() {
+    // Tab A creates the assessment; tab B opens it. Neither hears the other's storage
+    // event in between (as when both edit within the same instant).
+    let a = state("t-merge").reduce(Action::Create {
+        id: "m1".into(),
+        name: "Shared".into(),
+        organization: String::new(),
+    });
+    let b = state("t-merge").reduce(Action::Open("m1".into()));
+    let c = Catalog::builtin();
+    let item = |id: &str| c.find_item(id).expect("item");
+    let a = a.reduce(Action::Edit(Edit::Maturity(
+        item("4.1"),
+        Some(MaturityLevel::L3),
+    )));
+    let b = b.reduce(Action::Edit(Edit::Maturity(
+        item("4.2"),
+        Some(MaturityLevel::L2),
+    )));
+    let stored = b.store.load(c, "m1").expect("stored");
+    assert_eq!(
+        stored.answer(item("4.1")).maturity,
+        Some(MaturityLevel::L3),
+        "A's answer kept"
+    );
+    assert_eq!(
+        stored.answer(item("4.2")).maturity,
+        Some(MaturityLevel::L2),
+        "B's answer kept"
+    );
+    assert!(b.notice.is_none(), "different fields: nothing to tell");
+    // Both change 9.2.1: the later save keeps its own value and says so.
+    let a = a.reduce(Action::Edit(Edit::Maturity(
+        item("9.2.1"),
+        Some(MaturityLevel::L1),
+    )));
+    let b = b.reduce(Action::Edit(Edit::Maturity(
+        item("9.2.1"),
+        Some(MaturityLevel::L4),
+    )));
+    let notice = b.notice.as_ref().expect("the person is told");
+    assert!(notice.text.contains("9.2.1 (level)"), "{}", notice.text);
+    let stored = b.store.load(c, "m1").expect("stored");
+    assert_eq!(
+        stored.answer(item("9.2.1")).maturity,
+        Some(MaturityLevel::L4)
+    );
+    assert_eq!(stored.answer(item("4.1")).maturity, Some(MaturityLevel::L3));
+    drop(a);
+    b.store.delete_all().expect("clean up");
+}
