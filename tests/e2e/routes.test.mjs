@@ -166,6 +166,8 @@ for (const [kind, pageName] of [['inline mount()', 'inline-host.html'], ['custom
     await quickCheckAndOn(widget);
     const afterwards = await page.evaluate(() => ({ href: location.href, length: history.length }));
     assert.deepEqual(afterwards, before);
+    const workers = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    assert.equal(workers, 0, 'no service worker on the host page (it is the host\'s origin)');
     assert.equal((await page.evaluate(() => window.received)).length, 1, 'the share event reached the host');
     assert.deepEqual(errors, []);
     await page.close();

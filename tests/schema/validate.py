@@ -183,7 +183,7 @@ cases = {
     "additional control with an extra key": set_value(C, [{"id": "X", "title": "T", "colour": 1}]),
     "no additional controls": remove(C),
 }
-for item in ["4.1", "A.2.2"]:
+for item in ["4.1", "A.2.2", "9.2.1", "A.10.4"]:
     field = lambda f: I + [item, f]
     item_cases = {
         "maturity -1": set_value(field("maturity"), -1),
