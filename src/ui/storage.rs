@@ -17,6 +17,15 @@ use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A fingerprint of an entry's text (64-bit SipHash): equal texts, equal fingerprints;
+/// a change by another tab is a different one.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -196,9 +205,10 @@ pub struct Store {
     /// The index as last read or written, so a save does not re-read and re-parse it
     /// (with 200 assessments that was most of a save's time). `list` always re-reads.
     index: Rc<RefCell<Option<Index>>>,
-    /// The text of each entry as this tab last read or wrote it, to notice that another
-    /// tab saved it since (`changed_elsewhere`).
-    seen: Rc<RefCell<Vec<(String, String)>>>,
+    /// A fingerprint of each entry's text as this tab last read or wrote it, to notice
+    /// that another tab saved it since (`changed_elsewhere`). Fingerprints, not texts:
+    /// with 200 assessments loaded the texts took megabytes.
+    seen: Rc<RefCell<Vec<(String, u64)>>>,
 }
 
 impl PartialEq for Store {
@@ -344,24 +354,24 @@ impl Store {
             .map_err(LoadError::Storage)?
             .ok_or(LoadError::Missing)?;
         let a = import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)?;
-        self.remember(id, text);
+        self.remember(id, &text);
         Ok(a)
     }
 
-    fn remember(&self, id: &str, text: String) {
+    fn remember(&self, id: &str, text: &str) {
         let mut seen = self.seen.borrow_mut();
         seen.retain(|(k, _)| k != id);
-        seen.push((id.to_owned(), text));
+        seen.push((id.to_owned(), fingerprint(text)));
     }
 
     /// Whether another tab saved (or deleted) entry `id` since this tab last read or
     /// wrote it. An entry this tab never read counts as unchanged.
     pub fn changed_elsewhere(&self, id: &str) -> bool {
         let seen = self.seen.borrow();
-        let Some((_, text)) = seen.iter().find(|(k, _)| k == id) else {
+        let Some(&(_, known)) = seen.iter().find(|(k, _)| k == id) else {
             return false;
         };
-        self.load_raw(id).as_deref() != Some(text.as_str())
+        self.load_raw(id).map(|text| fingerprint(&text)) != Some(known)
     }
 
     /// The stored text of an entry, even a broken one (so it can still be downloaded).
@@ -373,7 +383,7 @@ impl Store {
     pub fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
         let text = export_compact(catalog, a);
         self.write(&self.assessment_key(&a.id), &text)?;
-        self.remember(&a.id, text);
+        self.remember(&a.id, &text);
         let summary = Summary::of(catalog, a);
         // If only the index write fails, the entry is safe and `list` rebuilds its summary.
         let _ = self.update_index(|index| {
