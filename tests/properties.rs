@@ -81,24 +81,11 @@ fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
     a
 }
 
+/// Every figure: the certification figures, target progress and coverage.
 fn figures(r: &Report) -> Vec<Option<Percent>> {
-    let mut all = vec![
-        r.overall.readiness,
-        r.overall.evidenced,
-        r.overall.target_progress,
-        r.clauses.readiness,
-        r.clauses.evidenced,
-        r.annex_a.readiness,
-        r.annex_a.evidenced,
-        r.overall.coverage(),
-    ];
-    all.extend(r.groups.iter().flat_map(|g| {
-        [
-            g.figure.readiness,
-            g.figure.evidenced,
-            g.figure.target_progress,
-        ]
-    }));
+    let mut all = certification(r);
+    all.extend([r.overall.target_progress, r.overall.coverage()]);
+    all.extend(r.groups.iter().map(|g| g.figure.target_progress));
     all
 }
 
@@ -108,7 +95,9 @@ fn certification(r: &Report) -> Vec<Option<Percent>> {
         r.overall.readiness,
         r.overall.evidenced,
         r.clauses.readiness,
+        r.clauses.evidenced,
         r.annex_a.readiness,
+        r.annex_a.evidenced,
     ];
     all.extend(
         r.groups

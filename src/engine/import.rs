@@ -208,11 +208,14 @@ fn get<'v>(object: &Members<'v>, key: &str) -> Option<&'v Value> {
 }
 
 /// The problems found so far, and the items whose version-1 target below 3 was raised.
-struct Problems(Vec<ImportError>, Vec<String>);
+struct Problems {
+    errors: Vec<ImportError>,
+    raised_targets: Vec<String>,
+}
 
 impl Problems {
     fn add(&mut self, path: &str, problem: Problem) {
-        self.0.push(ImportError {
+        self.errors.push(ImportError {
             path: path.to_owned(),
             problem,
         });
@@ -359,14 +362,17 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
             problem: Problem::NotJson(e.message, e.line, e.column),
         }]
     })?;
-    let mut p = Problems(Vec::new(), Vec::new());
+    let mut p = Problems {
+        errors: Vec::new(),
+        raised_targets: Vec::new(),
+    };
     let assessment = read_root(catalog, &root, &mut p);
     match assessment {
-        Some(assessment) if p.0.is_empty() => Ok(Imported {
+        Some(assessment) if p.errors.is_empty() => Ok(Imported {
             assessment,
-            raised_targets: p.1,
+            raised_targets: p.raised_targets,
         }),
-        _ => Err(p.0),
+        _ => Err(p.errors),
     }
 }
 
@@ -468,7 +474,7 @@ fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problem
                 read_answer(&item_path, version, catalog.item(item).kind, value, p)
             {
                 if raised {
-                    p.1.push(key.to_string());
+                    p.raised_targets.push(key.to_string());
                 }
                 // A clause exclusion was reported by read_answer; the edit is refused.
                 let _ = assessment.update(catalog, item, |a| *a = answer);
@@ -706,23 +712,17 @@ fn read_answer(
     answer.notes = p.text(&at("notes"), get(o, "notes"), MAX_TEXT_CHARS, false);
     answer.owner = p.text(&at("owner"), get(o, "owner"), MAX_NAME_CHARS, false);
     match get(o, "evidence") {
-        None => {}
         Some(Value::Array(list)) if list.len() > MAX_EVIDENCE => p.add(
             &at("evidence"),
             Problem::TooMuchEvidence(list.len(), MAX_EVIDENCE),
         ),
-        Some(Value::Array(list)) => {
-            for (i, entry) in list.iter().enumerate() {
-                let text = p.text(
-                    &format!("{path}.evidence[{i}]"),
-                    Some(entry),
-                    MAX_TEXT_CHARS,
-                    true,
-                );
-                answer.evidence.push(text);
-            }
+        evidence => {
+            answer.evidence = p
+                .texts(&at("evidence"), evidence, MAX_TEXT_CHARS)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect()
         }
-        Some(other) => p.add(&at("evidence"), Problem::NotList(show(other))),
     }
     match get(o, "due") {
         None | Some(Value::Null) => {}

@@ -140,7 +140,7 @@ impl Blocker {
         let clause = |i: ItemId| catalog.item(i).kind == ItemKind::Clause;
         match self {
             Blocker::Unanswered(i) if clause(i) => Stage::One,
-            Blocker::NoEvidence(i) if is_gate(catalog, i) => Stage::One,
+            Blocker::NoEvidence(i) if catalog.is_stage1_gate(i) => Stage::One,
             Blocker::BelowMinimum(..)
             | Blocker::GateBelowAuditReady(..)
             | Blocker::SoaDefect(_)
@@ -149,11 +149,6 @@ impl Blocker {
             _ => Stage::Two,
         }
     }
-}
-
-/// Whether `item` is one of the Stage 1 gate items.
-pub fn is_gate(catalog: &Catalog, item: ItemId) -> bool {
-    catalog.is_stage1_gate(item)
 }
 
 /// An in-scope item below its target.
@@ -254,7 +249,7 @@ fn item_blocker(
     match level {
         None => Some(Blocker::Unanswered(item)),
         Some(l) if clause && l < MaturityLevel::L2 => Some(Blocker::BelowMinimum(item, l)),
-        Some(l) if l < MaturityLevel::AUDIT_READY && is_gate(catalog, item) => {
+        Some(l) if l < MaturityLevel::AUDIT_READY && catalog.is_stage1_gate(item) => {
             Some(Blocker::GateBelowAuditReady(item, l))
         }
         Some(l) if l < MaturityLevel::AUDIT_READY => Some(Blocker::BelowAuditReady(item, l)),

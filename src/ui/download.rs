@@ -1,5 +1,6 @@
 //! Saving a file to the person's computer (export) without any server.
 
+use crate::ui::state::Action;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `filename`. Returns `false` if the browser refused.
@@ -22,14 +23,14 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     attempt().is_some()
 }
 
-/// Offers an assessment as its version-1 export file.
-pub fn download_export(a: &crate::engine::Assessment) -> bool {
+/// Offers an assessment as its export file and, once the download has started, tells
+/// the app (the backup reminder counts changes since the last export).
+pub fn download_export(a: &crate::engine::Assessment, dispatch: &yew::Callback<Action>) {
     let text = crate::engine::export(crate::engine::Catalog::builtin(), a);
-    download(
-        &export_filename(&a.name, a.updated.as_str()),
-        "application/json",
-        &text,
-    )
+    let name = export_filename(&a.name, a.updated.as_str());
+    if download(&name, "application/json", &text) {
+        dispatch.emit(Action::Exported);
+    }
 }
 
 /// A file name for an export: the assessment's name made safe, plus the date.

@@ -248,6 +248,10 @@ impl AppState {
         let Some(open) = self.current.clone() else {
             return false;
         };
+        // Most storage events are about other keys: compare fingerprints before parsing.
+        if !self.store.changed_elsewhere(&open.id) {
+            return false;
+        }
         match self.store.load(catalog(), &open.id) {
             Ok(stored) if stored != *open => {
                 self.open(stored);

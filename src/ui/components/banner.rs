@@ -15,11 +15,7 @@ pub fn Banner() -> Html {
     let act = |a: Action| super::send(&dispatch, a);
     let export_button = state.current.clone().map(|a| {
         let done = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if download_export(&a) {
-                done.emit(Action::Exported);
-            }
-        });
+        let onclick = Callback::from(move |_: MouseEvent| download_export(&a, &done));
         html! { <button type="button" class="aims-btn aims-btn--small" {onclick}>{ msg::BANNER_EXPORT_NOW }</button> }
     });
     html! {

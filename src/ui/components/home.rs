@@ -63,11 +63,7 @@ pub fn Home() -> Html {
         let (store, done) = (state.store.clone(), act.clone());
         Callback::from(
             move |id: String| match store.load(Catalog::builtin(), &id) {
-                Ok(a) => {
-                    if download_export(&a) {
-                        done.emit(Action::Exported);
-                    }
-                }
+                Ok(a) => download_export(&a, &done),
                 Err(_) => {
                     // A broken entry can still be downloaded as it is stored, to rescue by hand.
                     if let Some(raw) = store.load_raw(&id) {

@@ -7,7 +7,6 @@ use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Stage, Verdi
 use crate::ui::context::use_dispatch;
 use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
-use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -135,11 +134,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     });
     let on_export = {
         let (a, done) = (p.assessment.clone(), use_dispatch());
-        Callback::from(move |_: MouseEvent| {
-            if download_export(&a) {
-                done.emit(Action::Exported);
-            }
-        })
+        Callback::from(move |_: MouseEvent| download_export(&a, &done))
     };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
