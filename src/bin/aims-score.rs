@@ -7,17 +7,93 @@
 //! aims-score validate FILE|-    exit 0 for a valid export, 1 with every problem listed
 //! aims-score template           print a blank export in the current format
 //! aims-score migrate FILE|-     print an export (any supported version) in the current format
+//! aims-score soa FILE [--format json|csv]
+//!                               print the Statement of Applicability
+//! aims-score plan FILE [--format json|csv] [--today YYYY-MM-DD]
+//!                               print the action plan, overdue against today (default:
+//!                               the system's date, UTC)
+//! aims-score oscal FILE         print the assessment as OSCAL assessment results
+//! aims-score compare OLD NEW    print how NEW moved from OLD, as JSON
 //! ```
+//!
+//! CSV and OSCAL come from the same engine functions the app uses, so a file gives the
+//! same bytes here and in the browser.
 
 use aims_readiness::engine::messages::{msg, tf};
 use aims_readiness::engine::report_json::{catalog_json, report_json};
-use aims_readiness::engine::{export, import_with_notices, score, Assessment, Catalog, Timestamp};
+use aims_readiness::engine::{
+    compare, export, import_with_notices, plan, score, soa, Assessment, Catalog, Date, Timestamp,
+};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str =
-    "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template   (FILE may be - for stdin)";
+    "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
+       | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
+       | oscal FILE | compare OLD NEW        (FILE may be - for stdin)";
+
+fn now() -> Timestamp {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Timestamp::from_unix_seconds(seconds)
+}
+
+/// The options after a report command's file: `--format json|csv` and `--today DATE`.
+struct Options {
+    csv: bool,
+    today: Date,
+}
+
+fn options(rest: &[&str], allow_today: bool) -> Result<Options, String> {
+    let today = now().as_str().get(..10).and_then(Date::parse);
+    let mut out = Options {
+        csv: false,
+        today: today.ok_or("the system clock gives no valid date; pass --today YYYY-MM-DD")?,
+    };
+    let mut rest = rest.iter();
+    while let Some(&flag) = rest.next() {
+        let value = rest.next().copied();
+        match (flag, value) {
+            ("--format", Some("csv")) => out.csv = true,
+            ("--format", Some("json")) => out.csv = false,
+            ("--format", other) => {
+                return Err(format!(
+                    "--format takes json or csv, not {}",
+                    other.unwrap_or("nothing")
+                ))
+            }
+            ("--today", Some(v)) if allow_today => {
+                out.today =
+                    Date::parse(v).ok_or(format!("--today takes a date YYYY-MM-DD, not {v}"))?
+            }
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Runs a report command: reads FILE, parses the options, prints what `render` makes.
+fn report(
+    catalog: &Catalog,
+    file: &str,
+    rest: &[&str],
+    allow_today: bool,
+    render: impl Fn(&Assessment, &Options) -> String,
+) -> ExitCode {
+    let opts = match options(rest, allow_today) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("aims-score: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match read_and_import(catalog, file) {
+        Ok(a) => print(&render(&a, &opts)),
+        Err(code) => code,
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,16 +106,29 @@ fn main() -> ExitCode {
     {
         ["catalog"] => print(&catalog_json(catalog)),
         ["template"] => {
-            let now = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            let blank = Assessment::new(
-                catalog,
-                "template".into(),
-                String::new(),
-                Timestamp::from_unix_seconds(now),
-            );
+            let blank = Assessment::new(catalog, "template".into(), String::new(), now());
             print(&export(catalog, &blank))
+        }
+        ["soa", file, rest @ ..] => report(catalog, file, rest, false, |a, o| {
+            if o.csv {
+                soa::csv(catalog, a)
+            } else {
+                soa::json(catalog, a)
+            }
+        }),
+        ["plan", file, rest @ ..] => report(catalog, file, rest, true, |a, o| {
+            let r = score(catalog, a);
+            if o.csv {
+                plan::csv(catalog, a, &r, o.today)
+            } else {
+                plan::json(catalog, a, &r, o.today)
+            }
+        }),
+        ["compare", old, new] => {
+            match (read_and_import(catalog, old), read_and_import(catalog, new)) {
+                (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n)),
+                (Err(code), _) | (_, Err(code)) => code,
+            }
         }
         ["score", file] => match read_and_import(catalog, file) {
             Ok(assessment) => print(&report_json(catalog, &score(catalog, &assessment))),

@@ -63,6 +63,8 @@ pub struct Assessment {
     pub name: String,
     /// The organization assessed.
     pub organization: String,
+    /// Who prepared the assessment (shown on the Statement of Applicability and reports).
+    pub prepared_by: String,
     /// When the assessment was started.
     pub created: Timestamp,
     /// When it last changed.
@@ -89,6 +91,7 @@ impl Assessment {
             id,
             name,
             organization: String::new(),
+            prepared_by: String::new(),
             updated: created.clone(),
             created,
             profile: Profile::default(),

@@ -85,6 +85,9 @@ pub enum Basis {
     Published,
     /// The project's own mapping.
     Judgement,
+    /// Same clause number and purpose in the harmonized structure that ISO management
+    /// system standards share (ISO/IEC 27001 clauses 4–10).
+    Structural,
 }
 
 impl Basis {
@@ -93,6 +96,7 @@ impl Basis {
         match self {
             Basis::Published => "published",
             Basis::Judgement => "judgement",
+            Basis::Structural => "structural",
         }
     }
 
@@ -592,6 +596,21 @@ impl Catalog {
     /// requires it (such a document is always required).
     pub fn document_control(&self, id: DocumentId) -> Option<ItemId> {
         self.document_control[id.index()]
+    }
+
+    /// The item whose requirement names a document (its clause requirement, or the
+    /// control that calls for it), if the document names an item.
+    pub fn document_item(&self, id: DocumentId) -> Option<ItemId> {
+        self.find_item(&self.document(id).clause)
+    }
+
+    /// The top-level group an item belongs to (its clause 4–10 or A.2 … A.10).
+    pub fn top_group(&self, item: ItemId) -> GroupId {
+        let mut group = self.item_group(item);
+        while let Some(parent) = self.group_parent(group) {
+            group = parent;
+        }
+        group
     }
 
     /// The quick question's data.

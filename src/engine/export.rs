@@ -41,6 +41,7 @@ fn write(mut w: Writer, catalog: &Catalog, a: &Assessment) -> String {
     w.key("id").string(&a.id);
     w.key("name").string(&a.name);
     w.key("organization").string(&a.organization);
+    w.key("prepared_by").string(&a.prepared_by);
     w.key("created").string(a.created.as_str());
     w.key("updated").string(a.updated.as_str());
     w.key("items").begin_object();
@@ -104,6 +105,7 @@ fn write_profile(w: &mut Writer, catalog: &Catalog, profile: &Profile) {
         w.string(name);
     }
     w.end_array();
+    w.key("scope_note").string(&profile.scope_note);
     w.key("management_systems").begin_array();
     for m in &profile.management_systems {
         w.string(m.as_str());

@@ -426,8 +426,8 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
     Some(read_assessment(catalog, version, &body, p))
 }
 
-/// The fields of `assessment`; the last two only from version 2.
-const ASSESSMENT_FIELDS: [&str; 9] = [
+/// The fields of `assessment`; the last three only from version 2.
+const ASSESSMENT_FIELDS: [&str; 10] = [
     "id",
     "name",
     "organization",
@@ -437,6 +437,7 @@ const ASSESSMENT_FIELDS: [&str; 9] = [
     "documents",
     "profile",
     "additional_controls",
+    "prepared_by",
 ];
 
 fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) -> Assessment {
@@ -494,6 +495,12 @@ fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problem
             }
         }
     }
+    assessment.prepared_by = p.text(
+        "assessment.prepared_by",
+        get(a, "prepared_by"),
+        MAX_NAME_CHARS,
+        false,
+    );
     assessment.profile = read_profile(catalog, get(a, "profile"), p);
     assessment.additional = read_additional(get(a, "additional_controls"), p);
     assessment
@@ -536,6 +543,7 @@ fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> P
         &[
             "roles",
             "ai_systems",
+            "scope_note",
             "management_systems",
             "declined_suggestions",
         ],
@@ -559,6 +567,12 @@ fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> P
         .into_iter()
         .map(|(_, name)| name)
         .collect();
+    profile.scope_note = p.text(
+        &join(PATH, "scope_note"),
+        get(&o, "scope_note"),
+        MAX_TEXT_CHARS,
+        false,
+    );
     let systems = read_names(
         p,
         &join(PATH, "management_systems"),

@@ -508,6 +508,17 @@ impl Writer {
         self
     }
 
+    /// Writes a signed fixed-point number (-25, 1 → `-2.5`).
+    pub fn signed_fixed(&mut self, units: i64, decimals: u32) -> &mut Self {
+        self.before();
+        if units < 0 {
+            self.out.push('-');
+        }
+        self.out
+            .push_str(&format_fixed(units.unsigned_abs(), decimals));
+        self
+    }
+
     /// Writes a string, or `null` for `None`.
     pub fn opt_string(&mut self, s: Option<&str>) -> &mut Self {
         match s {

@@ -38,6 +38,19 @@ impl MaturityLevel {
         self as u8
     }
 
+    /// The level's short name, e.g. "Defined and operating".
+    pub fn name(self) -> &'static str {
+        use super::messages::msg;
+        [
+            msg::LEVEL_0,
+            msg::LEVEL_1,
+            msg::LEVEL_2,
+            msg::LEVEL_3,
+            msg::LEVEL_4,
+            msg::LEVEL_5,
+        ][self as usize]
+    }
+
     /// The next level up, saturating at 5.
     pub fn up(self) -> Self {
         Self::ALL[(self.number() as usize + 1).min(5)]

@@ -86,8 +86,51 @@ pub fn merge(
     }
     whole!("name", name);
     whole!("organization", organization);
+    whole!("prepared by", prepared_by);
     whole!("profile", profile);
     whole!("additional controls", additional);
     merged.updated = std::cmp::max(mine.updated.clone(), theirs.updated.clone());
     (merged, conflicts)
+}
+
+/// Items whose answers differ between `mine` and `theirs` (a colleague's export of the
+/// same organization), in catalog order: what a person chooses between.
+pub fn differing_items(catalog: &Catalog, mine: &Assessment, theirs: &Assessment) -> Vec<ItemId> {
+    catalog
+        .item_ids()
+        .filter(|&i| mine.answer(i) != theirs.answer(i))
+        .collect()
+}
+
+/// Documents marked present on one side only.
+pub fn differing_documents(
+    catalog: &Catalog,
+    mine: &Assessment,
+    theirs: &Assessment,
+) -> Vec<DocumentId> {
+    catalog
+        .document_ids()
+        .filter(|&d| mine.document_present(d) != theirs.document_present(d))
+        .collect()
+}
+
+/// `mine` with `theirs`' answers on the chosen items and `theirs`' state of the chosen
+/// documents; everything not chosen stays as it is in `mine`.
+pub fn take_theirs(
+    catalog: &Catalog,
+    mine: &Assessment,
+    theirs: &Assessment,
+    items: &[ItemId],
+    documents: &[DocumentId],
+) -> Assessment {
+    let mut out = mine.clone();
+    for &i in items {
+        // `theirs` is a checked assessment, so its answer is never a refused edit (an
+        // excluded clause requirement); if it were, `mine` would simply stay.
+        let _ = out.update(catalog, i, |a| *a = theirs.answer(i).clone());
+    }
+    for &d in documents {
+        out.set_document(d, theirs.document_present(d));
+    }
+    out
 }

@@ -8,6 +8,9 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
+pub mod crosswalk;
+pub mod csv;
 pub mod date;
 pub mod edit;
 pub mod export;
@@ -17,10 +20,12 @@ pub mod level;
 pub mod merge;
 pub mod messages;
 pub mod percent;
+pub mod plan;
 pub mod profile;
 pub mod quick;
 pub mod report_json;
 pub mod scoring;
+pub mod soa;
 pub mod sort;
 pub mod weight;
 

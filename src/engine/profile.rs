@@ -104,6 +104,9 @@ pub struct Profile {
     pub roles: Vec<AiRole>,
     /// The AI systems in scope, by name.
     pub ai_systems: Vec<String>,
+    /// The scope of the AI management system in the organization's words (clause 4.3),
+    /// printed in the title block of the Statement of Applicability.
+    pub scope_note: String,
     /// Management systems it already runs, each once.
     pub management_systems: Vec<ManagementSystem>,
     /// Suggested exclusions the person rejected (not suggested again).

@@ -2,7 +2,7 @@
 //! the audit bar (level 3), progress toward the organization's own targets, coverage,
 //! the Stage 1 / Stage 2 verdict with its blockers, and the prioritized gaps.
 
-use super::assessment::Assessment;
+use super::assessment::{Answer, Assessment};
 use super::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
 use super::level::{MaturityLevel, TargetLevel};
 use super::percent::Percent;
@@ -225,6 +225,21 @@ struct Sums {
 }
 
 impl Sums {
+    fn add(&mut self, answer: &Answer, in_scope: bool) {
+        if !in_scope {
+            self.excluded += 1;
+            return;
+        }
+        let w = answer.weight.value();
+        let has_evidence = !answer.evidence.is_empty();
+        self.claimed += readiness_score(answer.maturity);
+        self.evidenced += readiness_score(evidenced_level(answer.maturity, has_evidence));
+        self.weight += w;
+        self.progress += w * item_score(answer.maturity, answer.target);
+        self.in_scope += 1;
+        self.answered += u16::from(answer.maturity.is_some());
+    }
+
     fn figure(self) -> Figure {
         let n = f64::from(self.in_scope);
         Figure {
@@ -258,6 +273,20 @@ fn item_blocker(
     }
 }
 
+/// The figure of any set of items (for example those a crosswalk reference maps to),
+/// by the same rules as the groups' figures.
+pub fn figure_of(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    items: impl IntoIterator<Item = ItemId>,
+) -> Figure {
+    let mut sums = Sums::default();
+    for item in items {
+        sums.add(assessment.answer(item), assessment.in_scope(catalog, item));
+    }
+    sums.figure()
+}
+
 /// Scores an assessment against its catalog.
 pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
     let mut overall = Sums::default();
@@ -276,19 +305,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
             ItemKind::Clause => &mut clauses,
             ItemKind::Control => &mut annex_a,
         };
-        let add = |sums: &mut Sums| {
-            if !in_scope {
-                sums.excluded += 1;
-                return;
-            }
-            let w = answer.weight.value();
-            sums.claimed += readiness_score(answer.maturity);
-            sums.evidenced += readiness_score(evidenced_level(answer.maturity, has_evidence));
-            sums.weight += w;
-            sums.progress += w * item_score(answer.maturity, answer.target);
-            sums.in_scope += 1;
-            sums.answered += u16::from(answer.maturity.is_some());
-        };
+        let add = |sums: &mut Sums| sums.add(answer, in_scope);
         add(&mut overall);
         add(kind_sums);
         let mut group = Some(catalog.item_group(item));

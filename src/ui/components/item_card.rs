@@ -66,15 +66,6 @@ fn add_reason(current: &str, pick: &str) -> String {
     }
 }
 
-const LEVEL_KEYS: [&str; 6] = [
-    msg::LEVEL_0,
-    msg::LEVEL_1,
-    msg::LEVEL_2,
-    msg::LEVEL_3,
-    msg::LEVEL_4,
-    msg::LEVEL_5,
-];
-
 /// One item card.
 #[component]
 pub fn ItemCard(p: &ItemCardProps) -> Html {
@@ -109,7 +100,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     aria-describedby={format!("{dom}-hint")}
                     onchange={super::send(&on_edit, Edit::Maturity(id, Some(level)))} />
                 <span class="aims-level-n">{ n }</span>
-                <span class="aims-level-name">{ LEVEL_KEYS[n] }</span>
+                <span class="aims-level-name">{ level.name() }</span>
             </label>
         }
     };
@@ -160,7 +151,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                         onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
                         }) }}>
-                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), LEVEL_KEYS[tl.number() as usize]) }</option> }) }
+                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), tl.as_maturity().name()) }</option> }) }
                     </select>
                 </div>
                 <div class="aims-field">

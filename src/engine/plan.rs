@@ -1,0 +1,360 @@
+//! The action plan: the scoring report's gaps and blockers turned into tasks with a
+//! deadline class, an owner and a due date, overdue ones flagged against a given day.
+//! One function builds the tasks; the CSV and JSON writers only format them, so the app
+//! and `aims-score plan` print the same bytes.
+
+use super::assessment::Assessment;
+use super::catalog::{Catalog, DocumentId, GroupId, ItemId};
+use super::csv::Csv;
+use super::date::Date;
+use super::json::Writer;
+use super::level::{MaturityLevel, TargetLevel};
+use super::messages::{msg, tf};
+use super::scoring::{Blocker, Report, Stage};
+
+/// Before which milestone a task has to be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum When {
+    /// It blocks the Stage 1 audit.
+    BeforeStage1,
+    /// It blocks the Stage 2 certification audit.
+    BeforeStage2,
+    /// Not needed for certification; it moves an item toward the organization's own target.
+    TowardTarget,
+}
+
+impl When {
+    /// A stable name for JSON and CSV.
+    pub fn key(self) -> &'static str {
+        match self {
+            When::BeforeStage1 => "before_stage_1",
+            When::BeforeStage2 => "before_stage_2",
+            When::TowardTarget => "toward_target",
+        }
+    }
+
+    /// The milestone in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            When::BeforeStage1 => msg::PLAN_WHEN_STAGE1,
+            When::BeforeStage2 => msg::PLAN_WHEN_STAGE2,
+            When::TowardTarget => msg::PLAN_WHEN_TARGET,
+        }
+    }
+
+    fn of(stage: Stage) -> When {
+        match stage {
+            Stage::One => When::BeforeStage1,
+            Stage::Two => When::BeforeStage2,
+        }
+    }
+}
+
+/// What has to be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Raise an item from its level (`None`: not assessed yet) to the next one.
+    Raise {
+        /// Where it is.
+        current: Option<MaturityLevel>,
+        /// The level to reach next.
+        next: MaturityLevel,
+        /// The organization's target.
+        target: TargetLevel,
+    },
+    /// Record evidence for a level claimed at 3 or above.
+    RecordEvidence(MaturityLevel),
+    /// Write the reason for including a control in the Statement of Applicability.
+    WriteReason,
+    /// Write the justification for a control marked excluded.
+    WriteJustification,
+    /// Produce a mandatory document.
+    ProduceDocument(DocumentId),
+}
+
+impl Task {
+    /// A stable name for JSON and CSV.
+    pub fn key(self) -> &'static str {
+        match self {
+            Task::Raise { current: None, .. } => "assess",
+            Task::Raise { .. } => "raise_level",
+            Task::RecordEvidence(_) => "record_evidence",
+            Task::WriteReason => "write_reason",
+            Task::WriteJustification => "write_justification",
+            Task::ProduceDocument(_) => "produce_document",
+        }
+    }
+}
+
+/// One line of the action plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action<'a> {
+    /// The item the task is about (for a document: the requirement that names it).
+    pub item: Option<ItemId>,
+    /// What to do.
+    pub task: Task,
+    /// Before which milestone.
+    pub when: When,
+    /// The gap priority of a `Raise` task (see [`super::scoring::Gap`]); 0 otherwise.
+    pub priority: u32,
+    /// Who is responsible (the item's owner).
+    pub owner: &'a str,
+    /// When it should be done (the item's due date).
+    pub due: Option<Date>,
+    /// The due date has passed.
+    pub overdue: bool,
+}
+
+impl Action<'_> {
+    /// What to do, in words, with the catalog's description of the next level.
+    pub fn words(&self, catalog: &Catalog) -> String {
+        match self.task {
+            Task::Raise { current, next, .. } => {
+                let hint = self
+                    .item
+                    .map_or("", |i| catalog.item(i).levels[next as usize].as_str());
+                let text = match current {
+                    None => msg::PLAN_TASK_ASSESS,
+                    Some(_) => msg::PLAN_TASK_RAISE,
+                };
+                tf(
+                    text,
+                    &[
+                        (
+                            "current",
+                            &current.map_or_else(String::new, |l| l.to_string()),
+                        ),
+                        ("next", &next.to_string()),
+                        ("hint", hint),
+                    ],
+                )
+            }
+            Task::RecordEvidence(level) => {
+                tf(msg::PLAN_TASK_EVIDENCE, &[("level", &level.to_string())])
+            }
+            Task::WriteReason => msg::PLAN_TASK_REASON.to_owned(),
+            Task::WriteJustification => msg::PLAN_TASK_JUSTIFICATION.to_owned(),
+            Task::ProduceDocument(doc) => tf(
+                msg::PLAN_TASK_DOCUMENT,
+                &[("document", &catalog.document(doc).title)],
+            ),
+        }
+    }
+}
+
+/// How the plan is grouped on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// By clause 4–10 and Annex A group A.2 … A.10.
+    #[default]
+    Clause,
+    /// By the group an item sits in directly (A.6.1 and A.6.2 apart).
+    Objective,
+}
+
+/// The group an action is shown under; `None` for one without an item.
+pub fn group_of(catalog: &Catalog, action: &Action, grouping: Grouping) -> Option<GroupId> {
+    let item = action.item?;
+    Some(match grouping {
+        Grouping::Clause => catalog.top_group(item),
+        Grouping::Objective => catalog.item_group(item),
+    })
+}
+
+/// The action plan for `report` (the score of `assessment`), overdue flags against
+/// `today`: Stage 1 tasks first, then Stage 2, then those toward the targets; within
+/// each, gaps of higher priority first, then catalog order.
+pub fn plan<'a>(
+    catalog: &Catalog,
+    assessment: &'a Assessment,
+    report: &Report,
+    today: Date,
+) -> Vec<Action<'a>> {
+    let action = |item: Option<ItemId>, task: Task, when: When, priority: u32| {
+        let answer = item.map(|i| assessment.answer(i));
+        let due = answer.and_then(|a| a.due);
+        Action {
+            item,
+            task,
+            when,
+            priority,
+            owner: answer.map_or("", |a| a.owner.trim()),
+            due,
+            overdue: due.is_some_and(|d| d < today),
+        }
+    };
+    let stage_of = |item: ItemId| {
+        report
+            .blockers
+            .iter()
+            .filter(|b| blocker_item(**b) == Some(item))
+            .filter(|b| !matches!(b, Blocker::NoEvidence(_)))
+            .map(|b| b.stage(catalog))
+            .min()
+    };
+    let mut actions: Vec<Action<'a>> = Vec::new();
+    for gap in &report.gaps {
+        // Not assessed yet: the first thing to know is how far it is from the audit bar.
+        let next = gap
+            .current
+            .map_or(MaturityLevel::AUDIT_READY, MaturityLevel::up);
+        let when = stage_of(gap.item).map_or(When::TowardTarget, When::of);
+        let task = Task::Raise {
+            current: gap.current,
+            next,
+            target: gap.target,
+        };
+        actions.push(action(Some(gap.item), task, when, gap.priority));
+    }
+    for &b in &report.blockers {
+        let when = When::of(b.stage(catalog));
+        match b {
+            Blocker::NoEvidence(i) => {
+                let level = assessment
+                    .answer(i)
+                    .maturity
+                    .unwrap_or(MaturityLevel::AUDIT_READY);
+                actions.push(action(Some(i), Task::RecordEvidence(level), when, 0));
+            }
+            Blocker::SoaMissingReason(i) => {
+                actions.push(action(Some(i), Task::WriteReason, when, 0))
+            }
+            Blocker::SoaDefect(i) => {
+                actions.push(action(Some(i), Task::WriteJustification, when, 0))
+            }
+            Blocker::MissingDocument(d) => actions.push(action(
+                catalog.document_item(d),
+                Task::ProduceDocument(d),
+                when,
+                0,
+            )),
+            _ => {}
+        }
+    }
+    // Stable: equal keys keep the order above (gaps by priority, then blockers in
+    // catalog order).
+    super::sort::sort_by(&mut actions, |a, b| {
+        (a.when, std::cmp::Reverse(a.priority)).cmp(&(b.when, std::cmp::Reverse(b.priority)))
+    });
+    actions
+}
+
+fn blocker_item(b: Blocker) -> Option<ItemId> {
+    match b {
+        Blocker::Unanswered(i)
+        | Blocker::BelowMinimum(i, _)
+        | Blocker::GateBelowAuditReady(i, _)
+        | Blocker::BelowAuditReady(i, _)
+        | Blocker::NoEvidence(i)
+        | Blocker::SoaDefect(i)
+        | Blocker::SoaMissingReason(i) => Some(i),
+        Blocker::MissingDocument(_) => None,
+    }
+}
+
+/// The CSV columns, in their documented order (docs/reports.md).
+pub const CSV_COLUMNS: [&str; 13] = [
+    "Rank",
+    "When",
+    "Item",
+    "Title",
+    "Clause or control objective",
+    "Task",
+    "What to do",
+    "Current level",
+    "Next level",
+    "Target level",
+    "Owner",
+    "Due",
+    "Overdue",
+];
+
+/// The action plan as CSV, one row per task, in plan order.
+pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Report, today: Date) -> String {
+    let mut out = Csv::new(&CSV_COLUMNS);
+    for (rank, a) in plan(catalog, assessment, report, today).iter().enumerate() {
+        let (id, title, group) = match a.item {
+            Some(i) => (
+                catalog.item(i).id.as_str(),
+                catalog.item(i).title.as_str(),
+                catalog.group(catalog.item_group(i)).id.as_str(),
+            ),
+            None => ("", "", ""),
+        };
+        let [current, next, target] =
+            levels(a).map(|l| l.map_or_else(String::new, |n| n.to_string()));
+        out.row(&[
+            (rank + 1).to_string().as_str(),
+            a.when.words(),
+            id,
+            title,
+            group,
+            a.task.key(),
+            &a.words(catalog),
+            &current,
+            &next,
+            &target,
+            a.owner,
+            &a.due.map(|d| d.to_string()).unwrap_or_default(),
+            if a.overdue { msg::SOA_YES } else { "" },
+        ]);
+    }
+    out.finish()
+}
+
+/// The current, next and target levels of a `Raise` task.
+fn levels(a: &Action) -> [Option<u8>; 3] {
+    match a.task {
+        Task::Raise {
+            current,
+            next,
+            target,
+        } => [
+            current.map(MaturityLevel::number),
+            Some(next.number()),
+            Some(target.number()),
+        ],
+        _ => [None; 3],
+    }
+}
+
+/// The action plan as pretty JSON (docs/reports.md).
+pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Report, today: Date) -> String {
+    let actions = plan(catalog, assessment, report, today);
+    let mut w = Writer::pretty();
+    w.begin_object();
+    w.key("document").string("action_plan");
+    w.key("organization").string(&assessment.organization);
+    w.key("assessment").string(&assessment.name);
+    w.key("version").string(assessment.updated.as_str());
+    w.key("today").string(&today.to_string());
+    w.key("overdue")
+        .uint(actions.iter().filter(|a| a.overdue).count() as u64);
+    w.key("actions").begin_array();
+    for a in &actions {
+        w.begin_object();
+        w.key("item")
+            .opt_string(a.item.map(|i| catalog.item(i).id.as_str()));
+        w.key("when").string(a.when.key());
+        w.key("task").string(a.task.key());
+        let doc = match a.task {
+            Task::ProduceDocument(d) => Some(catalog.document(d).id.as_str()),
+            _ => None,
+        };
+        w.key("document").opt_string(doc);
+        w.key("text").string(&a.words(catalog));
+        let [current, next, target] = levels(a).map(|l| l.map(u64::from));
+        w.key("current_level").opt_uint(current);
+        w.key("next_level").opt_uint(next);
+        w.key("target_level").opt_uint(target);
+        w.key("priority").fixed(u64::from(a.priority), 2);
+        w.key("owner").string(a.owner);
+        let due = a.due.map(|d| d.to_string());
+        w.key("due").opt_string(due.as_deref());
+        w.key("overdue").bool(a.overdue);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}

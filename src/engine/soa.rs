@@ -1,0 +1,313 @@
+//! The Statement of Applicability (clause 6.1.3): every Annex A control with its
+//! applicability, the reason for it, how far it is implemented, who owns it, the
+//! evidence and the due date; the defects an auditor would raise are marked on the row.
+//! One function builds the rows; the CSV and JSON writers only format them, so the app
+//! and `aims-score soa` print the same bytes.
+
+use super::assessment::Assessment;
+use super::catalog::{Catalog, ItemId, ItemKind};
+use super::csv::Csv;
+use super::date::Date;
+use super::json::Writer;
+use super::level::{MaturityLevel, TargetLevel};
+use super::messages::{msg, tf};
+
+/// How far an applicable control is implemented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No level recorded.
+    NotAssessed,
+    /// A level against the target, and whether evidence is recorded.
+    Assessed {
+        /// The level recorded.
+        level: MaturityLevel,
+        /// The organization's target.
+        target: TargetLevel,
+        /// At least one evidence reference is recorded.
+        evidenced: bool,
+    },
+    /// Excluded with a justification: not implemented, on purpose.
+    Excluded,
+}
+
+impl Status {
+    /// A stable name for JSON: `not_assessed`, `not_implemented`, `partly_implemented`,
+    /// `implemented`, `target_met` or `excluded`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotAssessed => "not_assessed",
+            Status::Excluded => "excluded",
+            Status::Assessed { level, target, .. } => match level {
+                MaturityLevel::L0 => "not_implemented",
+                MaturityLevel::L1 | MaturityLevel::L2 => "partly_implemented",
+                l if l >= target.as_maturity() => "target_met",
+                _ => "implemented",
+            },
+        }
+    }
+
+    /// The status in words, e.g. "Partly implemented: level 2 of target 3".
+    pub fn words(self) -> String {
+        let Status::Assessed {
+            level,
+            target,
+            evidenced,
+        } = self
+        else {
+            return match self {
+                Status::Excluded => msg::SOA_STATUS_EXCLUDED.to_owned(),
+                _ => msg::SOA_STATUS_NOT_ASSESSED.to_owned(),
+            };
+        };
+        let name = match self.key() {
+            "not_implemented" => msg::SOA_STATUS_NOT_IMPLEMENTED,
+            "partly_implemented" => msg::SOA_STATUS_PARTLY,
+            "target_met" => msg::SOA_STATUS_TARGET_MET,
+            _ => msg::SOA_STATUS_IMPLEMENTED,
+        };
+        let mut words = tf(
+            msg::SOA_STATUS_LEVEL,
+            &[
+                ("status", name),
+                ("level", &level.to_string()),
+                ("target", &target.number().to_string()),
+            ],
+        );
+        if level >= MaturityLevel::AUDIT_READY && !evidenced {
+            words.push_str(msg::SOA_STATUS_NO_EVIDENCE);
+        }
+        words
+    }
+}
+
+/// What an auditor would raise about a row of the Statement of Applicability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Defect {
+    /// Marked excluded with no justification: the exclusion does not count.
+    ExclusionWithoutJustification,
+    /// Applicable with no reason for including it.
+    InclusionWithoutReason,
+    /// Applicable with no implementation status.
+    NoStatus,
+}
+
+impl Defect {
+    /// A stable name for JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Defect::ExclusionWithoutJustification => "exclusion_without_justification",
+            Defect::InclusionWithoutReason => "inclusion_without_reason",
+            Defect::NoStatus => "no_status",
+        }
+    }
+
+    /// The defect in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Defect::ExclusionWithoutJustification => msg::SOA_DEFECT_EXCLUSION,
+            Defect::InclusionWithoutReason => msg::SOA_DEFECT_REASON,
+            Defect::NoStatus => msg::SOA_DEFECT_STATUS,
+        }
+    }
+}
+
+/// One Annex A control in the Statement of Applicability.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    /// The control.
+    pub control: ItemId,
+    /// Included (not excluded, or excluded without a justification, which does not count).
+    pub applicable: bool,
+    /// The person's reason for including or excluding it.
+    pub justification: &'a str,
+    /// Implementation status.
+    pub status: Status,
+    /// Evidence references.
+    pub evidence: &'a [String],
+    /// Who is responsible.
+    pub owner: &'a str,
+    /// When the gap should be closed.
+    pub due: Option<Date>,
+    /// The defects, in [`Defect`] order.
+    pub defects: Vec<Defect>,
+}
+
+/// The rows of the Statement of Applicability, in catalog order.
+pub fn rows<'a>(catalog: &Catalog, assessment: &'a Assessment) -> Vec<Row<'a>> {
+    catalog
+        .item_ids()
+        .filter(|&i| catalog.item(i).kind == ItemKind::Control)
+        .map(|control| row(catalog, assessment, control))
+        .collect()
+}
+
+fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Row<'a> {
+    let a = assessment.answer(control);
+    let applicable = assessment.in_scope(catalog, control);
+    let status = match a.maturity {
+        _ if !applicable => Status::Excluded,
+        None => Status::NotAssessed,
+        Some(level) => Status::Assessed {
+            level,
+            target: a.target,
+            evidenced: !a.evidence.is_empty(),
+        },
+    };
+    let mut defects = Vec::new();
+    if a.excluded && !a.has_reason() {
+        defects.push(Defect::ExclusionWithoutJustification);
+    }
+    if !a.excluded && !a.has_reason() {
+        defects.push(Defect::InclusionWithoutReason);
+    }
+    if status == Status::NotAssessed {
+        defects.push(Defect::NoStatus);
+    }
+    Row {
+        control,
+        applicable,
+        justification: a.justification.trim(),
+        status,
+        evidence: &a.evidence,
+        owner: a.owner.trim(),
+        due: a.due,
+        defects,
+    }
+}
+
+/// The CSV columns, in their documented order (docs/reports.md).
+pub const CSV_COLUMNS: [&str; 13] = [
+    "Control",
+    "Title",
+    "Control objective",
+    "Applicable",
+    "Justification",
+    "Status",
+    "Level",
+    "Target level",
+    "Evidence",
+    "Owner",
+    "Due",
+    "Defects",
+    "Source",
+];
+
+/// The Statement of Applicability as CSV: one row per Annex A control, then one per
+/// control of the organization's own.
+pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
+    let mut out = Csv::new(&CSV_COLUMNS);
+    for r in rows(catalog, assessment) {
+        let item = catalog.item(r.control);
+        let (level, target) = match r.status {
+            Status::Assessed { level, target, .. } => {
+                (level.to_string(), target.number().to_string())
+            }
+            _ => (String::new(), String::new()),
+        };
+        let defects: Vec<&str> = r.defects.iter().map(|d| d.words()).collect();
+        out.row(&[
+            item.id.as_str(),
+            &item.title,
+            &catalog.group(catalog.item_group(r.control)).id,
+            yes_no(r.applicable),
+            r.justification,
+            &r.status.words(),
+            &level,
+            &target,
+            &r.evidence.join("; "),
+            r.owner,
+            &r.due.map(|d| d.to_string()).unwrap_or_default(),
+            &defects.join("; "),
+            "ISO/IEC 42001:2023 Annex A",
+        ]);
+    }
+    for c in &assessment.additional {
+        out.row(&[
+            c.id.as_str(),
+            &c.title,
+            "",
+            yes_no(true),
+            &c.reason,
+            c.status
+                .map_or(msg::SOA_STATUS_NOT_ASSESSED, MaturityLevel::name),
+            &c.status.map_or_else(String::new, |l| l.to_string()),
+            "",
+            "",
+            &c.owner,
+            "",
+            "",
+            &c.source,
+        ]);
+    }
+    out.finish()
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        msg::SOA_YES
+    } else {
+        msg::SOA_NO
+    }
+}
+
+/// The Statement of Applicability as pretty JSON (docs/reports.md), with its title block.
+pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
+    let mut w = Writer::pretty();
+    w.begin_object();
+    w.key("document").string("statement_of_applicability");
+    w.key("standard").string(&catalog.title);
+    w.key("organization").string(&assessment.organization);
+    w.key("scope").string(assessment.profile.scope_note.trim());
+    w.key("assessment").string(&assessment.name);
+    w.key("version").string(assessment.updated.as_str());
+    w.key("prepared_by").string(assessment.prepared_by.trim());
+    let all = rows(catalog, assessment);
+    w.key("defects")
+        .uint(all.iter().map(|r| r.defects.len() as u64).sum());
+    w.key("controls").begin_array();
+    for r in &all {
+        w.begin_object();
+        w.key("id").string(&catalog.item(r.control).id);
+        w.key("title").string(&catalog.item(r.control).title);
+        w.key("applicable").bool(r.applicable);
+        w.key("justification").string(r.justification);
+        w.key("status").string(r.status.key());
+        let level = match r.status {
+            Status::Assessed { level, .. } => Some(u64::from(level.number())),
+            _ => None,
+        };
+        w.key("level").opt_uint(level);
+        w.key("target")
+            .uint(u64::from(assessment.answer(r.control).target.number()));
+        w.key("evidence").begin_array();
+        for e in r.evidence {
+            w.string(e);
+        }
+        w.end_array();
+        w.key("owner").string(r.owner);
+        let due = r.due.map(|d| d.to_string());
+        w.key("due").opt_string(due.as_deref());
+        w.key("defects").begin_array();
+        for d in &r.defects {
+            w.string(d.key());
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.key("additional_controls").begin_array();
+    for c in &assessment.additional {
+        w.begin_object();
+        w.key("id").string(&c.id);
+        w.key("title").string(&c.title);
+        w.key("source").string(&c.source);
+        w.key("reason").string(&c.reason);
+        w.key("level")
+            .opt_uint(c.status.map(|l| u64::from(l.number())));
+        w.key("owner").string(&c.owner);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
