@@ -43,15 +43,17 @@ else
   cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# 3. Chromium and its driver, and Firefox ESR (the offline package is checked in it),
-#    from Debian (no browser downloads are possible here).
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ]; then
-  say "ok $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1)"
+# 3. Chromium and its driver, Firefox ESR (the offline package is checked in it) and
+#    poppler-utils (pdftoppm/pdftotext: the printed report is checked as a PDF), from
+#    Debian (no browser downloads are possible here).
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] \
+  && [ -x /usr/bin/pdftoppm ] && [ -x /usr/bin/pdftotext ]; then
+  say "ok $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(/usr/bin/firefox-esr --version 2>/dev/null | head -n1), $(/usr/bin/pdftoppm -v 2>&1 | head -n1)"
 else
-  say "installing chromium, chromium-driver and firefox-esr from Debian"
+  say "installing chromium, chromium-driver, firefox-esr and poppler-utils from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+  apt-get install -y -qq chromium chromium-driver firefox-esr poppler-utils >/dev/null
 fi
 
 # 4. Node tooling: wasm-opt (binaryen 132), playwright-core and axe-core, pinned by
@@ -66,14 +68,17 @@ else
   cp "$E2E/package-lock.json" "$STAMP"
 fi
 
-# 5. Python validator for the formats we publish (JSON Schema), pinned, in a
-#    project-local virtual environment.
+# 5. Python validators for the formats we publish, pinned, in a project-local virtual
+#    environment: jsonschema for our JSON Schemas, compliance-trestle (its models are
+#    OSCAL 1.2.1) for the OSCAL assessment-results export (docs/oscal.md). About 15 s.
 JSONSCHEMA_VERSION="4.26.0"
+TRESTLE_VERSION="5.2.0"
 VENV="$TOOLS/venv"
-if [ "$("$VENV/bin/python" -c 'import jsonschema, importlib.metadata as m; print(m.version("jsonschema"))' 2>/dev/null || true)" = "$JSONSCHEMA_VERSION" ]; then
-  say "ok jsonschema $JSONSCHEMA_VERSION"
+if [ "$("$VENV/bin/python" -c 'import jsonschema, trestle.oscal, importlib.metadata as m; print(m.version("jsonschema"), m.version("compliance-trestle"))' 2>/dev/null || true)" = "$JSONSCHEMA_VERSION $TRESTLE_VERSION" ]; then
+  say "ok jsonschema $JSONSCHEMA_VERSION, compliance-trestle $TRESTLE_VERSION"
 else
-  say "installing jsonschema $JSONSCHEMA_VERSION into .tools/venv"
+  say "installing jsonschema $JSONSCHEMA_VERSION and compliance-trestle $TRESTLE_VERSION into .tools/venv"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "jsonschema==$JSONSCHEMA_VERSION"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
+    "jsonschema==$JSONSCHEMA_VERSION" "compliance-trestle==$TRESTLE_VERSION"
 fi

@@ -124,6 +124,12 @@ fn main() -> ExitCode {
                 plan::json(catalog, a, &r, o.today)
             }
         }),
+        ["oscal", file] => match read_and_import(catalog, file) {
+            Ok(a) => print(&aims_readiness::engine::oscal::assessment_results(
+                catalog, &a,
+            )),
+            Err(code) => code,
+        },
         ["compare", old, new] => {
             match (read_and_import(catalog, old), read_and_import(catalog, new)) {
                 (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n)),

@@ -12,6 +12,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// 1 January 1970, a stand-in where a clock gives nothing usable.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// Parses `YYYY-MM-DD` (years 1900–9999), checking that the day exists in that month.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();

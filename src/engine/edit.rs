@@ -1,7 +1,7 @@
 //! Every change a person can make to an assessment, as data. The UI's reducer only
 //! forwards these to [`apply`], so the rules live here and are tested natively.
 
-use super::assessment::{Assessment, EditError};
+use super::assessment::{Answer, Assessment, EditError};
 use super::catalog::{Catalog, DocumentId, ItemId};
 use super::date::{Date, Timestamp};
 use super::level::{MaturityLevel, TargetLevel};
@@ -60,6 +60,13 @@ pub enum Edit {
     RemoveControl(usize),
     /// Sets the status of the additional control at a position.
     ControlStatus(usize, Option<MaturityLevel>),
+    /// Sets who prepared the assessment.
+    PreparedBy(String),
+    /// Sets the scope note of the AI management system.
+    ScopeNote(String),
+    /// Replaces an item's whole answer (taking a colleague's answer when merging; refused
+    /// for an excluded clause requirement like any other edit).
+    Answer(ItemId, Box<Answer>),
 }
 
 /// Applies one edit and stamps `updated`. A refused edit changes nothing.
@@ -144,6 +151,9 @@ pub fn apply(
                 c.status = status;
             }
         }
+        Edit::PreparedBy(name) => assessment.prepared_by = name,
+        Edit::ScopeNote(text) => assessment.profile.scope_note = text,
+        Edit::Answer(item, answer) => assessment.update(catalog, item, |a| *a = *answer)?,
     }
     assessment.updated = now;
     Ok(())

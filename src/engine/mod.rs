@@ -19,6 +19,7 @@ pub mod json;
 pub mod level;
 pub mod merge;
 pub mod messages;
+pub mod oscal;
 pub mod percent;
 pub mod plan;
 pub mod profile;

@@ -37,3 +37,15 @@ pub fn local_label(ts: &Timestamp) -> String {
             .unwrap_or_default()
     })
 }
+
+/// Today in the person's time zone (overdue dates are judged by their calendar).
+pub fn today() -> crate::engine::Date {
+    let d = js_sys::Date::new_0();
+    let text = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    crate::engine::Date::parse(&text).unwrap_or(crate::engine::Date::EPOCH)
+}

@@ -47,6 +47,36 @@ pub enum Route {
         /// Assessment id.
         id: String,
     },
+    /// The Statement of Applicability of an assessment.
+    #[at("/a/:id/soa")]
+    Soa {
+        /// Assessment id.
+        id: String,
+    },
+    /// The action plan of an assessment.
+    #[at("/a/:id/plan")]
+    Plan {
+        /// Assessment id.
+        id: String,
+    },
+    /// The printable readiness report of an assessment.
+    #[at("/a/:id/report")]
+    Report {
+        /// Assessment id.
+        id: String,
+    },
+    /// Crosswalks from other frameworks back to the items of an assessment.
+    #[at("/a/:id/crosswalks")]
+    Crosswalks {
+        /// Assessment id.
+        id: String,
+    },
+    /// An assessment beside another (progress over time, or a colleague's file).
+    #[at("/a/:id/compare")]
+    Compare {
+        /// Assessment id.
+        id: String,
+    },
     /// Any address the app does not know.
     #[not_found]
     #[at("/not-found")]
@@ -64,6 +94,31 @@ pub enum AssessmentScreen {
     Documents,
     /// The results.
     Results,
+    /// The Statement of Applicability.
+    Soa,
+    /// The action plan.
+    Plan,
+    /// The printable readiness report.
+    Report,
+    /// Crosswalks from other frameworks.
+    Crosswalks,
+    /// Comparison with another assessment.
+    Compare,
+}
+
+impl AssessmentScreen {
+    /// Whether the screen is one of the reports grouped under the Results tab.
+    pub fn is_report(&self) -> bool {
+        matches!(
+            self,
+            AssessmentScreen::Results
+                | AssessmentScreen::Soa
+                | AssessmentScreen::Plan
+                | AssessmentScreen::Report
+                | AssessmentScreen::Crosswalks
+                | AssessmentScreen::Compare
+        )
+    }
 }
 
 impl Route {
@@ -77,6 +132,11 @@ impl Route {
             }
             Route::Documents { id } => Some((id, AssessmentScreen::Documents)),
             Route::Results { id } => Some((id, AssessmentScreen::Results)),
+            Route::Soa { id } => Some((id, AssessmentScreen::Soa)),
+            Route::Plan { id } => Some((id, AssessmentScreen::Plan)),
+            Route::Report { id } => Some((id, AssessmentScreen::Report)),
+            Route::Crosswalks { id } => Some((id, AssessmentScreen::Crosswalks)),
+            Route::Compare { id } => Some((id, AssessmentScreen::Compare)),
             Route::Home | Route::Quick | Route::NotFound => None,
         }
     }
@@ -90,6 +150,11 @@ impl Route {
             AssessmentScreen::Assess(Some(item)) => Route::AssessItem { id, item },
             AssessmentScreen::Documents => Route::Documents { id },
             AssessmentScreen::Results => Route::Results { id },
+            AssessmentScreen::Soa => Route::Soa { id },
+            AssessmentScreen::Plan => Route::Plan { id },
+            AssessmentScreen::Report => Route::Report { id },
+            AssessmentScreen::Crosswalks => Route::Crosswalks { id },
+            AssessmentScreen::Compare => Route::Compare { id },
         }
     }
 }

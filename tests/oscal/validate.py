@@ -149,11 +149,10 @@ def convention_problems(raw):
             where = f"{path}.props[{i}] ({prop['name']})"
             if prop.get("ns") != NS:
                 problems.append(f"{where}: ns is {prop.get('ns')!r}, must be {NS!r}")
-            if prop["name"] != base or prop.get("value") not in OUR_PROPS[base]:
-                if prop["name"] != base:
-                    problems.append(f"{where}: unknown prop name in our namespace")
-                else:
-                    problems.append(f"{where}: value {prop.get('value')!r} not in {sorted(OUR_PROPS[base])}")
+            if prop["name"] != base:
+                problems.append(f"{where}: not one of our prop names {sorted(OUR_PROPS)}")
+            elif prop.get("value") not in OUR_PROPS[base]:
+                problems.append(f"{where}: value {prop.get('value')!r} not in {sorted(OUR_PROPS[base])}")
         if "methods" in obj and path.split(".")[-1].startswith("observations["):
             observation_uuids.add(obj.get("uuid"))
             bad = [m for m in obj["methods"] if m not in METHODS]
@@ -231,7 +230,7 @@ def check(path):
 
 def main(argv):
     if not argv:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        print("usage: validate.py FILE...", file=sys.stderr)
         return 2
     failed = False
     for name in argv:

@@ -7,8 +7,38 @@ use crate::ui::i18n::msg;
 use crate::ui::route::{AssessmentScreen, Route};
 use yew::prelude::*;
 use yew_router::navigator::NavigatorKind;
-use yew_router::prelude::{use_navigator, use_route};
+use yew_router::prelude::{use_navigator, use_route, Navigator};
 use yew_router::Routable;
+
+/// A link to a route inside the app: a real `href` (keyboard, new tab, history) with
+/// `aria-current` on the link itself, which yew-router's `Link` cannot carry. A click
+/// with a modifier key is left to the browser; any other click navigates in place.
+pub fn route_link(
+    navigator: &Option<Navigator>,
+    to: Route,
+    class: &'static str,
+    content: Html,
+    current: bool,
+) -> Html {
+    let path = to.to_path();
+    let href = match navigator {
+        Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
+        _ => path,
+    };
+    let navigator = navigator.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        if let Some(n) = &navigator {
+            n.push(&to);
+        }
+    });
+    html! {
+        <a {class} {href} {onclick} aria-current={current.then_some("page")}>{ content }</a>
+    }
+}
 
 /// The top bar.
 #[component]
@@ -23,28 +53,8 @@ pub fn Nav() -> Html {
     // A quick-only embed shows no tabs until the visitor continues into a full assessment.
     let quick_only = state.config.mode == Mode::Quick && state.config.embedded && open.is_none();
     let navigator = use_navigator();
-    // Tabs are links (keyboard, new tab, history) with `aria-current` on the link itself,
-    // which yew-router's `Link` cannot carry; a click with a modifier key is left to the
-    // browser.
     let tab = |to: Route, label: &'static str, current: bool| {
-        let path = to.to_path();
-        let href = match &navigator {
-            Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
-            _ => path,
-        };
-        let navigator = navigator.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
-                return;
-            }
-            e.prevent_default();
-            if let Some(n) = &navigator {
-                n.push(&to);
-            }
-        });
-        html! {
-            <li><a class="aims-tab" {href} {onclick} aria-current={current.then_some("page")}>{ label }</a></li>
-        }
+        html! { <li>{ route_link(&navigator, to, "aims-tab", html! { label }, current) }</li> }
     };
     let assessment_tab = |screen: AssessmentScreen, label: &'static str| {
         let Some((id, _)) = &open else {
@@ -52,6 +62,7 @@ pub fn Nav() -> Html {
         };
         let current = match (&on_screen, &screen) {
             (Some(AssessmentScreen::Assess(_)), AssessmentScreen::Assess(_)) => true,
+            (Some(a), AssessmentScreen::Results) => a.is_report(),
             (Some(a), b) => a == b,
             (None, _) => false,
         };

@@ -2,11 +2,13 @@
 //! its blockers, a chart per clause and control objective, and the top gaps.
 
 use super::pct;
+use super::report_tabs::ReportTabs;
 use crate::engine::scoring::{Figure, GroupScore};
-use crate::engine::{Assessment, Blocker, Catalog, ItemKind, Report, Stage, Verdict};
+use crate::engine::{Assessment, Blocker, Catalog, ItemId, ItemKind, Report, Stage, Verdict};
 use crate::ui::context::use_dispatch;
 use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::route::AssessmentScreen;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -65,30 +67,14 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
     }
 }
 
-/// The results screen.
-#[component]
-pub fn Results(p: &ResultsProps) -> Html {
+fn item_label(i: ItemId) -> String {
     let c = Catalog::builtin();
-    let r = &p.report;
-    let (verdict_class, verdict_key, verdict_help) = match r.verdict {
-        Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
-        Verdict::Stage1Ready => (
-            "close",
-            msg::VERDICT_STAGE1_READY,
-            msg::VERDICT_STAGE1_READY_HELP,
-        ),
-        Verdict::NotReady => ("not", msg::VERDICT_NOT_READY, msg::VERDICT_NOT_READY_HELP),
-    };
-    let top: Vec<&GroupScore> = r
-        .groups
-        .iter()
-        .filter(|g| c.group_parent(g.group).is_none())
-        .collect();
-    let (clauses, controls): (Vec<&GroupScore>, Vec<&GroupScore>) = top
-        .into_iter()
-        .partition(|g| c.group(g.group).kind == ItemKind::Clause);
-    let item_label = |i| format!("{} {}", c.item(i).id, c.item(i).title);
-    let blocker_text = |b: &Blocker| match *b {
+    format!("{} {}", c.item(i).id, c.item(i).title)
+}
+
+fn blocker_text(b: &Blocker) -> String {
+    let c = Catalog::builtin();
+    match *b {
         Blocker::Unanswered(i) => tf(msg::BLOCKER_UNANSWERED, &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
             msg::BLOCKER_BELOW_2,
@@ -112,40 +98,32 @@ pub fn Results(p: &ResultsProps) -> Html {
                 ("clause", &c.document(d).clause),
             ],
         ),
+    }
+}
+
+/// The verdict, the figures with their denominators, the rule, and the charts per
+/// clause and control objective (the results screen and the printed report).
+pub fn summary(r: &Report) -> Html {
+    let c = Catalog::builtin();
+    let (verdict_class, verdict_key, verdict_help) = match r.verdict {
+        Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
+        Verdict::Stage1Ready => (
+            "close",
+            msg::VERDICT_STAGE1_READY,
+            msg::VERDICT_STAGE1_READY_HELP,
+        ),
+        Verdict::NotReady => ("not", msg::VERDICT_NOT_READY, msg::VERDICT_NOT_READY_HELP),
     };
-    let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
-        r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
-    let blocker_list = |id: &'static str, title: &'static str, list: &[&Blocker]| {
-        html! {
-            <section class="aims-blocker-stage" aria-labelledby={id}>
-                <h3 class="aims-h3" {id}>{ tf(title, &[("n", &list.len().to_string())]) }</h3>
-                if list.is_empty() {
-                    <p class="aims-empty">{ msg::RESULTS_STAGE_NONE }</p>
-                } else {
-                    <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
-                }
-            </section>
-        }
-    };
-    let on_print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    let on_export = {
-        let (a, done) = (p.assessment.clone(), use_dispatch());
-        Callback::from(move |_: MouseEvent| download_export(&a, &done))
-    };
+    let top: Vec<&GroupScore> = r
+        .groups
+        .iter()
+        .filter(|g| c.group_parent(g.group).is_none())
+        .collect();
+    let (clauses, controls): (Vec<&GroupScore>, Vec<&GroupScore>) = top
+        .into_iter()
+        .partition(|g| c.group(g.group).kind == ItemKind::Clause);
     html! {
-        <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
-            <div class="aims-screen-head">
-                <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
-                <div class="aims-actions aims-noprint">
-                    <button type="button" class="aims-btn" onclick={on_print}>{ msg::RESULTS_PRINT }</button>
-                    <button type="button" class="aims-btn" onclick={on_export}>{ msg::RESULTS_EXPORT }</button>
-                </div>
-            </div>
-            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
+        <>
             <div class="aims-verdict" data-verdict={verdict_class}>
                 <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }</p>
                 <p class="aims-verdict-value">{ verdict_key }</p>
@@ -176,31 +154,95 @@ pub fn Results(p: &ResultsProps) -> Html {
                 { chart(msg::RESULTS_CHART_CLAUSES, &clauses) }
                 { chart(msg::RESULTS_CHART_ANNEX, &controls) }
             </div>
-            <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
-            if r.gaps.is_empty() {
-                <p class="aims-empty">{ msg::RESULTS_NO_GAPS }</p>
-            } else {
-                <div class="aims-table-wrap">
-                    <table class="aims-table">
-                        <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::RESULTS_GAP_TARGET }</th><th scope="col">{ msg::RESULTS_GAP_PRIORITY }</th><th scope="col">{ msg::RESULTS_GAP_OWNER }</th></tr></thead>
-                        <tbody>
-                            { for r.gaps.iter().take(15).map(|g| {
-                                let a = p.assessment.answer(g.item);
-                                html! { <tr>
-                                    <th scope="row">{ item_label(g.item) }</th>
-                                    <td>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
-                                    <td>{ g.target.number() }</td>
-                                    <td>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
-                                    <td>{ &a.owner }{ a.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
-                                </tr> }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
-            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+        </>
+    }
+}
+
+/// The gaps below target, highest priority first (`limit` rows at most).
+pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
+    html! {
+        if r.gaps.is_empty() {
+            <p class="aims-empty">{ msg::RESULTS_NO_GAPS }</p>
+        } else {
+            <div class="aims-table-wrap">
+                <table class="aims-table">
+                    <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::RESULTS_GAP_TARGET }</th><th scope="col">{ msg::RESULTS_GAP_PRIORITY }</th><th scope="col">{ msg::RESULTS_GAP_OWNER }</th></tr></thead>
+                    <tbody>
+                        { for r.gaps.iter().take(limit).map(|g| {
+                            let ans = a.answer(g.item);
+                            html! { <tr>
+                                <th scope="row">{ item_label(g.item) }</th>
+                                <td>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
+                                <td>{ g.target.number() }</td>
+                                <td>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
+                                <td>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                            </tr> }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// What stands between the assessment and each audit stage.
+pub fn blockers(r: &Report) -> Html {
+    let c = Catalog::builtin();
+    let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
+        r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
+    let blocker_list = |id: &'static str, title: &'static str, list: &[&Blocker]| {
+        html! {
+            <section class="aims-blocker-stage" aria-labelledby={id}>
+                <h3 class="aims-h3" {id}>{ tf(title, &[("n", &list.len().to_string())]) }</h3>
+                if list.is_empty() {
+                    <p class="aims-empty">{ msg::RESULTS_STAGE_NONE }</p>
+                } else {
+                    <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
+                }
+            </section>
+        }
+    };
+    html! {
+        <>
             { blocker_list("aims-stage1-title", msg::RESULTS_STAGE1_TITLE, &stage1) }
             { blocker_list("aims-stage2-title", msg::RESULTS_STAGE2_TITLE, &stage2) }
+        </>
+    }
+}
+
+/// The results screen.
+#[component]
+pub fn Results(p: &ResultsProps) -> Html {
+    let r = &p.report;
+    let on_export = {
+        let (a, done) = (p.assessment.clone(), use_dispatch());
+        Callback::from(move |_: MouseEvent| download_export(&a, &done))
+    };
+    html! {
+        <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
+            <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
+            <div class="aims-screen-head">
+                <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
+                <div class="aims-actions aims-noprint">
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::RESULTS_PRINT }</button>
+                    <button type="button" class="aims-btn" onclick={on_export}>{ msg::RESULTS_EXPORT }</button>
+                </div>
+            </div>
+            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
+            { summary(r) }
+            <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
+            { gap_table(&p.assessment, r, 15) }
+            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+            { blockers(r) }
         </section>
     }
+}
+
+/// A click handler that opens the browser's print dialog.
+pub fn print() -> Callback<MouseEvent> {
+    Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    })
 }

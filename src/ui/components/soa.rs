@@ -1,0 +1,178 @@
+//! The Statement of Applicability as a document: title block, the defects an auditor
+//! would raise, one row per Annex A control (and per control of the organization's
+//! own), CSV download and print. The rows come from `engine::soa`, like the CSV.
+
+use super::report_tabs::ReportTabs;
+use super::results::print;
+use super::{event_value, send};
+use crate::engine::soa::{self, Defect, Row};
+use crate::engine::{Assessment, Catalog, Edit};
+use crate::ui::context::use_dispatch;
+use crate::ui::download::{download, export_filename};
+use crate::ui::i18n::{msg, tf};
+use crate::ui::route::AssessmentScreen;
+use crate::ui::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`SoaScreen`].
+#[derive(Properties, PartialEq)]
+pub struct SoaProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+}
+
+/// Offers a CSV text as a download named after the assessment.
+pub fn download_csv(a: &Assessment, kind: &str, text: &str) {
+    let name = export_filename(&format!("{} {kind}", a.name), a.updated.as_str());
+    let name = name.trim_end_matches(".json").to_owned() + ".csv";
+    download(&name, "text/csv;charset=utf-8", text);
+}
+
+/// The defects of the Statement of Applicability in one sentence.
+fn defect_summary(rows: &[Row]) -> Html {
+    let count = |d: Defect| rows.iter().filter(|r| r.defects.contains(&d)).count();
+    let total: usize = rows.iter().map(|r| r.defects.len()).sum();
+    if total == 0 {
+        return html! { <p class="aims-tag aims-tag--ok aims-soa-summary">{ msg::SOA_NO_DEFECTS }</p> };
+    }
+    html! {
+        <p class="aims-alert aims-soa-summary" role="note">{ tf(msg::SOA_DEFECTS, &[
+            ("n", &total.to_string()),
+            ("exclusions", &count(Defect::ExclusionWithoutJustification).to_string()),
+            ("reasons", &count(Defect::InclusionWithoutReason).to_string()),
+            ("status", &count(Defect::NoStatus).to_string()),
+        ]) }</p>
+    }
+}
+
+/// The table of controls. With `act`, a control without a reason offers the risk
+/// treatment's reason in one click (the person still chooses it).
+pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
+    let c = Catalog::builtin();
+    let rows = soa::rows(c, a);
+    let row = |r: &Row| {
+        let item = c.item(r.control);
+        let applicable = if r.applicable { msg::SOA_YES } else { msg::SOA_NO };
+        let suggest = act.filter(|_| r.defects.contains(&Defect::InclusionWithoutReason));
+        html! {
+            <tr data-defect={super::flag(!r.defects.is_empty())}>
+                <th scope="row" data-label={msg::SOA_COL_CONTROL}>{ &item.id }{ " " }<span class="aims-soa-title">{ &item.title }</span></th>
+                <td data-label={msg::SOA_COL_APPLICABLE}>{ applicable }</td>
+                <td data-label={msg::SOA_COL_JUSTIFICATION}>
+                    { r.justification }
+                    if let Some(act) = suggest {
+                        <button type="button" class="aims-btn aims-btn--small aims-noprint"
+                            onclick={send(act, Action::Edit(Edit::Justification(r.control, msg::SOA_DEFAULT_REASON.to_owned())))}>{ msg::SOA_USE_DEFAULT }</button>
+                    }
+                </td>
+                <td data-label={msg::SOA_COL_STATUS}>{ r.status.words() }</td>
+                <td data-label={msg::SOA_COL_OWNER}>{ r.owner }{ r.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                <td data-label={msg::SOA_COL_EVIDENCE}>{ r.evidence.join("; ") }</td>
+                if !r.defects.is_empty() {
+                    <td data-label={msg::SOA_COL_DEFECTS} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
+                } else {
+                    <td data-label={msg::SOA_COL_DEFECTS}></td>
+                }
+            </tr>
+        }
+    };
+    html! {
+        <>
+            { defect_summary(&rows) }
+            <div class="aims-table-wrap">
+                <table class="aims-table aims-table--stack aims-soa-table">
+                    <thead><tr>
+                        <th scope="col">{ msg::SOA_COL_CONTROL }</th><th scope="col">{ msg::SOA_COL_APPLICABLE }</th>
+                        <th scope="col">{ msg::SOA_COL_JUSTIFICATION }</th><th scope="col">{ msg::SOA_COL_STATUS }</th>
+                        <th scope="col">{ msg::SOA_COL_OWNER }</th><th scope="col">{ msg::SOA_COL_EVIDENCE }</th>
+                        <th scope="col">{ msg::SOA_COL_DEFECTS }</th>
+                    </tr></thead>
+                    <tbody>{ for rows.iter().map(row) }</tbody>
+                </table>
+            </div>
+            if !a.additional.is_empty() {
+                <h3 class="aims-h3">{ msg::SOA_ADDITIONAL }</h3>
+                <div class="aims-table-wrap">
+                    <table class="aims-table aims-table--stack">
+                        <thead><tr><th scope="col">{ msg::SOA_COL_CONTROL }</th><th scope="col">{ msg::SOA_COL_JUSTIFICATION }</th><th scope="col">{ msg::SOA_COL_STATUS }</th><th scope="col">{ msg::SOA_COL_OWNER }</th></tr></thead>
+                        <tbody>{ for a.additional.iter().map(|x| html! { <tr>
+                            <th scope="row" data-label={msg::SOA_COL_CONTROL}>{ format!("{} {}", x.id, x.title) }<span class="aims-muted aims-small">{ format!(" · {}", x.source) }</span></th>
+                            <td data-label={msg::SOA_COL_JUSTIFICATION}>{ &x.reason }</td>
+                            <td data-label={msg::SOA_COL_STATUS}>{ x.status.map_or(msg::SOA_STATUS_NOT_ASSESSED, |l| l.name()) }</td>
+                            <td data-label={msg::SOA_COL_OWNER}>{ &x.owner }</td>
+                        </tr> }) }</tbody>
+                    </table>
+                </div>
+            }
+        </>
+    }
+}
+
+/// The title block: organization, scope, version, prepared by. Editable on screen,
+/// plain text in print.
+pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
+    let version = crate::ui::clock::local_label(&a.updated);
+    let field = |id: &'static str, label: &'static str, value: &str, edit: fn(String) -> Edit| {
+        html! {
+            <div class="aims-field">
+                <dt><label for={id}>{ label }</label></dt>
+                <dd>
+                    if let Some(act) = act {
+                        <input {id} class="aims-input aims-noprint" value={value.to_owned()} maxlength="200"
+                            onchange={act.reform(move |e: Event| Action::Edit(edit(event_value(&e).trim().to_owned())))} />
+                    }
+                    <span class={if act.is_some() { "aims-print-only" } else { "" }}>{ value }</span>
+                </dd>
+            </div>
+        }
+    };
+    html! {
+        <dl class="aims-title-block">
+            { field("aims-soa-org", msg::SOA_ORGANIZATION, &a.organization, Edit::Organization) }
+            { field("aims-soa-by", msg::SOA_PREPARED_BY, &a.prepared_by, Edit::PreparedBy) }
+            <div class="aims-field aims-field--wide">
+                <dt><label for="aims-soa-scope">{ msg::SOA_SCOPE }</label></dt>
+                <dd>
+                    if let Some(act) = act {
+                        <textarea id="aims-soa-scope" class="aims-input aims-noprint" rows="2" maxlength="10000"
+                            placeholder={msg::SOA_SCOPE_HINT}
+                            value={a.profile.scope_note.clone()}
+                            onchange={act.reform(|e: Event| Action::Edit(Edit::ScopeNote(event_value(&e).trim().to_owned())))} />
+                    }
+                    <span class={if act.is_some() { "aims-print-only" } else { "" }}>{ &a.profile.scope_note }</span>
+                </dd>
+            </div>
+            <div class="aims-field"><dt>{ msg::SOA_VERSION }</dt><dd>{ tf(msg::SOA_VERSION_VALUE, &[("name", &a.name), ("when", &version)]) }</dd></div>
+            <div class="aims-field"><dt>{ msg::SOA_STANDARD }</dt><dd>{ msg::SOA_STANDARD_VALUE }</dd></div>
+        </dl>
+    }
+}
+
+/// The Statement of Applicability screen.
+#[component]
+pub fn SoaScreen(p: &SoaProps) -> Html {
+    let act = use_dispatch();
+    let a = &p.assessment;
+    let on_csv = {
+        let a = a.clone();
+        Callback::from(move |_: MouseEvent| {
+            download_csv(&a, "soa", &soa::csv(Catalog::builtin(), &a));
+        })
+    };
+    html! {
+        <section class="aims-screen aims-soa" aria-labelledby="aims-soa-title">
+            <ReportTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
+            <div class="aims-screen-head">
+                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }</h1>
+                <div class="aims-actions aims-noprint">
+                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::SOA_CSV }</button>
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
+                </div>
+            </div>
+            <p class="aims-lead aims-noprint">{ msg::SOA_LEAD }</p>
+            { title_block(a, Some(&act)) }
+            { soa_table(a, Some(&act)) }
+        </section>
+    }
+}
