@@ -2,10 +2,15 @@
 //! render after a reload or a shared link has nothing open yet.
 
 use super::assess::Assess;
+use super::compare::CompareScreen;
+use super::crosswalks::CrosswalkScreen;
 use super::documents::Documents;
 use super::not_found::{Missing, NotFound};
+use super::plan::PlanScreen;
 use super::profile::ProfileScreen;
+use super::report::ReportScreen;
 use super::results::Results;
+use super::soa::SoaScreen;
 use crate::engine::Catalog;
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::i18n::msg;
@@ -59,5 +64,10 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         AssessmentScreen::Profile => html! { <ProfileScreen {assessment} /> },
         AssessmentScreen::Documents => html! { <Documents {assessment} /> },
         AssessmentScreen::Results => html! { <Results {assessment} {report} /> },
+        AssessmentScreen::Soa => html! { <SoaScreen {assessment} /> },
+        AssessmentScreen::Plan => html! { <PlanScreen {assessment} {report} /> },
+        AssessmentScreen::Report => html! { <ReportScreen {assessment} {report} /> },
+        AssessmentScreen::Crosswalks => html! { <CrosswalkScreen {assessment} /> },
+        AssessmentScreen::Compare => html! { <CompareScreen {assessment} /> },
     }
 }

@@ -4,15 +4,21 @@
 
 pub mod assess;
 pub mod banner;
+pub mod compare;
+pub mod crosswalks;
 pub mod documents;
 pub mod gate;
 pub mod home;
 pub mod item_card;
 pub mod nav;
 pub mod not_found;
+pub mod plan;
 pub mod profile;
 pub mod quick;
+pub mod report;
+pub mod report_tabs;
 pub mod results;
+pub mod soa;
 
 use crate::engine::Percent;
 use crate::ui::i18n::msg;

@@ -53,7 +53,11 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
     let rows = soa::rows(c, a);
     let row = |r: &Row| {
         let item = c.item(r.control);
-        let applicable = if r.applicable { msg::SOA_YES } else { msg::SOA_NO };
+        let applicable = if r.applicable {
+            msg::SOA_YES
+        } else {
+            msg::SOA_NO
+        };
         let suggest = act.filter(|_| r.defects.contains(&Defect::InclusionWithoutReason));
         html! {
             <tr data-defect={super::flag(!r.defects.is_empty())}>

@@ -1,0 +1,291 @@
+//! Progress over time and a colleague's file: the open assessment beside another saved
+//! one or an imported export, overall and per group with the difference in points, item
+//! by item up / down / unchanged / newly answered, documents gained or lost. With a
+//! file, each differing item can take the colleague's answer or keep this one: nothing
+//! changes without that choice, and each choice can be taken back while the file is open.
+
+use super::report_tabs::ReportTabs;
+use super::{event_value, pct, send};
+use crate::engine::compare::{compare, delta, Change};
+use crate::engine::merge::{differing_documents, differing_items};
+use crate::engine::{Assessment, Catalog, Edit, ItemId};
+use crate::ui::context::{use_app_state, use_dispatch};
+use crate::ui::files::read_and_import;
+use crate::ui::i18n::{msg, tf};
+use crate::ui::route::AssessmentScreen;
+use crate::ui::state::Action;
+use crate::ui::storage::{describe_load_error, Entry};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props of [`CompareScreen`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+}
+
+/// What the open assessment is compared with.
+#[derive(Clone, PartialEq)]
+enum Other {
+    /// Nothing chosen yet.
+    None,
+    /// Another saved assessment.
+    Saved(Rc<Assessment>),
+    /// A colleague's export, and the open assessment's answers before any choice.
+    File(Rc<Assessment>, Rc<Assessment>),
+    /// The choice could not be read.
+    Failed(String),
+}
+
+/// "+4.2 points", "−3 points", "±0", or "n/a".
+fn points(d: Option<i32>) -> String {
+    match d {
+        None => msg::COMMON_NA.to_owned(),
+        Some(0) => "±0".to_owned(),
+        Some(d) => {
+            let sign = if d > 0 { "+" } else { "−" };
+            let text = crate::engine::json::format_fixed(u64::from(d.unsigned_abs()), 1);
+            tf(msg::COMPARE_POINTS, &[("n", &format!("{sign}{text}"))])
+        }
+    }
+}
+
+fn change_words(c: Change) -> &'static str {
+    match c {
+        Change::Up => msg::COMPARE_UP,
+        Change::Down => msg::COMPARE_DOWN,
+        Change::Unchanged => msg::COMPARE_UNCHANGED,
+        Change::NewlyAnswered => msg::COMPARE_NEW,
+        Change::NoLongerAnswered => msg::COMPARE_GONE,
+        Change::NotAnswered => msg::COMPARE_NOT_ANSWERED,
+    }
+}
+
+/// The comparison screen.
+#[component]
+pub fn CompareScreen(p: &CompareProps) -> Html {
+    let c = Catalog::builtin();
+    let state = use_app_state();
+    let act = use_dispatch();
+    let other = use_state(|| Other::None);
+    let mine = &p.assessment;
+    let on_saved = {
+        let (other, store) = (other.clone(), state.store.clone());
+        Callback::from(move |e: Event| {
+            let id = event_value(&e);
+            other.set(match id.as_str() {
+                "" => Other::None,
+                id => match store.load(Catalog::builtin(), id) {
+                    Ok(a) => Other::Saved(Rc::new(a)),
+                    Err(e) => Other::Failed(describe_load_error(&e)),
+                },
+            });
+        })
+    };
+    let on_file = {
+        let (other, mine) = (other.clone(), mine.clone());
+        Callback::from(move |e: Event| {
+            let file = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            let Some(file) = file else { return };
+            let (other, mine) = (other.clone(), mine.clone());
+            read_and_import(file, move |name, result| {
+                other.set(match result {
+                    Ok(imported) => Other::File(Rc::new(imported.assessment), mine),
+                    Err(problems) => Other::Failed(format!(
+                        "{name}: {}",
+                        problems
+                            .first()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    )),
+                });
+            });
+        })
+    };
+    let choices: Vec<Html> = state
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Saved(s) if s.id != mine.id => Some(html! {
+                <option value={s.id.clone()}>{ format!("{} · {}", s.name, s.updated.get(..10).unwrap_or(&s.updated)) }</option>
+            }),
+            _ => None,
+        })
+        .collect();
+    let picker = html! {
+        <div class="aims-grid-2 aims-noprint">
+            <div class="aims-field">
+                <label for="aims-compare-saved">{ msg::COMPARE_SAVED }</label>
+                <select id="aims-compare-saved" class="aims-input" onchange={on_saved} disabled={choices.is_empty()}>
+                    <option value="">{ if choices.is_empty() { msg::COMPARE_NONE_SAVED } else { msg::COMPARE_PICK } }</option>
+                    { for choices }
+                </select>
+            </div>
+            <div class="aims-field">
+                <label for="aims-compare-file">{ msg::COMPARE_FILE }</label>
+                <input id="aims-compare-file" type="file" accept=".json,application/json" class="aims-input" onchange={on_file} />
+                <p class="aims-small aims-muted">{ msg::COMPARE_FILE_HELP }</p>
+            </div>
+        </div>
+    };
+    let body = match &*other {
+        Other::None => html! { <p class="aims-empty">{ msg::COMPARE_EMPTY }</p> },
+        Other::Failed(reason) => {
+            html! { <p class="aims-alert" role="alert">{ tf(msg::COMPARE_FAILED, &[("reason", reason)]) }</p> }
+        }
+        Other::Saved(o) | Other::File(o, _) => {
+            // Older on the left, so a positive difference is progress.
+            let (old, new) = if o.updated <= mine.updated {
+                (&**o, &**mine)
+            } else {
+                (&**mine, &**o)
+            };
+            let cmp = compare(c, old, new);
+            let label = |a: &Assessment| {
+                format!("{} · {}", a.name, crate::ui::clock::local_label(&a.updated))
+            };
+            let [up, down, same, newly, gone, not] = cmp.counts();
+            let merge = match &*other {
+                Other::File(theirs, original) => merge_panel(mine, theirs, original, &act),
+                _ => html! {},
+            };
+            html! {
+                <>
+                    <p class="aims-lead">{ tf(msg::COMPARE_SUMMARY, &[("old", &label(old)), ("new", &label(new))]) }</p>
+                    <div class="aims-table-wrap">
+                        <table class="aims-table aims-table--stack">
+                            <thead><tr><th scope="col">{ msg::COMPARE_GROUP }</th><th scope="col">{ msg::COMPARE_BEFORE }</th><th scope="col">{ msg::COMPARE_AFTER }</th><th scope="col">{ msg::COMPARE_DELTA }</th></tr></thead>
+                            <tbody>
+                                <tr class="aims-compare-overall">
+                                    <th scope="row" data-label={msg::COMPARE_GROUP}>{ msg::RESULTS_OVERALL }</th>
+                                    <td data-label={msg::COMPARE_BEFORE}>{ pct(cmp.old.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.old.overall.answered, cmp.old.overall.in_scope) }</span></td>
+                                    <td data-label={msg::COMPARE_AFTER}>{ pct(cmp.new.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.new.overall.answered, cmp.new.overall.in_scope) }</span></td>
+                                    <td data-label={msg::COMPARE_DELTA}>{ points(delta(cmp.old.overall.readiness, cmp.new.overall.readiness)) }</td>
+                                </tr>
+                                { for cmp.old.groups.iter().zip(&cmp.new.groups).filter(|(g, _)| c.group_parent(g.group).is_none()).map(|(o, n)| {
+                                    let g = c.group(o.group);
+                                    html! { <tr>
+                                        <th scope="row" data-label={msg::COMPARE_GROUP}>{ format!("{} {}", g.id, g.title) }</th>
+                                        <td data-label={msg::COMPARE_BEFORE}>{ pct(o.figure.readiness) }</td>
+                                        <td data-label={msg::COMPARE_AFTER}>{ pct(n.figure.readiness) }</td>
+                                        <td data-label={msg::COMPARE_DELTA}>{ points(delta(o.figure.readiness, n.figure.readiness)) }</td>
+                                    </tr> }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                    <p class="aims-rule">{ msg::COMPARE_RULE }</p>
+                    <h2 class="aims-h2">{ msg::COMPARE_ITEMS }</h2>
+                    <p>{ tf(msg::COMPARE_COUNTS, &[("up", &up.to_string()), ("down", &down.to_string()), ("same", &same.to_string()), ("newly", &newly.to_string()), ("gone", &gone.to_string()), ("not", &not.to_string())]) }</p>
+                    <details class="aims-details">
+                        <summary>{ msg::COMPARE_SHOW_ITEMS }</summary>
+                        <ul class="aims-compare-items">{ for cmp.items.iter().filter(|i| !matches!(i.change, Change::Unchanged | Change::NotAnswered)).map(|i| html! {
+                            <li data-change={i.change.key()}>
+                                <strong>{ format!("{} {}", c.item(i.item).id, c.item(i.item).title) }</strong>
+                                { format!(" · {}: {} → {}", change_words(i.change), i.old.map_or("–".to_owned(), |l| l.to_string()), i.new.map_or("–".to_owned(), |l| l.to_string())) }
+                            </li>
+                        }) }</ul>
+                    </details>
+                    <h2 class="aims-h2">{ msg::COMPARE_DOCUMENTS }</h2>
+                    <p>{ tf(msg::COMPARE_DOCS_COUNTS, &[("gained", &cmp.documents_gained.len().to_string()), ("lost", &cmp.documents_lost.len().to_string())]) }</p>
+                    <ul class="aims-compare-items">
+                        { for cmp.documents_gained.iter().map(|&d| html! { <li data-change="up">{ tf(msg::COMPARE_DOC_GAINED, &[("doc", &c.document(d).title)]) }</li> }) }
+                        { for cmp.documents_lost.iter().map(|&d| html! { <li data-change="down">{ tf(msg::COMPARE_DOC_LOST, &[("doc", &c.document(d).title)]) }</li> }) }
+                    </ul>
+                    { merge }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="aims-screen aims-compare" aria-labelledby="aims-compare-title">
+            <ReportTabs id={mine.id.clone()} current={AssessmentScreen::Compare} />
+            <h1 id="aims-compare-title" class="aims-h1">{ msg::COMPARE_TITLE }</h1>
+            <p class="aims-lead">{ msg::COMPARE_LEAD }</p>
+            { picker }
+            { body }
+        </section>
+    }
+}
+
+/// Per differing item: this assessment's answer, the colleague's, and a choice.
+fn merge_panel(
+    mine: &Assessment,
+    theirs: &Assessment,
+    original: &Assessment,
+    act: &Callback<Action>,
+) -> Html {
+    let c = Catalog::builtin();
+    // Items where the file differs from what this assessment had before any choice, so
+    // a taken answer stays listed (and can be taken back).
+    let items: Vec<ItemId> = differing_items(c, original, theirs);
+    let docs = differing_documents(c, original, theirs);
+    let level = |a: &Assessment, i: ItemId| {
+        let ans = a.answer(i);
+        let lvl = ans.maturity.map_or_else(
+            || msg::ITEM_UNANSWERED.to_owned(),
+            |l| format!("{l} · {}", l.name()),
+        );
+        let extra = [
+            (!ans.evidence.is_empty()).then(|| {
+                tf(
+                    msg::COMPARE_EVIDENCE_N,
+                    &[("n", &ans.evidence.len().to_string())],
+                )
+            }),
+            (!ans.owner.is_empty()).then(|| ans.owner.clone()),
+            ans.excluded.then(|| msg::ITEM_EXCLUDED.to_owned()),
+        ];
+        let extra: Vec<String> = extra.into_iter().flatten().collect();
+        if extra.is_empty() {
+            lvl
+        } else {
+            format!("{lvl} · {}", extra.join(" · "))
+        }
+    };
+    html! {
+        <section class="aims-panel aims-merge" aria-labelledby="aims-merge-title">
+            <h2 id="aims-merge-title" class="aims-h2">{ tf(msg::COMPARE_MERGE_TITLE, &[("n", &(items.len() + docs.len()).to_string())]) }</h2>
+            <p>{ msg::COMPARE_MERGE_LEAD }</p>
+            if items.is_empty() && docs.is_empty() {
+                <p class="aims-empty">{ msg::COMPARE_MERGE_NONE }</p>
+            }
+            <ul class="aims-merge-list">
+                { for items.iter().map(|&i| {
+                    let taken = mine.answer(i) == theirs.answer(i);
+                    let it = c.item(i);
+                    html! {
+                        <li class="aims-merge-row" data-taken={super::flag(taken)}>
+                            <p><strong>{ format!("{} {}", it.id, it.title) }</strong></p>
+                            <p class="aims-small">{ tf(msg::COMPARE_MINE, &[("v", &level(original, i))]) }</p>
+                            <p class="aims-small">{ tf(msg::COMPARE_THEIRS, &[("v", &level(theirs, i))]) }</p>
+                            if taken {
+                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(original.answer(i).clone()))))}>{ msg::COMPARE_KEEP_MINE }</button>
+                            } else {
+                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(theirs.answer(i).clone()))))}>{ msg::COMPARE_TAKE_THEIRS }</button>
+                            }
+                        </li>
+                    }
+                }) }
+                { for docs.iter().map(|&d| {
+                    let taken = mine.document_present(d) == theirs.document_present(d);
+                    let yes_no = |b: bool| if b { msg::DOCS_PRESENT } else { msg::DOCS_MISSING };
+                    html! {
+                        <li class="aims-merge-row" data-taken={super::flag(taken)}>
+                            <p><strong>{ &c.document(d).title }</strong></p>
+                            <p class="aims-small">{ tf(msg::COMPARE_MINE, &[("v", yes_no(original.document_present(d)))]) }</p>
+                            <p class="aims-small">{ tf(msg::COMPARE_THEIRS, &[("v", yes_no(theirs.document_present(d)))]) }</p>
+                            <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Document(d, if taken { original.document_present(d) } else { theirs.document_present(d) })))}>{ if taken { msg::COMPARE_KEEP_MINE } else { msg::COMPARE_TAKE_THEIRS } }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

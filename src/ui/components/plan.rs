@@ -1,0 +1,142 @@
+//! The action plan: every task between the assessment and certification (and toward
+//! the organization's own targets), grouped by clause or by control objective, with the
+//! owner and due date editable in place and overdue dates flagged against today.
+
+use super::nav::route_link;
+use super::report_tabs::ReportTabs;
+use super::results::print;
+use super::soa::download_csv;
+use super::{event_value, set};
+use crate::engine::plan::{self, group_of, Action as Task, Grouping, When};
+use crate::engine::{Assessment, Catalog, Date, Edit, Report};
+use crate::ui::context::use_dispatch;
+use crate::ui::i18n::{msg, tf};
+use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::use_navigator;
+
+/// Props of [`PlanScreen`].
+#[derive(Properties, PartialEq)]
+pub struct PlanProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+    /// Its scores.
+    pub report: Rc<Report>,
+}
+
+/// The action plan screen.
+#[component]
+pub fn PlanScreen(p: &PlanProps) -> Html {
+    let c = Catalog::builtin();
+    let act = use_dispatch();
+    let navigator = use_navigator();
+    let grouping = use_state(Grouping::default);
+    let today = crate::ui::clock::today();
+    let a = &p.assessment;
+    let tasks = plan::plan(c, a, &p.report, today);
+    let count = |w: When| tasks.iter().filter(|t| t.when == w).count().to_string();
+    let overdue = tasks.iter().filter(|t| t.overdue).count();
+    let on_csv = {
+        let (a, r) = (a.clone(), p.report.clone());
+        Callback::from(move |_: MouseEvent| {
+            download_csv(
+                &a,
+                "action-plan",
+                &plan::csv(Catalog::builtin(), &a, &r, today),
+            );
+        })
+    };
+    // Groups in catalog order, each with its tasks in plan order.
+    let mut groups: Vec<_> = c.group_ids().map(|g| (g, Vec::new())).collect();
+    for t in &tasks {
+        if let Some(g) = group_of(c, t, *grouping) {
+            groups[g.index()].1.push(t);
+        }
+    }
+    let row = |t: &&Task| {
+        let Some(item) = t.item else {
+            return html! {};
+        };
+        let it = c.item(item);
+        let dom = format!("aims-plan-{}-{}", it.id, t.task.key());
+        let when_class = match t.when {
+            When::BeforeStage1 => "aims-tag aims-tag--error",
+            When::BeforeStage2 => "aims-tag aims-tag--todo",
+            When::TowardTarget => "aims-tag",
+        };
+        let link = route_link(
+            &navigator,
+            Route::AssessItem {
+                id: a.id.clone(),
+                item: it.id.clone(),
+            },
+            "aims-link",
+            html! { format!("{} {}", it.id, it.title) },
+            false,
+        );
+        html! {
+            <li class="aims-plan-task" data-overdue={super::flag(t.overdue)}>
+                <div class="aims-plan-head">
+                    <span class={when_class}>{ t.when.words() }</span>
+                    { link }
+                    if t.overdue {
+                        <span class="aims-tag aims-tag--error">{ msg::PLAN_OVERDUE }</span>
+                    }
+                </div>
+                <p class="aims-plan-text">{ t.words(c) }</p>
+                <div class="aims-plan-fields">
+                    <label for={format!("{dom}-owner")}>{ msg::ITEM_OWNER }</label>
+                    <input id={format!("{dom}-owner")} class="aims-input" value={t.owner.to_owned()} maxlength="200"
+                        onchange={act.reform(move |e: Event| Action::Edit(Edit::Owner(item, event_value(&e).trim().to_owned())))} />
+                    <label for={format!("{dom}-due")}>{ msg::ITEM_DUE }</label>
+                    <input id={format!("{dom}-due")} type="date" class="aims-input" value={t.due.map(|d| d.to_string()).unwrap_or_default()}
+                        onchange={act.reform(move |e: Event| Action::Edit(Edit::Due(item, Date::parse(&event_value(&e)))))} />
+                </div>
+            </li>
+        }
+    };
+    html! {
+        <section class="aims-screen aims-plan" aria-labelledby="aims-plan-title">
+            <ReportTabs id={a.id.clone()} current={AssessmentScreen::Plan} />
+            <div class="aims-screen-head">
+                <h1 id="aims-plan-title" class="aims-h1">{ msg::PLAN_TITLE }</h1>
+                <div class="aims-actions aims-noprint">
+                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::PLAN_CSV }</button>
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
+                </div>
+            </div>
+            <p class="aims-lead">{ tf(msg::PLAN_SUMMARY, &[
+                ("n", &tasks.len().to_string()),
+                ("stage1", &count(When::BeforeStage1)),
+                ("stage2", &count(When::BeforeStage2)),
+                ("target", &count(When::TowardTarget)),
+                ("overdue", &overdue.to_string()),
+                ("today", &today.to_string()),
+            ]) }</p>
+            <fieldset class="aims-segmented aims-noprint">
+                <legend class="aims-sr">{ msg::PLAN_GROUP_BY }</legend>
+                <span aria-hidden="true">{ msg::PLAN_GROUP_BY }</span>
+                { for [(Grouping::Clause, msg::PLAN_BY_CLAUSE), (Grouping::Objective, msg::PLAN_BY_OBJECTIVE)].into_iter().map(|(g, label)| html! {
+                    <label class="aims-option aims-option--inline" data-on={super::flag(*grouping == g)}>
+                        <input type="radio" name="aims-plan-grouping" checked={*grouping == g} onchange={set(&grouping, g)} />
+                        { label }
+                    </label>
+                }) }
+            </fieldset>
+            if tasks.is_empty() {
+                <p class="aims-empty">{ msg::PLAN_EMPTY }</p>
+            }
+            { for groups.iter().filter(|(_, list)| !list.is_empty()).map(|(g, list)| {
+                let group = c.group(*g);
+                html! {
+                    <section class="aims-plan-group" aria-label={format!("{} {}", group.id, group.title)}>
+                        <h2 class="aims-h2">{ format!("{} {}", group.id, group.title) }<span class="aims-muted aims-small">{ format!(" · {}", list.len()) }</span></h2>
+                        <ul class="aims-plan-list">{ for list.iter().map(row) }</ul>
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}
