@@ -165,17 +165,17 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
             <p class="aims-empty">{ msg::RESULTS_NO_GAPS }</p>
         } else {
             <div class="aims-table-wrap">
-                <table class="aims-table">
+                <table class="aims-table aims-table--stack">
                     <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::RESULTS_GAP_TARGET }</th><th scope="col">{ msg::RESULTS_GAP_PRIORITY }</th><th scope="col">{ msg::RESULTS_GAP_OWNER }</th></tr></thead>
                     <tbody>
                         { for r.gaps.iter().take(limit).map(|g| {
                             let ans = a.answer(g.item);
                             html! { <tr>
                                 <th scope="row">{ item_label(g.item) }</th>
-                                <td>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
-                                <td>{ g.target.number() }</td>
-                                <td>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
-                                <td>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                                <td data-label={msg::RESULTS_GAP_CURRENT}>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
+                                <td data-label={msg::RESULTS_GAP_TARGET}>{ g.target.number() }</td>
+                                <td data-label={msg::RESULTS_GAP_PRIORITY}>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
+                                <td data-label={msg::RESULTS_GAP_OWNER}>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
                             </tr> }
                         }) }
                     </tbody>
@@ -218,6 +218,17 @@ pub fn Results(p: &ResultsProps) -> Html {
         let (a, done) = (p.assessment.clone(), use_dispatch());
         Callback::from(move |_: MouseEvent| download_export(&a, &done))
     };
+    let on_oscal = {
+        let a = p.assessment.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = crate::engine::oscal::assessment_results(Catalog::builtin(), &a);
+            let name = crate::ui::download::export_filename(
+                &format!("{} oscal", a.name),
+                a.updated.as_str(),
+            );
+            crate::ui::download::download(&name, "application/json", &text);
+        })
+    };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
             <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
@@ -226,6 +237,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::RESULTS_PRINT }</button>
                     <button type="button" class="aims-btn" onclick={on_export}>{ msg::RESULTS_EXPORT }</button>
+                    <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::RESULTS_OSCAL }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>

@@ -1,0 +1,203 @@
+// Reports (issue 14): the Statement of Applicability, the action plan, OSCAL, the
+// printable readiness report as a PDF, crosswalks both ways, and comparing/merging a
+// colleague's file, used as a person would, at desktop and phone width. The CSV and
+// OSCAL the browser downloads must be byte-identical to what `aims-score` prints for
+// the same export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, ROOT, ARTIFACTS } from './harness.mjs';
+
+const FIXTURE = join(ROOT, 'tests/fixtures/assessment-v2.json');
+const SCORER = join(ROOT, 'target/debug/aims-score');
+const PYTHON = join(ROOT, '.tools/venv/bin/python');
+let server, chrome, tmp;
+before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-reports-')); });
+after(async () => { await chrome?.close(); await server?.close(); });
+
+/** Clicks `button` and returns the downloaded file's bytes and name. */
+async function download(page, button) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const path = join(tmp, `${Date.now()}-${d.suggestedFilename()}`);
+  await d.saveAs(path);
+  return { path, bytes: await readFile(path), name: d.suggestedFilename() };
+}
+
+const scorer = (...args) => execFileSync(SCORER, args);
+
+/** A fresh page with the fixture imported and opened; returns the page and the id. */
+async function opened(viewport = VIEWPORTS.desktop) {
+  const context = await chrome.browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.setInputFiles('input[type=file]', FIXTURE);
+  await page.click('.aims-card >> text=Open');
+  await page.waitForSelector('.aims-item');
+  const id = (await page.evaluate(() => location.hash)).split('/')[2];
+  const go = async (screen) => {
+    await page.goto(`${server.url}#/a/${id}/${screen}`);
+    await page.waitForSelector('.aims-subtabs');
+  };
+  return { context, page, errors, id, go };
+}
+
+test('Statement of Applicability: defects, a reason in one click, CSV identical to aims-score', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('soa');
+  const summary = await page.textContent('.aims-soa-summary');
+  assert.match(summary, /^42 defects/);
+  const a22 = page.locator('.aims-soa-table tbody tr', { hasText: 'A.2.2' });
+  assert.equal(await a22.getAttribute('data-defect'), 'true');
+  await a22.locator('button:has-text("Use the risk-treatment reason")').click();
+  await page.waitForFunction(() => document.querySelector('.aims-soa-summary').textContent.startsWith('41 defects'));
+  assert.equal(await a22.getAttribute('data-defect'), 'false');
+  assert.match(await a22.textContent(), /risk treatment, 6\.1\.3/);
+  // The excluded-without-justification control stays highlighted with its defect.
+  assert.match(await page.locator('.aims-soa-table tbody tr', { hasText: 'A.10.3' }).textContent(), /Excluded without a justification/);
+  // Title block: prepared by and scope are saved with the assessment.
+  await page.fill('#aims-soa-by', 'Jana Novak, AI governance lead');
+  await page.press('#aims-soa-by', 'Tab');
+  await page.fill('#aims-soa-scope', 'Customer-support chatbot and fraud scoring, EU operations');
+  await page.press('#aims-soa-scope', 'Tab');
+  await page.reload();
+  await page.waitForSelector('#aims-soa-by');
+  assert.equal(await page.inputValue('#aims-soa-by'), 'Jana Novak, AI governance lead');
+
+  const csv = await download(page, 'button:has-text("Download CSV")');
+  assert.match(csv.name, /\.csv$/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  // The same export through the native scorer gives the same bytes.
+  await go('results');
+  const exported = await download(page, 'button:has-text("Export JSON")');
+  assert.ok(scorer('soa', exported.path, '--format', 'csv').equals(csv.bytes), 'browser CSV = aims-score soa CSV');
+  const oscal = await download(page, 'button:has-text("Export OSCAL")');
+  assert.ok(scorer('oscal', exported.path).equals(oscal.bytes), 'browser OSCAL = aims-score oscal');
+  // A real OSCAL implementation (compliance-trestle) accepts it.
+  const oscalPath = join(tmp, 'browser-oscal.json');
+  await writeFile(oscalPath, oscal.bytes);
+  execFileSync(PYTHON, [join(ROOT, 'tests/oscal/validate.py'), oscalPath]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('action plan: owner and due date edited inline, overdue flagged, CSV identical to aims-score', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('plan');
+  assert.match(await page.textContent('.aims-lead'), /tasks: \d+ before Stage 1, \d+ before Stage 2/);
+  const first = page.locator('.aims-plan-task').first();
+  const title = await first.locator('.aims-link').textContent();
+  await first.locator('input[id$=-owner]').fill('Sam Berger');
+  await first.locator('input[id$=-owner]').press('Tab');
+  await first.locator('input[type=date]').fill('2020-01-31');
+  await first.locator('input[type=date]').press('Tab');
+  await page.waitForSelector('.aims-plan-task[data-overdue=true]');
+  assert.match(await page.locator('.aims-plan-task[data-overdue=true]').first().textContent(), /Overdue/);
+  // Grouping by control objective splits A.6 into A.6.1 and A.6.2.
+  await page.click('label:has-text("Control objective")');
+  await page.waitForSelector('section[aria-label^="A.6.2 "]');
+  assert.equal(await page.locator('section[aria-label^="A.6 "]').count(), 0);
+  // The link goes to the item.
+  await page.locator('.aims-plan-task .aims-link', { hasText: title }).first().click();
+  await page.waitForSelector('.aims-item');
+  await go('plan');
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const csv = await download(page, 'button:has-text("Download CSV")');
+  assert.match(csv.bytes.toString('utf8'), /Sam Berger,2020-01-31,Yes/);
+  await go('results');
+  const exported = await download(page, 'button:has-text("Export JSON")');
+  assert.ok(scorer('plan', exported.path, '--format', 'csv', '--today', today).equals(csv.bytes), 'browser CSV = aims-score plan CSV');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('readiness report prints to a PDF with every section, on a sensible number of pages', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('report');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(tmp, 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const info = execFileSync('pdfinfo', [pdf]).toString();
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  assert.ok(pages >= 6 && pages <= 20, `page count ${pages}`);
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  for (const heading of ['AI management system readiness: Example Analytics GmbH', 'Summary',
+    'What stands between you and each audit stage', 'Top gaps', 'Statement of Applicability',
+    'Mandatory documents']) {
+    assert.ok(text.includes(heading), `PDF has "${heading}"`);
+  }
+  // No navigation in print.
+  assert.ok(!text.includes('Quick check'), 'no navigation chrome in the PDF');
+  assert.ok(!text.includes('Download CSV'), 'no buttons in the PDF');
+  // Pages as images, to look at (tests/e2e/artifacts/report-page-N.png).
+  await mkdir(ARTIFACTS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(ARTIFACTS, 'report-page')]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('crosswalks both ways: from an article or function back to items, judgement marked', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('crosswalks');
+  await page.selectOption('#aims-cw-ref', 'Art. 9');
+  await page.waitForSelector('.aims-crosswalks td:has-text("Our judgement")');
+  assert.match(await page.textContent('.aims-crosswalks .aims-stat'), /Over \d+ in-scope items/);
+  const rows = await page.locator('.aims-crosswalks tbody tr').count();
+  assert.ok(rows >= 3, `items covering Art. 9: ${rows}`);
+  await page.click('label:has-text("NIST AI RMF")');
+  await page.selectOption('#aims-cw-ref', 'GOVERN 1');
+  await page.waitForSelector('.aims-crosswalks td:has-text("Published crosswalk")');
+  assert.ok(await page.locator('.aims-crosswalks tbody tr', { hasText: '4.1 ' }).count() === 1, '4.1 covers GOVERN 1.1');
+  await page.click('label:has-text("ISO/IEC 27001")');
+  await page.selectOption('#aims-cw-ref', '9.2.1');
+  await page.waitForSelector('.aims-crosswalks td:has-text("Same clause")');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare with a colleague file: per-group deltas, item changes, merge item by item', async () => {
+  const { context, page, errors, go } = await opened();
+  // The colleague's copy: A.6.2.4 raised to 4, one more document, 5.2 answered higher.
+  const theirs = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  theirs.assessment.updated = '2026-12-15T09:00:00Z';
+  theirs.assessment.items['A.6.2.4'].maturity = 4;
+  theirs.assessment.items['A.6.2.4'].evidence = ['Validation report VR-7'];
+  theirs.assessment.items['5.2'].maturity = 3;
+  const missing = Object.entries(theirs.assessment.documents).find(([, v]) => !v)[0];
+  theirs.assessment.documents[missing] = true;
+  const file = join(tmp, 'colleague.json');
+  await writeFile(file, JSON.stringify(theirs));
+  await go('compare');
+  await page.setInputFiles('#aims-compare-file', file);
+  await page.waitForSelector('.aims-merge');
+  assert.match(await page.textContent('.aims-compare'), /2 up, 0 down/);
+  assert.match(await page.textContent('.aims-compare'), /1 gained, 0 lost/);
+  assert.match(await page.textContent('.aims-compare-overall'), /\+\d/);
+  assert.match(await page.textContent('#aims-merge-title'), /3 differences/);
+  // Nothing changed yet; take theirs for A.6.2.4, then take it back.
+  const row = page.locator('.aims-merge-row', { hasText: 'A.6.2.4' });
+  await row.locator('button:has-text("Take theirs")').click();
+  await row.locator('button:has-text("Keep mine")').waitFor();
+  await page.goto(page.url().replace('/compare', '/assess/A.6.2.4'));
+  await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
+  assert.equal(await page.locator('.aims-item[data-item="A.6.2.4"] input[value="4"]').isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`report screens at ${name} width: no sideways scroll, no serious accessibility problem`, async () => {
+    const { context, page, errors, go } = await opened(viewport);
+    for (const screen of ['soa', 'plan', 'report', 'crosswalks', 'compare']) {
+      await go(screen);
+      assert.equal(await hasHorizontalScroll(page), false, `${screen} scrolls sideways at ${name}`);
+      assert.deepEqual(await axeSerious(page), [], `${screen} at ${name}`);
+      await screenshot(page, `${screen}-${name}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -1,0 +1,29 @@
+// Developer tool: screenshots of the report screens (SoA, plan, report, crosswalks,
+// compare) with the v2 fixture imported, at desktop and phone widths.
+// node tests/e2e/tools/shoot-reports.mjs OUTDIR
+import { serve, launch, VIEWPORTS, ROOT } from '../harness.mjs';
+import { join } from 'node:path';
+const out = process.argv[2] || '/tmp/shots';
+const server = await serve();
+const chrome = await launch();
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  const page = await chrome.browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.log('pageerror', String(e)));
+  page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+  await page.goto(server.url);
+  await page.waitForSelector('h1');
+  await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v2.json'));
+  await page.waitForSelector('.aims-card');
+  await page.click('.aims-card >> text=Open');
+  await page.waitForSelector('.aims-item');
+  const id = (await page.evaluate(() => location.hash)).split('/')[2];
+  for (const screen of ['results', 'soa', 'plan', 'report', 'crosswalks', 'compare']) {
+    await page.goto(`${server.url}#/a/${id}/${screen}`);
+    await page.waitForSelector('.aims-subtabs');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${screen}-${name}.png`, fullPage: ['crosswalks', 'compare'].includes(screen) });
+  }
+  await page.close();
+}
+await chrome.close();
+await server.close();
