@@ -41,6 +41,28 @@ stable_rust_only() {
 step "stable Rust only" stable_rust_only
 step "native tests" cargo test --locked
 step "published formats (JSON Schema)" "$ROOT/.tools/venv/bin/python" tests/schema/validate.py target/debug/aims-score
+# OSCAL as GRC platforms read it: every export that imports (the fixtures and the hostile
+# files) becomes an assessment-results document that compliance-trestle accepts, and
+# each deliberately broken document is refused.
+oscal_check() {
+  local out; out="$(mktemp -d)"
+  local n=0
+  for f in tests/fixtures/assessment-v*.json tests/fixtures/hostile/*.json; do
+    case "$f" in *.oscal.json) continue ;; esac
+    target/debug/aims-score validate "$f" >/dev/null 2>&1 || continue
+    target/debug/aims-score oscal "$f" > "$out/$(basename "$f")"
+    n=$((n + 1))
+  done
+  "$ROOT/.tools/venv/bin/python" tests/oscal/validate.py "$out"/*.json tests/oscal/minimal-valid.json >/dev/null
+  for bad in tests/oscal/broken/*.json; do
+    if "$ROOT/.tools/venv/bin/python" tests/oscal/validate.py "$bad" >/dev/null 2>&1; then
+      echo "the OSCAL validator accepted $bad"; return 1
+    fi
+  done
+  rm -rf "$out"
+  echo "$n OSCAL documents from aims-score validate with compliance-trestle; $(ls tests/oscal/broken/*.json | wc -l) broken ones are refused"
+}
+step "OSCAL (compliance-trestle)" oscal_check
 step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web --locked
 step "release build" trunk build --release --offline --locked
 step "size budget" node tests/e2e/size-budget.mjs dist --max 249

@@ -177,3 +177,36 @@ fn migrate_prints_a_version_1_file_in_the_current_format() {
     let frozen = std::fs::read_to_string("tests/fixtures/assessment-v2.json").expect("v2 fixture");
     assert_eq!(String::from_utf8_lossy(&out.stdout), frozen);
 }
+
+#[test]
+fn report_commands_print_soa_plan_oscal_and_comparison() {
+    let soa = run(&["soa", FIXTURE, "--format", "csv"], None);
+    assert!(soa.status.success());
+    assert!(
+        soa.stdout.starts_with(b"\xef\xbb\xbfControl,Title,"),
+        "CSV with BOM"
+    );
+    let soa_json = json(&run(&["soa", FIXTURE], None));
+    assert_eq!(soa_json["document"], "statement_of_applicability");
+    let plan = json(&run(&["plan", FIXTURE, "--today", "2026-11-30"], None));
+    assert_eq!(plan["today"], "2026-11-30");
+    let oscal = json(&run(&["oscal", FIXTURE], None));
+    assert_eq!(
+        oscal["assessment-results"]["metadata"]["oscal-version"],
+        "1.2.1"
+    );
+    let cmp = json(&run(&["compare", FIXTURE, FIXTURE], None));
+    assert_eq!(cmp["overall"]["delta_points"], 0);
+    // Bad options are refused with the usage, and no output.
+    for bad in [
+        &["plan", FIXTURE, "--today", "2026-02-30"][..],
+        &["soa", FIXTURE, "--format", "xml"],
+        &["soa", FIXTURE, "--today", "2026-11-30"],
+        &["plan", FIXTURE, "--colour"],
+    ] {
+        let out = run(bad, None);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
+    }
+}

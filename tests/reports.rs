@@ -1,0 +1,388 @@
+//! The reports of issue 14, natively: Statement of Applicability (rows, defects, CSV with
+//! its quoting, JSON), action plan (order, overdue, CSV), OSCAL (frozen fixture), the
+//! comparison, merging a colleague's answers, and the reverse crosswalks.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use aims_readiness::engine::catalog::Basis;
+use aims_readiness::engine::compare::{compare, delta, Change};
+use aims_readiness::engine::crosswalk::{covering, references, Framework};
+use aims_readiness::engine::merge::{differing_documents, differing_items, take_theirs};
+use aims_readiness::engine::plan::{plan, Task, When};
+use aims_readiness::engine::soa::{Defect, Status};
+use aims_readiness::engine::{
+    compare as cmp, import, oscal, plan as plan_mod, score, soa, Date, Percent,
+};
+use common::*;
+
+const FIXTURE_V2: &str = include_str!("fixtures/assessment-v2.json");
+
+/// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the
+/// tests check what a spreadsheet would read back rather than the text's shape.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("byte-order mark");
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "text ends with a complete record"
+    );
+    rows
+}
+
+fn fixture() -> aims_readiness::engine::Assessment {
+    import(catalog(), FIXTURE_V2.as_bytes()).expect("fixture imports")
+}
+
+#[test]
+fn soa_rows_mark_every_defect_an_auditor_would_raise() {
+    let mut a = blank();
+    let c = catalog();
+    a.update(c, item("A.2.2"), |x| {
+        x.maturity = Some(level(3));
+        x.justification = "Policy needed for every AI use".into();
+        x.evidence = vec!["POL-1".into()];
+    })
+    .expect("edit");
+    a.update(c, item("A.7.2"), |x| {
+        x.excluded = true;
+        x.justification = "We train no models".into();
+    })
+    .expect("edit");
+    a.update(c, item("A.10.3"), |x| x.excluded = true)
+        .expect("edit");
+    let rows = soa::rows(c, &a);
+    assert_eq!(rows.len(), 38, "every Annex A control");
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| c.item(r.control).id == id)
+            .expect("row")
+    };
+    assert!(row("A.2.2").defects.is_empty());
+    assert_eq!(row("A.2.2").status.key(), "target_met");
+    assert_eq!(row("A.7.2").status, Status::Excluded);
+    assert!(!row("A.7.2").applicable && row("A.7.2").defects.is_empty());
+    // Marked excluded without a reason: it stays applicable, with a defect and no status.
+    assert!(row("A.10.3").applicable);
+    assert_eq!(
+        row("A.10.3").defects,
+        [Defect::ExclusionWithoutJustification, Defect::NoStatus]
+    );
+    assert_eq!(
+        row("A.2.3").defects,
+        [Defect::InclusionWithoutReason, Defect::NoStatus]
+    );
+    // A claim without evidence says so.
+    a.update(c, item("A.2.3"), |x| x.maturity = Some(level(4)))
+        .expect("edit");
+    let words = soa::rows(c, &a)
+        .into_iter()
+        .find(|r| c.item(r.control).id == "A.2.3")
+        .expect("row")
+        .status
+        .words();
+    assert_eq!(
+        words,
+        "Implemented, target met: level 4 of target 3 (no evidence recorded)"
+    );
+}
+
+#[test]
+fn soa_csv_keeps_commas_quotes_line_breaks_and_defuses_formulas() {
+    let mut a = blank();
+    let c = catalog();
+    let tricky = "Needed, because \"the board\" said so\nsecond line";
+    a.update(c, item("A.2.2"), |x| {
+        x.justification = tricky.into();
+        x.owner = "=HYPERLINK(\"x\")".into();
+        x.evidence = vec!["a, b".into(), "c".into()];
+    })
+    .expect("edit");
+    let text = soa::csv(c, &a);
+    let rows = read_csv(&text);
+    assert_eq!(rows[0], soa::CSV_COLUMNS);
+    assert_eq!(rows.len(), 1 + 38);
+    assert!(rows.iter().all(|r| r.len() == soa::CSV_COLUMNS.len()));
+    let a22 = &rows[1];
+    assert_eq!(a22[0], "A.2.2");
+    assert_eq!(a22[4], tricky, "justification survives");
+    assert_eq!(a22[8], "a, b; c");
+    assert_eq!(a22[9], "'=HYPERLINK(\"x\")", "a formula is shown as text");
+    assert_eq!(a22[12], "ISO/IEC 42001:2023 Annex A");
+}
+
+#[test]
+fn soa_json_has_the_title_block_and_counts_defects() {
+    let mut a = fixture();
+    a.prepared_by = "Jana Novak".into();
+    a.profile.scope_note = "Support chatbot, EU".into();
+    let v: serde_json::Value = serde_json::from_str(&soa::json(catalog(), &a)).expect("json");
+    assert_eq!(v["organization"], "Example Analytics GmbH");
+    assert_eq!(v["prepared_by"], "Jana Novak");
+    assert_eq!(v["scope"], "Support chatbot, EU");
+    assert_eq!(v["controls"].as_array().map(Vec::len), Some(38));
+    let counted: usize = v["controls"]
+        .as_array()
+        .expect("controls")
+        .iter()
+        .map(|c| c["defects"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(v["defects"], counted);
+    assert_eq!(v["defects"], 42);
+}
+
+#[test]
+fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
+    let c = catalog();
+    let mut a = blank();
+    set_all(&mut a, aims_readiness::engine::ItemKind::Clause, 3);
+    set_all(&mut a, aims_readiness::engine::ItemKind::Control, 3);
+    add_evidence_everywhere(&mut a);
+    all_documents(&mut a);
+    for i in c.item_ids() {
+        a.update(c, i, |x| x.justification = "risk treatment".into())
+            .expect("edit");
+    }
+    // Ready: nothing to do.
+    let today = Date::parse("2026-11-30").expect("date");
+    assert!(plan(c, &a, &score(c, &a), today).is_empty());
+    // One Stage 1 gap (a gate item at 2), one Stage 2 gap (a control at 2), one item
+    // toward a target of 4, one missing document.
+    set(&mut a, "6.1.2", 2);
+    set(&mut a, "A.6.2.4", 2);
+    a.update(c, item("A.3.2"), |x| {
+        x.target = aims_readiness::engine::TargetLevel::T4;
+        x.due = Date::parse("2026-11-29");
+        x.owner = "  Sam  ".into();
+    })
+    .expect("edit");
+    a.update(c, item("6.1.2"), |x| x.due = Date::parse("2026-11-30"))
+        .expect("edit");
+    let scope = c.find_document("scope").expect("doc");
+    a.set_document(scope, false);
+    let r = score(c, &a);
+    let tasks = plan(c, &a, &r, today);
+    let summary: Vec<(String, When, &str)> = tasks
+        .iter()
+        .map(|t| {
+            (
+                t.item.map(|i| c.item(i).id.clone()).unwrap_or_default(),
+                t.when,
+                t.task.key(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("6.1.2".to_owned(), When::BeforeStage1, "raise_level"),
+            ("4.3".to_owned(), When::BeforeStage1, "produce_document"),
+            ("A.6.2.4".to_owned(), When::BeforeStage2, "raise_level"),
+            ("A.3.2".to_owned(), When::TowardTarget, "raise_level"),
+        ]
+    );
+    // Due today is not overdue; due yesterday is.
+    assert!(!tasks[0].overdue);
+    assert!(tasks[3].overdue);
+    assert_eq!(tasks[3].owner, "Sam");
+    assert_eq!(
+        tasks[0].task,
+        Task::Raise {
+            current: Some(level(2)),
+            next: level(3),
+            target: aims_readiness::engine::TargetLevel::T3
+        }
+    );
+    assert!(tasks[0].words(c).starts_with("From level 2 to level 3: "));
+    // The CSV: one row per task, in the same order, the overdue flag in words.
+    let rows = read_csv(&plan_mod::csv(c, &a, &r, today));
+    assert_eq!(rows[0], plan_mod::CSV_COLUMNS);
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[4][2], "A.3.2");
+    assert_eq!(rows[4][12], "Yes");
+    assert_eq!(rows[1][12], "");
+    let v: serde_json::Value =
+        serde_json::from_str(&plan_mod::json(c, &a, &r, today)).expect("json");
+    assert_eq!(v["overdue"], 1);
+    assert_eq!(v["actions"][1]["document"], "scope");
+}
+
+#[test]
+fn plan_of_the_fixture_lists_every_blocker_once_or_as_a_gap() {
+    let c = catalog();
+    let a = fixture();
+    let r = score(c, &a);
+    let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
+    // Every gap is a task, every missing document, every SoA reason or evidence blocker.
+    let raise = tasks
+        .iter()
+        .filter(|t| matches!(t.task, Task::Raise { .. }))
+        .count();
+    assert_eq!(raise, r.gaps.len());
+    let docs = tasks
+        .iter()
+        .filter(|t| matches!(t.task, Task::ProduceDocument(_)))
+        .count();
+    assert_eq!(docs, usize::from(r.documents_total - r.documents_present));
+    // Stage 1 first, then Stage 2, then targets.
+    assert!(tasks.windows(2).all(|w| w[0].when <= w[1].when));
+}
+
+#[test]
+fn oscal_of_the_fixture_is_frozen() {
+    // tests/oscal/validate.py (compliance-trestle) checks this same document in the test
+    // command; here it is frozen so any change to it is deliberate.
+    let out = oscal::assessment_results(catalog(), &fixture());
+    assert_eq!(out, include_str!("fixtures/assessment-v2.oscal.json"));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let findings = v["assessment-results"]["results"][0]["findings"]
+        .as_array()
+        .expect("findings");
+    assert_eq!(findings.len(), 70, "a finding per item");
+    let excluded: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["target"]["implementation-status"]["state"] == "not-applicable")
+        .collect();
+    assert_eq!(excluded.len(), 2, "the two controls excluded with a reason");
+    assert!(excluded.iter().all(|f| f["target"].get("status").is_none()));
+    // Satisfied exactly where the evidenced level is 3 or more.
+    let a = fixture();
+    for f in findings
+        .iter()
+        .filter(|f| f["target"].get("status").is_some())
+    {
+        let id = f["target"]["target-id"]
+            .as_str()
+            .expect("id")
+            .trim_start_matches("iso42001-");
+        let ans = a.answer(item(id));
+        let ok = ans.maturity.is_some_and(|l| l.number() >= 3) && !ans.evidence.is_empty();
+        let state = if ok { "satisfied" } else { "not-satisfied" };
+        assert_eq!(f["target"]["status"]["state"], state, "{id}");
+    }
+}
+
+#[test]
+fn comparison_counts_moves_documents_and_signed_deltas() {
+    let c = catalog();
+    let old = fixture();
+    let mut new = old.clone();
+    set(&mut new, "A.6.2.4", 4);
+    set(&mut new, "5.2", 0);
+    new.update(c, item("5.3"), |x| x.maturity = Some(level(1)))
+        .expect("edit");
+    new.update(c, item("4.1"), |x| x.maturity = None)
+        .expect("edit");
+    let scope = c.find_document("scope").expect("doc");
+    let had = old.document_present(scope);
+    new.set_document(scope, !had);
+    let result = compare(c, &old, &new);
+    let change = |id: &str| {
+        result
+            .items
+            .iter()
+            .find(|i| c.item(i.item).id == id)
+            .expect("item")
+            .change
+    };
+    assert_eq!(change("A.6.2.4"), Change::Up);
+    assert_eq!(change("5.3"), Change::NewlyAnswered);
+    assert_eq!(change("4.1"), Change::NoLongerAnswered);
+    assert_eq!(change("5.2"), Change::Unchanged, "5.2 was already 0");
+    let [up, down, _, newly, gone, _] = result.counts();
+    assert_eq!((up, down, newly, gone), (1, 0, 1, 1));
+    assert_eq!(
+        result.documents_gained.len() + result.documents_lost.len(),
+        1
+    );
+    assert_eq!(
+        delta(Percent::from_tenths(574), Percent::from_tenths(550)),
+        Some(-24)
+    );
+    assert_eq!(delta(None, Percent::from_tenths(1)), None);
+    let v: serde_json::Value = serde_json::from_str(&cmp::json(c, &old, &new)).expect("json");
+    let d = v["overall"]["delta_points"].as_f64().expect("delta");
+    let expected = f64::from(
+        i32::from(result.new.overall.readiness.expect("new").tenths())
+            - i32::from(result.old.overall.readiness.expect("old").tenths()),
+    ) / 10.0;
+    assert!((d - expected).abs() < 1e-9, "{d} vs {expected}");
+}
+
+#[test]
+fn merging_a_colleague_file_takes_only_what_was_chosen() {
+    let c = catalog();
+    let mine = fixture();
+    let mut theirs = mine.clone();
+    set(&mut theirs, "A.6.2.4", 4);
+    theirs
+        .update(c, item("7.2"), |x| x.notes = "their note".into())
+        .expect("edit");
+    let scope = c.find_document("scope").expect("doc");
+    theirs.set_document(scope, !mine.document_present(scope));
+    let items = differing_items(c, &mine, &theirs);
+    assert_eq!(items, [item("7.2"), item("A.6.2.4")]);
+    assert_eq!(differing_documents(c, &mine, &theirs), [scope]);
+    // Nothing chosen: nothing changes.
+    assert_eq!(take_theirs(c, &mine, &theirs, &[], &[]), mine);
+    let merged = take_theirs(c, &mine, &theirs, &[item("A.6.2.4")], &[]);
+    assert_eq!(merged.answer(item("A.6.2.4")).maturity, Some(level(4)));
+    assert_eq!(
+        merged.answer(item("7.2")),
+        mine.answer(item("7.2")),
+        "not chosen: mine"
+    );
+    assert_eq!(merged.document_present(scope), mine.document_present(scope));
+}
+
+#[test]
+fn reverse_crosswalks_reach_every_mapping_and_mark_their_basis() {
+    let c = catalog();
+    let eu = references(c, Framework::EuAiAct);
+    assert!(eu.iter().position(|r| r == "Art. 9") < eu.iter().position(|r| r == "Art. 10"));
+    assert!(eu.contains(&"Art. 9(2)(a)".to_owned()));
+    let nist = references(c, Framework::NistAiRmf);
+    for broad in ["GOVERN", "GOVERN 1", "MAP", "MEASURE", "MANAGE"] {
+        assert!(nist.contains(&broad.to_owned()), "{broad}");
+    }
+    assert_eq!(nist[0], "GOVERN");
+    // Every item mapped to a reference is found from it.
+    for f in Framework::ALL {
+        for i in c.item_ids() {
+            for m in aims_readiness::engine::crosswalk::mappings(c, i, f) {
+                assert!(
+                    covering(c, f, m.reference).iter().any(|(x, _)| *x == i),
+                    "{} from {}",
+                    c.item(i).id,
+                    m.reference
+                );
+            }
+        }
+    }
+    // Published where the NIST crosswalk says so, judgement for the EU AI Act.
+    let govern = covering(c, Framework::NistAiRmf, "GOVERN 1.1");
+    assert!(govern.contains(&(item("4.1"), Basis::Published)));
+    assert!(covering(c, Framework::EuAiAct, "Art. 9")
+        .iter()
+        .all(|(_, b)| *b == Basis::Judgement));
+    assert!(covering(c, Framework::Iso27001, "9.2.1").contains(&(item("9.2.1"), Basis::Structural)));
+}
