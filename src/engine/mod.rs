@@ -14,6 +14,7 @@ pub mod csv;
 pub mod date;
 pub mod edit;
 pub mod export;
+pub mod guide;
 pub mod import;
 pub mod json;
 pub mod level;
