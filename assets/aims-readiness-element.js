@@ -52,7 +52,8 @@ class AimsReadinessElement extends HTMLElement {
     this.#widget?.destroy();
     this.#widget = null;
     if (!this.isConnected) return;
-    const options = {};
+    // Files the widget loads on demand (the guide) come from the same folder.
+    const options = { assets: base.href };
     for (const name of OPTIONS) {
       const value = this.getAttribute(name);
       if (value !== null) options[name] = value;

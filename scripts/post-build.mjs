@@ -62,6 +62,7 @@ await updateIntegrity(join(staging, "index.html"), [
   [before.wasm, await digest(wasm)],
 ]);
 await addContentSecurityPolicy(join(staging, "index.html"));
+await minifyGuide(staging);
 await writeServiceWorker(staging);
 await writeOfflinePackage(staging);
 
@@ -95,11 +96,23 @@ async function addContentSecurityPolicy(htmlFile) {
 }
 
 /**
+ * The guide (issue 15) is loaded on first open from `guide/en.json`: written without
+ * indentation (the reader does not need it), and checked to parse.
+ */
+async function minifyGuide(dir) {
+  const file = join(dir, "guide", "en.json");
+  const text = JSON.stringify(JSON.parse(await readFile(file, "utf8")));
+  await writeFile(file, text);
+  const gz = (gzipSync(Buffer.from(text), { level: 9 }).length / 1024).toFixed(1);
+  console.log(`post-build: guide ${(text.length / 1024).toFixed(1)} KB (${gz} KB gzip), loaded on first open`);
+}
+
+/**
  * Fills the service worker's version (a hash of the files it caches, so any change of
  * the app makes a new version) and its list of files (assets/sw.js).
  */
 async function writeServiceWorker(dir) {
-  const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js"];
+  const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json"];
   const hash = createHash("sha256");
   for (const f of files) hash.update(await readFile(join(dir, f)));
   const version = hash.digest("hex").slice(0, 16);
@@ -124,6 +137,9 @@ async function writeOfflinePackage(dir) {
   const glue = await readFile(join(dir, "aims-readiness.js"), "utf8");
   const wasmBytes = await readFile(join(dir, "aims-readiness_bg.wasm"));
   if (/<\/script/i.test(glue)) throw new Error("post-build: the glue contains </script>; it cannot be inlined");
+  // The guide rides along as inert JSON the app reads instead of fetching it. `<` is
+  // escaped so no text in it can close the block.
+  const guide = (await readFile(join(dir, "guide", "en.json"), "utf8")).replaceAll("<", "\\u003c");
   const loader = [
     "const text = (id) => document.getElementById(id).textContent;",
     "const url = URL.createObjectURL(new Blob([text('aims-glue')], { type: 'text/javascript' }));",
@@ -149,6 +165,7 @@ async function writeOfflinePackage(dir) {
     `<body style=margin:0><div data-aims-app><p style="font:16px system-ui,sans-serif;padding:2rem;color:#566076">Loading the readiness assessment…</p></div>` +
     `<script id=aims-glue type=text/plain>${glue}</script>` +
     `<script id=aims-wasm type=text/plain>${wasmBytes.toString("base64")}</script>` +
+    `<script id=aims-guide-en type=application/json>${guide}</script>` +
     `<script type=module>${loader}</script></body></html>`;
   await writeFile(join(dir, "aims-readiness-offline.html"), html);
   const gz = (gzipSync(Buffer.from(html), { level: 9 }).length / 1024).toFixed(1);

@@ -165,6 +165,13 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     // Ready: nothing to do.
     let today = Date::parse("2026-11-30").expect("date");
     assert!(plan(c, &a, &score(c, &a), today).is_empty());
+    // A control without a reason: its reason is a Stage 1 task of its own, and its raise
+    // toward a target of 5 stays a target task.
+    a.update(c, item("A.9.2"), |x| {
+        x.justification.clear();
+        x.target = aims_readiness::engine::TargetLevel::T5;
+    })
+    .expect("edit");
     // One Stage 1 gap (a gate item at 2), one Stage 2 gap (a control at 2), one item
     // toward a target of 4, one missing document.
     set(&mut a, "6.1.2", 2);
@@ -195,15 +202,17 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
         summary,
         [
             ("6.1.2".to_owned(), When::BeforeStage1, "raise_level"),
+            ("A.9.2".to_owned(), When::BeforeStage1, "write_reason"),
             ("4.3".to_owned(), When::BeforeStage1, "produce_document"),
             ("A.6.2.4".to_owned(), When::BeforeStage2, "raise_level"),
+            ("A.9.2".to_owned(), When::TowardTarget, "raise_level"),
             ("A.3.2".to_owned(), When::TowardTarget, "raise_level"),
         ]
     );
     // Due today is not overdue; due yesterday is.
     assert!(!tasks[0].overdue);
-    assert!(tasks[3].overdue);
-    assert_eq!(tasks[3].owner, "Sam");
+    assert!(tasks[5].overdue);
+    assert_eq!(tasks[5].owner, "Sam");
     assert_eq!(
         tasks[0].task,
         Task::Raise {
@@ -216,14 +225,14 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     // The CSV: one row per task, in the same order, the overdue flag in words.
     let rows = read_csv(&plan_mod::csv(c, &a, &r, today));
     assert_eq!(rows[0], plan_mod::CSV_COLUMNS);
-    assert_eq!(rows.len(), 5);
-    assert_eq!(rows[4][2], "A.3.2");
-    assert_eq!(rows[4][12], "Yes");
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[6][2], "A.3.2");
+    assert_eq!(rows[6][12], "Yes");
     assert_eq!(rows[1][12], "");
     let v: serde_json::Value =
         serde_json::from_str(&plan_mod::json(c, &a, &r, today)).expect("json");
     assert_eq!(v["overdue"], 1);
-    assert_eq!(v["actions"][1]["document"], "scope");
+    assert_eq!(v["actions"][2]["document"], "scope");
 }
 
 #[test]
@@ -360,6 +369,10 @@ fn reverse_crosswalks_reach_every_mapping_and_mark_their_basis() {
     let eu = references(c, Framework::EuAiAct);
     assert!(eu.iter().position(|r| r == "Art. 9") < eu.iter().position(|r| r == "Art. 10"));
     assert!(eu.contains(&"Art. 9(2)(a)".to_owned()));
+    // A paragraph covers its points: Art. 17(1) reaches items mapped to Art. 17(1)(a).
+    assert!(
+        covering(c, Framework::EuAiAct, "Art. 17(1)").contains(&(item("5.2"), Basis::Judgement))
+    );
     let nist = references(c, Framework::NistAiRmf);
     for broad in ["GOVERN", "GOVERN 1", "MAP", "MEASURE", "MANAGE"] {
         assert!(nist.contains(&broad.to_owned()), "{broad}");

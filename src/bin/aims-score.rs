@@ -50,8 +50,12 @@ fn options(rest: &[&str], allow_today: bool) -> Result<Options, String> {
     let today = now().as_str().get(..10).and_then(Date::parse);
     let mut out = Options {
         csv: false,
-        today: today.ok_or("the system clock gives no valid date; pass --today YYYY-MM-DD")?,
+        today: today.unwrap_or(Date::EPOCH),
     };
+    // Only `plan` uses today; a system clock without a valid date makes it ask for one.
+    if allow_today && today.is_none() && !rest.contains(&"--today") {
+        return Err("the system clock gives no valid date; pass --today YYYY-MM-DD".into());
+    }
     let mut rest = rest.iter();
     while let Some(&flag) = rest.next() {
         let value = rest.next().copied();

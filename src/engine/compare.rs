@@ -208,5 +208,7 @@ pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
         w.end_array();
     }
     w.end_object();
-    w.finish()
+    let mut out = w.finish();
+    out.push('\n');
+    out
 }

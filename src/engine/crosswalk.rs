@@ -80,7 +80,7 @@ pub fn mappings(catalog: &Catalog, item: ItemId, framework: Framework) -> Vec<Ma
 }
 
 /// The broader references a reference belongs to, itself included: `GOVERN 1.2` is
-/// within `GOVERN 1` and `GOVERN`; `Art. 9(2)(a)` within `Art. 9`; a 27001 id only itself.
+/// within `GOVERN 1` and `GOVERN`; `Art. 9(2)(a)` within `Art. 9(2)` and `Art. 9`; a 27001 id only itself.
 pub fn parents(framework: Framework, reference: &str) -> Vec<String> {
     match framework {
         Framework::NistAiRmf => {
@@ -96,11 +96,12 @@ pub fn parents(framework: Framework, reference: &str) -> Vec<String> {
             out
         }
         Framework::EuAiAct => {
-            let article = reference.split('(').next().unwrap_or(reference).trim();
-            let mut out = vec![article.to_owned()];
-            if article != reference {
-                out.push(reference.to_owned());
-            }
+            // `Art. 17(1)(a)` is within `Art. 17(1)` and `Art. 17`.
+            let mut out: Vec<String> = reference
+                .match_indices('(')
+                .map(|(at, _)| reference[..at].trim().to_owned())
+                .collect();
+            out.push(reference.to_owned());
             out
         }
         Framework::Iso27001 => vec![reference.to_owned()],
@@ -182,7 +183,7 @@ mod tests {
         );
         assert_eq!(
             parents(Framework::EuAiAct, "Art. 9(2)(a)"),
-            ["Art. 9", "Art. 9(2)(a)"]
+            ["Art. 9", "Art. 9(2)", "Art. 9(2)(a)"]
         );
         assert_eq!(parents(Framework::EuAiAct, "Annex IV"), ["Annex IV"]);
         assert_eq!(parents(Framework::Iso27001, "A.5.1"), ["A.5.1"]);

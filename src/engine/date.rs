@@ -43,8 +43,31 @@ impl fmt::Display for Date {
 
 /// A moment in UTC, kept exactly as written (`2026-11-29T06:21:29Z`, optionally with a
 /// fraction of a second such as `.123`), so that export → import → export is identical.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Ordered by the moment it names (`…29Z` before `…29.5Z`), then by its text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Timestamp(String);
+
+impl Timestamp {
+    /// The date and time to the second, and the fraction in nanoseconds.
+    fn instant(&self) -> (&str, u32) {
+        let (whole, fraction) = self.0.trim_end_matches('Z').split_at(19.min(self.0.len()));
+        let digits = fraction.trim_start_matches('.');
+        let nanos = format!("{digits:0<9}").parse().unwrap_or(0);
+        (whole, nanos)
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.instant(), &self.0).cmp(&(other.instant(), &other.0))
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Timestamp {
     /// Parses an RFC 3339 UTC timestamp ending in `Z`.
@@ -177,5 +200,14 @@ mod tests {
         assert!(Timestamp::parse("2026-11-29T24:00:00Z").is_none());
         assert!(Timestamp::parse("2026-11-29 06:21:29Z").is_none());
         assert!(Timestamp::parse("2026-11-29T06:21:29.Z").is_none());
+    }
+
+    #[test]
+    fn timestamps_order_by_the_moment() {
+        let t = |s| Timestamp::parse(s).expect("valid");
+        assert!(t("2026-11-29T08:15:42Z") < t("2026-11-29T08:15:42.507Z"));
+        assert!(t("2026-11-29T08:15:42.5Z") < t("2026-11-29T08:15:42.51Z"));
+        assert!(t("2026-11-29T08:15:41.9Z") < t("2026-11-29T08:15:42Z"));
+        assert_ne!(t("2026-11-29T08:15:42.5Z"), t("2026-11-29T08:15:42.50Z"));
     }
 }

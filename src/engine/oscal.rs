@@ -246,11 +246,10 @@ pub fn assessment_results(catalog: &Catalog, a: &Assessment) -> String {
             "Excluded from the Statement of Applicability.".to_owned()
         } else if satisfied {
             "At level 3 or above with evidence: meets the certification audit bar.".to_owned()
+        } else if let Some(l) = evidenced {
+            format!("Evidenced level {l} is below level 3, the certification audit bar.")
         } else {
-            format!(
-                "Evidenced level {} is below level 3, the certification audit bar.",
-                level_text(evidenced)
-            )
+            "Not assessed yet, so below level 3, the certification audit bar.".to_owned()
         });
         w.key("props").begin_array();
         prop(&mut w, "item-kind", kind(i));

@@ -183,12 +183,13 @@ pub fn plan<'a>(
             overdue: due.is_some_and(|d| d < today),
         }
     };
+    // The stage a level task stands in front of comes from the item's level blockers
+    // only: a missing SoA reason or evidence is a task of its own.
     let stage_of = |item: ItemId| {
         report
             .blockers
             .iter()
-            .filter(|b| blocker_item(**b) == Some(item))
-            .filter(|b| !matches!(b, Blocker::NoEvidence(_)))
+            .filter(|b| level_blocker_item(**b) == Some(item))
             .map(|b| b.stage(catalog))
             .min()
     };
@@ -239,16 +240,14 @@ pub fn plan<'a>(
     actions
 }
 
-fn blocker_item(b: Blocker) -> Option<ItemId> {
+/// The item of a blocker about an item's level (unanswered or below a bar).
+fn level_blocker_item(b: Blocker) -> Option<ItemId> {
     match b {
         Blocker::Unanswered(i)
         | Blocker::BelowMinimum(i, _)
         | Blocker::GateBelowAuditReady(i, _)
-        | Blocker::BelowAuditReady(i, _)
-        | Blocker::NoEvidence(i)
-        | Blocker::SoaDefect(i)
-        | Blocker::SoaMissingReason(i) => Some(i),
-        Blocker::MissingDocument(_) => None,
+        | Blocker::BelowAuditReady(i, _) => Some(i),
+        _ => None,
     }
 }
 
@@ -356,5 +355,7 @@ pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Report, today: 
     }
     w.end_array();
     w.end_object();
-    w.finish()
+    let mut out = w.finish();
+    out.push('\n');
+    out
 }

@@ -309,5 +309,7 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
     }
     w.end_array();
     w.end_object();
-    w.finish()
+    let mut out = w.finish();
+    out.push('\n');
+    out
 }

@@ -3,6 +3,7 @@
 
 use super::components::banner::Banner;
 use super::components::gate::AssessmentGate;
+use super::components::guide::GuideScreen;
 use super::components::home::Home;
 use super::components::nav::Nav;
 use super::components::not_found::{Missing, NotFound};
@@ -92,6 +93,11 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::Quick => html! { <Quick /> },
         Route::NotFound => html! { <NotFound missing={Missing::Page} /> },
+        Route::Guide => html! { <GuideScreen page="about" /> },
+        Route::GuidePage { page } => html! { <GuideScreen {page} /> },
+        Route::GuideAnchor { page, anchor } => {
+            html! { <GuideScreen {page} anchor={Some(anchor)} /> }
+        }
         other => match other.assessment() {
             Some((id, screen)) => html! { <AssessmentGate id={id.to_owned()} {screen} /> },
             None => html! { <NotFound missing={Missing::Page} /> },

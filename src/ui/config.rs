@@ -51,6 +51,9 @@ pub struct Config {
     pub share: ShareTarget,
     /// Mounted inside a host page (hides the full-page chrome).
     pub embedded: bool,
+    /// Where the files loaded on demand (the guide) are served from, for inline and
+    /// custom-element embeds on another page; `None`: beside the page itself.
+    pub assets: Option<String>,
 }
 
 impl Default for Config {
@@ -64,6 +67,7 @@ impl Default for Config {
             cta_href: None,
             share: ShareTarget::None,
             embedded: false,
+            assets: None,
         }
     }
 }
@@ -93,6 +97,10 @@ impl Config {
                 }
                 "share-origin" | "share_origin" | "shareOrigin" if iframe && is_origin(&value) => {
                     c.share = ShareTarget::ParentOrigin(value)
+                }
+                "assets" if !iframe && is_safe_link(&value) => {
+                    let slash = if value.ends_with('/') { "" } else { "/" };
+                    c.assets = Some(format!("{value}{slash}"))
                 }
                 "share" | "share-event" | "shareEvent"
                     if !iframe && (value == "true" || value == "event") =>

@@ -17,6 +17,7 @@ pub mod config;
 pub mod context;
 pub mod download;
 pub mod files;
+pub mod guide;
 pub mod i18n;
 pub mod promise;
 pub mod route;

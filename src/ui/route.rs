@@ -77,6 +77,23 @@ pub enum Route {
         /// Assessment id.
         id: String,
     },
+    /// The guidance: about the standard (the first page).
+    #[at("/guide")]
+    Guide,
+    /// A guidance page: `about`, `frameworks`, `certification`, `glossary`, `clauses`.
+    #[at("/guide/:page")]
+    GuidePage {
+        /// Page id.
+        page: String,
+    },
+    /// A place on a guidance page: a glossary term, a group's explainer, a section.
+    #[at("/guide/:page/:anchor")]
+    GuideAnchor {
+        /// Page id.
+        page: String,
+        /// Term, group or section id.
+        anchor: String,
+    },
     /// Any address the app does not know.
     #[not_found]
     #[at("/not-found")]
@@ -122,6 +139,14 @@ impl AssessmentScreen {
 }
 
 impl Route {
+    /// The guidance route to a glossary term.
+    pub fn term(id: &str) -> Route {
+        Route::GuideAnchor {
+            page: "glossary".into(),
+            anchor: id.into(),
+        }
+    }
+
     /// The assessment id and screen, for routes that show one assessment.
     pub fn assessment(&self) -> Option<(&str, AssessmentScreen)> {
         match self {
@@ -137,7 +162,12 @@ impl Route {
             Route::Report { id } => Some((id, AssessmentScreen::Report)),
             Route::Crosswalks { id } => Some((id, AssessmentScreen::Crosswalks)),
             Route::Compare { id } => Some((id, AssessmentScreen::Compare)),
-            Route::Home | Route::Quick | Route::NotFound => None,
+            Route::Home
+            | Route::Quick
+            | Route::NotFound
+            | Route::Guide
+            | Route::GuidePage { .. }
+            | Route::GuideAnchor { .. } => None,
         }
     }
 

@@ -113,3 +113,13 @@ export function watchErrors(page, errors = []) {
   });
   return errors;
 }
+
+/** Answers the current question with the keyboard: Tab into the options, arrows to pick, Enter. */
+export async function answerWithKeyboard(page, steps) {
+  await page.keyboard.press('Tab');
+  // In a radio group with nothing chosen, Space picks the focused (first) option,
+  // then each arrow press moves to and picks the next one.
+  await page.keyboard.press('Space');
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}

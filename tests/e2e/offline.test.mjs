@@ -35,6 +35,9 @@ test('after the first visit the app loads and works with the network off, every 
   await page.waitForSelector('.aims-quick-question');
   await page.goto(`${server.url}#/no/such/page`);
   await page.waitForSelector('.aims-missing');
+  // The guide (a separate file, never opened online in this test) was cached at install.
+  await page.goto(`${server.url}#/guide/glossary/evidence`);
+  await page.waitForSelector('#aims-g-evidence');
   await context.setOffline(false);
   // Nothing but the app's own files is cached: no assessment data in the cache.
   const cached = await page.evaluate(async () => {
@@ -43,7 +46,7 @@ test('after the first visit the app loads and works with the network off, every 
     for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
     return urls.sort();
   });
-  assert.deepEqual(cached, ['/', '/aims-readiness-element.js', '/aims-readiness.js', '/aims-readiness_bg.wasm']);
+  assert.deepEqual(cached, ['/', '/aims-readiness-element.js', '/aims-readiness.js', '/aims-readiness_bg.wasm', '/guide/en.json']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -115,6 +118,11 @@ test('the single-file offline copy opens from disk and works with no request at 
   await page.click('button:has-text("Keep both")');
   await page.waitForFunction(() => document.querySelectorAll('.aims-card').length === 2);
   await screenshot(page, 'offline-package-phone');
+  // The guide is inlined in the copy: it opens without any request.
+  await page.locator('.aims-tab', { hasText: 'Guide' }).click();
+  await page.waitForSelector('.aims-guide h1');
+  await page.click('.aims-subtab:has-text("Glossary")');
+  await page.waitForSelector('.aims-glossary');
   const elsewhere = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(elsewhere, [], 'no request at all');
   assert.deepEqual(errors, []);

@@ -2,21 +2,11 @@
 // assessment with the answers carried over as estimates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment, watchErrors, answerWithKeyboard } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
 after(async () => { await chrome?.close(); await server?.close(); });
-
-/** Answers the current question with the keyboard: Tab into the options, arrows to pick, Enter. */
-export async function answerWithKeyboard(page, steps) {
-  await page.keyboard.press('Tab');
-  // In a radio group with nothing chosen, Space picks the focused (first) option,
-  // then each arrow press moves to and picks the next one.
-  await page.keyboard.press('Space');
-  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
 
 test('a visitor finishes the quick check with the keyboard and continues into the full assessment', async () => {
   const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });

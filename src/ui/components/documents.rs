@@ -19,6 +19,7 @@ pub struct DocumentsProps {
 pub fn Documents(p: &DocumentsProps) -> Html {
     let c = Catalog::builtin();
     let act = use_dispatch();
+    let navigator = yew_router::prelude::use_navigator();
     let a = &p.assessment;
     let required: Vec<_> = c
         .document_ids()
@@ -56,7 +57,7 @@ pub fn Documents(p: &DocumentsProps) -> Html {
     };
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
-            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }</h1>
+            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</h1>
             <p class="aims-lead">{ msg::DOCS_LEAD }</p>
             <p class="aims-figure-inline"><strong>{ tf(msg::DOCS_COUNT, &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
             <h2 class="aims-h2">{ msg::DOCS_CLAUSES }</h2>

@@ -224,7 +224,7 @@ pub fn Home() -> Html {
     html! {
         <section class="aims-screen" aria-labelledby="aims-home-title">
             <h1 id="aims-home-title" class="aims-h1">{ msg::HOME_TITLE }</h1>
-            <p class="aims-lead">{ msg::HOME_LEAD }</p>
+            <p class="aims-lead">{ msg::HOME_LEAD }{ " " }{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link", html! { msg::HOME_GUIDE }, false) }</p>
             <div class="aims-grid-2">
                 <form class="aims-panel" onsubmit={on_create}>
                     <h2 class="aims-h2">{ msg::HOME_NEW_TITLE }</h2>

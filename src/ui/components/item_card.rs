@@ -2,11 +2,15 @@
 //! notes, evidence, owner and due date.
 
 use super::event_value;
+use super::nav::{route_link, term_link};
+use crate::engine::catalog::{Basis, Crosswalk};
+use crate::engine::guide::terms;
 use crate::engine::{
     Answer, Catalog, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
 };
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
+use crate::ui::route::Route;
 use crate::ui::state::Action;
 use std::cell::RefCell;
 use yew::prelude::*;
@@ -66,11 +70,27 @@ fn add_reason(current: &str, pick: &str) -> String {
     }
 }
 
+/// Crosswalk references, those that are our judgement marked with `*`.
+fn refs(list: &[Crosswalk]) -> String {
+    list.iter()
+        .map(|c| match c.basis {
+            Basis::Judgement => format!("{}*", c.reference),
+            _ => c.reference.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// One item card.
 #[component]
 pub fn ItemCard(p: &ItemCardProps) -> Html {
     count_render(p.item);
     let on_edit = use_dispatch().reform(Action::Edit);
+    let navigator = yew_router::prelude::use_navigator();
+    let top_group = Catalog::builtin()
+        .group(Catalog::builtin().top_group(p.item))
+        .id
+        .clone();
     let catalog = Catalog::builtin();
     let item = catalog.item(p.item);
     let a = &p.answer;
@@ -125,14 +145,15 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <p class="aims-label">{ msg::ITEM_EVIDENCE_EXAMPLES }</p>
                 <ul>{ for item.evidence.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 <p class="aims-muted aims-small">
-                    { msg::ITEM_CROSSWALKS }{ " " }
-                    { item.nist_ai_rmf.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") }
-                    if !item.eu_ai_act.is_empty() { { " · " }{ msg::ITEM_EU_AI_ACT }{ " " }{ item.eu_ai_act.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>().join(", ") } }
-                    if let Some(iso) = &item.iso27001 { { " · " }{ msg::ITEM_ISO27001 }{ " " }{ iso } }
+                    { msg::ITEM_CROSSWALKS }{ " " }{ refs(&item.nist_ai_rmf) }
+                    if !item.eu_ai_act.is_empty() { { " · " }{ msg::ITEM_EU_AI_ACT }{ " " }{ refs(&item.eu_ai_act) } }
+                    if let Some(iso) = &item.iso27001 { { " · " }{ msg::ITEM_ISO27001 }{ " " }{ iso }{ if iso.starts_with("A.") { "*" } else { "" } } }
+                    <br />{ msg::ITEM_JUDGEMENT_NOTE }
                 </p>
+                <p class="aims-small">{ route_link(&navigator, Route::GuideAnchor { page: "clauses".into(), anchor: top_group.clone() }, "aims-link", html! { tf(msg::ITEM_GUIDE, &[("group", &top_group)]) }, false) }</p>
             </details>
             <fieldset class="aims-levels">
-                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }</legend>
+                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }{ term_link(&navigator, terms::MATURITY) }</legend>
                 <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
                 <p class="aims-hint" id={format!("{dom}-hint")}>
                     <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
@@ -146,7 +167,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             </fieldset>
             <div class="aims-fields">
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-target")}>{ msg::ITEM_TARGET }</label>
+                    <label class="aims-label" for={format!("{dom}-target")}>{ msg::ITEM_TARGET }</label>{ term_link(&navigator, terms::TARGET) }
                     <select id={format!("{dom}-target")} class="aims-input"
                         onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
@@ -204,7 +225,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <textarea id={format!("{dom}-notes")} class="aims-input" rows="2" maxlength="10000" value={a.notes.clone()} oninput={edit(Edit::Notes)} />
             </div>
             <div class="aims-field">
-                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::ITEM_EVIDENCE, &[("n", &a.evidence.len().to_string())]) }</span>
+                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::ITEM_EVIDENCE, &[("n", &a.evidence.len().to_string())]) }</span>{ term_link(&navigator, terms::EVIDENCE) }
                 <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
                     { for a.evidence.iter().enumerate().map(|(i, e)| {
                         html! { <li><span>{ e }</span>

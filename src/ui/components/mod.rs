@@ -8,6 +8,7 @@ pub mod compare;
 pub mod crosswalks;
 pub mod documents;
 pub mod gate;
+pub mod guide;
 pub mod home;
 pub mod item_card;
 pub mod nav;

@@ -40,6 +40,12 @@ pub fn route_link(
     }
 }
 
+/// A small "?" link to a glossary term (left out of print).
+pub fn term_link(navigator: &Option<Navigator>, term: &'static str) -> Html {
+    let content = html! { <><span aria-hidden="true">{ "?" }</span><span class="aims-sr">{ msg::GUIDE_EXPLAIN }</span></> };
+    html! { <span class="aims-noprint">{ " " }{ route_link(navigator, Route::term(term), "aims-term-link", content, false) }</span> }
+}
+
 /// The top bar.
 #[component]
 pub fn Nav() -> Html {
@@ -84,6 +90,7 @@ pub fn Nav() -> Html {
                         { assessment_tab(AssessmentScreen::Documents, msg::NAV_DOCUMENTS) }
                         { assessment_tab(AssessmentScreen::Results, msg::NAV_RESULTS) }
                         { tab(Route::Quick, msg::NAV_QUICK, route == Route::Quick) }
+                        { tab(Route::GuidePage { page: "about".into() }, msg::NAV_GUIDE, matches!(route, Route::Guide | Route::GuidePage { .. } | Route::GuideAnchor { .. })) }
                     </ul>
                 </nav>
             }

@@ -95,6 +95,7 @@ pub fn Quick() -> Html {
                     <p class="aims-band-label">{ msg::QUICK_INDICATIVE }</p>
                     <p class="aims-band-value">{ band_label(result.band) }</p>
                     <p class="aims-band-pct">{ tf(msg::QUICK_POINTS, &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
+                    <p>{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link aims-guide-cta", html! { msg::QUICK_WHAT_IT_MEANS }, false) }</p>
                 </div>
                 <p class="aims-rule">{ msg::QUICK_DISCLAIMER }</p>
                 if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ msg::QUICK_CAPPED }</p> }

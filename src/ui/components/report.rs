@@ -52,6 +52,7 @@ fn documents_table(a: &Assessment) -> Html {
 #[component]
 pub fn ReportScreen(p: &ReportProps) -> Html {
     let (a, r) = (&p.assessment, &p.report);
+    let navigator = yew_router::prelude::use_navigator();
     let printed = crate::ui::clock::local_label(&crate::ui::clock::now());
     html! {
         <article class="aims-screen aims-report" aria-labelledby="aims-report-title">
@@ -69,7 +70,7 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
             </header>
             <section class="aims-report-section" aria-labelledby="aims-report-summary">
                 <h2 id="aims-report-summary" class="aims-h2">{ msg::REPORT_SUMMARY }</h2>
-                { summary(r) }
+                { summary(r, &navigator) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-blockers">
                 <h2 id="aims-report-blockers" class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>

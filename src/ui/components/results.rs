@@ -1,8 +1,10 @@
 //! Results: figures with their denominators, claimed against evidenced, the verdict and
 //! its blockers, a chart per clause and control objective, and the top gaps.
 
+use super::nav::term_link;
 use super::pct;
 use super::report_tabs::ReportTabs;
+use crate::engine::guide::terms;
 use crate::engine::scoring::{Figure, GroupScore};
 use crate::engine::{Assessment, Blocker, Catalog, ItemId, ItemKind, Report, Stage, Verdict};
 use crate::ui::context::use_dispatch;
@@ -11,6 +13,7 @@ use crate::ui::i18n::{msg, tf};
 use crate::ui::route::AssessmentScreen;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew_router::prelude::{use_navigator, Navigator};
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -103,7 +106,7 @@ fn blocker_text(b: &Blocker) -> String {
 
 /// The verdict, the figures with their denominators, the rule, and the charts per
 /// clause and control objective (the results screen and the printed report).
-pub fn summary(r: &Report) -> Html {
+pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
     let c = Catalog::builtin();
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
         Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
@@ -125,7 +128,7 @@ pub fn summary(r: &Report) -> Html {
     html! {
         <>
             <div class="aims-verdict" data-verdict={verdict_class}>
-                <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }</p>
+                <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }{ term_link(nav, terms::VERDICT) }</p>
                 <p class="aims-verdict-value">{ verdict_key }</p>
                 <p>{ verdict_help }</p>
             </div>
@@ -134,7 +137,7 @@ pub fn summary(r: &Report) -> Html {
                 { figure_card(msg::RESULTS_CLAUSES, &r.clauses) }
                 { figure_card(msg::RESULTS_ANNEX, &r.annex_a) }
                 <div class="aims-stat">
-                    <p class="aims-stat-label">{ msg::RESULTS_COVERAGE }</p>
+                    <p class="aims-stat-label">{ msg::RESULTS_COVERAGE }{ term_link(nav, terms::COVERAGE) }</p>
                     <p class="aims-stat-value">{ pct(r.overall.coverage()) }</p>
                     <p class="aims-stat-note">{ tf(msg::RESULTS_COVERAGE_NOTE, &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
                     <p class="aims-stat-note">{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
@@ -145,7 +148,7 @@ pub fn summary(r: &Report) -> Html {
                     <p class="aims-stat-note">{ msg::RESULTS_TARGET_PROGRESS_NOTE }</p>
                 </div>
             </div>
-            <p class="aims-rule">{ msg::RESULTS_RULE }</p>
+            <p class="aims-rule">{ msg::RESULTS_RULE }{ term_link(nav, terms::READINESS) }</p>
             <div class="aims-legend" aria-hidden="true">
                 <span><span class="aims-swatch aims-swatch--claimed"></span>{ msg::RESULTS_LEGEND_CLAIMED }</span>
                 <span><span class="aims-swatch aims-swatch--evidenced"></span>{ msg::RESULTS_LEGEND_EVIDENCED }</span>
@@ -214,6 +217,7 @@ pub fn blockers(r: &Report) -> Html {
 #[component]
 pub fn Results(p: &ResultsProps) -> Html {
     let r = &p.report;
+    let navigator = use_navigator();
     let on_export = {
         let (a, done) = (p.assessment.clone(), use_dispatch());
         Callback::from(move |_: MouseEvent| download_export(&a, &done))
@@ -241,10 +245,10 @@ pub fn Results(p: &ResultsProps) -> Html {
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
-            { summary(r) }
+            { summary(r, &navigator) }
             <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
             { gap_table(&p.assessment, r, 15) }
-            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }{ term_link(&navigator, terms::BLOCKER) }</h2>
             { blockers(r) }
         </section>
     }

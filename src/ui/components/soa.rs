@@ -37,7 +37,7 @@ fn defect_summary(rows: &[Row]) -> Html {
         return html! { <p class="aims-tag aims-tag--ok aims-soa-summary">{ msg::SOA_NO_DEFECTS }</p> };
     }
     html! {
-        <p class="aims-alert aims-soa-summary" role="note">{ tf(msg::SOA_DEFECTS, &[
+        <p class="aims-callout aims-soa-summary" role="note">{ tf(msg::SOA_DEFECTS, &[
             ("n", &total.to_string()),
             ("exclusions", &count(Defect::ExclusionWithoutJustification).to_string()),
             ("reasons", &count(Defect::InclusionWithoutReason).to_string()),
@@ -157,6 +157,7 @@ pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
 #[component]
 pub fn SoaScreen(p: &SoaProps) -> Html {
     let act = use_dispatch();
+    let navigator = yew_router::prelude::use_navigator();
     let a = &p.assessment;
     let on_csv = {
         let a = a.clone();
@@ -168,7 +169,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
         <section class="aims-screen aims-soa" aria-labelledby="aims-soa-title">
             <ReportTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
             <div class="aims-screen-head">
-                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }</h1>
+                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</h1>
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={on_csv}>{ msg::SOA_CSV }</button>
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
