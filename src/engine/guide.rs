@@ -267,15 +267,13 @@ pub mod terms {
     pub const VERDICT: &str = "verdict";
     /// A blocker.
     pub const BLOCKER: &str = "blocker";
-    /// Stage 1 audit.
-    pub const STAGE1: &str = "stage-1-audit";
     /// Exclusion justification.
     pub const EXCLUSION: &str = "exclusion-justification";
     /// Documented information.
     pub const DOCUMENTED: &str = "documented-information";
     /// Every term above.
-    pub const ALL: [&str; 11] = [
-        SOA, MATURITY, EVIDENCE, TARGET, COVERAGE, READINESS, VERDICT, BLOCKER, STAGE1, EXCLUSION,
+    pub const ALL: [&str; 10] = [
+        SOA, MATURITY, EVIDENCE, TARGET, COVERAGE, READINESS, VERDICT, BLOCKER, EXCLUSION,
         DOCUMENTED,
     ];
 }

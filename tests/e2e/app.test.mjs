@@ -327,7 +327,7 @@ test('the scope step: roles, a suggested exclusion confirmed and one rejected, s
   const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
   const doc = JSON.parse(exported.text);
   assert.equal(doc.format_version, 2);
-  assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: ['Support chatbot (vendor model)'], management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
+  assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: ['Support chatbot (vendor model)'], scope_note: '', management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
   assert.equal(doc.assessment.items['9.2.1'].reused, true);
   assert.equal(doc.assessment.items['A.6.1.2'].applicable, false);
   assert.equal(doc.assessment.additional_controls[0].id, 'ORG-1');

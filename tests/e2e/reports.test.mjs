@@ -177,6 +177,7 @@ test('compare with a colleague file: per-group deltas, item changes, merge item 
   assert.match(await page.textContent('.aims-compare'), /1 gained, 0 lost/);
   assert.match(await page.textContent('.aims-compare-overall'), /\+\d/);
   assert.match(await page.textContent('#aims-merge-title'), /3 differences/);
+  await screenshot(page, 'compare-merge-desktop');
   // Nothing changed yet; take theirs for A.6.2.4, then take it back.
   const row = page.locator('.aims-merge-row', { hasText: 'A.6.2.4' });
   await row.locator('button:has-text("Take theirs")').click();

@@ -57,8 +57,8 @@ pub fn Documents(p: &DocumentsProps) -> Html {
     };
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
-            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</h1>
-            <p class="aims-lead">{ msg::DOCS_LEAD }</p>
+            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }</h1>
+            <p class="aims-lead">{ msg::DOCS_LEAD }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</p>
             <p class="aims-figure-inline"><strong>{ tf(msg::DOCS_COUNT, &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
             <h2 class="aims-h2">{ msg::DOCS_CLAUSES }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_none()).map(row) }</ul>

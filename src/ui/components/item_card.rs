@@ -153,10 +153,10 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <p class="aims-small">{ route_link(&navigator, Route::GuideAnchor { page: "clauses".into(), anchor: top_group.clone() }, "aims-link", html! { tf(msg::ITEM_GUIDE, &[("group", &top_group)]) }, false) }</p>
             </details>
             <fieldset class="aims-levels">
-                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }{ term_link(&navigator, terms::MATURITY) }</legend>
+                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }</legend>
                 <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
                 <p class="aims-hint" id={format!("{dom}-hint")}>
-                    <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }
+                    <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }{ term_link(&navigator, terms::MATURITY) }
                 </p>
                 if a.estimate {
                     <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&on_edit, Edit::ConfirmEstimate(id))}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
@@ -193,7 +193,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                         <span>{ if a.excluded { msg::ITEM_NOT_APPLICABLE } else { msg::ITEM_APPLICABLE } }</span>
                     </label>
                     // Clause 6.1.3: a reason for every decision, inclusion or exclusion.
-                    <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::ITEM_JUSTIFICATION } else { msg::ITEM_REASON } }</label>
+                    <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::ITEM_JUSTIFICATION } else { msg::ITEM_REASON } }</label>{ term_link(&navigator, terms::EXCLUSION) }
                     <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
                         aria-invalid={(!a.has_reason()).then_some("true")} aria-describedby={format!("{dom}-why")} oninput={edit(Edit::Justification)} />
                     if !a.excluded {

@@ -130,7 +130,7 @@ pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
             <div class="aims-verdict" data-verdict={verdict_class}>
                 <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }{ term_link(nav, terms::VERDICT) }</p>
                 <p class="aims-verdict-value">{ verdict_key }</p>
-                <p>{ verdict_help }</p>
+                <p>{ verdict_help }{ term_link(nav, terms::BLOCKER) }</p>
             </div>
             <div class="aims-stats">
                 { figure_card(msg::RESULTS_OVERALL, &r.overall) }
@@ -248,7 +248,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             { summary(r, &navigator) }
             <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
             { gap_table(&p.assessment, r, 15) }
-            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }{ term_link(&navigator, terms::BLOCKER) }</h2>
+            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
             { blockers(r) }
         </section>
     }

@@ -169,13 +169,13 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
         <section class="aims-screen aims-soa" aria-labelledby="aims-soa-title">
             <ReportTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
             <div class="aims-screen-head">
-                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</h1>
+                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }</h1>
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={on_csv}>{ msg::SOA_CSV }</button>
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
                 </div>
             </div>
-            <p class="aims-lead aims-noprint">{ msg::SOA_LEAD }</p>
+            <p class="aims-lead aims-noprint">{ msg::SOA_LEAD }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</p>
             { title_block(a, Some(&act)) }
             { soa_table(a, Some(&act)) }
         </section>
