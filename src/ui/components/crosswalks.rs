@@ -93,7 +93,7 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
                         let scoped = p.assessment.in_scope(c, item);
                         html! { <tr>
                             <th scope="row" data-label={msg::RESULTS_GAP_ITEM}>{ route_link(&navigator, Route::AssessItem { id: p.assessment.id.clone(), item: it.id.clone() }, "aims-link", html! { format!("{} {}", it.id, it.title) }, false) }</th>
-                            <td data-label={msg::CROSSWALK_BASIS}><span class={if basis == Basis::Judgement { "aims-tag aims-tag--estimate" } else { "aims-tag" }}>{ basis_words(basis) }</span></td>
+                            <td data-label={msg::CROSSWALK_BASIS}><span class="aims-tag" data-basis={basis.as_str()}>{ basis_words(basis) }</span></td>
                             <td data-label={msg::RESULTS_GAP_CURRENT}>{ ans.maturity.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| format!("{l} · {}", l.name())) }</td>
                             <td data-label={msg::CROSSWALK_SCOPE}>{ if scoped { msg::SOA_YES } else { msg::SOA_NO } }</td>
                         </tr> }
