@@ -27,14 +27,14 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
-/// Every `msg::NAME` constant the sources refer to.
+/// Every `msg::name` function the sources refer to (called, or passed as a function).
 fn constants_used() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for (_, text) in sources() {
         for piece in text.split("msg::").skip(1) {
             let name: String = piece
                 .chars()
-                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
                 .collect();
             if !name.is_empty() {
                 names.insert(name);
@@ -44,12 +44,12 @@ fn constants_used() -> BTreeSet<String> {
     names
 }
 
-/// The constant build.rs makes of a key: `home.new_org` is `HOME_NEW_ORG`.
+/// The function build.rs makes of a key: `home.new_org` is `home_new_org`.
 fn constant_name(key: &str) -> String {
     key.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
+                c.to_ascii_lowercase()
             } else {
                 '_'
             }
@@ -83,9 +83,9 @@ fn every_message_is_text_and_used() {
 
 #[test]
 fn messages_are_the_file_s_text() {
-    assert_eq!(msg::HOME_TITLE, "Your assessments");
+    assert_eq!(msg::home_title(), "Your assessments");
     assert_eq!(
-        tf(msg::HOME_UPDATED, &[("when", "today")]),
+        tf(msg::home_updated(), &[("when", "today")]),
         "last changed today"
     );
 }

@@ -196,7 +196,7 @@ fn read_and_import(catalog: &Catalog, file: &str) -> Result<Assessment, ExitCode
                 let ids = imported.raised_targets.join(", ");
                 eprintln!(
                     "{file}: {}",
-                    tf(msg::NOTICE_TARGETS_RAISED, &[("ids", &ids)])
+                    tf(msg::notice_targets_raised(), &[("ids", &ids)])
                 );
             }
             Ok(imported.assessment)

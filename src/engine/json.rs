@@ -123,7 +123,7 @@ pub struct ParseError {
 pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) => return Err(error_at(bytes, e.valid_up_to(), msg::JSON_NOT_UTF8)),
+        Err(e) => return Err(error_at(bytes, e.valid_up_to(), msg::json_not_utf8())),
     };
     let mut p = Parser {
         s: text.as_bytes(),
@@ -134,7 +134,7 @@ pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     let value = p.value()?;
     p.skip_ws();
     if p.i < p.s.len() {
-        return Err(p.err(msg::JSON_TRAILING_TEXT));
+        return Err(p.err(msg::json_trailing_text()));
     }
     Ok(value)
 }
@@ -185,24 +185,24 @@ impl Parser<'_> {
             self.i += word.len();
             Ok(value)
         } else {
-            Err(self.err(msg::JSON_EXPECTED_VALUE))
+            Err(self.err(msg::json_expected_value()))
         }
     }
 
     fn value(&mut self) -> Result<Value, ParseError> {
         match self.peek() {
-            None => Err(self.err(msg::JSON_ENDS_EARLY)),
+            None => Err(self.err(msg::json_ends_early())),
             Some(b'{') => self.nested(b'}', |p| {
                 let mut members = Vec::new();
                 loop {
                     p.skip_ws();
                     if p.peek() != Some(b'"') {
-                        return Err(p.err(msg::JSON_EXPECTED_KEY));
+                        return Err(p.err(msg::json_expected_key()));
                     }
                     let key = p.string()?;
                     p.skip_ws();
                     if p.peek() != Some(b':') {
-                        return Err(p.err(msg::JSON_EXPECTED_COLON));
+                        return Err(p.err(msg::json_expected_colon()));
                     }
                     p.i += 1;
                     p.skip_ws();
@@ -227,7 +227,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.err(msg::JSON_EXPECTED_VALUE)),
+            Some(_) => Err(self.err(msg::json_expected_value())),
         }
     }
 
@@ -239,7 +239,7 @@ impl Parser<'_> {
     ) -> Result<Value, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.err(msg::JSON_TOO_DEEP));
+            return Err(self.err(msg::json_too_deep()));
         }
         self.i += 1;
         self.skip_ws();
@@ -269,7 +269,7 @@ impl Parser<'_> {
                 self.i += 1;
                 Ok(false)
             }
-            _ => Err(self.err(msg::JSON_EXPECTED_COMMA)),
+            _ => Err(self.err(msg::json_expected_comma())),
         }
     }
 
@@ -288,12 +288,12 @@ impl Parser<'_> {
         let int_start = self.i;
         let n = digits(self);
         if n == 0 || (n > 1 && self.s[int_start] == b'0') {
-            return Err(self.err(msg::JSON_INVALID_NUMBER));
+            return Err(self.err(msg::json_invalid_number()));
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
             if digits(self) == 0 {
-                return Err(self.err(msg::JSON_INVALID_NUMBER));
+                return Err(self.err(msg::json_invalid_number()));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -302,7 +302,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if digits(self) == 0 {
-                return Err(self.err(msg::JSON_INVALID_NUMBER));
+                return Err(self.err(msg::json_invalid_number()));
             }
         }
         // Only ASCII digits, signs, '.' and 'e' got here, so bytes are characters.
@@ -318,10 +318,10 @@ impl Parser<'_> {
         let hex = self
             .s
             .get(self.i..self.i + 4)
-            .ok_or_else(|| self.err(msg::JSON_INVALID_U_ESCAPE))?;
-        let text = std::str::from_utf8(hex).map_err(|_| self.err(msg::JSON_INVALID_U_ESCAPE))?;
+            .ok_or_else(|| self.err(msg::json_invalid_u_escape()))?;
+        let text = std::str::from_utf8(hex).map_err(|_| self.err(msg::json_invalid_u_escape()))?;
         let code =
-            u32::from_str_radix(text, 16).map_err(|_| self.err(msg::JSON_INVALID_U_ESCAPE))?;
+            u32::from_str_radix(text, 16).map_err(|_| self.err(msg::json_invalid_u_escape()))?;
         self.i += 4;
         Ok(code)
     }
@@ -345,7 +345,7 @@ impl Parser<'_> {
                     self.i += 1;
                     let escaped = self
                         .peek()
-                        .ok_or_else(|| self.err(msg::JSON_UNFINISHED_ESCAPE))?;
+                        .ok_or_else(|| self.err(msg::json_unfinished_escape()))?;
                     self.i += 1;
                     match escaped {
                         b'"' => out.push('"'),
@@ -360,25 +360,25 @@ impl Parser<'_> {
                             let mut code = self.hex4()?;
                             if (0xD800..0xDC00).contains(&code) {
                                 if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                    return Err(self.err(msg::JSON_UNPAIRED_SURROGATE));
+                                    return Err(self.err(msg::json_unpaired_surrogate()));
                                 }
                                 self.i += 2;
                                 let low = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&low) {
-                                    return Err(self.err(msg::JSON_UNPAIRED_SURROGATE));
+                                    return Err(self.err(msg::json_unpaired_surrogate()));
                                 }
                                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                             }
                             out.push(
                                 char::from_u32(code)
-                                    .ok_or_else(|| self.err(msg::JSON_INVALID_U_ESCAPE))?,
+                                    .ok_or_else(|| self.err(msg::json_invalid_u_escape()))?,
                             );
                         }
-                        _ => return Err(self.err(msg::JSON_INVALID_ESCAPE)),
+                        _ => return Err(self.err(msg::json_invalid_escape())),
                     }
                 }
-                None => return Err(self.err(msg::JSON_UNFINISHED_STRING)),
-                Some(_) => return Err(self.err(msg::JSON_CONTROL_CHARACTER)),
+                None => return Err(self.err(msg::json_unfinished_string())),
+                Some(_) => return Err(self.err(msg::json_control_character())),
             }
         }
     }

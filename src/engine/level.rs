@@ -42,12 +42,12 @@ impl MaturityLevel {
     pub fn name(self) -> &'static str {
         use super::messages::msg;
         [
-            msg::LEVEL_0,
-            msg::LEVEL_1,
-            msg::LEVEL_2,
-            msg::LEVEL_3,
-            msg::LEVEL_4,
-            msg::LEVEL_5,
+            msg::level_0(),
+            msg::level_1(),
+            msg::level_2(),
+            msg::level_3(),
+            msg::level_4(),
+            msg::level_5(),
         ][self as usize]
     }
 

@@ -1,14 +1,54 @@
 //! The message catalog: every user-visible string (the app's and the engine's import
 //! problems), from `assets/i18n/en.json`. Catalog texts (questions, hints) come keyed by
-//! item id from the catalog file. Adding a language is a translated copy of both files.
+//! item id from the catalog file.
 //!
-//! `build.rs` turns every entry into a constant of [`msg`] (`home.new_org` becomes
-//! `msg::HOME_NEW_ORG`), so a missing message is a compile error, and neither the keys
-//! nor a lookup table ship in the bundle.
+//! `build.rs` turns every entry into a function of [`msg`] (`home.new_org` becomes
+//! `msg::home_new_org()`), so a missing message is a compile error, and the bundle
+//! carries the English texts in key order but no keys. Other languages
+//! (`assets/i18n/de.json`, `fr.json`) are checked against English by `build.rs` (same
+//! keys, same placeholders, none empty: a mismatch fails the build) and loaded at run
+//! time as a list in the same order ([`translation`], [`install`]).
 
-/// One constant per entry of `assets/i18n/en.json`, named after its key.
+use std::cell::Cell;
+
+/// One function per entry of `assets/i18n/en.json`, named after its key, returning the
+/// text in the active language.
 pub mod msg {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
+thread_local! {
+    /// The active translation; `None` is English.
+    static ACTIVE: Cell<Option<&'static [&'static str]>> = const { Cell::new(None) };
+}
+
+/// Message `index` in the active language.
+fn text(index: usize) -> &'static str {
+    ACTIVE
+        .with(Cell::get)
+        .and_then(|table| table.get(index).copied())
+        .unwrap_or(msg::ENGLISH[index])
+}
+
+/// Makes `table` the active language (`None`: English) for every message from now on.
+pub fn install(table: Option<&'static [&'static str]>) {
+    ACTIVE.with(|a| a.set(table));
+}
+
+/// A translation read at run time: exactly one non-blank text per message, in key
+/// order. It is kept for the rest of the visit (a language is loaded at most once).
+pub fn translation(texts: Vec<String>) -> Result<&'static [&'static str], String> {
+    if texts.len() != msg::COUNT {
+        return Err(format!("{} messages, {} expected", texts.len(), msg::COUNT));
+    }
+    if let Some(i) = texts.iter().position(|t| t.trim().is_empty()) {
+        return Err(format!("message {i} is empty"));
+    }
+    let leaked: Vec<&'static str> = texts
+        .into_iter()
+        .map(|t| &*Box::leak(t.into_boxed_str()))
+        .collect();
+    Ok(Box::leak(leaked.into_boxed_slice()))
 }
 
 /// `text` with its `{name}` placeholders filled in. A placeholder without a value stays

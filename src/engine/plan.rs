@@ -36,9 +36,9 @@ impl When {
     /// The milestone in words.
     pub fn words(self) -> &'static str {
         match self {
-            When::BeforeStage1 => msg::PLAN_WHEN_STAGE1,
-            When::BeforeStage2 => msg::PLAN_WHEN_STAGE2,
-            When::TowardTarget => msg::PLAN_WHEN_TARGET,
+            When::BeforeStage1 => msg::plan_when_stage1(),
+            When::BeforeStage2 => msg::plan_when_stage2(),
+            When::TowardTarget => msg::plan_when_target(),
         }
     }
 
@@ -114,8 +114,8 @@ impl Action<'_> {
                     .item
                     .map_or("", |i| catalog.item(i).levels[next as usize].as_str());
                 let text = match current {
-                    None => msg::PLAN_TASK_ASSESS,
-                    Some(_) => msg::PLAN_TASK_RAISE,
+                    None => msg::plan_task_assess(),
+                    Some(_) => msg::plan_task_raise(),
                 };
                 tf(
                     text,
@@ -130,12 +130,12 @@ impl Action<'_> {
                 )
             }
             Task::RecordEvidence(level) => {
-                tf(msg::PLAN_TASK_EVIDENCE, &[("level", &level.to_string())])
+                tf(msg::plan_task_evidence(), &[("level", &level.to_string())])
             }
-            Task::WriteReason => msg::PLAN_TASK_REASON.to_owned(),
-            Task::WriteJustification => msg::PLAN_TASK_JUSTIFICATION.to_owned(),
+            Task::WriteReason => msg::plan_task_reason().to_owned(),
+            Task::WriteJustification => msg::plan_task_justification().to_owned(),
             Task::ProduceDocument(doc) => tf(
-                msg::PLAN_TASK_DOCUMENT,
+                msg::plan_task_document(),
                 &[("document", &catalog.document(doc).title)],
             ),
         }
@@ -295,7 +295,7 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Report, today: D
             &target,
             a.owner,
             &a.due.map(|d| d.to_string()).unwrap_or_default(),
-            if a.overdue { msg::SOA_YES } else { "" },
+            if a.overdue { msg::soa_yes() } else { "" },
         ]);
     }
     out.finish()

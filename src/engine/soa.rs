@@ -55,18 +55,18 @@ impl Status {
         } = self
         else {
             return match self {
-                Status::Excluded => msg::SOA_STATUS_EXCLUDED.to_owned(),
-                _ => msg::SOA_STATUS_NOT_ASSESSED.to_owned(),
+                Status::Excluded => msg::soa_status_excluded().to_owned(),
+                _ => msg::soa_status_not_assessed().to_owned(),
             };
         };
         let name = match self.key() {
-            "not_implemented" => msg::SOA_STATUS_NOT_IMPLEMENTED,
-            "partly_implemented" => msg::SOA_STATUS_PARTLY,
-            "target_met" => msg::SOA_STATUS_TARGET_MET,
-            _ => msg::SOA_STATUS_IMPLEMENTED,
+            "not_implemented" => msg::soa_status_not_implemented(),
+            "partly_implemented" => msg::soa_status_partly(),
+            "target_met" => msg::soa_status_target_met(),
+            _ => msg::soa_status_implemented(),
         };
         let mut words = tf(
-            msg::SOA_STATUS_LEVEL,
+            msg::soa_status_level(),
             &[
                 ("status", name),
                 ("level", &level.to_string()),
@@ -74,7 +74,7 @@ impl Status {
             ],
         );
         if level >= MaturityLevel::AUDIT_READY && !evidenced {
-            words.push_str(msg::SOA_STATUS_NO_EVIDENCE);
+            words.push_str(msg::soa_status_no_evidence());
         }
         words
     }
@@ -104,9 +104,9 @@ impl Defect {
     /// The defect in words.
     pub fn words(self) -> &'static str {
         match self {
-            Defect::ExclusionWithoutJustification => msg::SOA_DEFECT_EXCLUSION,
-            Defect::InclusionWithoutReason => msg::SOA_DEFECT_REASON,
-            Defect::NoStatus => msg::SOA_DEFECT_STATUS,
+            Defect::ExclusionWithoutJustification => msg::soa_defect_exclusion(),
+            Defect::InclusionWithoutReason => msg::soa_defect_reason(),
+            Defect::NoStatus => msg::soa_defect_status(),
         }
     }
 }
@@ -229,7 +229,7 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
             yes_no(true),
             &c.reason,
             c.status
-                .map_or(msg::SOA_STATUS_NOT_ASSESSED, MaturityLevel::name),
+                .map_or(msg::soa_status_not_assessed(), MaturityLevel::name),
             &c.status.map_or_else(String::new, |l| l.to_string()),
             "",
             "",
@@ -244,9 +244,9 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
 
 fn yes_no(b: bool) -> &'static str {
     if b {
-        msg::SOA_YES
+        msg::soa_yes()
     } else {
-        msg::SOA_NO
+        msg::soa_no()
     }
 }
 

@@ -73,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
             <Nav />
             <Banner />
             <main id="aims-main" class="aims-main" tabindex="-1"><Switch<Route> render={switch} /></main>
-            <footer class="aims-footer">{ msg::APP_FOOTER }</footer>
+            <footer class="aims-footer">{ msg::app_footer() }</footer>
         </div>
     };
     let routed = match &props.history {
@@ -120,7 +120,7 @@ fn skip_link() -> Html {
             let _ = main.focus();
         }
     });
-    html! { <a class="aims-skip" href="#aims-main" {onclick}>{ msg::APP_SKIP }</a> }
+    html! { <a class="aims-skip" href="#aims-main" {onclick}>{ msg::app_skip() }</a> }
 }
 
 /// Another tab (or window) of this origin changed browser storage: the list of saved

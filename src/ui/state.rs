@@ -259,7 +259,7 @@ impl AppState {
             }
             Err(LoadError::Missing) if self.entries.iter().any(|e| e.id() == open.id) => {
                 self.notice(
-                    tf(msg::NOTICE_DELETED_ELSEWHERE, &[("name", &open.name)]),
+                    tf(msg::notice_deleted_elsewhere(), &[("name", &open.name)]),
                     true,
                 );
                 true
@@ -296,7 +296,7 @@ fn describe_conflicts(conflicts: &[Conflict]) -> String {
         })
         .collect();
     tf(
-        msg::NOTICE_MERGE_CONFLICT,
+        msg::notice_merge_conflict(),
         &[("fields", &fields.join(", "))],
     )
 }
@@ -323,7 +323,7 @@ impl Reducible for AppState {
                 organization,
             } => {
                 let name = if name.trim().is_empty() {
-                    msg::HOME_UNTITLED.to_owned()
+                    msg::home_untitled().to_owned()
                 } else {
                     name.trim().to_owned()
                 };
@@ -377,7 +377,7 @@ impl Reducible for AppState {
                         s.current = Some(Rc::new(a));
                     }
                     Err(EditError::ClauseCannotBeExcluded(_)) => {
-                        s.notice(msg::NOTICE_CLAUSE_NOT_EXCLUDABLE.into(), true)
+                        s.notice(msg::notice_clause_not_excludable().into(), true)
                     }
                 }
             }
@@ -400,7 +400,7 @@ impl Reducible for AppState {
                     }
                     Err(e) => s.notice(
                         tf(
-                            msg::NOTICE_CANNOT_OPEN,
+                            msg::notice_cannot_open(),
                             &[("reason", &describe_load_error(&e))],
                         ),
                         true,
@@ -410,16 +410,16 @@ impl Reducible for AppState {
             Action::Duplicate(id) => match s.store.load(catalog(), &id) {
                 Ok(mut a) => {
                     a.id = clock::new_id();
-                    a.name = tf(msg::HOME_COPY_OF, &[("name", &a.name)]);
+                    a.name = tf(msg::home_copy_of(), &[("name", &a.name)]);
                     a.created = clock::now();
                     a.updated = a.created.clone();
                     if s.persist(&a) {
-                        s.notice(tf(msg::NOTICE_DUPLICATED, &[("name", &a.name)]), false);
+                        s.notice(tf(msg::notice_duplicated(), &[("name", &a.name)]), false);
                     }
                 }
                 Err(e) => s.notice(
                     tf(
-                        msg::NOTICE_CANNOT_OPEN,
+                        msg::notice_cannot_open(),
                         &[("reason", &describe_load_error(&e))],
                     ),
                     true,
@@ -436,13 +436,13 @@ impl Reducible for AppState {
                         }
                         let name = kept.as_ref().map(|a| a.name.clone()).unwrap_or_default();
                         s.notice = Some(Notice {
-                            text: tf(msg::NOTICE_DELETED, &[("name", &name)]),
+                            text: tf(msg::notice_deleted(), &[("name", &name)]),
                             undo: kept.is_some(),
                             error: false,
                         });
                         s.deleted = kept.map(|a| Deleted::One(Rc::new(a)));
                     }
-                    Err(_) => s.notice(msg::NOTICE_STORAGE_UNAVAILABLE.into(), true),
+                    Err(_) => s.notice(msg::notice_storage_unavailable().into(), true),
                 }
             }
             Action::DeleteAll => {
@@ -456,7 +456,7 @@ impl Reducible for AppState {
                     .collect();
                 match s.store.delete_all() {
                     Ok(_) => {
-                        let text = tf(msg::NOTICE_DELETED_ALL, &[("n", &kept.len().to_string())]);
+                        let text = tf(msg::notice_deleted_all(), &[("n", &kept.len().to_string())]);
                         s.deleted = Some(Deleted::All(Rc::new(kept), s.quick.clone()));
                         s.entries.clear();
                         s.current = None;
@@ -470,12 +470,12 @@ impl Reducible for AppState {
                             error: false,
                         });
                     }
-                    Err(_) => s.notice(msg::NOTICE_STORAGE_UNAVAILABLE.into(), true),
+                    Err(_) => s.notice(msg::notice_storage_unavailable().into(), true),
                 }
             }
             Action::UndoDelete => match s.deleted.take() {
                 Some(Deleted::One(a)) if s.persist(&a) => {
-                    s.notice(tf(msg::NOTICE_RESTORED, &[("name", &a.name)]), false);
+                    s.notice(tf(msg::notice_restored(), &[("name", &a.name)]), false);
                 }
                 Some(Deleted::One(_)) => {}
                 Some(Deleted::All(all, quick)) => {
@@ -483,7 +483,7 @@ impl Reducible for AppState {
                     s.quick = quick;
                     let _ = s.store.save_quick(catalog(), &s.quick);
                     s.notice(
-                        tf(msg::NOTICE_RESTORED_ALL, &[("n", &restored.to_string())]),
+                        tf(msg::notice_restored_all(), &[("n", &restored.to_string())]),
                         false,
                     );
                 }
@@ -499,7 +499,7 @@ impl Reducible for AppState {
                     // Targets below 3 in a version-1 file now read as 3: say so, once.
                     let raised = (!raised_targets.is_empty()).then(|| {
                         let ids = raised_targets.join(", ");
-                        tf(msg::NOTICE_TARGETS_RAISED, &[("ids", &ids)])
+                        tf(msg::notice_targets_raised(), &[("ids", &ids)])
                     });
                     if s.store.contains(&a.id) {
                         s.import = ImportState::Conflict(Rc::new(a));
@@ -509,7 +509,7 @@ impl Reducible for AppState {
                     } else {
                         s.import = ImportState::Idle;
                         if s.persist(&a) {
-                            let done = tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]);
+                            let done = tf(msg::notice_imported(), &[("name", &a.name)]);
                             let text =
                                 raised.map_or_else(|| done.clone(), |r| format!("{done} {r}"));
                             s.notice(text, false);
@@ -528,14 +528,14 @@ impl Reducible for AppState {
                     Resolution::Replace => {}
                     Resolution::KeepBoth => {
                         a.id = clock::new_id();
-                        a.name = tf(msg::HOME_IMPORTED_COPY, &[("name", &a.name)]);
+                        a.name = tf(msg::home_imported_copy(), &[("name", &a.name)]);
                     }
                 }
                 if s.persist(&a) {
                     if s.current.as_ref().is_some_and(|c| c.id == a.id) {
                         s.open(a.clone());
                     }
-                    s.notice(tf(msg::NOTICE_IMPORTED, &[("name", &a.name)]), false);
+                    s.notice(tf(msg::notice_imported(), &[("name", &a.name)]), false);
                 }
             }
             Action::DismissImport => s.import = ImportState::Idle,
@@ -564,7 +564,7 @@ impl Reducible for AppState {
                 let mut a = Assessment::new(
                     catalog(),
                     id,
-                    msg::QUICK_ASSESSMENT_NAME.into(),
+                    msg::quick_assessment_name().into(),
                     clock::now(),
                 );
                 carry_over(catalog(), &s.quick, &mut a);

@@ -266,7 +266,10 @@ impl Store {
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
         LocalStorage::raw().set_item(key, value).map_err(|e| {
-            StorageError::WriteRefused(e.as_string().unwrap_or_else(|| msg::STORAGE_REFUSED.into()))
+            StorageError::WriteRefused(
+                e.as_string()
+                    .unwrap_or_else(|| msg::storage_refused().into()),
+            )
         })
     }
 
@@ -501,12 +504,12 @@ fn updated(entry: &Entry) -> &str {
 /// One line saying why an entry could not be read.
 pub fn describe_load_error(e: &LoadError) -> String {
     match e {
-        LoadError::Missing => msg::STORAGE_MISSING.into(),
+        LoadError::Missing => msg::storage_missing().into(),
         LoadError::Corrupt(problems) => problems
             .first()
             .map(ToString::to_string)
             .unwrap_or_default(),
-        LoadError::Storage(StorageError::Unavailable) => msg::STORAGE_UNAVAILABLE.into(),
+        LoadError::Storage(StorageError::Unavailable) => msg::storage_unavailable().into(),
         LoadError::Storage(StorageError::WriteRefused(m)) => m.clone(),
     }
 }

@@ -287,7 +287,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     aria-current={current.then_some("true")} {onclick}>
                     <span class="aims-nav-id">{ &group.id }</span>
                     <span class="aims-nav-title">{ &group.title }</span>
-                    <span class="aims-nav-progress" aria-label={tf(msg::ASSESS_GROUP_PROGRESS, &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
+                    <span class="aims-nav-progress" aria-label={tf(msg::assess_group_progress(), &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
                         { format!("{}/{}", figure.answered, figure.in_scope) }
                     </span>
                     <span class="aims-meter" aria-hidden="true"><span style={super::bar_width(figure.coverage())}></span></span>
@@ -310,9 +310,9 @@ pub fn Assess(p: &AssessProps) -> Html {
     let overall = p.report.overall;
     let heading = match *part {
         Part::Group(g) => format!("{} {}", c.group(g).id, c.group(g).title),
-        Part::Clauses => msg::ASSESS_PART_CLAUSES.to_owned(),
-        Part::AnnexA => msg::ASSESS_PART_ANNEX.to_owned(),
-        Part::Everything => msg::ASSESS_PART_ALL.to_owned(),
+        Part::Clauses => msg::assess_part_clauses().to_owned(),
+        Part::AnnexA => msg::assess_part_annex().to_owned(),
+        Part::Everything => msg::assess_part_all().to_owned(),
     };
     let (clause_groups, control_groups): (Vec<GroupId>, Vec<GroupId>) = groups
         .iter()
@@ -320,37 +320,37 @@ pub fn Assess(p: &AssessProps) -> Html {
 
     html! {
         <section class="aims-screen aims-assess" aria-labelledby="aims-assess-title">
-            <h1 id="aims-assess-title" class="aims-h1">{ msg::ASSESS_TITLE }</h1>
+            <h1 id="aims-assess-title" class="aims-h1">{ msg::assess_title() }</h1>
             <div class="aims-progress">
                 <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={overall.in_scope.to_string()}
-                    aria-valuenow={overall.answered.to_string()} aria-label={msg::ASSESS_COVERAGE_LABEL}>
+                    aria-valuenow={overall.answered.to_string()} aria-label={msg::assess_coverage_label()}>
                     <span style={super::bar_width(overall.coverage())}></span>
                 </div>
                 <p class="aims-progress-text">
-                    { tf(msg::ASSESS_COVERAGE, &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
-                    if overall.excluded > 0 { { " · " }{ tf(msg::ASSESS_EXCLUDED, &[("n", &overall.excluded.to_string())]) } }
+                    { tf(msg::assess_coverage(), &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
+                    if overall.excluded > 0 { { " · " }{ tf(msg::assess_excluded(), &[("n", &overall.excluded.to_string())]) } }
                 </p>
             </div>
             <div class="aims-assess-layout">
-                <nav class="aims-navigator" aria-label={msg::ASSESS_NAVIGATOR}>
-                    <h2 class="aims-nav-heading">{ msg::ASSESS_CLAUSES }</h2>
+                <nav class="aims-navigator" aria-label={msg::assess_navigator()}>
+                    <h2 class="aims-nav-heading">{ msg::assess_clauses() }</h2>
                     <ul>{ for clause_groups.into_iter().map(nav_button) }</ul>
-                    <h2 class="aims-nav-heading">{ msg::ASSESS_ANNEX }</h2>
+                    <h2 class="aims-nav-heading">{ msg::assess_annex() }</h2>
                     <ul>{ for control_groups.into_iter().map(nav_button) }</ul>
                 </nav>
                 <div class="aims-assess-main">
-                    <div class="aims-filters" role="group" aria-label={msg::ASSESS_FILTERS}>
-                        { part_button(Part::Everything, msg::ASSESS_PART_ALL) }
-                        { part_button(Part::Clauses, msg::ASSESS_PART_CLAUSES) }
-                        { part_button(Part::AnnexA, msg::ASSESS_PART_ANNEX) }
+                    <div class="aims-filters" role="group" aria-label={msg::assess_filters()}>
+                        { part_button(Part::Everything, msg::assess_part_all()) }
+                        { part_button(Part::Clauses, msg::assess_part_clauses()) }
+                        { part_button(Part::AnnexA, msg::assess_part_annex()) }
                         <span class="aims-filter-sep" aria-hidden="true"></span>
-                        { filter_button(Filter::All, msg::ASSESS_FILTER_ALL) }
-                        { filter_button(Filter::Unanswered, msg::ASSESS_FILTER_UNANSWERED) }
-                        { filter_button(Filter::BelowTarget, msg::ASSESS_FILTER_BELOW) }
+                        { filter_button(Filter::All, msg::assess_filter_all()) }
+                        { filter_button(Filter::Unanswered, msg::assess_filter_unanswered()) }
+                        { filter_button(Filter::BelowTarget, msg::assess_filter_below()) }
                     </div>
-                    <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::ASSESS_SHOWING, &[("n", &visible.len().to_string())]) }</span></h2>
-                    <p class="aims-muted aims-small">{ msg::ASSESS_KEYS }</p>
-                    if visible.is_empty() { <p class="aims-empty">{ msg::ASSESS_NONE }</p> }
+                    <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::assess_showing(), &[("n", &visible.len().to_string())]) }</span></h2>
+                    <p class="aims-muted aims-small">{ msg::assess_keys() }</p>
+                    if visible.is_empty() { <p class="aims-empty">{ msg::assess_none() }</p> }
                     <div class="aims-items" ref={list_ref} data-many={super::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
                             <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} />

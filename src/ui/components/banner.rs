@@ -16,35 +16,35 @@ pub fn Banner() -> Html {
     let export_button = state.current.clone().map(|a| {
         let done = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| download_export(&a, &done));
-        html! { <button type="button" class="aims-btn aims-btn--small" {onclick}>{ msg::BANNER_EXPORT_NOW }</button> }
+        html! { <button type="button" class="aims-btn aims-btn--small" {onclick}>{ msg::banner_export_now() }</button> }
     });
     html! {
         <>
             if let Some(err) = &state.unsaved {
                 <div class="aims-alert aims-alert--error" role="alert">
-                    <strong>{ msg::BANNER_NOT_SAVED_TITLE }</strong>{ " " }
-                    { match err { StorageError::Unavailable => msg::BANNER_UNAVAILABLE, StorageError::WriteRefused(_) => msg::BANNER_FULL } }
+                    <strong>{ msg::banner_not_saved_title() }</strong>{ " " }
+                    { match err { StorageError::Unavailable => msg::banner_unavailable(), StorageError::WriteRefused(_) => msg::banner_full() } }
                     <div class="aims-alert-actions">
                         { export_button }
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ msg::BANNER_RETRY }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RetrySave)}>{ msg::banner_retry() }</button>
                     </div>
                 </div>
             } else if state.storage_unavailable {
-                <div class="aims-alert aims-alert--warn" role="status">{ msg::BANNER_UNAVAILABLE }</div>
+                <div class="aims-alert aims-alert--warn" role="status">{ msg::banner_unavailable() }</div>
             } else if state.current.is_some() && state.changes_since_export >= BACKUP_REMINDER_AFTER {
                 <div class="aims-alert aims-alert--warn aims-backup" role="status">
-                    { tf(msg::BANNER_BACKUP, &[("n", &state.changes_since_export.to_string())]) }
+                    { tf(msg::banner_backup(), &[("n", &state.changes_since_export.to_string())]) }
                     <div class="aims-alert-actions">
                         { export_button.clone() }
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RemindLater)}>{ msg::BANNER_LATER }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={act(Action::RemindLater)}>{ msg::banner_later() }</button>
                     </div>
                 </div>
             }
             if state.update_ready {
                 <div class="aims-alert aims-update" role="status">
-                    { msg::BANNER_UPDATE }
+                    { msg::banner_update() }
                     <div class="aims-alert-actions">
-                        <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(|_: MouseEvent| crate::ui::service_worker::switch_version())}>{ msg::BANNER_UPDATE_SWITCH }</button>
+                        <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(|_: MouseEvent| crate::ui::service_worker::switch_version())}>{ msg::banner_update_switch() }</button>
                     </div>
                 </div>
             }
@@ -53,9 +53,9 @@ pub fn Banner() -> Html {
                     <div class="aims-notice" data-error={super::flag(n.error)}>
                         <span>{ &n.text }</span>
                         if n.undo {
-                            <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ msg::COMMON_UNDO }</button>
+                            <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ msg::common_undo() }</button>
                         }
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={msg::COMMON_DISMISS} onclick={act(Action::DismissNotice)}>{ "×" }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={msg::common_dismiss()} onclick={act(Action::DismissNotice)}>{ "×" }</button>
                     </div>
                 }
             </div>

@@ -42,24 +42,24 @@ enum Other {
 /// "+4.2 points", "−3 points", "±0", or "n/a".
 fn points(d: Option<i32>) -> String {
     match d {
-        None => msg::COMMON_NA.to_owned(),
+        None => msg::common_na().to_owned(),
         Some(0) => "±0".to_owned(),
         Some(d) => {
             let sign = if d > 0 { "+" } else { "−" };
             let text = crate::engine::json::format_fixed(u64::from(d.unsigned_abs()), 1);
-            tf(msg::COMPARE_POINTS, &[("n", &format!("{sign}{text}"))])
+            tf(msg::compare_points(), &[("n", &format!("{sign}{text}"))])
         }
     }
 }
 
 fn change_words(c: Change) -> &'static str {
     match c {
-        Change::Up => msg::COMPARE_UP,
-        Change::Down => msg::COMPARE_DOWN,
-        Change::Unchanged => msg::COMPARE_UNCHANGED,
-        Change::NewlyAnswered => msg::COMPARE_NEW,
-        Change::NoLongerAnswered => msg::COMPARE_GONE,
-        Change::NotAnswered => msg::COMPARE_NOT_ANSWERED,
+        Change::Up => msg::compare_up(),
+        Change::Down => msg::compare_down(),
+        Change::Unchanged => msg::compare_unchanged(),
+        Change::NewlyAnswered => msg::compare_new(),
+        Change::NoLongerAnswered => msg::compare_gone(),
+        Change::NotAnswered => msg::compare_not_answered(),
     }
 }
 
@@ -121,23 +121,23 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
     let picker = html! {
         <div class="aims-grid-2 aims-noprint">
             <div class="aims-field">
-                <label for="aims-compare-saved">{ msg::COMPARE_SAVED }</label>
+                <label for="aims-compare-saved">{ msg::compare_saved() }</label>
                 <select id="aims-compare-saved" class="aims-input" onchange={on_saved} disabled={choices.is_empty()}>
-                    <option value="">{ if choices.is_empty() { msg::COMPARE_NONE_SAVED } else { msg::COMPARE_PICK } }</option>
+                    <option value="">{ if choices.is_empty() { msg::compare_none_saved() } else { msg::compare_pick() } }</option>
                     { for choices }
                 </select>
             </div>
             <div class="aims-field">
-                <label for="aims-compare-file">{ msg::COMPARE_FILE }</label>
+                <label for="aims-compare-file">{ msg::compare_file() }</label>
                 <input id="aims-compare-file" type="file" accept=".json,application/json" class="aims-input" onchange={on_file} />
-                <p class="aims-small aims-muted">{ msg::COMPARE_FILE_HELP }</p>
+                <p class="aims-small aims-muted">{ msg::compare_file_help() }</p>
             </div>
         </div>
     };
     let body = match &*other {
-        Other::None => html! { <p class="aims-empty">{ msg::COMPARE_EMPTY }</p> },
+        Other::None => html! { <p class="aims-empty">{ msg::compare_empty() }</p> },
         Other::Failed(reason) => {
-            html! { <p class="aims-alert" role="alert">{ tf(msg::COMPARE_FAILED, &[("reason", reason)]) }</p> }
+            html! { <p class="aims-alert" role="alert">{ tf(msg::compare_failed(), &[("reason", reason)]) }</p> }
         }
         Other::Saved(o) | Other::File(o, _) => {
             // Older on the left, so a positive difference is progress.
@@ -157,34 +157,34 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
             };
             html! {
                 <>
-                    <p class="aims-lead">{ tf(msg::COMPARE_SUMMARY, &[("old", &label(old)), ("new", &label(new))]) }</p>
+                    <p class="aims-lead">{ tf(msg::compare_summary(), &[("old", &label(old)), ("new", &label(new))]) }</p>
                     <div class="aims-table-wrap">
                         <table class="aims-table aims-table--stack">
-                            <thead><tr><th scope="col">{ msg::COMPARE_GROUP }</th><th scope="col">{ msg::COMPARE_BEFORE }</th><th scope="col">{ msg::COMPARE_AFTER }</th><th scope="col">{ msg::COMPARE_DELTA }</th></tr></thead>
+                            <thead><tr><th scope="col">{ msg::compare_group() }</th><th scope="col">{ msg::compare_before() }</th><th scope="col">{ msg::compare_after() }</th><th scope="col">{ msg::compare_delta() }</th></tr></thead>
                             <tbody>
                                 <tr class="aims-compare-overall">
-                                    <th scope="row" data-label={msg::COMPARE_GROUP}>{ msg::RESULTS_OVERALL }</th>
-                                    <td data-label={msg::COMPARE_BEFORE}>{ pct(cmp.old.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.old.overall.answered, cmp.old.overall.in_scope) }</span></td>
-                                    <td data-label={msg::COMPARE_AFTER}>{ pct(cmp.new.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.new.overall.answered, cmp.new.overall.in_scope) }</span></td>
-                                    <td data-label={msg::COMPARE_DELTA}>{ points(delta(cmp.old.overall.readiness, cmp.new.overall.readiness)) }</td>
+                                    <th scope="row" data-label={msg::compare_group()}>{ msg::results_overall() }</th>
+                                    <td data-label={msg::compare_before()}>{ pct(cmp.old.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.old.overall.answered, cmp.old.overall.in_scope) }</span></td>
+                                    <td data-label={msg::compare_after()}>{ pct(cmp.new.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.new.overall.answered, cmp.new.overall.in_scope) }</span></td>
+                                    <td data-label={msg::compare_delta()}>{ points(delta(cmp.old.overall.readiness, cmp.new.overall.readiness)) }</td>
                                 </tr>
                                 { for cmp.old.groups.iter().zip(&cmp.new.groups).filter(|(g, _)| c.group_parent(g.group).is_none()).map(|(o, n)| {
                                     let g = c.group(o.group);
                                     html! { <tr>
-                                        <th scope="row" data-label={msg::COMPARE_GROUP}>{ format!("{} {}", g.id, g.title) }</th>
-                                        <td data-label={msg::COMPARE_BEFORE}>{ pct(o.figure.readiness) }</td>
-                                        <td data-label={msg::COMPARE_AFTER}>{ pct(n.figure.readiness) }</td>
-                                        <td data-label={msg::COMPARE_DELTA}>{ points(delta(o.figure.readiness, n.figure.readiness)) }</td>
+                                        <th scope="row" data-label={msg::compare_group()}>{ format!("{} {}", g.id, g.title) }</th>
+                                        <td data-label={msg::compare_before()}>{ pct(o.figure.readiness) }</td>
+                                        <td data-label={msg::compare_after()}>{ pct(n.figure.readiness) }</td>
+                                        <td data-label={msg::compare_delta()}>{ points(delta(o.figure.readiness, n.figure.readiness)) }</td>
                                     </tr> }
                                 }) }
                             </tbody>
                         </table>
                     </div>
-                    <p class="aims-rule">{ msg::COMPARE_RULE }</p>
-                    <h2 class="aims-h2">{ msg::COMPARE_ITEMS }</h2>
-                    <p>{ tf(msg::COMPARE_COUNTS, &[("up", &up.to_string()), ("down", &down.to_string()), ("same", &same.to_string()), ("newly", &newly.to_string()), ("gone", &gone.to_string()), ("not", &not.to_string())]) }</p>
+                    <p class="aims-rule">{ msg::compare_rule() }</p>
+                    <h2 class="aims-h2">{ msg::compare_items() }</h2>
+                    <p>{ tf(msg::compare_counts(), &[("up", &up.to_string()), ("down", &down.to_string()), ("same", &same.to_string()), ("newly", &newly.to_string()), ("gone", &gone.to_string()), ("not", &not.to_string())]) }</p>
                     <details class="aims-details">
-                        <summary>{ msg::COMPARE_SHOW_ITEMS }</summary>
+                        <summary>{ msg::compare_show_items() }</summary>
                         <ul class="aims-compare-items">{ for cmp.items.iter().filter(|i| !matches!(i.change, Change::Unchanged | Change::NotAnswered)).map(|i| html! {
                             <li data-change={i.change.key()}>
                                 <strong>{ format!("{} {}", c.item(i.item).id, c.item(i.item).title) }</strong>
@@ -192,11 +192,11 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                             </li>
                         }) }</ul>
                     </details>
-                    <h2 class="aims-h2">{ msg::COMPARE_DOCUMENTS }</h2>
-                    <p>{ tf(msg::COMPARE_DOCS_COUNTS, &[("gained", &cmp.documents_gained.len().to_string()), ("lost", &cmp.documents_lost.len().to_string())]) }</p>
+                    <h2 class="aims-h2">{ msg::compare_documents() }</h2>
+                    <p>{ tf(msg::compare_docs_counts(), &[("gained", &cmp.documents_gained.len().to_string()), ("lost", &cmp.documents_lost.len().to_string())]) }</p>
                     <ul class="aims-compare-items">
-                        { for cmp.documents_gained.iter().map(|&d| html! { <li data-change="up">{ tf(msg::COMPARE_DOC_GAINED, &[("doc", &c.document(d).title)]) }</li> }) }
-                        { for cmp.documents_lost.iter().map(|&d| html! { <li data-change="down">{ tf(msg::COMPARE_DOC_LOST, &[("doc", &c.document(d).title)]) }</li> }) }
+                        { for cmp.documents_gained.iter().map(|&d| html! { <li data-change="up">{ tf(msg::compare_doc_gained(), &[("doc", &c.document(d).title)]) }</li> }) }
+                        { for cmp.documents_lost.iter().map(|&d| html! { <li data-change="down">{ tf(msg::compare_doc_lost(), &[("doc", &c.document(d).title)]) }</li> }) }
                     </ul>
                     { merge }
                 </>
@@ -206,8 +206,8 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
     html! {
         <section class="aims-screen aims-compare" aria-labelledby="aims-compare-title">
             <ReportTabs id={mine.id.clone()} current={AssessmentScreen::Compare} />
-            <h1 id="aims-compare-title" class="aims-h1">{ msg::COMPARE_TITLE }</h1>
-            <p class="aims-lead">{ msg::COMPARE_LEAD }</p>
+            <h1 id="aims-compare-title" class="aims-h1">{ msg::compare_title() }</h1>
+            <p class="aims-lead">{ msg::compare_lead() }</p>
             { picker }
             { body }
         </section>
@@ -229,18 +229,18 @@ fn merge_panel(
     let level = |a: &Assessment, i: ItemId| {
         let ans = a.answer(i);
         let lvl = ans.maturity.map_or_else(
-            || msg::ITEM_UNANSWERED.to_owned(),
+            || msg::item_unanswered().to_owned(),
             |l| format!("{l} · {}", l.name()),
         );
         let extra = [
             (!ans.evidence.is_empty()).then(|| {
                 tf(
-                    msg::COMPARE_EVIDENCE_N,
+                    msg::compare_evidence_n(),
                     &[("n", &ans.evidence.len().to_string())],
                 )
             }),
             (!ans.owner.is_empty()).then(|| ans.owner.clone()),
-            ans.excluded.then(|| msg::ITEM_EXCLUDED.to_owned()),
+            ans.excluded.then(|| msg::item_excluded().to_owned()),
         ];
         let extra: Vec<String> = extra.into_iter().flatten().collect();
         if extra.is_empty() {
@@ -251,10 +251,10 @@ fn merge_panel(
     };
     html! {
         <section class="aims-panel aims-merge" aria-labelledby="aims-merge-title">
-            <h2 id="aims-merge-title" class="aims-h2">{ tf(msg::COMPARE_MERGE_TITLE, &[("n", &(items.len() + docs.len()).to_string())]) }</h2>
-            <p>{ msg::COMPARE_MERGE_LEAD }</p>
+            <h2 id="aims-merge-title" class="aims-h2">{ tf(msg::compare_merge_title(), &[("n", &(items.len() + docs.len()).to_string())]) }</h2>
+            <p>{ msg::compare_merge_lead() }</p>
             if items.is_empty() && docs.is_empty() {
-                <p class="aims-empty">{ msg::COMPARE_MERGE_NONE }</p>
+                <p class="aims-empty">{ msg::compare_merge_none() }</p>
             }
             <ul class="aims-merge-list">
                 { for items.iter().map(|&i| {
@@ -263,25 +263,25 @@ fn merge_panel(
                     html! {
                         <li class="aims-merge-row" data-taken={super::flag(taken)}>
                             <p><strong>{ format!("{} {}", it.id, it.title) }</strong></p>
-                            <p class="aims-small">{ tf(msg::COMPARE_MINE, &[("v", &level(original, i))]) }</p>
-                            <p class="aims-small">{ tf(msg::COMPARE_THEIRS, &[("v", &level(theirs, i))]) }</p>
+                            <p class="aims-small">{ tf(msg::compare_mine(), &[("v", &level(original, i))]) }</p>
+                            <p class="aims-small">{ tf(msg::compare_theirs(), &[("v", &level(theirs, i))]) }</p>
                             if taken {
-                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(original.answer(i).clone()))))}>{ msg::COMPARE_KEEP_MINE }</button>
+                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(original.answer(i).clone()))))}>{ msg::compare_keep_mine() }</button>
                             } else {
-                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(theirs.answer(i).clone()))))}>{ msg::COMPARE_TAKE_THEIRS }</button>
+                                <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Answer(i, Box::new(theirs.answer(i).clone()))))}>{ msg::compare_take_theirs() }</button>
                             }
                         </li>
                     }
                 }) }
                 { for docs.iter().map(|&d| {
                     let taken = mine.document_present(d) == theirs.document_present(d);
-                    let yes_no = |b: bool| if b { msg::DOCS_PRESENT } else { msg::DOCS_MISSING };
+                    let yes_no = |b: bool| if b { msg::docs_present() } else { msg::docs_missing() };
                     html! {
                         <li class="aims-merge-row" data-taken={super::flag(taken)}>
                             <p><strong>{ &c.document(d).title }</strong></p>
-                            <p class="aims-small">{ tf(msg::COMPARE_MINE, &[("v", yes_no(original.document_present(d)))]) }</p>
-                            <p class="aims-small">{ tf(msg::COMPARE_THEIRS, &[("v", yes_no(theirs.document_present(d)))]) }</p>
-                            <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Document(d, if taken { original.document_present(d) } else { theirs.document_present(d) })))}>{ if taken { msg::COMPARE_KEEP_MINE } else { msg::COMPARE_TAKE_THEIRS } }</button>
+                            <p class="aims-small">{ tf(msg::compare_mine(), &[("v", yes_no(original.document_present(d)))]) }</p>
+                            <p class="aims-small">{ tf(msg::compare_theirs(), &[("v", yes_no(theirs.document_present(d)))]) }</p>
+                            <button type="button" class="aims-btn aims-btn--small" onclick={send(act, Action::Edit(Edit::Document(d, if taken { original.document_present(d) } else { theirs.document_present(d) })))}>{ if taken { msg::compare_keep_mine() } else { msg::compare_take_theirs() } }</button>
                         </li>
                     }
                 }) }

@@ -25,17 +25,17 @@ pub struct CrosswalkProps {
 /// The words for a mapping's basis.
 pub fn basis_words(b: Basis) -> &'static str {
     match b {
-        Basis::Published => msg::CROSSWALK_PUBLISHED,
-        Basis::Judgement => msg::CROSSWALK_JUDGEMENT,
-        Basis::Structural => msg::CROSSWALK_STRUCTURAL,
+        Basis::Published => msg::crosswalk_published(),
+        Basis::Judgement => msg::crosswalk_judgement(),
+        Basis::Structural => msg::crosswalk_structural(),
     }
 }
 
 fn framework_name(f: Framework) -> &'static str {
     match f {
-        Framework::EuAiAct => msg::CROSSWALK_EU,
-        Framework::NistAiRmf => msg::CROSSWALK_NIST,
-        Framework::Iso27001 => msg::CROSSWALK_ISO27001,
+        Framework::EuAiAct => msg::crosswalk_eu(),
+        Framework::NistAiRmf => msg::crosswalk_nist(),
+        Framework::Iso27001 => msg::crosswalk_iso27001(),
     }
 }
 
@@ -61,10 +61,10 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
     html! {
         <section class="aims-screen aims-crosswalks" aria-labelledby="aims-cw-title">
             <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Crosswalks} />
-            <h1 id="aims-cw-title" class="aims-h1">{ msg::CROSSWALK_TITLE }</h1>
-            <p class="aims-lead">{ msg::CROSSWALK_LEAD }</p>
+            <h1 id="aims-cw-title" class="aims-h1">{ msg::crosswalk_title() }</h1>
+            <p class="aims-lead">{ msg::crosswalk_lead() }</p>
             <fieldset class="aims-segmented">
-                <legend class="aims-sr">{ msg::CROSSWALK_FRAMEWORK }</legend>
+                <legend class="aims-sr">{ msg::crosswalk_framework() }</legend>
                 { for Framework::ALL.into_iter().map(|f| html! {
                     <label class="aims-option aims-option--inline" data-on={super::flag(*framework == f)}>
                         <input type="radio" name="aims-cw-framework" checked={*framework == f} onchange={set(&framework, f)} />
@@ -73,34 +73,34 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
                 }) }
             </fieldset>
             <div class="aims-field">
-                <label for="aims-cw-ref">{ msg::CROSSWALK_REFERENCE }</label>
+                <label for="aims-cw-ref">{ msg::crosswalk_reference() }</label>
                 <select id="aims-cw-ref" class="aims-input" onchange={on_pick}>
                     { for refs.iter().map(|r| html! { <option value={r.clone()} selected={*r == reference}>{ r }</option> }) }
                 </select>
             </div>
             <div class="aims-stat">
-                <p class="aims-stat-label">{ tf(msg::CROSSWALK_READINESS, &[("ref", &reference)]) }</p>
+                <p class="aims-stat-label">{ tf(msg::crosswalk_readiness(), &[("ref", &reference)]) }</p>
                 <p class="aims-stat-value">{ pct(figure.readiness) }</p>
-                <p class="aims-stat-note">{ tf(msg::RESULTS_EVIDENCED, &[("pct", &pct(figure.evidenced))]) }</p>
-                <p class="aims-stat-note">{ tf(msg::RESULTS_OVER, &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string()), ("excluded", &figure.excluded.to_string())]) }</p>
+                <p class="aims-stat-note">{ tf(msg::results_evidenced(), &[("pct", &pct(figure.evidenced))]) }</p>
+                <p class="aims-stat-note">{ tf(msg::results_over(), &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string()), ("excluded", &figure.excluded.to_string())]) }</p>
             </div>
             <div class="aims-table-wrap">
                 <table class="aims-table aims-table--stack">
-                    <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::CROSSWALK_BASIS }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::CROSSWALK_SCOPE }</th></tr></thead>
+                    <thead><tr><th scope="col">{ msg::results_gap_item() }</th><th scope="col">{ msg::crosswalk_basis() }</th><th scope="col">{ msg::results_gap_current() }</th><th scope="col">{ msg::crosswalk_scope() }</th></tr></thead>
                     <tbody>{ for items.iter().map(|&(item, basis)| {
                         let it = c.item(item);
                         let ans = p.assessment.answer(item);
                         let scoped = p.assessment.in_scope(c, item);
                         html! { <tr>
-                            <th scope="row" data-label={msg::RESULTS_GAP_ITEM}>{ route_link(&navigator, Route::AssessItem { id: p.assessment.id.clone(), item: it.id.clone() }, "aims-link", html! { format!("{} {}", it.id, it.title) }, false) }</th>
-                            <td data-label={msg::CROSSWALK_BASIS}><span class="aims-tag" data-basis={basis.as_str()}>{ basis_words(basis) }</span></td>
-                            <td data-label={msg::RESULTS_GAP_CURRENT}>{ ans.maturity.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| format!("{l} · {}", l.name())) }</td>
-                            <td data-label={msg::CROSSWALK_SCOPE}>{ if scoped { msg::SOA_YES } else { msg::SOA_NO } }</td>
+                            <th scope="row" data-label={msg::results_gap_item()}>{ route_link(&navigator, Route::AssessItem { id: p.assessment.id.clone(), item: it.id.clone() }, "aims-link", html! { format!("{} {}", it.id, it.title) }, false) }</th>
+                            <td data-label={msg::crosswalk_basis()}><span class="aims-tag" data-basis={basis.as_str()}>{ basis_words(basis) }</span></td>
+                            <td data-label={msg::results_gap_current()}>{ ans.maturity.map_or_else(|| msg::item_unanswered().to_owned(), |l| format!("{l} · {}", l.name())) }</td>
+                            <td data-label={msg::crosswalk_scope()}>{ if scoped { msg::soa_yes() } else { msg::soa_no() } }</td>
                         </tr> }
                     }) }</tbody>
                 </table>
             </div>
-            <p class="aims-rule">{ msg::CROSSWALK_NOTE }</p>
+            <p class="aims-rule">{ msg::crosswalk_note() }</p>
         </section>
     }
 }

@@ -42,27 +42,27 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                     onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, super::event_checked(&e)))))} />
                 <label for={dom}>
                     <span class="aims-doc-title">{ &doc.title }</span>
-                    <span class="aims-muted aims-small">{ tf(msg::DOCS_REQUIRED_BY, &[("clause", &doc.clause), ("title", &clause)]) }</span>
+                    <span class="aims-muted aims-small">{ tf(msg::docs_required_by(), &[("clause", &doc.clause), ("title", &clause)]) }</span>
                     <span class="aims-small">{ &doc.description }</span>
                 </label>
                 if !needed {
-                    <span class="aims-tag">{ tf(msg::DOCS_NOT_REQUIRED, &[("control", &doc.clause)]) }</span>
+                    <span class="aims-tag">{ tf(msg::docs_not_required(), &[("control", &doc.clause)]) }</span>
                 } else if on {
-                    <span class="aims-tag aims-tag--ok">{ msg::DOCS_PRESENT }</span>
+                    <span class="aims-tag aims-tag--ok">{ msg::docs_present() }</span>
                 } else {
-                    <span class="aims-tag aims-tag--todo">{ msg::DOCS_MISSING }</span>
+                    <span class="aims-tag aims-tag--todo">{ msg::docs_missing() }</span>
                 }
             </li>
         }
     };
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
-            <h1 id="aims-docs-title" class="aims-h1">{ msg::DOCS_TITLE }</h1>
-            <p class="aims-lead">{ msg::DOCS_LEAD }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</p>
-            <p class="aims-figure-inline"><strong>{ tf(msg::DOCS_COUNT, &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
-            <h2 class="aims-h2">{ msg::DOCS_CLAUSES }</h2>
+            <h1 id="aims-docs-title" class="aims-h1">{ msg::docs_title() }</h1>
+            <p class="aims-lead">{ msg::docs_lead() }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</p>
+            <p class="aims-figure-inline"><strong>{ tf(msg::docs_count(), &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
+            <h2 class="aims-h2">{ msg::docs_clauses() }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_none()).map(row) }</ul>
-            <h2 class="aims-h2">{ msg::DOCS_ANNEX }</h2>
+            <h2 class="aims-h2">{ msg::docs_annex() }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_some()).map(row) }</ul>
         </section>
     }

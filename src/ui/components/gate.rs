@@ -49,7 +49,7 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         return html! { <NotFound {missing} /> };
     }
     let (Some(assessment), Some(report)) = (open, state.report.clone()) else {
-        return html! { <p class="aims-screen aims-muted" role="status">{ msg::APP_OPENING }</p> };
+        return html! { <p class="aims-screen aims-muted" role="status">{ msg::app_opening() }</p> };
     };
     match &p.screen {
         AssessmentScreen::Assess(item) => {

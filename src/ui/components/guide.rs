@@ -29,12 +29,12 @@ pub struct GuideProps {
 }
 
 /// The pages, in menu order.
-const PAGES: [(&str, &str); 5] = [
-    ("about", msg::GUIDE_ABOUT),
-    ("frameworks", msg::GUIDE_FRAMEWORKS),
-    ("certification", msg::GUIDE_CERTIFICATION),
-    ("clauses", msg::GUIDE_CLAUSES),
-    ("glossary", msg::GUIDE_GLOSSARY),
+const PAGES: [(&str, fn() -> &'static str); 5] = [
+    ("about", msg::guide_about),
+    ("frameworks", msg::guide_frameworks),
+    ("certification", msg::guide_certification),
+    ("clauses", msg::guide_clauses),
+    ("glossary", msg::guide_glossary),
 ];
 
 /// Links out of the guide: to glossary entries always, to items only when an
@@ -130,14 +130,14 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
     let readiness = |refs: &[(crate::engine::ItemId, crate::engine::catalog::Basis)]| match state {
         Some(a) => {
             let f = figure_of(c, a, refs.iter().map(|(i, _)| *i));
-            html! { <span class="aims-muted aims-small">{ tf(msg::GUIDE_READINESS, &[("pct", &pct(f.readiness)), ("n", &f.in_scope.to_string())]) }</span> }
+            html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.readiness)), ("n", &f.in_scope.to_string())]) }</span> }
         }
         None => html! {},
     };
     let crosswalk = match framework {
         Some(Framework::EuAiAct) => html! {
             <div class="aims-guide-articles">
-                <p class="aims-small aims-muted">{ msg::GUIDE_ARTICLES }</p>
+                <p class="aims-small aims-muted">{ msg::guide_articles() }</p>
                 <ul>{ for s.articles.iter().map(|(r, label)| {
                     let found = covering(c, Framework::EuAiAct, r);
                     html! { <li>
@@ -149,7 +149,7 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
         },
         Some(Framework::NistAiRmf) => html! {
             <div class="aims-guide-articles">
-                <p class="aims-small aims-muted">{ msg::GUIDE_FUNCTIONS }</p>
+                <p class="aims-small aims-muted">{ msg::guide_functions() }</p>
                 <ul>{ for ["GOVERN", "MAP", "MEASURE", "MANAGE"].into_iter().map(|f| {
                     let found = covering(c, Framework::NistAiRmf, f);
                     html! { <li>
@@ -169,7 +169,7 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
                         .is_some_and(|r| !r.starts_with("A."))
                 })
                 .collect();
-            links.items(msg::GUIDE_SHARED_27001, item_ids(shared))
+            links.items(msg::guide_shared_27001(), item_ids(shared))
         }
         None => html! {},
     };
@@ -181,28 +181,28 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
                 <ul class="aims-guide-bullets">{ for s.bullets.iter().map(|b| html! { <li>{ links.rich(b) }</li> }) }</ul>
             }
             if !s.tool.is_empty() {
-                <p class="aims-guide-tool"><strong>{ msg::GUIDE_TOOL }</strong>{ " " }
+                <p class="aims-guide-tool"><strong>{ msg::guide_tool() }</strong>{ " " }
                     { for s.tool.iter().enumerate().map(|(n, t)| {
                         let link = match t.as_str() {
-                            "documents" => links.screen(AssessmentScreen::Documents, msg::NAV_DOCUMENTS),
-                            "soa" => links.screen(AssessmentScreen::Soa, msg::REPORTS_SOA),
-                            "plan" => links.screen(AssessmentScreen::Plan, msg::REPORTS_PLAN),
-                            "report" => links.screen(AssessmentScreen::Report, msg::REPORTS_REPORT),
-                            "results" => links.screen(AssessmentScreen::Results, msg::REPORTS_RESULTS),
-                            "assess" => links.screen(AssessmentScreen::Assess(None), msg::NAV_ASSESS),
-                            _ => route_link(&links.navigator, Route::Quick, "aims-link", html! { msg::NAV_QUICK }, false),
+                            "documents" => links.screen(AssessmentScreen::Documents, msg::nav_documents()),
+                            "soa" => links.screen(AssessmentScreen::Soa, msg::reports_soa()),
+                            "plan" => links.screen(AssessmentScreen::Plan, msg::reports_plan()),
+                            "report" => links.screen(AssessmentScreen::Report, msg::reports_report()),
+                            "results" => links.screen(AssessmentScreen::Results, msg::reports_results()),
+                            "assess" => links.screen(AssessmentScreen::Assess(None), msg::nav_assess()),
+                            _ => route_link(&links.navigator, Route::Quick, "aims-link", html! { msg::nav_quick() }, false),
                         };
                         html! { <>{ if n > 0 { " · " } else { "" } }{ link }</> }
                     }) }
                 </p>
             }
-            { links.items(msg::GUIDE_ITEMS, s.items.iter().cloned()) }
+            { links.items(msg::guide_items(), s.items.iter().cloned()) }
             { crosswalk }
             if let Some(as_of) = &s.as_of {
                 <p class="aims-small aims-muted">{ as_of }</p>
             }
             if !s.sources.is_empty() {
-                <p class="aims-small aims-muted">{ tf(msg::GUIDE_SOURCES, &[("list", &s.sources.join("; "))]) }</p>
+                <p class="aims-small aims-muted">{ tf(msg::guide_sources(), &[("list", &s.sources.join("; "))]) }</p>
             }
         </section>
     }
@@ -218,13 +218,13 @@ fn page_body(
     Some(match page {
         "glossary" => html! {
             <>
-                <h1 class="aims-h1">{ msg::GUIDE_GLOSSARY }</h1>
+                <h1 class="aims-h1">{ msg::guide_glossary() }</h1>
                 <dl class="aims-glossary">{ for guide.glossary.iter().map(|t| html! {
                     <div class="aims-glossary-entry" id={format!("aims-g-{}", t.id)} tabindex="-1">
                         <dt>{ &t.term }</dt>
                         <dd>
                             <p>{ links.rich(&t.definition) }</p>
-                            { links.items(msg::GUIDE_ITEMS, t.items.iter().cloned()) }
+                            { links.items(msg::guide_items(), t.items.iter().cloned()) }
                         </dd>
                     </div>
                 }) }</dl>
@@ -232,8 +232,8 @@ fn page_body(
         },
         "clauses" => html! {
             <>
-                <h1 class="aims-h1">{ msg::GUIDE_CLAUSES }</h1>
-                <p class="aims-lead">{ msg::GUIDE_CLAUSES_LEAD }</p>
+                <h1 class="aims-h1">{ msg::guide_clauses() }</h1>
+                <p class="aims-lead">{ msg::guide_clauses_lead() }</p>
                 { for guide.explainers.iter().map(|e| {
                     let group = c.find_group(&e.group);
                     let title = group.map(|g| c.group(g).title.clone()).unwrap_or_default();
@@ -242,8 +242,8 @@ fn page_body(
                         <section class="aims-panel aims-guide-section" id={format!("aims-g-{}", e.group)} tabindex="-1" aria-label={format!("{} {title}", e.group)}>
                             <h2 class="aims-h2">{ format!("{} {title}", e.group) }</h2>
                             <p>{ links.rich(&e.about) }</p>
-                            <p><strong>{ msg::GUIDE_AUDITORS }</strong>{ " " }{ links.rich(&e.auditors) }</p>
-                            { links.items(msg::GUIDE_ITEMS, items) }
+                            <p><strong>{ msg::guide_auditors() }</strong>{ " " }{ links.rich(&e.auditors) }</p>
+                            { links.items(msg::guide_items(), items) }
                         </section>
                     }
                 }) }
@@ -256,9 +256,9 @@ fn page_body(
                     <h1 class="aims-h1">{ &p.title }</h1>
                     <p class="aims-lead">{ links.rich(&p.intro) }</p>
                     if id == "frameworks" && !guide.rows.is_empty() {
-                        <div class="aims-table-wrap" tabindex="0" role="region" aria-label={msg::GUIDE_COMPARISON}>
+                        <div class="aims-table-wrap" tabindex="0" role="region" aria-label={msg::guide_comparison()}>
                             <table class="aims-table aims-table--stack aims-comparison">
-                                <caption class="aims-sr">{ msg::GUIDE_COMPARISON }</caption>
+                                <caption class="aims-sr">{ msg::guide_comparison() }</caption>
                                 <thead><tr><th scope="col"></th>{ for guide.columns.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                                 <tbody>{ for guide.rows.iter().map(|(label, cells)| html! { <tr>
                                     <th scope="row">{ label }</th>
@@ -309,22 +309,22 @@ pub fn GuideScreen(p: &GuideProps) -> Html {
         );
     }
     let menu = html! {
-        <nav class="aims-subtabs" aria-label={msg::GUIDE_LABEL}>
+        <nav class="aims-subtabs" aria-label={msg::guide_label()}>
             <ul>{ for PAGES.iter().map(|(id, label)| html! {
-                <li>{ route_link(&navigator, Route::GuidePage { page: (*id).into() }, "aims-subtab", html! { *label }, p.page == *id) }</li>
+                <li>{ route_link(&navigator, Route::GuidePage { page: (*id).into() }, "aims-subtab", html! { label() }, p.page == *id) }</li>
             }) }</ul>
         </nav>
     };
     let body = match &guide {
         GuideState::Loading => {
-            html! { <p class="aims-muted" role="status">{ msg::GUIDE_LOADING }</p> }
+            html! { <p class="aims-muted" role="status">{ msg::guide_loading() }</p> }
         }
         GuideState::Failed(reason) => {
-            html! { <p class="aims-alert" role="alert">{ tf(msg::GUIDE_FAILED, &[("reason", reason)]) }</p> }
+            html! { <p class="aims-alert" role="alert">{ tf(msg::guide_failed(), &[("reason", reason)]) }</p> }
         }
         GuideState::Ready(g) => match page_body(g, &p.page, &links, open.as_deref()) {
             Some(body) => {
-                html! { <>{ body }<p class="aims-small aims-muted">{ tf(msg::GUIDE_AS_OF, &[("date", &g.as_of)]) }</p></> }
+                html! { <>{ body }<p class="aims-small aims-muted">{ tf(msg::guide_as_of(), &[("date", &g.as_of)]) }</p></> }
             }
             None => {
                 html! { <super::not_found::NotFound missing={super::not_found::Missing::Page} /> }

@@ -141,14 +141,14 @@ pub fn Home() -> Html {
                 html! {
                     <li class="aims-card aims-card--broken" key={id.clone()}>
                         <div class="aims-card-main">
-                            <h3 class="aims-card-title">{ msg::HOME_BROKEN_TITLE }</h3>
-                            <p class="aims-muted">{ tf(msg::HOME_BROKEN_DETAIL, &[("id", id), ("reason", reason)]) }</p>
+                            <h3 class="aims-card-title">{ msg::home_broken_title() }</h3>
+                            <p class="aims-muted">{ tf(msg::home_broken_detail(), &[("id", id), ("reason", reason)]) }</p>
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                onclick={send(&on_export, id.clone())}>{ msg::HOME_EXPORT_RAW }</button>
+                                onclick={send(&on_export, id.clone())}>{ msg::home_export_raw() }</button>
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                onclick={send(&act, Action::Delete(id.clone()))}>{ msg::HOME_DELETE }</button>
+                                onclick={send(&act, Action::Delete(id.clone()))}>{ msg::home_delete() }</button>
                         </div>
                     </li>
                 }
@@ -164,7 +164,7 @@ pub fn Home() -> Html {
                 let is_renaming = renaming.as_deref() == Some(id.as_str());
                 let is_confirming = confirming.as_deref() == Some(id.as_str());
                 let title = if s.name.is_empty() {
-                    msg::HOME_UNTITLED.to_owned()
+                    msg::home_untitled().to_owned()
                 } else {
                     s.name.clone()
                 };
@@ -180,39 +180,39 @@ pub fn Home() -> Html {
                                         renaming.set(None);
                                     })
                                 }}>
-                                    <label class="aims-sr" for={format!("rename-{id}")}>{ msg::HOME_RENAME_LABEL }</label>
+                                    <label class="aims-sr" for={format!("rename-{id}")}>{ msg::home_rename_label() }</label>
                                     <input id={format!("rename-{id}")} name="name" class="aims-input" value={s.name.clone()} maxlength="200" required=true />
-                                    <button type="submit" class="aims-btn aims-btn--small">{ msg::COMMON_SAVE }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&renaming, None)}>{ msg::COMMON_CANCEL }</button>
+                                    <button type="submit" class="aims-btn aims-btn--small">{ msg::common_save() }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&renaming, None)}>{ msg::common_cancel() }</button>
                                 </form>
                             } else {
                                 <h3 class="aims-card-title">
                                     <Link<Route> classes="aims-link" to={Route::Assess { id: id.clone() }}>{ title.clone() }</Link<Route>>
                                 </h3>
                             }
-                            <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf(msg::HOME_UPDATED, &[("when", &updated)]) }</p>
+                            <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf(msg::home_updated(), &[("when", &updated)]) }</p>
                             <p class="aims-card-figures">
-                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ msg::HOME_READY }</span>
-                                <span class="aims-figure-inline">{ tf(msg::HOME_COVERAGE, &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
+                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ msg::home_ready() }</span>
+                                <span class="aims-figure-inline">{ tf(msg::home_coverage(), &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
                             </p>
                         </div>
                         <div class="aims-card-actions">
                             if is_confirming {
-                                <span class="aims-confirm" role="group" aria-label={msg::HOME_CONFIRM_DELETE}>
-                                    <span>{ tf(msg::HOME_CONFIRM_DELETE_NAMED, &[("name", &title)]) }</span>
+                                <span class="aims-confirm" role="group" aria-label={msg::home_confirm_delete()}>
+                                    <span>{ tf(msg::home_confirm_delete_named(), &[("name", &title)]) }</span>
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                        onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ msg::HOME_DELETE_CONFIRM }</button>
-                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming, None)}>{ msg::COMMON_CANCEL }</button>
+                                        onclick={{ let (act, c, id) = (act.clone(), confirming.clone(), id.clone()); Callback::from(move |_| { c.set(None); act.emit(Action::Delete(id.clone())) }) }}>{ msg::home_delete_confirm() }</button>
+                                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming, None)}>{ msg::common_cancel() }</button>
                                 </span>
                             } else {
-                                <Link<Route> classes="aims-btn aims-btn--small" to={Route::Assess { id: id.clone() }}>{ msg::HOME_OPEN }</Link<Route>>
+                                <Link<Route> classes="aims-btn aims-btn--small" to={Route::Assess { id: id.clone() }}>{ msg::home_open() }</Link<Route>>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={set(&renaming, Some(id.clone()))}>{ msg::HOME_RENAME }</button>
-                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::HOME_DUPLICATE }</button>
+                                    onclick={set(&renaming, Some(id.clone()))}>{ msg::home_rename() }</button>
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Duplicate(id.clone()))}>{ msg::home_duplicate() }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                    onclick={send(&on_export, id.clone())}>{ msg::HOME_EXPORT }</button>
+                                    onclick={send(&on_export, id.clone())}>{ msg::home_export() }</button>
                                 <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text"
-                                    onclick={set(&confirming, Some(id.clone()))}>{ msg::HOME_DELETE }</button>
+                                    onclick={set(&confirming, Some(id.clone()))}>{ msg::home_delete() }</button>
                             }
                         </div>
                     </li>
@@ -223,35 +223,35 @@ pub fn Home() -> Html {
 
     html! {
         <section class="aims-screen" aria-labelledby="aims-home-title">
-            <h1 id="aims-home-title" class="aims-h1">{ msg::HOME_TITLE }</h1>
-            <p class="aims-lead">{ msg::HOME_LEAD }{ " " }{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link", html! { msg::HOME_GUIDE }, false) }</p>
+            <h1 id="aims-home-title" class="aims-h1">{ msg::home_title() }</h1>
+            <p class="aims-lead">{ msg::home_lead() }{ " " }{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link", html! { msg::home_guide() }, false) }</p>
             <div class="aims-grid-2">
                 <form class="aims-panel" onsubmit={on_create}>
-                    <h2 class="aims-h2">{ msg::HOME_NEW_TITLE }</h2>
-                    <label class="aims-label" for="aims-new-name">{ msg::HOME_NEW_NAME }</label>
-                    <input id="aims-new-name" name="name" class="aims-input" maxlength="200" placeholder={msg::HOME_NEW_NAME_PLACEHOLDER} />
-                    <label class="aims-label" for="aims-new-org">{ msg::HOME_NEW_ORG }</label>
+                    <h2 class="aims-h2">{ msg::home_new_title() }</h2>
+                    <label class="aims-label" for="aims-new-name">{ msg::home_new_name() }</label>
+                    <input id="aims-new-name" name="name" class="aims-input" maxlength="200" placeholder={msg::home_new_name_placeholder()} />
+                    <label class="aims-label" for="aims-new-org">{ msg::home_new_org() }</label>
                     <input id="aims-new-org" name="organization" class="aims-input" maxlength="200" />
-                    <button type="submit" class="aims-btn aims-btn--primary">{ msg::HOME_NEW_START }</button>
+                    <button type="submit" class="aims-btn aims-btn--primary">{ msg::home_new_start() }</button>
                 </form>
                 <div class="aims-panel aims-drop" data-active={super::flag(*dragging)}
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                    <h2 class="aims-h2">{ msg::HOME_IMPORT_TITLE }</h2>
-                    <p class="aims-muted">{ msg::HOME_IMPORT_HELP }</p>
+                    <h2 class="aims-h2">{ msg::home_import_title() }</h2>
+                    <p class="aims-muted">{ msg::home_import_help() }</p>
                     <label class="aims-btn aims-file">
-                        { msg::HOME_IMPORT_PICK }
+                        { msg::home_import_pick() }
                         <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
                     </label>
                     { import_panel(&state.import, &act) }
                 </div>
             </div>
-            <h2 class="aims-h2">{ tf(msg::HOME_SAVED_TITLE, &[("n", &entries.len().to_string())]) }</h2>
+            <h2 class="aims-h2">{ tf(msg::home_saved_title(), &[("n", &entries.len().to_string())]) }</h2>
             if entries.is_empty() {
-                <p class="aims-empty">{ msg::HOME_EMPTY }</p>
+                <p class="aims-empty">{ msg::home_empty() }</p>
             } else {
                 if entries.len() > PAGE {
                     <div class="aims-field aims-search">
-                        <label class="aims-label" for="aims-filter">{ msg::HOME_FILTER }</label>
+                        <label class="aims-label" for="aims-filter">{ msg::home_filter() }</label>
                         <input id="aims-filter" type="search" class="aims-input" value={(*filter).clone()}
                             oninput={{ let (f, s) = (filter.clone(), shown.clone()); Callback::from(move |e: InputEvent| { f.set(event_value(&e)); s.set(PAGE); }) }} />
                     </div>
@@ -259,36 +259,36 @@ pub fn Home() -> Html {
                 <ul class="aims-cards">{ for matching.iter().take(*shown).map(|e| row(e)) }</ul>
                 if matching.len() > *shown {
                     <button type="button" class="aims-btn" onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(*s + PAGE)) }}>
-                        { tf(msg::HOME_SHOW_MORE, &[("shown", &shown.to_string()), ("total", &matching.len().to_string())]) }
+                        { tf(msg::home_show_more(), &[("shown", &shown.to_string()), ("total", &matching.len().to_string())]) }
                     </button>
                 }
             }
-            <p class="aims-privacy">{ msg::HOME_PRIVACY }</p>
+            <p class="aims-privacy">{ msg::home_privacy() }</p>
             if offer_offline {
                 <p class="aims-offline aims-small">
-                    <a class="aims-btn aims-btn--small" href={OFFLINE_PACKAGE} download="">{ msg::HOME_OFFLINE }</a>
-                    { " " }<span class="aims-muted">{ msg::HOME_OFFLINE_HELP }</span>
+                    <a class="aims-btn aims-btn--small" href={OFFLINE_PACKAGE} download="">{ msg::home_offline() }</a>
+                    { " " }<span class="aims-muted">{ msg::home_offline_help() }</span>
                 </p>
             }
             <section class="aims-panel aims-data" aria-labelledby="aims-data-title">
-                <h2 class="aims-h2" id="aims-data-title">{ msg::HOME_DATA_TITLE }</h2>
+                <h2 class="aims-h2" id="aims-data-title">{ msg::home_data_title() }</h2>
                 if *confirming_all {
                     <div class="aims-alert aims-alert--warn" role="alertdialog" aria-labelledby="aims-delete-all-what">
-                        <p id="aims-delete-all-what"><strong>{ msg::HOME_DELETE_ALL_CONFIRM }</strong></p>
+                        <p id="aims-delete-all-what"><strong>{ msg::home_delete_all_confirm() }</strong></p>
                         <ul class="aims-problems">
-                            <li>{ tf(msg::HOME_DELETE_ALL_ASSESSMENTS, &[("n", &entries.len().to_string()), ("names", &saved_names(entries))]) }</li>
-                            <li>{ msg::HOME_DELETE_ALL_QUICK }</li>
+                            <li>{ tf(msg::home_delete_all_assessments(), &[("n", &entries.len().to_string()), ("names", &saved_names(entries))]) }</li>
+                            <li>{ msg::home_delete_all_quick() }</li>
                         </ul>
-                        <p class="aims-small">{ msg::HOME_DELETE_ALL_HINT }</p>
+                        <p class="aims-small">{ msg::home_delete_all_hint() }</p>
                         <div class="aims-alert-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--danger"
-                                onclick={{ let (act, c) = (act.clone(), confirming_all.clone()); Callback::from(move |_| { c.set(false); act.emit(Action::DeleteAll) }) }}>{ msg::HOME_DELETE_ALL_YES }</button>
-                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming_all, false)}>{ msg::COMMON_CANCEL }</button>
+                                onclick={{ let (act, c) = (act.clone(), confirming_all.clone()); Callback::from(move |_| { c.set(false); act.emit(Action::DeleteAll) }) }}>{ msg::home_delete_all_yes() }</button>
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={set(&confirming_all, false)}>{ msg::common_cancel() }</button>
                         </div>
                     </div>
                 } else {
                     <div>
-                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text" onclick={set(&confirming_all, true)}>{ msg::HOME_DELETE_ALL }</button>
+                        <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text" onclick={set(&confirming_all, true)}>{ msg::home_delete_all() }</button>
                     </div>
                 }
             </section>
@@ -301,7 +301,7 @@ fn saved_names(entries: &[Entry]) -> String {
     let names: Vec<&str> = entries
         .iter()
         .map(|e| match e {
-            Entry::Saved(s) if s.name.is_empty() => msg::HOME_UNTITLED,
+            Entry::Saved(s) if s.name.is_empty() => msg::home_untitled(),
             Entry::Saved(s) => s.name.as_str(),
             Entry::Broken { id, .. } => id.as_str(),
         })
@@ -315,20 +315,20 @@ fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
         ImportState::Idle => html! {},
         ImportState::Failed(file, problems) => html! {
             <div class="aims-alert aims-alert--error" role="alert">
-                <p><strong>{ tf(msg::IMPORT_FAILED, &[("file", file)]) }</strong></p>
-                <p>{ msg::IMPORT_NOTHING_CHANGED }</p>
+                <p><strong>{ tf(msg::import_failed(), &[("file", file)]) }</strong></p>
+                <p>{ msg::import_nothing_changed() }</p>
                 <ul class="aims-problems">{ for problems.iter().take(50).map(|e| html! { <li>{ describe(e) }</li> }) }</ul>
-                if problems.len() > 50 { <p>{ tf(msg::IMPORT_MORE, &[("n", &(problems.len() - 50).to_string())]) }</p> }
-                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::DismissImport)}>{ msg::COMMON_DISMISS }</button>
+                if problems.len() > 50 { <p>{ tf(msg::import_more(), &[("n", &(problems.len() - 50).to_string())]) }</p> }
+                <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::DismissImport)}>{ msg::common_dismiss() }</button>
             </div>
         },
         ImportState::Conflict(a) => html! {
             <div class="aims-alert aims-alert--warn" role="alertdialog" aria-labelledby="aims-conflict-title">
-                <p id="aims-conflict-title"><strong>{ tf(msg::IMPORT_CONFLICT, &[("name", &a.name)]) }</strong></p>
+                <p id="aims-conflict-title"><strong>{ tf(msg::import_conflict(), &[("name", &a.name)]) }</strong></p>
                 <div class="aims-alert-actions">
-                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::Replace))}>{ msg::IMPORT_REPLACE }</button>
-                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::KeepBoth))}>{ msg::IMPORT_KEEP_BOTH }</button>
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Resolve(Resolution::Cancel))}>{ msg::COMMON_CANCEL }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::Replace))}>{ msg::import_replace() }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={click(Action::Resolve(Resolution::KeepBoth))}>{ msg::import_keep_both() }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={click(Action::Resolve(Resolution::Cancel))}>{ msg::common_cancel() }</button>
                 </div>
             </div>
         },
@@ -346,7 +346,7 @@ fn describe(e: &ImportError) -> String {
     match item {
         Some(i) => format!("{} {} — {}", catalog.item(i).id, catalog.item(i).title, e),
         None if e.path.is_empty() => tf(
-            msg::IMPORT_WHOLE_FILE,
+            msg::import_whole_file(),
             &[("problem", &e.problem.to_string())],
         ),
         None => e.to_string(),

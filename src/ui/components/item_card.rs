@@ -50,12 +50,12 @@ fn count_render(item: ItemId) {
 }
 
 /// Reasons most inclusions rest on, offered as one-click picks (the text stays editable).
-const REASON_PICKS: [&str; 5] = [
-    msg::REASON_RISK,
-    msg::REASON_LEGAL,
-    msg::REASON_CONTRACT,
-    msg::REASON_POLICY,
-    msg::REASON_PRACTICE,
+const REASON_PICKS: [fn() -> &'static str; 5] = [
+    msg::reason_risk,
+    msg::reason_legal,
+    msg::reason_contract,
+    msg::reason_policy,
+    msg::reason_practice,
 ];
 
 /// The reason text after choosing `pick`: the pick alone, or appended to what is there.
@@ -103,9 +103,9 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     // The hint under the levels: the chosen level's meaning, or, while unanswered, what
     // the audit-ready level looks like for this item.
     let (hint_label, hint_level) = match a.maturity {
-        Some(level) => (tf(msg::ITEM_LEVEL_N, &[("n", &level.to_string())]), level),
+        Some(level) => (tf(msg::item_level_n(), &[("n", &level.to_string())]), level),
         None => (
-            msg::ITEM_HINT_UNANSWERED.to_owned(),
+            msg::item_hint_unanswered().to_owned(),
             MaturityLevel::AUDIT_READY,
         ),
     };
@@ -131,43 +131,43 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             <header class="aims-item-head">
                 <h3 class="aims-item-title" id={format!("{dom}-title")}><span class="aims-item-id">{ &item.id }</span>{ " " }{ &item.title }</h3>
                 <span class="aims-tags">
-                    if a.maturity.is_none() { <span class="aims-tag aims-tag--todo">{ msg::ITEM_UNANSWERED }</span> }
-                    if a.estimate { <span class="aims-tag aims-tag--estimate">{ msg::ITEM_ESTIMATE }</span> }
-                    if excluded_ok { <span class="aims-tag">{ msg::ITEM_EXCLUDED }</span> }
-                    if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ msg::ITEM_SOA_DEFECT }</span> }
-                    if item.kind == ItemKind::Control && !a.excluded && !a.has_reason() { <span class="aims-tag aims-tag--todo">{ msg::ITEM_NO_REASON }</span> }
+                    if a.maturity.is_none() { <span class="aims-tag aims-tag--todo">{ msg::item_unanswered() }</span> }
+                    if a.estimate { <span class="aims-tag aims-tag--estimate">{ msg::item_estimate() }</span> }
+                    if excluded_ok { <span class="aims-tag">{ msg::item_excluded() }</span> }
+                    if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ msg::item_soa_defect() }</span> }
+                    if item.kind == ItemKind::Control && !a.excluded && !a.has_reason() { <span class="aims-tag aims-tag--todo">{ msg::item_no_reason() }</span> }
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
             <details class="aims-details">
-                <summary>{ msg::ITEM_MORE }</summary>
+                <summary>{ msg::item_more() }</summary>
                 <p>{ &item.explanation }</p>
-                <p class="aims-label">{ msg::ITEM_EVIDENCE_EXAMPLES }</p>
+                <p class="aims-label">{ msg::item_evidence_examples() }</p>
                 <ul>{ for item.evidence.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                 <p class="aims-muted aims-small">
-                    { msg::ITEM_CROSSWALKS }{ " " }{ refs(&item.nist_ai_rmf) }
-                    if !item.eu_ai_act.is_empty() { { " · " }{ msg::ITEM_EU_AI_ACT }{ " " }{ refs(&item.eu_ai_act) } }
-                    if let Some(iso) = &item.iso27001 { { " · " }{ msg::ITEM_ISO27001 }{ " " }{ iso }{ if iso.starts_with("A.") { "*" } else { "" } } }
-                    <br />{ msg::ITEM_JUDGEMENT_NOTE }
+                    { msg::item_crosswalks() }{ " " }{ refs(&item.nist_ai_rmf) }
+                    if !item.eu_ai_act.is_empty() { { " · " }{ msg::item_eu_ai_act() }{ " " }{ refs(&item.eu_ai_act) } }
+                    if let Some(iso) = &item.iso27001 { { " · " }{ msg::item_iso27001() }{ " " }{ iso }{ if iso.starts_with("A.") { "*" } else { "" } } }
+                    <br />{ msg::item_judgement_note() }
                 </p>
-                <p class="aims-small">{ route_link(&navigator, Route::GuideAnchor { page: "clauses".into(), anchor: top_group.clone() }, "aims-link", html! { tf(msg::ITEM_GUIDE, &[("group", &top_group)]) }, false) }</p>
+                <p class="aims-small">{ route_link(&navigator, Route::GuideAnchor { page: "clauses".into(), anchor: top_group.clone() }, "aims-link", html! { tf(msg::item_guide(), &[("group", &top_group)]) }, false) }</p>
             </details>
             <fieldset class="aims-levels">
-                <legend class="aims-label">{ msg::ITEM_LEVEL_LEGEND }</legend>
+                <legend class="aims-label">{ msg::item_level_legend() }</legend>
                 <div class="aims-level-row">{ for MaturityLevel::ALL.into_iter().map(level_option) }</div>
                 <p class="aims-hint" id={format!("{dom}-hint")}>
                     <strong>{ hint_label }</strong>{ " " }{ &item.levels[hint_level.number() as usize] }{ term_link(&navigator, terms::MATURITY) }
                 </p>
                 if a.estimate {
-                    <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&on_edit, Edit::ConfirmEstimate(id))}>{ msg::ITEM_CONFIRM_ESTIMATE }</button>
+                    <button type="button" class="aims-btn aims-btn--small" onclick={super::send(&on_edit, Edit::ConfirmEstimate(id))}>{ msg::item_confirm_estimate() }</button>
                 }
                 if a.maturity.is_some() {
-                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={super::send(&on_edit, Edit::Maturity(id, None))}>{ msg::ITEM_CLEAR }</button>
+                    <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" onclick={super::send(&on_edit, Edit::Maturity(id, None))}>{ msg::item_clear() }</button>
                 }
             </fieldset>
             <div class="aims-fields">
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-target")}>{ msg::ITEM_TARGET }</label>{ term_link(&navigator, terms::TARGET) }
+                    <label class="aims-label" for={format!("{dom}-target")}>{ msg::item_target() }</label>{ term_link(&navigator, terms::TARGET) }
                     <select id={format!("{dom}-target")} class="aims-input"
                         onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
@@ -176,11 +176,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     </select>
                 </div>
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-owner")}>{ msg::ITEM_OWNER }</label>
+                    <label class="aims-label" for={format!("{dom}-owner")}>{ msg::item_owner() }</label>
                     <input id={format!("{dom}-owner")} class="aims-input" value={a.owner.clone()} maxlength="200" oninput={edit(Edit::Owner)} />
                 </div>
                 <div class="aims-field">
-                    <label class="aims-label" for={format!("{dom}-due")}>{ msg::ITEM_DUE }</label>
+                    <label class="aims-label" for={format!("{dom}-due")}>{ msg::item_due() }</label>
                     <input id={format!("{dom}-due")} type="date" class="aims-input" value={a.due.map(|d| d.to_string()).unwrap_or_default()}
                         onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Due(id, Date::parse(&event_value(&e))))) }} />
                 </div>
@@ -190,46 +190,47 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <label class="aims-switch">
                         <input type="checkbox" role="switch" checked={!a.excluded}
                             onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
-                        <span>{ if a.excluded { msg::ITEM_NOT_APPLICABLE } else { msg::ITEM_APPLICABLE } }</span>
+                        <span>{ if a.excluded { msg::item_not_applicable() } else { msg::item_applicable() } }</span>
                     </label>
                     // Clause 6.1.3: a reason for every decision, inclusion or exclusion.
-                    <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::ITEM_JUSTIFICATION } else { msg::ITEM_REASON } }</label>{ term_link(&navigator, terms::EXCLUSION) }
+                    <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::item_justification() } else { msg::item_reason() } }</label>{ term_link(&navigator, terms::EXCLUSION) }
                     <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
                         aria-invalid={(!a.has_reason()).then_some("true")} aria-describedby={format!("{dom}-why")} oninput={edit(Edit::Justification)} />
                     if !a.excluded {
-                        <div class="aims-picks" role="group" aria-label={msg::ITEM_REASON_PICKS}>
-                            <span class="aims-muted aims-small">{ msg::ITEM_REASON_PICKS }</span>
-                            { for REASON_PICKS.iter().map(|&pick| {
+                        <div class="aims-picks" role="group" aria-label={msg::item_reason_picks()}>
+                            <span class="aims-muted aims-small">{ msg::item_reason_picks() }</span>
+                            { for REASON_PICKS.iter().map(|pick| {
+                                let pick = pick();
                                 let text = add_reason(&a.justification, pick);
                                 html! { <button type="button" class="aims-chip aims-chip--small" onclick={super::send(&on_edit, Edit::Justification(id, text))}>{ pick }</button> }
                             }) }
                         </div>
                     }
                     <p class="aims-field-error" id={format!("{dom}-why")} hidden={a.has_reason()}>
-                        { if a.excluded { msg::ITEM_JUSTIFICATION_NEEDED } else { msg::ITEM_REASON_NEEDED } }
+                        { if a.excluded { msg::item_justification_needed() } else { msg::item_reason_needed() } }
                     </p>
                 </div>
             }
             if let Some(system) = p.shared {
                 <div class="aims-reuse">
-                    <span class="aims-muted">{ tf(msg::ITEM_SHARED, &[("system", super::profile::system_name(system))]) }</span>
+                    <span class="aims-muted">{ tf(msg::item_shared(), &[("system", super::profile::system_name(system))]) }</span>
                     <label class="aims-switch">
                         <input type="checkbox" checked={a.reused}
                             onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Reused(id, super::event_checked(&e)))) }} />
-                        <span>{ msg::ITEM_REUSED }</span>
+                        <span>{ msg::item_reused() }</span>
                     </label>
                 </div>
             }
             <div class="aims-field">
-                <label class="aims-label" for={format!("{dom}-notes")}>{ msg::ITEM_NOTES }</label>
+                <label class="aims-label" for={format!("{dom}-notes")}>{ msg::item_notes() }</label>
                 <textarea id={format!("{dom}-notes")} class="aims-input" rows="2" maxlength="10000" value={a.notes.clone()} oninput={edit(Edit::Notes)} />
             </div>
             <div class="aims-field">
-                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::ITEM_EVIDENCE, &[("n", &a.evidence.len().to_string())]) }</span>{ term_link(&navigator, terms::EVIDENCE) }
+                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::item_evidence(), &[("n", &a.evidence.len().to_string())]) }</span>{ term_link(&navigator, terms::EVIDENCE) }
                 <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
                     { for a.evidence.iter().enumerate().map(|(i, e)| {
                         html! { <li><span>{ e }</span>
-                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::ITEM_REMOVE_EVIDENCE, &[("ref", e)])}
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::item_remove_evidence(), &[("ref", e)])}
                                 onclick={super::send(&on_edit, Edit::RemoveEvidence(id, i))}>{ "×" }</button></li> }
                     }) }
                 </ul>
@@ -237,9 +238,9 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     let cb = on_edit.clone();
                     Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, super::form_field(&e, "evidence"))); super::reset_form(&e); })
                 }}>
-                    <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::ITEM_ADD_EVIDENCE_LABEL }</label>
-                    <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" placeholder={msg::ITEM_ADD_EVIDENCE_PLACEHOLDER} />
-                    <button type="submit" class="aims-btn aims-btn--small">{ msg::ITEM_ADD_EVIDENCE }</button>
+                    <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::item_add_evidence_label() }</label>
+                    <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" placeholder={msg::item_add_evidence_placeholder()} />
+                    <button type="submit" class="aims-btn aims-btn--small">{ msg::item_add_evidence() }</button>
                 </form>
             </div>
         </article>

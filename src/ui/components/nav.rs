@@ -42,7 +42,7 @@ pub fn route_link(
 
 /// A small "?" link to a glossary term (left out of print).
 pub fn term_link(navigator: &Option<Navigator>, term: &'static str) -> Html {
-    let content = html! { <><span aria-hidden="true">{ "?" }</span><span class="aims-sr">{ msg::GUIDE_EXPLAIN }</span></> };
+    let content = html! { <><span aria-hidden="true">{ "?" }</span><span class="aims-sr">{ msg::guide_explain() }</span></> };
     html! { <span class="aims-noprint">{ " " }{ route_link(navigator, Route::term(term), "aims-term-link", content, false) }</span> }
 }
 
@@ -78,24 +78,24 @@ pub fn Nav() -> Html {
         <header class="aims-top">
             <div class="aims-brand">
                 <span class="aims-logo" aria-hidden="true">{ "◆" }</span>
-                <span class="aims-brand-name">{ msg::APP_NAME }</span>
-                <span class="aims-brand-std">{ msg::APP_STANDARD }</span>
+                <span class="aims-brand-name">{ msg::app_name() }</span>
+                <span class="aims-brand-std">{ msg::app_standard() }</span>
             </div>
             if !quick_only {
-                <nav class="aims-tabs" aria-label={msg::NAV_LABEL}>
+                <nav class="aims-tabs" aria-label={msg::nav_label()}>
                     <ul>
-                        { tab(Route::Home, msg::NAV_HOME, route == Route::Home) }
-                        { assessment_tab(AssessmentScreen::Profile, msg::NAV_PROFILE) }
-                        { assessment_tab(AssessmentScreen::Assess(None), msg::NAV_ASSESS) }
-                        { assessment_tab(AssessmentScreen::Documents, msg::NAV_DOCUMENTS) }
-                        { assessment_tab(AssessmentScreen::Results, msg::NAV_RESULTS) }
-                        { tab(Route::Quick, msg::NAV_QUICK, route == Route::Quick) }
-                        { tab(Route::GuidePage { page: "about".into() }, msg::NAV_GUIDE, matches!(route, Route::Guide | Route::GuidePage { .. } | Route::GuideAnchor { .. })) }
+                        { tab(Route::Home, msg::nav_home(), route == Route::Home) }
+                        { assessment_tab(AssessmentScreen::Profile, msg::nav_profile()) }
+                        { assessment_tab(AssessmentScreen::Assess(None), msg::nav_assess()) }
+                        { assessment_tab(AssessmentScreen::Documents, msg::nav_documents()) }
+                        { assessment_tab(AssessmentScreen::Results, msg::nav_results()) }
+                        { tab(Route::Quick, msg::nav_quick(), route == Route::Quick) }
+                        { tab(Route::GuidePage { page: "about".into() }, msg::nav_guide(), matches!(route, Route::Guide | Route::GuidePage { .. } | Route::GuideAnchor { .. })) }
                     </ul>
                 </nav>
             }
             if let Some((_, name)) = &open {
-                <p class="aims-open-name"><span class="aims-muted">{ msg::NAV_OPEN }</span>{ " " }<strong>{ name }</strong></p>
+                <p class="aims-open-name"><span class="aims-muted">{ msg::nav_open() }</span>{ " " }<strong>{ name }</strong></p>
             }
         </header>
     }

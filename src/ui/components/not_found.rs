@@ -30,22 +30,22 @@ pub struct NotFoundProps {
 #[component]
 pub fn NotFound(p: &NotFoundProps) -> Html {
     let text = match &p.missing {
-        Missing::Page => msg::MISSING_PAGE.to_owned(),
-        Missing::Assessment(id) => tf(msg::MISSING_ASSESSMENT, &[("id", id)]),
+        Missing::Page => msg::missing_page().to_owned(),
+        Missing::Assessment(id) => tf(msg::missing_assessment(), &[("id", id)]),
         Missing::Unreadable(id, reason) => {
-            tf(msg::MISSING_UNREADABLE, &[("id", id), ("reason", reason)])
+            tf(msg::missing_unreadable(), &[("id", id), ("reason", reason)])
         }
-        Missing::Item(_, item) => tf(msg::MISSING_ITEM, &[("item", item)]),
+        Missing::Item(_, item) => tf(msg::missing_item(), &[("item", item)]),
     };
     html! {
         <section class="aims-screen aims-missing" aria-labelledby="aims-missing-title">
-            <h1 id="aims-missing-title" class="aims-h1">{ msg::MISSING_TITLE }</h1>
+            <h1 id="aims-missing-title" class="aims-h1">{ msg::missing_title() }</h1>
             <p class="aims-lead">{ text }</p>
             <div class="aims-actions">
                 if let Missing::Item(id, _) = &p.missing {
-                    <Link<Route> classes="aims-btn aims-btn--primary" to={Route::Assess { id: id.clone() }}>{ msg::MISSING_ASSESS }</Link<Route>>
+                    <Link<Route> classes="aims-btn aims-btn--primary" to={Route::Assess { id: id.clone() }}>{ msg::missing_assess() }</Link<Route>>
                 }
-                <Link<Route> classes="aims-btn" to={Route::Home}>{ msg::MISSING_HOME }</Link<Route>>
+                <Link<Route> classes="aims-btn" to={Route::Home}>{ msg::missing_home() }</Link<Route>>
             </div>
         </section>
     }

@@ -82,15 +82,15 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                     <span class={when_class}>{ t.when.words() }</span>
                     { link }
                     if t.overdue {
-                        <span class="aims-tag aims-tag--error">{ msg::PLAN_OVERDUE }</span>
+                        <span class="aims-tag aims-tag--error">{ msg::plan_overdue() }</span>
                     }
                 </div>
                 <p class="aims-plan-text">{ t.words(c) }</p>
                 <div class="aims-plan-fields">
-                    <label for={format!("{dom}-owner")}>{ msg::ITEM_OWNER }</label>
+                    <label for={format!("{dom}-owner")}>{ msg::item_owner() }</label>
                     <input id={format!("{dom}-owner")} class="aims-input" value={t.owner.to_owned()} maxlength="200"
                         onchange={act.reform(move |e: Event| Action::Edit(Edit::Owner(item, event_value(&e).trim().to_owned())))} />
-                    <label for={format!("{dom}-due")}>{ msg::ITEM_DUE }</label>
+                    <label for={format!("{dom}-due")}>{ msg::item_due() }</label>
                     <input id={format!("{dom}-due")} type="date" class="aims-input" value={t.due.map(|d| d.to_string()).unwrap_or_default()}
                         onchange={act.reform(move |e: Event| Action::Edit(Edit::Due(item, Date::parse(&event_value(&e)))))} />
                 </div>
@@ -101,13 +101,13 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
         <section class="aims-screen aims-plan" aria-labelledby="aims-plan-title">
             <ReportTabs id={a.id.clone()} current={AssessmentScreen::Plan} />
             <div class="aims-screen-head">
-                <h1 id="aims-plan-title" class="aims-h1">{ msg::PLAN_TITLE }</h1>
+                <h1 id="aims-plan-title" class="aims-h1">{ msg::plan_title() }</h1>
                 <div class="aims-actions aims-noprint">
-                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::PLAN_CSV }</button>
-                    <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
+                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::plan_csv() }</button>
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::soa_print() }</button>
                 </div>
             </div>
-            <p class="aims-lead">{ tf(msg::PLAN_SUMMARY, &[
+            <p class="aims-lead">{ tf(msg::plan_summary(), &[
                 ("n", &tasks.len().to_string()),
                 ("stage1", &count(When::BeforeStage1)),
                 ("stage2", &count(When::BeforeStage2)),
@@ -116,9 +116,9 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 ("today", &today.to_string()),
             ]) }</p>
             <fieldset class="aims-segmented aims-noprint">
-                <legend class="aims-sr">{ msg::PLAN_GROUP_BY }</legend>
-                <span aria-hidden="true">{ msg::PLAN_GROUP_BY }</span>
-                { for [(Grouping::Clause, msg::PLAN_BY_CLAUSE), (Grouping::Objective, msg::PLAN_BY_OBJECTIVE)].into_iter().map(|(g, label)| html! {
+                <legend class="aims-sr">{ msg::plan_group_by() }</legend>
+                <span aria-hidden="true">{ msg::plan_group_by() }</span>
+                { for [(Grouping::Clause, msg::plan_by_clause()), (Grouping::Objective, msg::plan_by_objective())].into_iter().map(|(g, label)| html! {
                     <label class="aims-option aims-option--inline" data-on={super::flag(*grouping == g)}>
                         <input type="radio" name="aims-plan-grouping" checked={*grouping == g} onchange={set(&grouping, g)} />
                         { label }
@@ -126,7 +126,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 }) }
             </fieldset>
             if tasks.is_empty() {
-                <p class="aims-empty">{ msg::PLAN_EMPTY }</p>
+                <p class="aims-empty">{ msg::plan_empty() }</p>
             }
             { for groups.iter().filter(|(_, list)| !list.is_empty()).map(|(g, list)| {
                 let group = c.group(*g);

@@ -25,14 +25,14 @@ pub struct ProfileProps {
 
 fn role_text(role: AiRole) -> (&'static str, &'static str) {
     match role {
-        AiRole::Provider => (msg::ROLE_AI_PROVIDER, msg::ROLE_AI_PROVIDER_HELP),
-        AiRole::Producer => (msg::ROLE_AI_PRODUCER, msg::ROLE_AI_PRODUCER_HELP),
-        AiRole::Customer => (msg::ROLE_AI_CUSTOMER, msg::ROLE_AI_CUSTOMER_HELP),
-        AiRole::Partner => (msg::ROLE_AI_PARTNER, msg::ROLE_AI_PARTNER_HELP),
-        AiRole::Subject => (msg::ROLE_AI_SUBJECT, msg::ROLE_AI_SUBJECT_HELP),
+        AiRole::Provider => (msg::role_ai_provider(), msg::role_ai_provider_help()),
+        AiRole::Producer => (msg::role_ai_producer(), msg::role_ai_producer_help()),
+        AiRole::Customer => (msg::role_ai_customer(), msg::role_ai_customer_help()),
+        AiRole::Partner => (msg::role_ai_partner(), msg::role_ai_partner_help()),
+        AiRole::Subject => (msg::role_ai_subject(), msg::role_ai_subject_help()),
         AiRole::RelevantAuthority => (
-            msg::ROLE_RELEVANT_AUTHORITY,
-            msg::ROLE_RELEVANT_AUTHORITY_HELP,
+            msg::role_relevant_authority(),
+            msg::role_relevant_authority_help(),
         ),
     }
 }
@@ -40,8 +40,8 @@ fn role_text(role: AiRole) -> (&'static str, &'static str) {
 /// The display name of a management system.
 pub fn system_name(system: ManagementSystem) -> &'static str {
     match system {
-        ManagementSystem::Iso27001 => msg::SYSTEM_ISO27001,
-        ManagementSystem::Iso9001 => msg::SYSTEM_ISO9001,
+        ManagementSystem::Iso27001 => msg::system_iso27001(),
+        ManagementSystem::Iso9001 => msg::system_iso9001(),
     }
 }
 
@@ -111,30 +111,30 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
 
     html! {
         <section class="aims-screen aims-profile" aria-labelledby="aims-profile-title">
-            <h1 id="aims-profile-title" class="aims-h1">{ msg::PROFILE_TITLE }</h1>
-            <p class="aims-lead">{ msg::PROFILE_LEAD }</p>
+            <h1 id="aims-profile-title" class="aims-h1">{ msg::profile_title() }</h1>
+            <p class="aims-lead">{ msg::profile_lead() }</p>
 
             <fieldset class="aims-panel">
-                <legend class="aims-h2">{ msg::PROFILE_ROLES }</legend>
+                <legend class="aims-h2">{ msg::profile_roles() }</legend>
                 <ul class="aims-checks">{ for AiRole::ALL.into_iter().map(role_box) }</ul>
             </fieldset>
 
             <div class="aims-panel">
-                <h2 class="aims-h2">{ msg::PROFILE_SUGGESTIONS }</h2>
+                <h2 class="aims-h2">{ msg::profile_suggestions() }</h2>
                 if suggestions.is_empty() {
-                    <p class="aims-muted">{ msg::PROFILE_SUGGESTIONS_NONE }</p>
+                    <p class="aims-muted">{ msg::profile_suggestions_none() }</p>
                 } else {
-                    <p class="aims-muted">{ msg::PROFILE_SUGGESTIONS_HELP }</p>
-                    <p class="aims-small"><em>{ msg::PROFILE_SUGGEST_REASON }</em></p>
+                    <p class="aims-muted">{ msg::profile_suggestions_help() }</p>
+                    <p class="aims-small"><em>{ msg::profile_suggest_reason() }</em></p>
                     <ul class="aims-suggestions">
                         { for suggestions.iter().map(|&i| html! {
                             <li class="aims-suggestion" data-item={c.item(i).id.clone()}>
                                 <span><strong>{ &c.item(i).id }</strong>{ " " }{ &c.item(i).title }</span>
                                 <span class="aims-actions">
                                     <button type="button" class="aims-btn aims-btn--small"
-                                        onclick={send(&edit, Edit::AcceptSuggestion(i, msg::PROFILE_SUGGEST_REASON.to_owned()))}>{ msg::PROFILE_SUGGEST_ACCEPT }</button>
+                                        onclick={send(&edit, Edit::AcceptSuggestion(i, msg::profile_suggest_reason().to_owned()))}>{ msg::profile_suggest_accept() }</button>
                                     <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
-                                        onclick={send(&edit, Edit::DeclineSuggestion(i))}>{ msg::PROFILE_SUGGEST_DECLINE }</button>
+                                        onclick={send(&edit, Edit::DeclineSuggestion(i))}>{ msg::profile_suggest_decline() }</button>
                                 </span>
                             </li>
                         }) }
@@ -144,40 +144,40 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
 
             <div class="aims-grid-2">
                 <div class="aims-panel">
-                    <h2 class="aims-h2">{ msg::PROFILE_SYSTEMS }</h2>
-                    if profile.ai_systems.is_empty() { <p class="aims-muted">{ msg::PROFILE_SYSTEMS_NONE }</p> }
+                    <h2 class="aims-h2">{ msg::profile_systems() }</h2>
+                    if profile.ai_systems.is_empty() { <p class="aims-muted">{ msg::profile_systems_none() }</p> }
                     <ul class="aims-evidence">
                         { for profile.ai_systems.iter().enumerate().map(|(k, name)| html! {
                             <li><span>{ name }</span>
-                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::PROFILE_SYSTEM_REMOVE, &[("name", name)])}
+                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::profile_system_remove(), &[("name", name)])}
                                     onclick={send(&edit, Edit::RemoveSystem(k))}>{ "×" }</button></li>
                         }) }
                     </ul>
                     <form class="aims-inline-form" onsubmit={on_add_system}>
-                        <label class="aims-sr" for="aims-add-system">{ msg::PROFILE_SYSTEM_ADD_LABEL }</label>
-                        <input id="aims-add-system" name="system" class="aims-input" maxlength="200" placeholder={msg::PROFILE_SYSTEM_ADD_PLACEHOLDER} />
-                        <button type="submit" class="aims-btn aims-btn--small">{ msg::PROFILE_SYSTEM_ADD }</button>
+                        <label class="aims-sr" for="aims-add-system">{ msg::profile_system_add_label() }</label>
+                        <input id="aims-add-system" name="system" class="aims-input" maxlength="200" placeholder={msg::profile_system_add_placeholder()} />
+                        <button type="submit" class="aims-btn aims-btn--small">{ msg::profile_system_add() }</button>
                     </form>
                 </div>
                 <fieldset class="aims-panel">
-                    <legend class="aims-h2">{ msg::PROFILE_EXISTING }</legend>
-                    <p class="aims-muted aims-small">{ msg::PROFILE_EXISTING_HELP }</p>
+                    <legend class="aims-h2">{ msg::profile_existing() }</legend>
+                    <p class="aims-muted aims-small">{ msg::profile_existing_help() }</p>
                     <ul class="aims-checks">{ for ManagementSystem::ALL.into_iter().map(system_box) }</ul>
                 </fieldset>
             </div>
 
             <div class="aims-panel">
-                <h2 class="aims-h2">{ msg::PROFILE_ADDITIONAL }</h2>
-                <p class="aims-muted aims-small">{ msg::PROFILE_ADDITIONAL_HELP }</p>
+                <h2 class="aims-h2">{ msg::profile_additional() }</h2>
+                <p class="aims-muted aims-small">{ msg::profile_additional_help() }</p>
                 if a.additional.is_empty() {
-                    <p class="aims-muted">{ msg::PROFILE_ADDITIONAL_NONE }</p>
+                    <p class="aims-muted">{ msg::profile_additional_none() }</p>
                 } else {
                     <div class="aims-table-wrap">
                         <table class="aims-table">
                             <thead><tr>
-                                <th scope="col">{ msg::PROFILE_CONTROL_ID }</th><th scope="col">{ msg::PROFILE_CONTROL_TITLE }</th>
-                                <th scope="col">{ msg::PROFILE_CONTROL_SOURCE }</th><th scope="col">{ msg::PROFILE_CONTROL_STATUS }</th>
-                                <th scope="col">{ msg::PROFILE_CONTROL_OWNER }</th><th scope="col">{ msg::PROFILE_CONTROL_REASON }</th><th></th>
+                                <th scope="col">{ msg::profile_control_id() }</th><th scope="col">{ msg::profile_control_title() }</th>
+                                <th scope="col">{ msg::profile_control_source() }</th><th scope="col">{ msg::profile_control_status() }</th>
+                                <th scope="col">{ msg::profile_control_owner() }</th><th scope="col">{ msg::profile_control_reason() }</th><th></th>
                             </tr></thead>
                             <tbody>
                                 { for a.additional.iter().enumerate().map(|(k, ctl)| {
@@ -190,14 +190,14 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
                                     };
                                     html! { <tr>
                                         <th scope="row">{ &ctl.id }</th><td>{ &ctl.title }</td><td>{ &ctl.source }</td>
-                                        <td><select class="aims-input" aria-label={format!("{} {}", msg::PROFILE_CONTROL_STATUS, ctl.id)} {onchange}>
-                                            <option value="" selected={ctl.status.is_none()}>{ msg::PROFILE_CONTROL_UNANSWERED }</option>
+                                        <td><select class="aims-input" aria-label={format!("{} {}", msg::profile_control_status(), ctl.id)} {onchange}>
+                                            <option value="" selected={ctl.status.is_none()}>{ msg::profile_control_unanswered() }</option>
                                             { for MaturityLevel::ALL.into_iter().map(|l| html! {
                                                 <option value={l.number().to_string()} selected={ctl.status == Some(l)}>{ l.number() }</option>
                                             }) }
                                         </select></td>
                                         <td>{ &ctl.owner }</td><td>{ &ctl.reason }</td>
-                                        <td><button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::PROFILE_CONTROL_REMOVE, &[("id", &ctl.id)])}
+                                        <td><button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::profile_control_remove(), &[("id", &ctl.id)])}
                                             onclick={send(&edit, Edit::RemoveControl(k))}>{ "×" }</button></td>
                                     </tr> }
                                 }) }
@@ -206,22 +206,22 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
                     </div>
                 }
                 <form class="aims-control-form" onsubmit={on_add_control}>
-                    <label class="aims-label" for="aims-ctl-id">{ msg::PROFILE_CONTROL_ID }</label>
+                    <label class="aims-label" for="aims-ctl-id">{ msg::profile_control_id() }</label>
                     <input id="aims-ctl-id" name="id" class="aims-input" maxlength="200" required=true placeholder="ORG-1" />
-                    <label class="aims-label" for="aims-ctl-title">{ msg::PROFILE_CONTROL_TITLE }</label>
+                    <label class="aims-label" for="aims-ctl-title">{ msg::profile_control_title() }</label>
                     <input id="aims-ctl-title" name="title" class="aims-input" maxlength="200" required=true />
-                    <label class="aims-label" for="aims-ctl-source">{ msg::PROFILE_CONTROL_SOURCE }</label>
+                    <label class="aims-label" for="aims-ctl-source">{ msg::profile_control_source() }</label>
                     <input id="aims-ctl-source" name="source" class="aims-input" maxlength="200" />
-                    <label class="aims-label" for="aims-ctl-owner">{ msg::PROFILE_CONTROL_OWNER }</label>
+                    <label class="aims-label" for="aims-ctl-owner">{ msg::profile_control_owner() }</label>
                     <input id="aims-ctl-owner" name="owner" class="aims-input" maxlength="200" />
-                    <label class="aims-label" for="aims-ctl-reason">{ msg::PROFILE_CONTROL_REASON }</label>
+                    <label class="aims-label" for="aims-ctl-reason">{ msg::profile_control_reason() }</label>
                     <input id="aims-ctl-reason" name="reason" class="aims-input" maxlength="10000" />
-                    <button type="submit" class="aims-btn">{ msg::PROFILE_CONTROL_ADD }</button>
+                    <button type="submit" class="aims-btn">{ msg::profile_control_add() }</button>
                 </form>
             </div>
 
             <div class="aims-actions">
-                <Link<Route> classes="aims-btn aims-btn--primary aims-profile-continue" to={Route::Assess { id: a.id.clone() }}>{ msg::PROFILE_CONTINUE }</Link<Route>>
+                <Link<Route> classes="aims-btn aims-btn--primary aims-profile-continue" to={Route::Assess { id: a.id.clone() }}>{ msg::profile_continue() }</Link<Route>>
             </div>
         </section>
     }

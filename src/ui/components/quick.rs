@@ -13,20 +13,20 @@ use crate::ui::state::Action;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
 
-const ANSWER_KEYS: [(QuickAnswer, &str); 4] = [
-    (QuickAnswer::Yes, msg::QUICK_YES),
-    (QuickAnswer::Partly, msg::QUICK_PARTLY),
-    (QuickAnswer::No, msg::QUICK_NO),
-    (QuickAnswer::NotSure, msg::QUICK_NOT_SURE),
+const ANSWER_KEYS: [(QuickAnswer, fn() -> &'static str); 4] = [
+    (QuickAnswer::Yes, msg::quick_yes),
+    (QuickAnswer::Partly, msg::quick_partly),
+    (QuickAnswer::No, msg::quick_no),
+    (QuickAnswer::NotSure, msg::quick_not_sure),
 ];
 
 /// The band's display name.
 pub fn band_label(band: Band) -> &'static str {
     match band {
-        Band::GettingStarted => msg::BAND_GETTING_STARTED,
-        Band::FoundationsInProgress => msg::BAND_FOUNDATIONS,
-        Band::MostElementsInPlace => msg::BAND_MOST,
-        Band::GapAssessmentWorthwhile => msg::BAND_GAP_ASSESSMENT,
+        Band::GettingStarted => msg::band_getting_started(),
+        Band::FoundationsInProgress => msg::band_foundations(),
+        Band::MostElementsInPlace => msg::band_most(),
+        Band::GapAssessmentWorthwhile => msg::band_gap_assessment(),
     }
 }
 
@@ -90,41 +90,41 @@ pub fn Quick() -> Html {
         };
         return html! {
             <section class="aims-screen aims-quick" aria-labelledby="aims-quick-result">
-                <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ msg::QUICK_RESULT_TITLE }</h1>
+                <h1 id="aims-quick-result" class="aims-h1" tabindex="-1" ref={heading_ref}>{ msg::quick_result_title() }</h1>
                 <div class="aims-band" data-band={result.band.as_str()}>
-                    <p class="aims-band-label">{ msg::QUICK_INDICATIVE }</p>
+                    <p class="aims-band-label">{ msg::quick_indicative() }</p>
                     <p class="aims-band-value">{ band_label(result.band) }</p>
-                    <p class="aims-band-pct">{ tf(msg::QUICK_POINTS, &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
-                    <p>{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link aims-guide-cta", html! { msg::QUICK_WHAT_IT_MEANS }, false) }</p>
+                    <p class="aims-band-pct">{ tf(msg::quick_points(), &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
+                    <p>{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link aims-guide-cta", html! { msg::quick_what_it_means() }, false) }</p>
                 </div>
-                <p class="aims-rule">{ msg::QUICK_DISCLAIMER }</p>
-                if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ msg::QUICK_CAPPED }</p> }
-                if result.low_confidence { <p class="aims-alert aims-alert--warn">{ msg::QUICK_LOW_CONFIDENCE }</p> }
-                <h2 class="aims-h2">{ msg::QUICK_FOCUS_TITLE }</h2>
-                if result.focus.is_empty() { <p>{ msg::QUICK_FOCUS_NONE }</p> }
+                <p class="aims-rule">{ msg::quick_disclaimer() }</p>
+                if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ msg::quick_capped() }</p> }
+                if result.low_confidence { <p class="aims-alert aims-alert--warn">{ msg::quick_low_confidence() }</p> }
+                <h2 class="aims-h2">{ msg::quick_focus_title() }</h2>
+                if result.focus.is_empty() { <p>{ msg::quick_focus_none() }</p> }
                 <ol class="aims-focus">
                     { for result.focus.iter().map(|&q| {
                         let question = c.quick(q);
                         let areas: Vec<&str> = c.quick_items(q).iter().map(|&i| c.item(i).id.as_str()).collect();
                         html! { <li>
                             <p class="aims-focus-topic">{ &question.topic }</p>
-                            <p class="aims-muted aims-small">{ tf(msg::QUICK_COVERS, &[("ids", &areas.join(", "))]) }</p>
+                            <p class="aims-muted aims-small">{ tf(msg::quick_covers(), &[("ids", &areas.join(", "))]) }</p>
                             <p>{ &question.next_step }</p>
                         </li> }
                     }) }
                 </ol>
-                <h2 class="aims-h2">{ msg::QUICK_NEXT_TITLE }</h2>
+                <h2 class="aims-h2">{ msg::quick_next_title() }</h2>
                 <div class="aims-actions">
-                    <button type="button" class="aims-btn aims-btn--primary" onclick={continue_full}>{ msg::QUICK_CONTINUE }</button>
+                    <button type="button" class="aims-btn aims-btn--primary" onclick={continue_full}>{ msg::quick_continue() }</button>
                     if let Some((text, href)) = &cta {
                         <a class="aims-btn" href={href.clone()} target="_top" rel="noopener">{ text }</a>
                     }
                     if can_share {
-                        <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { msg::QUICK_SHARED } else { msg::QUICK_SHARE } }</button>
+                        <button type="button" class="aims-btn" onclick={share} disabled={*shared}>{ if *shared { msg::quick_shared() } else { msg::quick_share() } }</button>
                     }
-                    <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ msg::QUICK_RESTART }</button>
+                    <button type="button" class="aims-btn aims-btn--ghost" onclick={restart}>{ msg::quick_restart() }</button>
                 </div>
-                if can_share { <p class="aims-muted aims-small">{ msg::QUICK_SHARE_NOTE }</p> }
+                if can_share { <p class="aims-muted aims-small">{ msg::quick_share_note() }</p> }
             </section>
         };
     }
@@ -147,8 +147,8 @@ pub fn Quick() -> Html {
     let dom = format!("aims-q-{}", question.id);
     html! {
         <section class="aims-screen aims-quick" aria-labelledby={dom.clone()}>
-            <p class="aims-muted">{ tf(msg::QUICK_STEP, &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
-            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={answers.answered().to_string()} aria-label={msg::QUICK_PROGRESS}>
+            <p class="aims-muted">{ tf(msg::quick_step(), &[("n", &(*step + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={answers.answered().to_string()} aria-label={msg::quick_progress()}>
                 <span style={format!("width:{}%", answers.answered() * 100 / total.max(1))}></span>
             </div>
             <form class="aims-quick-form" onsubmit={on_submit}>
@@ -164,20 +164,20 @@ pub fn Quick() -> Html {
                                 <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
                                         onchange={super::send(&act, Action::Quick(q, answer))} />
-                                    <span>{ key }</span>
+                                    <span>{ key() }</span>
                                 </label>
                             }
                         }) }
                     </div>
                 </fieldset>
                 <div class="aims-actions">
-                    if *step > 0 { <button type="button" class="aims-btn aims-btn--ghost" onclick={go(*step - 1)}>{ msg::QUICK_BACK }</button> }
+                    if *step > 0 { <button type="button" class="aims-btn aims-btn--ghost" onclick={go(*step - 1)}>{ msg::quick_back() }</button> }
                     <button type="submit" class="aims-btn aims-btn--primary" disabled={chosen.is_none()}>
-                        { if *step + 1 == total { msg::QUICK_SEE_RESULT } else { msg::QUICK_NEXT } }
+                        { if *step + 1 == total { msg::quick_see_result() } else { msg::quick_next() } }
                     </button>
                 </div>
             </form>
-            <p class="aims-muted aims-small">{ msg::QUICK_PRIVACY }</p>
+            <p class="aims-muted aims-small">{ msg::quick_privacy() }</p>
         </section>
     }
 }

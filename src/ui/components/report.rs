@@ -27,20 +27,20 @@ fn documents_table(a: &Assessment) -> Html {
     html! {
         <div class="aims-table-wrap">
             <table class="aims-table aims-table--stack">
-                <thead><tr><th scope="col">{ msg::REPORT_DOC }</th><th scope="col">{ msg::REPORT_DOC_CLAUSE }</th><th scope="col">{ msg::REPORT_DOC_STATE }</th></tr></thead>
+                <thead><tr><th scope="col">{ msg::report_doc() }</th><th scope="col">{ msg::report_doc_clause() }</th><th scope="col">{ msg::report_doc_state() }</th></tr></thead>
                 <tbody>{ for c.document_ids().map(|d| {
                     let doc = c.document(d);
                     let state = if !a.document_required(c, d) {
-                        msg::REPORT_DOC_NOT_REQUIRED
+                        msg::report_doc_not_required()
                     } else if a.document_present(d) {
-                        msg::DOCS_PRESENT
+                        msg::docs_present()
                     } else {
-                        msg::DOCS_MISSING
+                        msg::docs_missing()
                     };
                     html! { <tr data-defect={super::flag(a.document_required(c, d) && !a.document_present(d))}>
-                        <th scope="row" data-label={msg::REPORT_DOC}>{ &doc.title }</th>
-                        <td data-label={msg::REPORT_DOC_CLAUSE}>{ &doc.clause }</td>
-                        <td data-label={msg::REPORT_DOC_STATE}>{ state }</td>
+                        <th scope="row" data-label={msg::report_doc()}>{ &doc.title }</th>
+                        <td data-label={msg::report_doc_clause()}>{ &doc.clause }</td>
+                        <td data-label={msg::report_doc_state()}>{ state }</td>
                     </tr> }
                 }) }</tbody>
             </table>
@@ -58,35 +58,35 @@ pub fn ReportScreen(p: &ReportProps) -> Html {
         <article class="aims-screen aims-report" aria-labelledby="aims-report-title">
             <ReportTabs id={a.id.clone()} current={AssessmentScreen::Report} />
             <div class="aims-screen-head aims-noprint">
-                <p class="aims-lead">{ msg::REPORT_LEAD }</p>
-                <button type="button" class="aims-btn aims-btn--primary" onclick={print()}>{ msg::RESULTS_PRINT }</button>
+                <p class="aims-lead">{ msg::report_lead() }</p>
+                <button type="button" class="aims-btn aims-btn--primary" onclick={print()}>{ msg::results_print() }</button>
             </div>
             <header class="aims-report-cover">
-                <p class="aims-muted">{ msg::REPORT_KICKER }</p>
-                <h1 id="aims-report-title" class="aims-h1">{ tf(msg::REPORT_TITLE, &[("org", if a.organization.is_empty() { &a.name } else { &a.organization })]) }</h1>
-                <p class="aims-muted">{ tf(msg::REPORT_PRINTED, &[("when", &printed)]) }</p>
+                <p class="aims-muted">{ msg::report_kicker() }</p>
+                <h1 id="aims-report-title" class="aims-h1">{ tf(msg::report_title(), &[("org", if a.organization.is_empty() { &a.name } else { &a.organization })]) }</h1>
+                <p class="aims-muted">{ tf(msg::report_printed(), &[("when", &printed)]) }</p>
                 { title_block(a, None) }
-                <p class="aims-small">{ msg::REPORT_DISCLAIMER }</p>
+                <p class="aims-small">{ msg::report_disclaimer() }</p>
             </header>
             <section class="aims-report-section" aria-labelledby="aims-report-summary">
-                <h2 id="aims-report-summary" class="aims-h2">{ msg::REPORT_SUMMARY }</h2>
+                <h2 id="aims-report-summary" class="aims-h2">{ msg::report_summary() }</h2>
                 { summary(r, &navigator) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-blockers">
-                <h2 id="aims-report-blockers" class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+                <h2 id="aims-report-blockers" class="aims-h2">{ msg::results_blockers_heading() }</h2>
                 { blockers(r) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-gaps">
-                <h2 id="aims-report-gaps" class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
+                <h2 id="aims-report-gaps" class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>
                 { gap_table(a, r, usize::MAX) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-soa">
-                <h2 id="aims-report-soa" class="aims-h2">{ msg::SOA_TITLE }</h2>
+                <h2 id="aims-report-soa" class="aims-h2">{ msg::soa_title() }</h2>
                 { soa_table(a, None) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-docs">
-                <h2 id="aims-report-docs" class="aims-h2">{ msg::DOCS_TITLE }</h2>
-                <p>{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
+                <h2 id="aims-report-docs" class="aims-h2">{ msg::docs_title() }</h2>
+                <p>{ tf(msg::results_documents(), &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
                 { documents_table(a) }
             </section>
         </article>

@@ -25,14 +25,14 @@ pub fn ReportTabs(p: &ReportTabsProps) -> Html {
         html! { <li>{ route_link(&navigator, Route::of(&p.id, screen), "aims-subtab", html! { label }, current) }</li> }
     };
     html! {
-        <nav class="aims-subtabs aims-noprint" aria-label={msg::REPORTS_LABEL}>
+        <nav class="aims-subtabs aims-noprint" aria-label={msg::reports_label()}>
             <ul>
-                { tab(AssessmentScreen::Results, msg::REPORTS_RESULTS) }
-                { tab(AssessmentScreen::Soa, msg::REPORTS_SOA) }
-                { tab(AssessmentScreen::Plan, msg::REPORTS_PLAN) }
-                { tab(AssessmentScreen::Report, msg::REPORTS_REPORT) }
-                { tab(AssessmentScreen::Crosswalks, msg::REPORTS_CROSSWALKS) }
-                { tab(AssessmentScreen::Compare, msg::REPORTS_COMPARE) }
+                { tab(AssessmentScreen::Results, msg::reports_results()) }
+                { tab(AssessmentScreen::Soa, msg::reports_soa()) }
+                { tab(AssessmentScreen::Plan, msg::reports_plan()) }
+                { tab(AssessmentScreen::Report, msg::reports_report()) }
+                { tab(AssessmentScreen::Crosswalks, msg::reports_crosswalks()) }
+                { tab(AssessmentScreen::Compare, msg::reports_compare()) }
             </ul>
         </nav>
     }

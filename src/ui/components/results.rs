@@ -29,8 +29,8 @@ fn figure_card(label: &'static str, f: &Figure) -> Html {
         <div class="aims-stat">
             <p class="aims-stat-label">{ label }</p>
             <p class="aims-stat-value">{ pct(f.readiness) }</p>
-            <p class="aims-stat-note">{ tf(msg::RESULTS_EVIDENCED, &[("pct", &pct(f.evidenced))]) }</p>
-            <p class="aims-stat-note">{ tf(msg::RESULTS_OVER, &[("answered", &f.answered.to_string()), ("total", &f.in_scope.to_string()), ("excluded", &f.excluded.to_string())]) }</p>
+            <p class="aims-stat-note">{ tf(msg::results_evidenced(), &[("pct", &pct(f.evidenced))]) }</p>
+            <p class="aims-stat-note">{ tf(msg::results_over(), &[("answered", &f.answered.to_string()), ("total", &f.in_scope.to_string()), ("excluded", &f.excluded.to_string())]) }</p>
         </div>
     }
 }
@@ -56,7 +56,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
                     let group = c.group(g.group);
                     html! {
                         <g>
-                            <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf(msg::RESULTS_EVIDENCED, &[("pct", &pct(g.figure.evidenced))])) }</title>
+                            <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf(msg::results_evidenced(), &[("pct", &pct(g.figure.evidenced))])) }</title>
                             <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ format!("{} {}", group.id, group.title) }</text>
                             <rect x="0" y={(y + 19).to_string()} width={BAR_W.to_string()} height="20" class="aims-svg-track" rx="3" />
                             <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
@@ -78,24 +78,24 @@ fn item_label(i: ItemId) -> String {
 fn blocker_text(b: &Blocker) -> String {
     let c = Catalog::builtin();
     match *b {
-        Blocker::Unanswered(i) => tf(msg::BLOCKER_UNANSWERED, &[("item", &item_label(i))]),
+        Blocker::Unanswered(i) => tf(msg::blocker_unanswered(), &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
-            msg::BLOCKER_BELOW_2,
+            msg::blocker_below_2(),
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
         Blocker::GateBelowAuditReady(i, l) => tf(
-            msg::BLOCKER_GATE,
+            msg::blocker_gate(),
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
         Blocker::BelowAuditReady(i, l) => tf(
-            msg::BLOCKER_BELOW_3,
+            msg::blocker_below_3(),
             &[("item", &item_label(i)), ("level", &l.to_string())],
         ),
-        Blocker::NoEvidence(i) => tf(msg::BLOCKER_NO_EVIDENCE, &[("item", &item_label(i))]),
-        Blocker::SoaDefect(i) => tf(msg::BLOCKER_SOA, &[("item", &item_label(i))]),
-        Blocker::SoaMissingReason(i) => tf(msg::BLOCKER_SOA_REASON, &[("item", &item_label(i))]),
+        Blocker::NoEvidence(i) => tf(msg::blocker_no_evidence(), &[("item", &item_label(i))]),
+        Blocker::SoaDefect(i) => tf(msg::blocker_soa(), &[("item", &item_label(i))]),
+        Blocker::SoaMissingReason(i) => tf(msg::blocker_soa_reason(), &[("item", &item_label(i))]),
         Blocker::MissingDocument(d) => tf(
-            msg::BLOCKER_DOCUMENT,
+            msg::blocker_document(),
             &[
                 ("doc", &c.document(d).title),
                 ("clause", &c.document(d).clause),
@@ -109,13 +109,17 @@ fn blocker_text(b: &Blocker) -> String {
 pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
     let c = Catalog::builtin();
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
-        Verdict::Ready => ("ready", msg::VERDICT_READY, msg::VERDICT_READY_HELP),
+        Verdict::Ready => ("ready", msg::verdict_ready(), msg::verdict_ready_help()),
         Verdict::Stage1Ready => (
             "close",
-            msg::VERDICT_STAGE1_READY,
-            msg::VERDICT_STAGE1_READY_HELP,
+            msg::verdict_stage1_ready(),
+            msg::verdict_stage1_ready_help(),
         ),
-        Verdict::NotReady => ("not", msg::VERDICT_NOT_READY, msg::VERDICT_NOT_READY_HELP),
+        Verdict::NotReady => (
+            "not",
+            msg::verdict_not_ready(),
+            msg::verdict_not_ready_help(),
+        ),
     };
     let top: Vec<&GroupScore> = r
         .groups
@@ -128,34 +132,34 @@ pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
     html! {
         <>
             <div class="aims-verdict" data-verdict={verdict_class}>
-                <p class="aims-verdict-label">{ msg::RESULTS_VERDICT }{ term_link(nav, terms::VERDICT) }</p>
+                <p class="aims-verdict-label">{ msg::results_verdict() }{ term_link(nav, terms::VERDICT) }</p>
                 <p class="aims-verdict-value">{ verdict_key }</p>
                 <p>{ verdict_help }{ term_link(nav, terms::BLOCKER) }</p>
             </div>
             <div class="aims-stats">
-                { figure_card(msg::RESULTS_OVERALL, &r.overall) }
-                { figure_card(msg::RESULTS_CLAUSES, &r.clauses) }
-                { figure_card(msg::RESULTS_ANNEX, &r.annex_a) }
+                { figure_card(msg::results_overall(), &r.overall) }
+                { figure_card(msg::results_clauses(), &r.clauses) }
+                { figure_card(msg::results_annex(), &r.annex_a) }
                 <div class="aims-stat">
-                    <p class="aims-stat-label">{ msg::RESULTS_COVERAGE }{ term_link(nav, terms::COVERAGE) }</p>
+                    <p class="aims-stat-label">{ msg::results_coverage() }{ term_link(nav, terms::COVERAGE) }</p>
                     <p class="aims-stat-value">{ pct(r.overall.coverage()) }</p>
-                    <p class="aims-stat-note">{ tf(msg::RESULTS_COVERAGE_NOTE, &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
-                    <p class="aims-stat-note">{ tf(msg::RESULTS_DOCUMENTS, &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::results_coverage_note(), &[("answered", &r.overall.answered.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::results_documents(), &[("n", &r.documents_present.to_string()), ("total", &r.documents_total.to_string())]) }</p>
                 </div>
                 <div class="aims-stat">
-                    <p class="aims-stat-label">{ msg::RESULTS_TARGET_PROGRESS }</p>
+                    <p class="aims-stat-label">{ msg::results_target_progress() }</p>
                     <p class="aims-stat-value">{ pct(r.overall.target_progress) }</p>
-                    <p class="aims-stat-note">{ msg::RESULTS_TARGET_PROGRESS_NOTE }</p>
+                    <p class="aims-stat-note">{ msg::results_target_progress_note() }</p>
                 </div>
             </div>
-            <p class="aims-rule">{ msg::RESULTS_RULE }{ term_link(nav, terms::READINESS) }</p>
+            <p class="aims-rule">{ msg::results_rule() }{ term_link(nav, terms::READINESS) }</p>
             <div class="aims-legend" aria-hidden="true">
-                <span><span class="aims-swatch aims-swatch--claimed"></span>{ msg::RESULTS_LEGEND_CLAIMED }</span>
-                <span><span class="aims-swatch aims-swatch--evidenced"></span>{ msg::RESULTS_LEGEND_EVIDENCED }</span>
+                <span><span class="aims-swatch aims-swatch--claimed"></span>{ msg::results_legend_claimed() }</span>
+                <span><span class="aims-swatch aims-swatch--evidenced"></span>{ msg::results_legend_evidenced() }</span>
             </div>
             <div class="aims-grid-2">
-                { chart(msg::RESULTS_CHART_CLAUSES, &clauses) }
-                { chart(msg::RESULTS_CHART_ANNEX, &controls) }
+                { chart(msg::results_chart_clauses(), &clauses) }
+                { chart(msg::results_chart_annex(), &controls) }
             </div>
         </>
     }
@@ -165,20 +169,20 @@ pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
 pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
     html! {
         if r.gaps.is_empty() {
-            <p class="aims-empty">{ msg::RESULTS_NO_GAPS }</p>
+            <p class="aims-empty">{ msg::results_no_gaps() }</p>
         } else {
             <div class="aims-table-wrap">
                 <table class="aims-table aims-table--stack">
-                    <thead><tr><th scope="col">{ msg::RESULTS_GAP_ITEM }</th><th scope="col">{ msg::RESULTS_GAP_CURRENT }</th><th scope="col">{ msg::RESULTS_GAP_TARGET }</th><th scope="col">{ msg::RESULTS_GAP_PRIORITY }</th><th scope="col">{ msg::RESULTS_GAP_OWNER }</th></tr></thead>
+                    <thead><tr><th scope="col">{ msg::results_gap_item() }</th><th scope="col">{ msg::results_gap_current() }</th><th scope="col">{ msg::results_gap_target() }</th><th scope="col">{ msg::results_gap_priority() }</th><th scope="col">{ msg::results_gap_owner() }</th></tr></thead>
                     <tbody>
                         { for r.gaps.iter().take(limit).map(|g| {
                             let ans = a.answer(g.item);
                             html! { <tr>
                                 <th scope="row">{ item_label(g.item) }</th>
-                                <td data-label={msg::RESULTS_GAP_CURRENT}>{ g.current.map_or_else(|| msg::ITEM_UNANSWERED.to_owned(), |l| l.to_string()) }</td>
-                                <td data-label={msg::RESULTS_GAP_TARGET}>{ g.target.number() }</td>
-                                <td data-label={msg::RESULTS_GAP_PRIORITY}>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
-                                <td data-label={msg::RESULTS_GAP_OWNER}>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                                <td data-label={msg::results_gap_current()}>{ g.current.map_or_else(|| msg::item_unanswered().to_owned(), |l| l.to_string()) }</td>
+                                <td data-label={msg::results_gap_target()}>{ g.target.number() }</td>
+                                <td data-label={msg::results_gap_priority()}>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
+                                <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
                             </tr> }
                         }) }
                     </tbody>
@@ -198,7 +202,7 @@ pub fn blockers(r: &Report) -> Html {
             <section class="aims-blocker-stage" aria-labelledby={id}>
                 <h3 class="aims-h3" {id}>{ tf(title, &[("n", &list.len().to_string())]) }</h3>
                 if list.is_empty() {
-                    <p class="aims-empty">{ msg::RESULTS_STAGE_NONE }</p>
+                    <p class="aims-empty">{ msg::results_stage_none() }</p>
                 } else {
                     <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
                 }
@@ -207,8 +211,8 @@ pub fn blockers(r: &Report) -> Html {
     };
     html! {
         <>
-            { blocker_list("aims-stage1-title", msg::RESULTS_STAGE1_TITLE, &stage1) }
-            { blocker_list("aims-stage2-title", msg::RESULTS_STAGE2_TITLE, &stage2) }
+            { blocker_list("aims-stage1-title", msg::results_stage1_title(), &stage1) }
+            { blocker_list("aims-stage2-title", msg::results_stage2_title(), &stage2) }
         </>
     }
 }
@@ -237,18 +241,18 @@ pub fn Results(p: &ResultsProps) -> Html {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
             <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
             <div class="aims-screen-head">
-                <h1 id="aims-results-title" class="aims-h1">{ msg::RESULTS_TITLE }</h1>
+                <h1 id="aims-results-title" class="aims-h1">{ msg::results_title() }</h1>
                 <div class="aims-actions aims-noprint">
-                    <button type="button" class="aims-btn" onclick={print()}>{ msg::RESULTS_PRINT }</button>
-                    <button type="button" class="aims-btn" onclick={on_export}>{ msg::RESULTS_EXPORT }</button>
-                    <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::RESULTS_OSCAL }</button>
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::results_print() }</button>
+                    <button type="button" class="aims-btn" onclick={on_export}>{ msg::results_export() }</button>
+                    <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::results_oscal() }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
             { summary(r, &navigator) }
-            <h2 class="aims-h2">{ tf(msg::RESULTS_GAPS_TITLE, &[("n", &r.gaps.len().to_string())]) }</h2>
+            <h2 class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>
             { gap_table(&p.assessment, r, 15) }
-            <h2 class="aims-h2">{ msg::RESULTS_BLOCKERS_HEADING }</h2>
+            <h2 class="aims-h2">{ msg::results_blockers_heading() }</h2>
             { blockers(r) }
         </section>
     }

@@ -34,10 +34,10 @@ fn defect_summary(rows: &[Row]) -> Html {
     let count = |d: Defect| rows.iter().filter(|r| r.defects.contains(&d)).count();
     let total: usize = rows.iter().map(|r| r.defects.len()).sum();
     if total == 0 {
-        return html! { <p class="aims-tag aims-tag--ok aims-soa-summary">{ msg::SOA_NO_DEFECTS }</p> };
+        return html! { <p class="aims-tag aims-tag--ok aims-soa-summary">{ msg::soa_no_defects() }</p> };
     }
     html! {
-        <p class="aims-callout aims-soa-summary" role="note">{ tf(msg::SOA_DEFECTS, &[
+        <p class="aims-callout aims-soa-summary" role="note">{ tf(msg::soa_defects(), &[
             ("n", &total.to_string()),
             ("exclusions", &count(Defect::ExclusionWithoutJustification).to_string()),
             ("reasons", &count(Defect::InclusionWithoutReason).to_string()),
@@ -54,29 +54,29 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
     let row = |r: &Row| {
         let item = c.item(r.control);
         let applicable = if r.applicable {
-            msg::SOA_YES
+            msg::soa_yes()
         } else {
-            msg::SOA_NO
+            msg::soa_no()
         };
         let suggest = act.filter(|_| r.defects.contains(&Defect::InclusionWithoutReason));
         html! {
             <tr data-defect={super::flag(!r.defects.is_empty())}>
-                <th scope="row" data-label={msg::SOA_COL_CONTROL}>{ &item.id }{ " " }<span class="aims-soa-title">{ &item.title }</span></th>
-                <td data-label={msg::SOA_COL_APPLICABLE}>{ applicable }</td>
-                <td data-label={msg::SOA_COL_JUSTIFICATION}>
+                <th scope="row" data-label={msg::soa_col_control()}>{ &item.id }{ " " }<span class="aims-soa-title">{ &item.title }</span></th>
+                <td data-label={msg::soa_col_applicable()}>{ applicable }</td>
+                <td data-label={msg::soa_col_justification()}>
                     { r.justification }
                     if let Some(act) = suggest {
                         <button type="button" class="aims-btn aims-btn--small aims-noprint"
-                            onclick={send(act, Action::Edit(Edit::Justification(r.control, msg::SOA_DEFAULT_REASON.to_owned())))}>{ msg::SOA_USE_DEFAULT }</button>
+                            onclick={send(act, Action::Edit(Edit::Justification(r.control, msg::soa_default_reason().to_owned())))}>{ msg::soa_use_default() }</button>
                     }
                 </td>
-                <td data-label={msg::SOA_COL_STATUS}>{ r.status.words() }</td>
-                <td data-label={msg::SOA_COL_OWNER}>{ r.owner }{ r.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
-                <td data-label={msg::SOA_COL_EVIDENCE}>{ r.evidence.join("; ") }</td>
+                <td data-label={msg::soa_col_status()}>{ r.status.words() }</td>
+                <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                <td data-label={msg::soa_col_evidence()}>{ r.evidence.join("; ") }</td>
                 if !r.defects.is_empty() {
-                    <td data-label={msg::SOA_COL_DEFECTS} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
+                    <td data-label={msg::soa_col_defects()} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
                 } else {
-                    <td data-label={msg::SOA_COL_DEFECTS}></td>
+                    <td data-label={msg::soa_col_defects()}></td>
                 }
             </tr>
         }
@@ -87,24 +87,24 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
             <div class="aims-table-wrap">
                 <table class="aims-table aims-table--stack aims-soa-table">
                     <thead><tr>
-                        <th scope="col">{ msg::SOA_COL_CONTROL }</th><th scope="col">{ msg::SOA_COL_APPLICABLE }</th>
-                        <th scope="col">{ msg::SOA_COL_JUSTIFICATION }</th><th scope="col">{ msg::SOA_COL_STATUS }</th>
-                        <th scope="col">{ msg::SOA_COL_OWNER }</th><th scope="col">{ msg::SOA_COL_EVIDENCE }</th>
-                        <th scope="col">{ msg::SOA_COL_DEFECTS }</th>
+                        <th scope="col">{ msg::soa_col_control() }</th><th scope="col">{ msg::soa_col_applicable() }</th>
+                        <th scope="col">{ msg::soa_col_justification() }</th><th scope="col">{ msg::soa_col_status() }</th>
+                        <th scope="col">{ msg::soa_col_owner() }</th><th scope="col">{ msg::soa_col_evidence() }</th>
+                        <th scope="col">{ msg::soa_col_defects() }</th>
                     </tr></thead>
                     <tbody>{ for rows.iter().map(row) }</tbody>
                 </table>
             </div>
             if !a.additional.is_empty() {
-                <h3 class="aims-h3">{ msg::SOA_ADDITIONAL }</h3>
+                <h3 class="aims-h3">{ msg::soa_additional() }</h3>
                 <div class="aims-table-wrap">
                     <table class="aims-table aims-table--stack">
-                        <thead><tr><th scope="col">{ msg::SOA_COL_CONTROL }</th><th scope="col">{ msg::SOA_COL_JUSTIFICATION }</th><th scope="col">{ msg::SOA_COL_STATUS }</th><th scope="col">{ msg::SOA_COL_OWNER }</th></tr></thead>
+                        <thead><tr><th scope="col">{ msg::soa_col_control() }</th><th scope="col">{ msg::soa_col_justification() }</th><th scope="col">{ msg::soa_col_status() }</th><th scope="col">{ msg::soa_col_owner() }</th></tr></thead>
                         <tbody>{ for a.additional.iter().map(|x| html! { <tr>
-                            <th scope="row" data-label={msg::SOA_COL_CONTROL}>{ format!("{} {}", x.id, x.title) }<span class="aims-muted aims-small">{ format!(" · {}", x.source) }</span></th>
-                            <td data-label={msg::SOA_COL_JUSTIFICATION}>{ &x.reason }</td>
-                            <td data-label={msg::SOA_COL_STATUS}>{ x.status.map_or(msg::SOA_STATUS_NOT_ASSESSED, |l| l.name()) }</td>
-                            <td data-label={msg::SOA_COL_OWNER}>{ &x.owner }</td>
+                            <th scope="row" data-label={msg::soa_col_control()}>{ format!("{} {}", x.id, x.title) }<span class="aims-muted aims-small">{ format!(" · {}", x.source) }</span></th>
+                            <td data-label={msg::soa_col_justification()}>{ &x.reason }</td>
+                            <td data-label={msg::soa_col_status()}>{ x.status.map_or(msg::soa_status_not_assessed(), |l| l.name()) }</td>
+                            <td data-label={msg::soa_col_owner()}>{ &x.owner }</td>
                         </tr> }) }</tbody>
                     </table>
                 </div>
@@ -133,22 +133,22 @@ pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
     };
     html! {
         <dl class="aims-title-block">
-            { field("aims-soa-org", msg::SOA_ORGANIZATION, &a.organization, Edit::Organization) }
-            { field("aims-soa-by", msg::SOA_PREPARED_BY, &a.prepared_by, Edit::PreparedBy) }
+            { field("aims-soa-org", msg::soa_organization(), &a.organization, Edit::Organization) }
+            { field("aims-soa-by", msg::soa_prepared_by(), &a.prepared_by, Edit::PreparedBy) }
             <div class="aims-field aims-field--wide">
-                <dt><label for="aims-soa-scope">{ msg::SOA_SCOPE }</label></dt>
+                <dt><label for="aims-soa-scope">{ msg::soa_scope() }</label></dt>
                 <dd>
                     if let Some(act) = act {
                         <textarea id="aims-soa-scope" class="aims-input aims-noprint" rows="2" maxlength="10000"
-                            placeholder={msg::SOA_SCOPE_HINT}
+                            placeholder={msg::soa_scope_hint()}
                             value={a.profile.scope_note.clone()}
                             onchange={act.reform(|e: Event| Action::Edit(Edit::ScopeNote(event_value(&e).trim().to_owned())))} />
                     }
                     <span class={if act.is_some() { "aims-print-only" } else { "" }}>{ &a.profile.scope_note }</span>
                 </dd>
             </div>
-            <div class="aims-field"><dt>{ msg::SOA_VERSION }</dt><dd>{ tf(msg::SOA_VERSION_VALUE, &[("name", &a.name), ("when", &version)]) }</dd></div>
-            <div class="aims-field"><dt>{ msg::SOA_STANDARD }</dt><dd>{ msg::SOA_STANDARD_VALUE }</dd></div>
+            <div class="aims-field"><dt>{ msg::soa_version() }</dt><dd>{ tf(msg::soa_version_value(), &[("name", &a.name), ("when", &version)]) }</dd></div>
+            <div class="aims-field"><dt>{ msg::soa_standard() }</dt><dd>{ msg::soa_standard_value() }</dd></div>
         </dl>
     }
 }
@@ -169,13 +169,13 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
         <section class="aims-screen aims-soa" aria-labelledby="aims-soa-title">
             <ReportTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
             <div class="aims-screen-head">
-                <h1 id="aims-soa-title" class="aims-h1">{ msg::SOA_TITLE }</h1>
+                <h1 id="aims-soa-title" class="aims-h1">{ msg::soa_title() }</h1>
                 <div class="aims-actions aims-noprint">
-                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::SOA_CSV }</button>
-                    <button type="button" class="aims-btn" onclick={print()}>{ msg::SOA_PRINT }</button>
+                    <button type="button" class="aims-btn" onclick={on_csv}>{ msg::soa_csv() }</button>
+                    <button type="button" class="aims-btn" onclick={print()}>{ msg::soa_print() }</button>
                 </div>
             </div>
-            <p class="aims-lead aims-noprint">{ msg::SOA_LEAD }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</p>
+            <p class="aims-lead aims-noprint">{ msg::soa_lead() }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</p>
             { title_block(a, Some(&act)) }
             { soa_table(a, Some(&act)) }
         </section>
