@@ -20,7 +20,7 @@ function widgetModule() {
   return loading;
 }
 
-const OPTIONS = ['mode', 'theme', 'accent', 'namespace', 'share', 'cta-text', 'cta-href'];
+const OPTIONS = ['mode', 'theme', 'accent', 'namespace', 'share', 'cta-text', 'cta-href', 'lang'];
 
 class AimsReadinessElement extends HTMLElement {
   static observedAttributes = OPTIONS;

@@ -30,7 +30,12 @@ self.addEventListener('fetch', (event) => {
   // The page itself (any query: ?mode=quick&theme=…) and the app's files come from this
   // version's cache; anything else goes to the network as usual.
   const key = request.mode === 'navigate' ? './' : request;
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(key, { ignoreSearch: true }))
-    .then((cached) => cached || fetch(request)));
+  // Another language and its guide are cached the first time they are used, so the
+  // app opens offline in the language the person chose.
+  const onDemand = /\/(i18n|guide)\/[a-z]{2}\.json$/.test(new URL(request.url).pathname);
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: true })
+    .then((cached) => cached || fetch(request).then((response) => {
+      if (onDemand && response.ok) cache.put(request, response.clone());
+      return response;
+    }))));
 });

@@ -21,7 +21,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { readFile, writeFile, rm } from "node:fs/promises";
+import { readFile, writeFile, rm, readdir, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -63,7 +63,8 @@ await updateIntegrity(join(staging, "index.html"), [
 ]);
 await addContentSecurityPolicy(join(staging, "index.html"));
 await minifyGuide(staging);
-await writeServiceWorker(staging);
+const languages = await writeLanguages(staging);
+await writeServiceWorker(staging, languages);
 await writeOfflinePackage(staging);
 
 /**
@@ -96,25 +97,59 @@ async function addContentSecurityPolicy(htmlFile) {
 }
 
 /**
- * The guide (issue 15) is loaded on first open from `guide/en.json`: written without
- * indentation (the reader does not need it), and checked to parse.
+ * The guide (issue 15), one file per language, is loaded on first open from
+ * `guide/<code>.json`: written without indentation (the reader does not need it), and
+ * checked to parse.
  */
 async function minifyGuide(dir) {
-  const file = join(dir, "guide", "en.json");
-  const text = JSON.stringify(JSON.parse(await readFile(file, "utf8")));
-  await writeFile(file, text);
-  const gz = (gzipSync(Buffer.from(text), { level: 9 }).length / 1024).toFixed(1);
-  console.log(`post-build: guide ${(text.length / 1024).toFixed(1)} KB (${gz} KB gzip), loaded on first open`);
+  for (const name of await readdir(join(dir, "guide"))) {
+    const file = join(dir, "guide", name);
+    const text = JSON.stringify(JSON.parse(await readFile(file, "utf8")));
+    await writeFile(file, text);
+    const gz = (gzipSync(Buffer.from(text), { level: 9 }).length / 1024).toFixed(1);
+    console.log(`post-build: guide/${name} ${(text.length / 1024).toFixed(1)} KB (${gz} KB gzip), loaded on first open`);
+  }
+}
+
+/**
+ * German and French (issue 16): `i18n/<code>.json` holds the messages as a list in the
+ * order of their sorted keys (the order build.rs compiles English in; build.rs has
+ * checked that every translation has exactly the English keys and placeholders) and the
+ * catalog's texts (`assets/catalog/iso42001.<code>.json`). English is in the wasm.
+ */
+async function writeLanguages(dir) {
+  const root = new URL("../", import.meta.url);
+  const english = JSON.parse(await readFile(new URL("assets/i18n/en.json", root), "utf8"));
+  const keys = Object.keys(english).sort();
+  await mkdir(join(dir, "i18n"), { recursive: true });
+  const codes = [];
+  for (const name of (await readdir(new URL("assets/i18n/", root))).sort()) {
+    const code = name.replace(/\.json$/, "");
+    if (code === "en" || !name.endsWith(".json")) continue;
+    const messages = JSON.parse(await readFile(new URL(`assets/i18n/${name}`, root), "utf8"));
+    const catalog = JSON.parse(await readFile(new URL(`assets/catalog/iso42001.${code}.json`, root), "utf8"));
+    const missing = keys.filter((k) => typeof messages[k] !== "string");
+    if (missing.length) throw new Error(`post-build: ${name} lacks ${missing.join(", ")}`);
+    const text = JSON.stringify({ messages: keys.map((k) => messages[k]), catalog });
+    await writeFile(join(dir, "i18n", `${code}.json`), text);
+    const gz = (gzipSync(Buffer.from(text), { level: 9 }).length / 1024).toFixed(1);
+    console.log(`post-build: i18n/${code}.json ${(text.length / 1024).toFixed(1)} KB (${gz} KB gzip), loaded only when chosen`);
+    codes.push(code);
+  }
+  return codes;
 }
 
 /**
  * Fills the service worker's version (a hash of the files it caches, so any change of
  * the app makes a new version) and its list of files (assets/sw.js).
  */
-async function writeServiceWorker(dir) {
+async function writeServiceWorker(dir, languages) {
   const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json"];
+  // Other languages are cached when first used, not at install (only the chosen
+  // language is downloaded); they still change the version.
+  const onDemand = languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]);
   const hash = createHash("sha256");
-  for (const f of files) hash.update(await readFile(join(dir, f)));
+  for (const f of [...files, ...onDemand]) hash.update(await readFile(join(dir, f)));
   const version = hash.digest("hex").slice(0, 16);
   const file = join(dir, "sw.js");
   let sw = await readFile(file, "utf8");
@@ -139,7 +174,15 @@ async function writeOfflinePackage(dir) {
   if (/<\/script/i.test(glue)) throw new Error("post-build: the glue contains </script>; it cannot be inlined");
   // The guide rides along as inert JSON the app reads instead of fetching it. `<` is
   // escaped so no text in it can close the block.
-  const guide = (await readFile(join(dir, "guide", "en.json"), "utf8")).replaceAll("<", "\\u003c");
+  // Every language and guide rides along as inert JSON the app reads instead of
+  // fetching it. `<` is escaped so no text in them can close the block.
+  const inert = async (file) => (await readFile(join(dir, file), "utf8")).replaceAll("<", "\\u003c");
+  let blocks = `<script id=aims-guide-en type=application/json>${await inert("guide/en.json")}</script>`;
+  for (const name of (await readdir(join(dir, "i18n"))).sort()) {
+    const code = name.replace(/\.json$/, "");
+    blocks += `<script id=aims-lang-${code} type=application/json>${await inert(`i18n/${name}`)}</script>` +
+      `<script id=aims-guide-${code} type=application/json>${await inert(`guide/${name}`)}</script>`;
+  }
   const loader = [
     "const text = (id) => document.getElementById(id).textContent;",
     "const url = URL.createObjectURL(new Blob([text('aims-glue')], { type: 'text/javascript' }));",
@@ -165,7 +208,7 @@ async function writeOfflinePackage(dir) {
     `<body style=margin:0><div data-aims-app><p style="font:16px system-ui,sans-serif;padding:2rem;color:#566076">Loading the readiness assessment…</p></div>` +
     `<script id=aims-glue type=text/plain>${glue}</script>` +
     `<script id=aims-wasm type=text/plain>${wasmBytes.toString("base64")}</script>` +
-    `<script id=aims-guide-en type=application/json>${guide}</script>` +
+    blocks +
     `<script type=module>${loader}</script></body></html>`;
   await writeFile(join(dir, "aims-readiness-offline.html"), html);
   const gz = (gzipSync(Buffer.from(html), { level: 9 }).length / 1024).toFixed(1);

@@ -67,8 +67,30 @@ pub fn App(props: &AppProps) -> Html {
         )
     });
     let embedded = super::components::flag(c.embedded);
+    // The language: an embed that starts before its language is loaded switches as soon
+    // as it is (the app's own page loads it before the first render).
+    {
+        let (dispatch, config, store) = (
+            state.dispatcher(),
+            state.config.clone(),
+            state.store.clone(),
+        );
+        use_effect_with((), move |_| {
+            let wanted = super::i18n::preferred(config.lang, store.language());
+            if wanted != super::i18n::active() {
+                super::i18n::load(wanted, config.assets.as_deref(), move |result| {
+                    if result.is_ok() {
+                        dispatch.dispatch(Action::Language(wanted));
+                    }
+                });
+            }
+        });
+    }
+    let lang = state.lang.code();
+    // Keyed by the language: a switch renders every screen again in the new language;
+    // the route (in the address or the in-memory history) and every answer stay.
     let shell = html! {
-        <div class="aims-app" data-theme={theme} data-embedded={embedded} {style}>
+        <div class="aims-app" key={lang} {lang} data-theme={theme} data-embedded={embedded} {style}>
             { skip_link() }
             <Nav />
             <Banner />

@@ -16,26 +16,36 @@ pub fn new_id() -> String {
     format!("a-{millis:x}-{random:08x}")
 }
 
-/// A local-time label for a timestamp, e.g. "29 Nov 2026, 08:15".
+/// A local-time label for a timestamp in the active language, e.g. "Nov 29, 2026,
+/// 8:15 AM" or "29.11.2026, 08:15".
 pub fn local_label(ts: &Timestamp) -> String {
+    use crate::ui::i18n::{active, Lang};
     thread_local! {
         // Building an Intl.DateTimeFormat is slow (a home screen with 200 rows spent most
-        // of its time here), so one formatter is made once and reused.
-        static FORMAT: js_sys::Function = {
-            let options = js_sys::Object::new();
-            for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-            }
-            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format()
-        };
+        // of its time here), so one formatter per language is made once and reused.
+        static FORMAT: std::cell::RefCell<Vec<(Lang, js_sys::Function)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    let lang = active();
+    let format = FORMAT.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, f)) = cache.iter().find(|(l, _)| *l == lang) {
+            return f.clone();
+        }
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let locales = js_sys::Array::of1(&lang.code().into());
+        let f = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        cache.push((lang, f.clone()));
+        f
+    });
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(ts.as_str()));
-    FORMAT.with(|f| {
-        f.call1(&wasm_bindgen::JsValue::NULL, &date)
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-    })
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Today in the person's time zone (overdue dates are judged by their calendar).

@@ -54,6 +54,8 @@ pub struct Config {
     /// Where the files loaded on demand (the guide) are served from, for inline and
     /// custom-element embeds on another page; `None`: beside the page itself.
     pub assets: Option<String>,
+    /// A language the embedding fixed (`lang` option); `None`: the visitor chooses.
+    pub lang: Option<crate::ui::i18n::Lang>,
 }
 
 impl Default for Config {
@@ -68,6 +70,7 @@ impl Default for Config {
             share: ShareTarget::None,
             embedded: false,
             assets: None,
+            lang: None,
         }
     }
 }
@@ -98,6 +101,7 @@ impl Config {
                 "share-origin" | "share_origin" | "shareOrigin" if iframe && is_origin(&value) => {
                     c.share = ShareTarget::ParentOrigin(value)
                 }
+                "lang" => c.lang = crate::ui::i18n::Lang::parse(&value),
                 "assets" if !iframe && is_safe_link(&value) => {
                     let slash = if value.ends_with('/') { "" } else { "/" };
                     c.assets = Some(format!("{value}{slash}"))

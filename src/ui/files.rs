@@ -2,7 +2,7 @@
 
 use crate::engine::import::too_large;
 use crate::engine::import::Problem;
-use crate::engine::{import_with_notices, Catalog, ImportError, Imported};
+use crate::engine::{import_with_notices, ImportError, Imported};
 use crate::ui::promise::settle;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -22,7 +22,7 @@ pub fn read_and_import(
     settle(&file.array_buffer(), move |outcome: JsValue| {
         let result = match outcome.dyn_ref::<js_sys::ArrayBuffer>() {
             Some(buffer) => import_with_notices(
-                Catalog::builtin(),
+                crate::ui::i18n::catalog(),
                 &js_sys::Uint8Array::new(buffer).to_vec(),
             ),
             None => Err(vec![ImportError {

@@ -1,14 +1,13 @@
-//! Loading the guide (issue 15) on first use: from the offline package, where it is
-//! inlined as `<script id="aims-guide-en" type="application/json">`, or else fetched
-//! once from `guide/en.json` beside the app (or under the embed's `assets` option) and
-//! kept for the rest of the visit. The service worker caches the file, so it opens
-//! offline too.
+//! Loading the guide (issue 15) on first use, in the active language: from the offline
+//! package, where it is inlined as `<script id="aims-guide-<code>" type="application/json">`,
+//! or else fetched once from `guide/<code>.json` beside the app (or under the embed's
+//! `assets` option) and kept for the rest of the visit. The service worker caches the
+//! files, so a guide opened once opens offline too (the English one is cached at install).
 
 use crate::engine::guide::{parse, Guide};
-use crate::ui::promise::settle;
+use crate::ui::i18n::{active, fetch_bytes, inlined, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// Where the guide is.
@@ -23,67 +22,47 @@ pub enum GuideState {
 }
 
 thread_local! {
-    static CACHE: RefCell<Option<Rc<Guide>>> = const { RefCell::new(None) };
+    static CACHE: RefCell<Vec<(Lang, Rc<Guide>)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn inlined() -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    doc.get_element_by_id("aims-guide-en")?.text_content()
+fn cached(lang: Lang) -> Option<Rc<Guide>> {
+    CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, g)| g.clone())
+    })
 }
 
-fn fetch(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return done(Err("no window".into()));
-    };
-    let url = url.to_owned();
-    settle(&window.fetch_with_str(&url), move |outcome: JsValue| {
-        let Ok(response) = outcome.dyn_into::<web_sys::Response>() else {
-            return done(Err(format!("{url}: the network is not reachable")));
-        };
-        if !response.ok() {
-            return done(Err(format!("{url}: HTTP {}", response.status())));
-        }
-        let Ok(body) = response.array_buffer() else {
-            return done(Err(format!("{url}: unreadable")));
-        };
-        settle(&body, move |buffer: JsValue| {
-            match buffer.dyn_ref::<js_sys::ArrayBuffer>() {
-                Some(b) => done(Ok(js_sys::Uint8Array::new(b).to_vec())),
-                None => done(Err(format!("{url}: unreadable"))),
-            }
-        });
-    });
-}
-
-/// The guide: from the cache, or loaded once and then cached.
+/// The guide in the active language: from the cache, or loaded once and then cached.
 #[hook]
 pub fn use_guide(assets: Option<String>) -> GuideState {
-    let state = use_state(|| match CACHE.with(|c| c.borrow().clone()) {
+    let lang = active();
+    let state = use_state(|| match cached(lang) {
         Some(g) => GuideState::Ready(g),
         None => GuideState::Loading,
     });
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(lang, move |&lang| {
             if *state != GuideState::Loading {
                 return;
             }
             let finish = move |bytes: Result<Vec<u8>, String>| {
-                let result = bytes.and_then(|b| parse(&b));
-                state.set(match result {
+                state.set(match bytes.and_then(|b| parse(&b)) {
                     Ok(guide) => {
                         let guide = Rc::new(guide);
-                        CACHE.with(|c| *c.borrow_mut() = Some(guide.clone()));
+                        CACHE.with(|c| c.borrow_mut().push((lang, guide.clone())));
                         GuideState::Ready(guide)
                     }
                     Err(reason) => GuideState::Failed(reason),
                 });
             };
-            match inlined() {
+            match inlined(&format!("aims-guide-{}", lang.code())) {
                 Some(text) => finish(Ok(text.into_bytes())),
                 None => {
                     let base = assets.unwrap_or_default();
-                    fetch(&format!("{base}guide/en.json"), finish);
+                    fetch_bytes(&format!("{base}guide/{}.json", lang.code()), finish);
                 }
             }
         });

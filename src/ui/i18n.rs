@@ -1,4 +1,231 @@
-//! The app's access to the message catalog, which lives in the engine so that the
-//! engine's own messages (import problems) come from the same file.
+//! Languages: English is compiled in; German and French are separate files
+//! (`i18n/<code>.json`: the messages in key order and the catalog's texts), downloaded
+//! only when chosen (inlined in the offline package), then kept for the visit. Numbers
+//! and dates go through the browser's `Intl` in the active language.
 
 pub use crate::engine::messages::{msg, tf};
+
+use crate::engine::json::{parse, Value};
+use crate::engine::messages::{install, translation};
+use crate::engine::Catalog;
+use crate::ui::promise::settle;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A language of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English (built in).
+    #[default]
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// Every language, in menu order.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
+
+    /// The language code (`en`, `de`, `fr`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's name in itself, for the menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language of a code or a browser tag (`de`, `de-CH`, `fr_FR`), if supported.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// A loaded language: its messages and its catalog, kept for the visit.
+#[derive(Clone, Copy)]
+struct Loaded {
+    lang: Lang,
+    messages: &'static [&'static str],
+    catalog: &'static Catalog,
+}
+
+thread_local! {
+    static LOADED: RefCell<Vec<Loaded>> = const { RefCell::new(Vec::new()) };
+    static ACTIVE: Cell<Lang> = const { Cell::new(Lang::En) };
+    static CATALOG: Cell<Option<&'static Catalog>> = const { Cell::new(None) };
+}
+
+/// The catalog in the active language (ids, crosswalks and scores are the same in all).
+pub fn catalog() -> &'static Catalog {
+    CATALOG.with(Cell::get).unwrap_or_else(Catalog::builtin)
+}
+
+/// The active language.
+pub fn active() -> Lang {
+    ACTIVE.with(Cell::get)
+}
+
+/// Whether `lang` can be made active without a download.
+pub fn is_loaded(lang: Lang) -> bool {
+    lang == Lang::En || LOADED.with(|l| l.borrow().iter().any(|x| x.lang == lang))
+}
+
+/// Makes a loaded language active (English always is). Returns false if it is not loaded.
+pub fn activate(lang: Lang) -> bool {
+    let found = LOADED.with(|l| l.borrow().iter().find(|x| x.lang == lang).copied());
+    match (lang, found) {
+        (Lang::En, _) => {
+            install(None);
+            CATALOG.with(|c| c.set(None));
+        }
+        (_, Some(loaded)) => {
+            install(Some(loaded.messages));
+            CATALOG.with(|c| c.set(Some(loaded.catalog)));
+        }
+        (_, None) => return false,
+    }
+    ACTIVE.with(|a| a.set(lang));
+    true
+}
+
+/// Reads a language file: `{"messages": [...], "catalog": {...}}`.
+fn read_language(lang: Lang, bytes: &[u8]) -> Result<Loaded, String> {
+    let root = parse(bytes).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    let texts: Vec<String> = match root.get("messages") {
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect(),
+        _ => return Err("no messages".into()),
+    };
+    let messages = translation(texts)?;
+    let overlay = root.get("catalog").ok_or("no catalog texts")?;
+    let catalog = Catalog::builtin()
+        .translated(overlay)
+        .map_err(|problems| problems.join("; "))?;
+    Ok(Loaded {
+        lang,
+        messages,
+        catalog: Box::leak(Box::new(catalog)),
+    })
+}
+
+/// The text of an inert `<script id=…>` block the offline package carries, if any.
+pub fn inlined(id: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .text_content()
+}
+
+/// Fetches a same-origin file as bytes.
+pub fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(Err("no window".into()));
+    };
+    let url = url.to_owned();
+    settle(&window.fetch_with_str(&url), move |outcome: JsValue| {
+        let Ok(response) = outcome.dyn_into::<web_sys::Response>() else {
+            return done(Err(format!("{url}: {}", msg::lang_offline())));
+        };
+        if !response.ok() {
+            return done(Err(format!("{url}: HTTP {}", response.status())));
+        }
+        let Ok(body) = response.array_buffer() else {
+            return done(Err(url));
+        };
+        settle(&body, move |buffer: JsValue| {
+            match buffer.dyn_ref::<js_sys::ArrayBuffer>() {
+                Some(b) => done(Ok(js_sys::Uint8Array::new(b).to_vec())),
+                None => done(Err(url)),
+            }
+        });
+    });
+}
+
+/// Loads `lang` if needed (from the offline package, or `{assets}i18n/<code>.json`) and
+/// makes it active; `done` gets the reason if it could not be loaded (the active
+/// language then stays as it was).
+pub fn load(lang: Lang, assets: Option<&str>, done: impl FnOnce(Result<(), String>) + 'static) {
+    if activate(lang) {
+        return done(Ok(()));
+    }
+    let finish = move |bytes: Result<Vec<u8>, String>| {
+        let loaded = bytes.and_then(|b| read_language(lang, &b));
+        match loaded {
+            Ok(loaded) => {
+                LOADED.with(|l| l.borrow_mut().push(loaded));
+                activate(lang);
+                done(Ok(()))
+            }
+            Err(reason) => done(Err(reason)),
+        }
+    };
+    match inlined(&format!("aims-lang-{}", lang.code())) {
+        Some(text) => finish(Ok(text.into_bytes())),
+        None => fetch_bytes(
+            &format!("{}i18n/{}.json", assets.unwrap_or_default(), lang.code()),
+            finish,
+        ),
+    }
+}
+
+/// The language to start in: the one the embedding fixed, else the one the person chose
+/// before, else the first of the browser's preferred languages the app has, else English.
+pub fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
+    if let Some(lang) = fixed.or_else(|| saved.as_deref().and_then(Lang::parse)) {
+        return lang;
+    }
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .into_iter()
+        .flat_map(|list| list.iter().collect::<Vec<_>>())
+        .filter_map(|v| v.as_string())
+        .find_map(|tag| Lang::parse(&tag))
+        .unwrap_or_default()
+}
+
+thread_local! {
+    /// `Intl.NumberFormat` per language and number of decimals, made once: building one
+    /// is slow.
+    static NUMBER: RefCell<Vec<(Lang, u8, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A percentage's number as the active language writes it (`73.4` in English, `73,4`
+/// in German and French), without the sign.
+pub fn percent(p: crate::engine::Percent) -> String {
+    let (lang, decimals) = (active(), 1u8);
+    let format = NUMBER.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, _, f)) = cache.iter().find(|(l, d, _)| *l == lang && *d == decimals) {
+            return f.clone();
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &"maximumFractionDigits".into(),
+            &JsValue::from(decimals),
+        );
+        let locales = js_sys::Array::of1(&lang.code().into());
+        let f = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+        cache.push((lang, decimals, f.clone()));
+        f
+    });
+    format
+        .call1(&JsValue::NULL, &JsValue::from(p.value()))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| p.to_string())
+}

@@ -107,8 +107,16 @@ pub fn start() {
     if config.mode == config::Mode::Quick {
         start_at_quick_check();
     }
-    // In a frame that is to share with a host origin, the deployer's policy decides
-    // first whether that origin may receive anything.
+    // The language is loaded before the first render, so a German or French visitor
+    // never sees English first (English needs no download; a failed download leaves it).
+    let saved = storage::Store::new(&config.namespace).language();
+    let lang = i18n::preferred(config.lang, saved);
+    i18n::load(lang, None, move |_| render_when_allowed(root, config));
+}
+
+/// Renders the page, after the deployer's policy has decided whether a host origin
+/// may receive anything (in a frame that is to share with one).
+fn render_when_allowed(root: web_sys::Element, config: Config) {
     match config.share.clone() {
         config::ShareTarget::ParentOrigin(origin) => fetch_embed_policy(move |policy| {
             let mut config = config;

@@ -3,7 +3,6 @@
 
 use super::config::ShareTarget;
 use crate::engine::quick::QuickResult;
-use crate::engine::Catalog;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
@@ -38,7 +37,7 @@ pub struct Area {
 
 /// Builds the summary for a result.
 pub fn summary(result: &QuickResult) -> ShareSummary {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     ShareSummary {
         kind: "aims-readiness/quick-summary",
         version: 1,

@@ -122,6 +122,10 @@ pub enum Action {
     /// Continue into the full assessment with the quick answers as estimates, under
     /// this new id.
     QuickContinue(String),
+    /// The person chose a language, now loaded and active.
+    Language(crate::ui::i18n::Lang),
+    /// A language could not be loaded; the reason.
+    LanguageFailed(String),
 }
 
 /// The app state.
@@ -158,10 +162,12 @@ pub struct AppState {
     /// The element a vendor mounted the widget on (inline and custom-element embeds),
     /// which share events are dispatched on; `None` on the app's own page.
     pub host: Option<web_sys::Element>,
+    /// The language on screen (loaded and active).
+    pub lang: crate::ui::i18n::Lang,
 }
 
 fn catalog() -> &'static Catalog {
-    Catalog::builtin()
+    crate::ui::i18n::catalog()
 }
 
 impl AppState {
@@ -190,6 +196,7 @@ impl AppState {
             changes_since_export,
             update_ready: false,
             host: None,
+            lang: crate::ui::i18n::active(),
         }
     }
 
@@ -540,6 +547,16 @@ impl Reducible for AppState {
             }
             Action::DismissImport => s.import = ImportState::Idle,
             Action::UpdateReady => s.update_ready = true,
+            Action::Language(lang) => {
+                // Loaded and made active by `i18n::load` before this action is sent.
+                s.lang = lang;
+                if s.config.lang.is_none() {
+                    let _ = s.store.set_language(lang.code());
+                }
+            }
+            Action::LanguageFailed(reason) => {
+                s.notice(tf(msg::lang_failed(), &[("reason", &reason)]), true);
+            }
             Action::Exported | Action::RemindLater => {
                 s.changes_since_export = 0;
                 let _ = s.store.set_changes_since_export(0);

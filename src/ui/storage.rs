@@ -467,6 +467,16 @@ impl Store {
             .unwrap_or(0)
     }
 
+    /// The language the person chose in this widget (a code such as `de`), if any.
+    pub fn language(&self) -> Option<String> {
+        self.read(&self.key("lang")).ok().flatten()
+    }
+
+    /// Remembers the person's language choice.
+    pub fn set_language(&self, code: &str) -> Result<(), StorageError> {
+        self.write(&self.key("lang"), code)
+    }
+
     /// Records the count of changes since the last export.
     pub fn set_changes_since_export(&self, count: u32) -> Result<(), StorageError> {
         self.write(&self.key("backup"), &count.to_string())

@@ -92,7 +92,7 @@ fn listed(c: &Catalog, a: &Assessment, part: Part, filter: Filter, item: ItemId)
 /// The item card an element sits in, and its catalog item.
 fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, ItemId)> {
     let card = el.closest(".aims-item").ok().flatten()?;
-    let item = Catalog::builtin().find_item(&card.get_attribute("data-item")?)?;
+    let item = crate::ui::i18n::catalog().find_item(&card.get_attribute("data-item")?)?;
     Some((card, item))
 }
 
@@ -119,7 +119,7 @@ fn focus_card(card: &web_sys::Element) -> bool {
 /// back or forward) brings that item into view and focuses it.
 #[component]
 pub fn Assess(p: &AssessProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let groups = navigator_groups(c);
     let part = use_state(|| p.item.map_or(Part::Group(groups[0]), |i| group_of(c, i)));
     let filter = use_state(|| Filter::All);

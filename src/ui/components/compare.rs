@@ -8,7 +8,7 @@ use super::report_tabs::ReportTabs;
 use super::{event_value, pct, send};
 use crate::engine::compare::{compare, delta, Change};
 use crate::engine::merge::{differing_documents, differing_items};
-use crate::engine::{Assessment, Catalog, Edit, ItemId};
+use crate::engine::{Assessment, Edit, ItemId};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::files::read_and_import;
 use crate::ui::i18n::{msg, tf};
@@ -66,7 +66,7 @@ fn change_words(c: Change) -> &'static str {
 /// The comparison screen.
 #[component]
 pub fn CompareScreen(p: &CompareProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let state = use_app_state();
     let act = use_dispatch();
     let other = use_state(|| Other::None);
@@ -77,7 +77,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
             let id = event_value(&e);
             other.set(match id.as_str() {
                 "" => Other::None,
-                id => match store.load(Catalog::builtin(), id) {
+                id => match store.load(crate::ui::i18n::catalog(), id) {
                     Ok(a) => Other::Saved(Rc::new(a)),
                     Err(e) => Other::Failed(describe_load_error(&e)),
                 },
@@ -221,7 +221,7 @@ fn merge_panel(
     original: &Assessment,
     act: &Callback<Action>,
 ) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     // Items where the file differs from what this assessment had before any choice, so
     // a taken answer stays listed (and can be taken back).
     let items: Vec<ItemId> = differing_items(c, original, theirs);

@@ -8,7 +8,7 @@ use super::{event_value, pct, set};
 use crate::engine::catalog::Basis;
 use crate::engine::crosswalk::{covering, references, Framework};
 use crate::engine::scoring::figure_of;
-use crate::engine::{Assessment, Catalog};
+use crate::engine::Assessment;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::{AssessmentScreen, Route};
 use std::rc::Rc;
@@ -42,7 +42,7 @@ fn framework_name(f: Framework) -> &'static str {
 /// The reverse crosswalk screen.
 #[component]
 pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let navigator = use_navigator();
     let framework = use_state(|| Framework::EuAiAct);
     let refs = references(c, *framework);

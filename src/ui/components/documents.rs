@@ -1,6 +1,6 @@
 //! The mandatory documented information checklist.
 
-use crate::engine::{Assessment, Catalog, DocumentId, Edit};
+use crate::engine::{Assessment, DocumentId, Edit};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::state::Action;
@@ -17,7 +17,7 @@ pub struct DocumentsProps {
 /// The documents screen.
 #[component]
 pub fn Documents(p: &DocumentsProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let act = use_dispatch();
     let navigator = yew_router::prelude::use_navigator();
     let a = &p.assessment;

@@ -11,7 +11,6 @@ use super::profile::ProfileScreen;
 use super::report::ReportScreen;
 use super::results::Results;
 use super::soa::SoaScreen;
-use crate::engine::Catalog;
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::i18n::msg;
 use crate::ui::route::AssessmentScreen;
@@ -53,7 +52,9 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
     };
     match &p.screen {
         AssessmentScreen::Assess(item) => {
-            let found = item.as_deref().map(|i| Catalog::builtin().find_item(i));
+            let found = item
+                .as_deref()
+                .map(|i| crate::ui::i18n::catalog().find_item(i));
             match (item, found) {
                 (Some(raw), Some(None)) => {
                     html! { <NotFound missing={Missing::Item(p.id.clone(), raw.clone())} /> }

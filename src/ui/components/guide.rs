@@ -8,7 +8,6 @@ use super::pct;
 use crate::engine::crosswalk::{covering, Framework};
 use crate::engine::guide::{spans, Guide, Section, Span};
 use crate::engine::scoring::figure_of;
-use crate::engine::Catalog;
 use crate::ui::context::use_app_state;
 use crate::ui::guide::{use_guide, GuideState};
 use crate::ui::i18n::{msg, tf};
@@ -56,7 +55,7 @@ impl Links {
     }
 
     fn item(&self, id: &str, words: Html) -> Html {
-        let c = Catalog::builtin();
+        let c = crate::ui::i18n::catalog();
         let title = c
             .find_item(id)
             .map(|i| format!("{id} {}", c.item(i).title))
@@ -96,7 +95,7 @@ impl Links {
 
     /// A list of items as links (id and title).
     fn items(&self, label: &'static str, ids: impl IntoIterator<Item = String>) -> Html {
-        let c = Catalog::builtin();
+        let c = crate::ui::i18n::catalog();
         let ids: Vec<String> = ids.into_iter().collect();
         if ids.is_empty() {
             return html! {};
@@ -114,13 +113,13 @@ impl Links {
 }
 
 fn item_ids(list: impl IntoIterator<Item = crate::engine::ItemId>) -> Vec<String> {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     list.into_iter().map(|i| c.item(i).id.clone()).collect()
 }
 
 /// A section; on the frameworks page with the items the crosswalks map to it.
 fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let framework = match s.framework.as_deref() {
         Some("eu_ai_act") => Some(Framework::EuAiAct),
         Some("nist_ai_rmf") => Some(Framework::NistAiRmf),
@@ -214,7 +213,7 @@ fn page_body(
     links: &Links,
     open: Option<&crate::engine::Assessment>,
 ) -> Option<Html> {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     Some(match page {
         "glossary" => html! {
             <>

@@ -1,7 +1,7 @@
 //! Home: saved assessments, start a new one, import.
 
 use super::{event_value, form_field, pct, reset_form, send, set};
-use crate::engine::{Catalog, ImportError, Timestamp};
+use crate::engine::{ImportError, Timestamp};
 use crate::ui::clock::{local_label, new_id};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::download::{download, download_export};
@@ -62,7 +62,7 @@ pub fn Home() -> Html {
     let on_export = {
         let (store, done) = (state.store.clone(), act.clone());
         Callback::from(
-            move |id: String| match store.load(Catalog::builtin(), &id) {
+            move |id: String| match store.load(crate::ui::i18n::catalog(), &id) {
                 Ok(a) => download_export(&a, &done),
                 Err(_) => {
                     // A broken entry can still be downloaded as it is stored, to rescue by hand.
@@ -337,7 +337,7 @@ fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
 
 /// An import problem in words a person understands: the item's title instead of a bare path.
 fn describe(e: &ImportError) -> String {
-    let catalog = Catalog::builtin();
+    let catalog = crate::ui::i18n::catalog();
     let item = e.path.strip_prefix("assessment.items.").and_then(|rest| {
         catalog.item_ids().find(|&i| {
             rest.starts_with(&format!("{}.", catalog.item(i).id)) || rest == catalog.item(i).id

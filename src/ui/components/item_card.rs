@@ -6,7 +6,7 @@ use super::nav::{route_link, term_link};
 use crate::engine::catalog::{Basis, Crosswalk};
 use crate::engine::guide::terms;
 use crate::engine::{
-    Answer, Catalog, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
+    Answer, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
 };
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
@@ -87,11 +87,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     count_render(p.item);
     let on_edit = use_dispatch().reform(Action::Edit);
     let navigator = yew_router::prelude::use_navigator();
-    let top_group = Catalog::builtin()
-        .group(Catalog::builtin().top_group(p.item))
+    let top_group = crate::ui::i18n::catalog()
+        .group(crate::ui::i18n::catalog().top_group(p.item))
         .id
         .clone();
-    let catalog = Catalog::builtin();
+    let catalog = crate::ui::i18n::catalog();
     let item = catalog.item(p.item);
     let a = &p.answer;
     let id = p.item;

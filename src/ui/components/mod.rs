@@ -76,7 +76,10 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 
 /// "52.4 %", or "n/a" when there is nothing in scope to compute over.
 pub fn pct(p: Option<Percent>) -> String {
-    p.map_or_else(|| msg::common_na().to_owned(), |p| format!("{p} %"))
+    p.map_or_else(
+        || msg::common_na().to_owned(),
+        |p| format!("{} %", crate::ui::i18n::percent(p)),
+    )
 }
 
 /// An event handler that sends `value` to `to` and ignores the event itself. Every

@@ -3,8 +3,9 @@
 
 use crate::ui::config::Mode;
 use crate::ui::context::use_app_state;
-use crate::ui::i18n::msg;
+use crate::ui::i18n::{msg, Lang};
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::state::Action;
 use yew::prelude::*;
 use yew_router::navigator::NavigatorKind;
 use yew_router::prelude::{use_navigator, use_route, Navigator};
@@ -44,6 +45,45 @@ pub fn route_link(
 pub fn term_link(navigator: &Option<Navigator>, term: &'static str) -> Html {
     let content = html! { <><span aria-hidden="true">{ "?" }</span><span class="aims-sr">{ msg::guide_explain() }</span></> };
     html! { <span class="aims-noprint">{ " " }{ route_link(navigator, Route::term(term), "aims-term-link", content, false) }</span> }
+}
+
+/// The language menu: loads the chosen language (once) and switches to it; the screen
+/// and every answer stay.
+#[component]
+fn LanguageMenu() -> Html {
+    let state = use_app_state();
+    let dispatch = crate::ui::context::use_dispatch();
+    let loading = use_state(|| false);
+    let onchange = {
+        let (loading, assets) = (loading.clone(), state.config.assets.clone());
+        Callback::from(move |e: Event| {
+            let Some(lang) = Lang::parse(&super::event_value(&e)) else {
+                return;
+            };
+            let (dispatch, done) = (dispatch.clone(), loading.clone());
+            loading.set(true);
+            crate::ui::i18n::load(lang, assets.as_deref(), move |result| {
+                done.set(false);
+                dispatch.emit(match result {
+                    Ok(()) => Action::Language(lang),
+                    Err(reason) => Action::LanguageFailed(reason),
+                });
+            });
+        })
+    };
+    html! {
+        <div class="aims-lang">
+            <label class="aims-sr" for="aims-lang">{ msg::lang_label() }</label>
+            <select id="aims-lang" class="aims-lang-select" {onchange} disabled={*loading} aria-busy={super::flag(*loading)}>
+                { for Lang::ALL.into_iter().map(|l| html! {
+                    <option value={l.code()} selected={l == state.lang} lang={l.code()}>{ l.name() }</option>
+                }) }
+            </select>
+            if *loading {
+                <span class="aims-sr" role="status">{ msg::lang_loading() }</span>
+            }
+        </div>
+    }
 }
 
 /// The top bar.
@@ -93,6 +133,9 @@ pub fn Nav() -> Html {
                         { tab(Route::GuidePage { page: "about".into() }, msg::nav_guide(), matches!(route, Route::Guide | Route::GuidePage { .. } | Route::GuideAnchor { .. })) }
                     </ul>
                 </nav>
+            }
+            if state.config.lang.is_none() {
+                <LanguageMenu />
             }
             if let Some((_, name)) = &open {
                 <p class="aims-open-name"><span class="aims-muted">{ msg::nav_open() }</span>{ " " }<strong>{ name }</strong></p>

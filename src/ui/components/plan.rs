@@ -8,7 +8,7 @@ use super::results::print;
 use super::soa::download_csv;
 use super::{event_value, set};
 use crate::engine::plan::{self, group_of, Action as Task, Grouping, When};
-use crate::engine::{Assessment, Catalog, Date, Edit, Report};
+use crate::engine::{Assessment, Date, Edit, Report};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::{AssessmentScreen, Route};
@@ -29,7 +29,7 @@ pub struct PlanProps {
 /// The action plan screen.
 #[component]
 pub fn PlanScreen(p: &PlanProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let act = use_dispatch();
     let navigator = use_navigator();
     let grouping = use_state(Grouping::default);
@@ -44,7 +44,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
             download_csv(
                 &a,
                 "action-plan",
-                &plan::csv(Catalog::builtin(), &a, &r, today),
+                &plan::csv(crate::ui::i18n::catalog(), &a, &r, today),
             );
         })
     };

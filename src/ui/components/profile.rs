@@ -5,9 +5,7 @@
 
 use super::{event_checked, event_value, form_field, reset_form, send};
 use crate::engine::profile::suggested_exclusions;
-use crate::engine::{
-    AdditionalControl, AiRole, Assessment, Catalog, Edit, ManagementSystem, MaturityLevel,
-};
+use crate::engine::{AdditionalControl, AiRole, Assessment, Edit, ManagementSystem, MaturityLevel};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
@@ -48,7 +46,7 @@ pub fn system_name(system: ManagementSystem) -> &'static str {
 /// The scope and AI roles screen.
 #[component]
 pub fn ProfileScreen(p: &ProfileProps) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let a = &p.assessment;
     let profile = &a.profile;
     let edit = use_dispatch().reform(Action::Edit);

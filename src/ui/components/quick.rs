@@ -2,7 +2,6 @@
 
 use super::pct;
 use crate::engine::quick::{score_quick, Band, QuickAnswer};
-use crate::engine::Catalog;
 use crate::ui::clock::new_id;
 use crate::ui::config::ShareTarget;
 use crate::ui::context::{use_app_state, use_dispatch};
@@ -35,7 +34,7 @@ pub fn band_label(band: Band) -> &'static str {
 /// focus moves to the heading so keyboard and screen-reader users follow.
 #[component]
 pub fn Quick() -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let total = c.quick_ids().len();
     let state = use_app_state();
     let act = use_dispatch();

@@ -6,7 +6,7 @@
 use super::report_tabs::ReportTabs;
 use super::results::{blockers, gap_table, print, summary};
 use super::soa::{soa_table, title_block};
-use crate::engine::{Assessment, Catalog, Report};
+use crate::engine::{Assessment, Report};
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::AssessmentScreen;
 use std::rc::Rc;
@@ -23,7 +23,7 @@ pub struct ReportProps {
 
 /// The documents checklist as a read-only table.
 fn documents_table(a: &Assessment) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     html! {
         <div class="aims-table-wrap">
             <table class="aims-table aims-table--stack">

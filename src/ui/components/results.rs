@@ -6,7 +6,7 @@ use super::pct;
 use super::report_tabs::ReportTabs;
 use crate::engine::guide::terms;
 use crate::engine::scoring::{Figure, GroupScore};
-use crate::engine::{Assessment, Blocker, Catalog, ItemId, ItemKind, Report, Stage, Verdict};
+use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Report, Stage, Verdict};
 use crate::ui::context::use_dispatch;
 use crate::ui::download::download_export;
 use crate::ui::i18n::{msg, tf};
@@ -42,7 +42,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
     // geometry: no floating-point formatting in the bundle.
     const ROW_H: usize = 46;
     const BAR_W: u32 = 330;
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let height = rows.len() * ROW_H;
     let bar = |p: Option<crate::engine::Percent>| {
         (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string()
@@ -71,12 +71,12 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
 }
 
 fn item_label(i: ItemId) -> String {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     format!("{} {}", c.item(i).id, c.item(i).title)
 }
 
 fn blocker_text(b: &Blocker) -> String {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     match *b {
         Blocker::Unanswered(i) => tf(msg::blocker_unanswered(), &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
@@ -107,7 +107,7 @@ fn blocker_text(b: &Blocker) -> String {
 /// The verdict, the figures with their denominators, the rule, and the charts per
 /// clause and control objective (the results screen and the printed report).
 pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
         Verdict::Ready => ("ready", msg::verdict_ready(), msg::verdict_ready_help()),
         Verdict::Stage1Ready => (
@@ -194,7 +194,7 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
 
 /// What stands between the assessment and each audit stage.
 pub fn blockers(r: &Report) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
         r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
     let blocker_list = |id: &'static str, title: &'static str, list: &[&Blocker]| {
@@ -229,7 +229,7 @@ pub fn Results(p: &ResultsProps) -> Html {
     let on_oscal = {
         let a = p.assessment.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = crate::engine::oscal::assessment_results(Catalog::builtin(), &a);
+            let text = crate::engine::oscal::assessment_results(crate::ui::i18n::catalog(), &a);
             let name = crate::ui::download::export_filename(
                 &format!("{} oscal", a.name),
                 a.updated.as_str(),

@@ -6,7 +6,7 @@ use super::report_tabs::ReportTabs;
 use super::results::print;
 use super::{event_value, send};
 use crate::engine::soa::{self, Defect, Row};
-use crate::engine::{Assessment, Catalog, Edit};
+use crate::engine::{Assessment, Edit};
 use crate::ui::context::use_dispatch;
 use crate::ui::download::{download, export_filename};
 use crate::ui::i18n::{msg, tf};
@@ -49,7 +49,7 @@ fn defect_summary(rows: &[Row]) -> Html {
 /// The table of controls. With `act`, a control without a reason offers the risk
 /// treatment's reason in one click (the person still chooses it).
 pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
-    let c = Catalog::builtin();
+    let c = crate::ui::i18n::catalog();
     let rows = soa::rows(c, a);
     let row = |r: &Row| {
         let item = c.item(r.control);
@@ -162,7 +162,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
     let on_csv = {
         let a = a.clone();
         Callback::from(move |_: MouseEvent| {
-            download_csv(&a, "soa", &soa::csv(Catalog::builtin(), &a));
+            download_csv(&a, "soa", &soa::csv(crate::ui::i18n::catalog(), &a));
         })
     };
     html! {
