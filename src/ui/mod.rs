@@ -303,6 +303,7 @@ fn config_from_url() -> Config {
         "cta-text",
         "cta-href",
         "share-origin",
+        "lang",
     ];
     let pairs: Vec<(String, String)> = names
         .iter()
