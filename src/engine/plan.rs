@@ -251,26 +251,28 @@ fn level_blocker_item(b: Blocker) -> Option<ItemId> {
     }
 }
 
-/// The CSV columns, in their documented order (docs/reports.md).
-pub const CSV_COLUMNS: [&str; 13] = [
-    "Rank",
-    "When",
-    "Item",
-    "Title",
-    "Clause or control objective",
-    "Task",
-    "What to do",
-    "Current level",
-    "Next level",
-    "Target level",
-    "Owner",
-    "Due",
-    "Overdue",
-];
+/// The CSV columns in the active language, in their documented order (docs/reports.md).
+pub fn csv_columns() -> [&'static str; 13] {
+    [
+        msg::csv_plan_rank(),
+        msg::csv_plan_when(),
+        msg::csv_plan_item(),
+        msg::csv_plan_title(),
+        msg::csv_plan_clause_or_control_objective(),
+        msg::csv_plan_task(),
+        msg::csv_plan_what_to_do(),
+        msg::csv_plan_current_level(),
+        msg::csv_plan_next_level(),
+        msg::csv_plan_target_level(),
+        msg::csv_plan_owner(),
+        msg::csv_plan_due(),
+        msg::csv_plan_overdue(),
+    ]
+}
 
 /// The action plan as CSV, one row per task, in plan order.
 pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Report, today: Date) -> String {
-    let mut out = Csv::new(&CSV_COLUMNS);
+    let mut out = Csv::new(&csv_columns());
     for (rank, a) in plan(catalog, assessment, report, today).iter().enumerate() {
         let (id, title, group) = match a.item {
             Some(i) => (

@@ -175,27 +175,29 @@ fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Ro
     }
 }
 
-/// The CSV columns, in their documented order (docs/reports.md).
-pub const CSV_COLUMNS: [&str; 13] = [
-    "Control",
-    "Title",
-    "Control objective",
-    "Applicable",
-    "Justification",
-    "Status",
-    "Level",
-    "Target level",
-    "Evidence",
-    "Owner",
-    "Due",
-    "Defects",
-    "Source",
-];
+/// The CSV columns in the active language, in their documented order (docs/reports.md).
+pub fn csv_columns() -> [&'static str; 13] {
+    [
+        msg::csv_soa_control(),
+        msg::csv_soa_title(),
+        msg::csv_soa_control_objective(),
+        msg::csv_soa_applicable(),
+        msg::csv_soa_justification(),
+        msg::csv_soa_status(),
+        msg::csv_soa_level(),
+        msg::csv_soa_target_level(),
+        msg::csv_soa_evidence(),
+        msg::csv_soa_owner(),
+        msg::csv_soa_due(),
+        msg::csv_soa_defects(),
+        msg::csv_soa_source(),
+    ]
+}
 
 /// The Statement of Applicability as CSV: one row per Annex A control, then one per
 /// control of the organization's own.
 pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
-    let mut out = Csv::new(&CSV_COLUMNS);
+    let mut out = Csv::new(&csv_columns());
     for r in rows(catalog, assessment) {
         let item = catalog.item(r.control);
         let (level, target) = match r.status {
