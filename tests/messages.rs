@@ -119,3 +119,14 @@ fn components_do_not_hard_code_sentences() {
         }
     }
 }
+
+#[test]
+fn plural_forms_follow_the_count() {
+    let text = "{n} {n|one:task|other:tasks}";
+    assert_eq!(tf(text, &[("n", "1")]), "1 task");
+    assert_eq!(tf(text, &[("n", "0")]), "0 tasks");
+    assert_eq!(tf(text, &[("n", "12")]), "12 tasks");
+    // A category without a form falls back to `other`.
+    assert_eq!(tf("{n|other:items}", &[("n", "1")]), "items");
+    assert!(msg::plan_summary().contains("{n|one:"));
+}

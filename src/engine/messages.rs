@@ -53,6 +53,8 @@ pub fn translation(texts: Vec<String>) -> Result<&'static [&'static str], String
 
 /// `text` with its `{name}` placeholders filled in. A placeholder without a value stays
 /// as it is, and the values themselves are not searched for placeholders.
+/// `{n|one:task|other:tasks}` picks the form for the plural category of `n`'s value in
+/// the active language (see [`install_plural`]).
 pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -60,8 +62,15 @@ pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let filled = after.find('}').and_then(|close| {
-            let (_, value) = args.iter().find(|(name, _)| *name == &after[..close])?;
-            Some((close, value))
+            let inside = &after[..close];
+            let (name, forms) = inside.split_once('|').unwrap_or((inside, ""));
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            let text = if forms.is_empty() {
+                value
+            } else {
+                plural_form(value, forms)
+            };
+            Some((close, text))
         });
         match filled {
             Some((close, value)) => {
@@ -76,4 +85,36 @@ pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+thread_local! {
+    /// The plural category of a number in the active language (CLDR names: `one`,
+    /// `other`, …). The app installs one backed by the browser's `Intl.PluralRules`.
+    static PLURAL: Cell<fn(&str) -> &'static str> = const { Cell::new(english_plural) };
+}
+
+/// English: `one` for 1, `other` for everything else.
+fn english_plural(n: &str) -> &'static str {
+    if n == "1" {
+        "one"
+    } else {
+        "other"
+    }
+}
+
+/// Makes `rule` decide plural categories from now on.
+pub fn install_plural(rule: fn(&str) -> &'static str) {
+    PLURAL.with(|p| p.set(rule));
+}
+
+/// The form of `{n|one:task|other:tasks}` for the value of `n`: the form named by the
+/// number's plural category, else `other`, else the first.
+fn plural_form<'a>(value: &str, forms: &'a str) -> &'a str {
+    let category = PLURAL.with(Cell::get)(value);
+    let all: Vec<(&str, &str)> = forms.split('|').filter_map(|f| f.split_once(':')).collect();
+    all.iter()
+        .find(|(c, _)| *c == category)
+        .or_else(|| all.iter().find(|(c, _)| *c == "other"))
+        .or(all.first())
+        .map_or("", |(_, form)| form)
 }

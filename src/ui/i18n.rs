@@ -6,7 +6,7 @@
 pub use crate::engine::messages::{msg, tf};
 
 use crate::engine::json::{parse, Value};
-use crate::engine::messages::{install, translation};
+use crate::engine::messages::{install, install_plural, translation};
 use crate::engine::Catalog;
 use crate::ui::promise::settle;
 use std::cell::{Cell, RefCell};
@@ -97,7 +97,44 @@ pub fn activate(lang: Lang) -> bool {
         (_, None) => return false,
     }
     ACTIVE.with(|a| a.set(lang));
+    install_plural(plural_category);
     true
+}
+
+thread_local! {
+    /// `Intl.PluralRules` per language, made once.
+    static PLURALS: RefCell<Vec<(Lang, js_sys::Intl::PluralRules)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The plural category of a number (given as text) in the active language, from the
+/// browser's `Intl.PluralRules` (`one`, `few`, `many`, `other`, …).
+fn plural_category(n: &str) -> &'static str {
+    let lang = active();
+    let Ok(value) = n.parse::<u32>() else {
+        return "other";
+    };
+    let category = PLURALS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.iter().all(|(l, _)| *l != lang) {
+            let locales = js_sys::Array::of1(&lang.code().into());
+            cache.push((
+                lang,
+                js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()),
+            ));
+        }
+        cache
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, rules)| rules.select(value.into()).as_string())
+    });
+    match category.as_deref() {
+        Some("zero") => "zero",
+        Some("one") => "one",
+        Some("two") => "two",
+        Some("few") => "few",
+        Some("many") => "many",
+        _ => "other",
+    }
 }
 
 /// Reads a language file: `{"messages": [...], "catalog": {...}}`.
