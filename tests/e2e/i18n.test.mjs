@@ -62,8 +62,11 @@ test('English first load fetches no language file; switching mid-assessment keep
   await page.goto(`${server.url}#/a/${id}/results`);
   await page.waitForSelector('.aims-results');
   assert.equal(await exportText(page), english, 'export in German = export in English');
-  // Numbers follow the language: a decimal comma.
+  // Numbers follow the language: a decimal comma; plurals by Intl.PluralRules.
   assert.match(await page.textContent('.aims-stat-value'), /^\d+(,\d)? %$/);
+  await page.goto(`${server.url}#/a/${id}/plan`);
+  await page.waitForSelector('.aims-plan');
+  assert.match(await page.textContent('.aims-plan .aims-lead'), /^\d+ Aufgaben:/);
   assert.deepEqual(errors, []);
   await context.close();
 });
