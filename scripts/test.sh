@@ -40,6 +40,7 @@ stable_rust_only() {
 }
 step "stable Rust only" stable_rust_only
 step "native tests" cargo test --locked
+step "guide content (links, explainers, as-of notes, sources list)" "$ROOT/.tools/venv/bin/python" tests/guide_check.py
 step "published formats (JSON Schema)" "$ROOT/.tools/venv/bin/python" tests/schema/validate.py target/debug/aims-score
 # OSCAL as GRC platforms read it: every export that imports (the fixtures and the hostile
 # files) becomes an assessment-results document that compliance-trestle accepts, and

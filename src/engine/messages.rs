@@ -17,6 +17,9 @@ pub mod msg {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
+/// A message in the active language (each function of [`msg`] is one).
+pub type Message = fn() -> &'static str;
+
 thread_local! {
     /// The active translation; `None` is English.
     static ACTIVE: Cell<Option<&'static [&'static str]>> = const { Cell::new(None) };

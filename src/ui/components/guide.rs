@@ -7,6 +7,7 @@ use super::nav::route_link;
 use super::pct;
 use crate::engine::crosswalk::{covering, Framework};
 use crate::engine::guide::{spans, Guide, Section, Span};
+use crate::engine::messages::Message;
 use crate::engine::scoring::figure_of;
 use crate::ui::context::use_app_state;
 use crate::ui::guide::{use_guide, GuideState};
@@ -28,7 +29,7 @@ pub struct GuideProps {
 }
 
 /// The pages, in menu order.
-const PAGES: [(&str, fn() -> &'static str); 5] = [
+const PAGES: [(&str, Message); 5] = [
     ("about", msg::guide_about),
     ("frameworks", msg::guide_frameworks),
     ("certification", msg::guide_certification),

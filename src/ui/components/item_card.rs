@@ -5,6 +5,7 @@ use super::event_value;
 use super::nav::{route_link, term_link};
 use crate::engine::catalog::{Basis, Crosswalk};
 use crate::engine::guide::terms;
+use crate::engine::messages::Message;
 use crate::engine::{
     Answer, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
 };
@@ -50,7 +51,7 @@ fn count_render(item: ItemId) {
 }
 
 /// Reasons most inclusions rest on, offered as one-click picks (the text stays editable).
-const REASON_PICKS: [fn() -> &'static str; 5] = [
+const REASON_PICKS: [Message; 5] = [
     msg::reason_risk,
     msg::reason_legal,
     msg::reason_contract,

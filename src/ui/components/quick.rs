@@ -1,6 +1,7 @@
 //! The quick readiness check: one question per step, then an indicative result.
 
 use super::pct;
+use crate::engine::messages::Message;
 use crate::engine::quick::{score_quick, Band, QuickAnswer};
 use crate::ui::clock::new_id;
 use crate::ui::config::ShareTarget;
@@ -12,7 +13,7 @@ use crate::ui::state::Action;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
 
-const ANSWER_KEYS: [(QuickAnswer, fn() -> &'static str); 4] = [
+const ANSWER_KEYS: [(QuickAnswer, Message); 4] = [
     (QuickAnswer::Yes, msg::quick_yes),
     (QuickAnswer::Partly, msg::quick_partly),
     (QuickAnswer::No, msg::quick_no),
