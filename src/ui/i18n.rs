@@ -240,10 +240,37 @@ thread_local! {
     static NUMBER: RefCell<Vec<(Lang, u8, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Percentages already formatted, per language and tenths (a home screen with 200
+    /// assessments formats hundreds of them; `Intl` is asked once per value).
+    static PERCENTS: RefCell<Vec<(Lang, u16, std::rc::Rc<str>)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// A percentage's number as the active language writes it (`73.4` in English, `73,4`
 /// in German and French), without the sign.
 pub fn percent(p: crate::engine::Percent) -> String {
-    let (lang, decimals) = (active(), 1u8);
+    let (lang, tenths) = (active(), p.tenths());
+    // English is what `Percent` prints itself (`73.4`, `100`); asking Intl for it gave the
+    // same text at a cost the 200-assessment home screen noticed.
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    let known = PERCENTS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(l, t, _)| *l == lang && *t == tenths)
+            .map(|(_, _, s)| s.to_string())
+    });
+    if let Some(text) = known {
+        return text;
+    }
+    let text = format_percent(lang, p);
+    PERCENTS.with(|c| c.borrow_mut().push((lang, tenths, text.as_str().into())));
+    text
+}
+
+fn format_percent(lang: Lang, p: crate::engine::Percent) -> String {
+    let decimals = 1u8;
     let format = NUMBER.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some((_, _, f)) = cache.iter().find(|(l, d, _)| *l == lang && *d == decimals) {
