@@ -80,7 +80,7 @@ pub fn App(props: &AppProps) -> Html {
             if wanted != super::i18n::active() {
                 super::i18n::load(wanted, config.assets.as_deref(), move |result| {
                     if result.is_ok() {
-                        dispatch.dispatch(Action::Language(wanted));
+                        dispatch.dispatch(Action::Language(wanted, false));
                     }
                 });
             }

@@ -122,8 +122,9 @@ pub enum Action {
     /// Continue into the full assessment with the quick answers as estimates, under
     /// this new id.
     QuickContinue(String),
-    /// The person chose a language, now loaded and active.
-    Language(crate::ui::i18n::Lang),
+    /// A language is loaded and active: `true` when the person chose it (remembered),
+    /// `false` when the app switched to the preferred one at start.
+    Language(crate::ui::i18n::Lang, bool),
     /// A language could not be loaded; the reason.
     LanguageFailed(String),
 }
@@ -547,10 +548,10 @@ impl Reducible for AppState {
             }
             Action::DismissImport => s.import = ImportState::Idle,
             Action::UpdateReady => s.update_ready = true,
-            Action::Language(lang) => {
+            Action::Language(lang, chosen) => {
                 // Loaded and made active by `i18n::load` before this action is sent.
                 s.lang = lang;
-                if s.config.lang.is_none() {
+                if chosen && s.config.lang.is_none() {
                     let _ = s.store.set_language(lang.code());
                 }
             }

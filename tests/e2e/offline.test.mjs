@@ -123,6 +123,11 @@ test('the single-file offline copy opens from disk and works with no request at 
   await page.waitForSelector('.aims-guide h1');
   await page.click('.aims-subtab:has-text("Glossary")');
   await page.waitForSelector('.aims-glossary');
+  // So are German and French: switching needs no request either.
+  await page.selectOption('#aims-lang', 'fr');
+  await page.waitForSelector('.aims-app[lang=fr] .aims-glossary');
+  await page.selectOption('#aims-lang', 'de');
+  await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
   const elsewhere = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(elsewhere, [], 'no request at all');
   assert.deepEqual(errors, []);

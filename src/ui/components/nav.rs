@@ -65,7 +65,7 @@ fn LanguageMenu() -> Html {
             crate::ui::i18n::load(lang, assets.as_deref(), move |result| {
                 done.set(false);
                 dispatch.emit(match result {
-                    Ok(()) => Action::Language(lang),
+                    Ok(()) => Action::Language(lang, true),
                     Err(reason) => Action::LanguageFailed(reason),
                 });
             });
