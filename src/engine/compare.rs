@@ -208,7 +208,5 @@ pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
         w.end_array();
     }
     w.end_object();
-    let mut out = w.finish();
-    out.push('\n');
-    out
+    w.finish_line()
 }

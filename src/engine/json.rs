@@ -581,6 +581,13 @@ impl Writer {
     pub fn finish(self) -> String {
         self.out
     }
+
+    /// The text written, ending with a newline, as a file printed by `aims-score` does.
+    pub fn finish_line(self) -> String {
+        let mut out = self.out;
+        out.push('\n');
+        out
+    }
 }
 
 /// `units` × 10^-decimals without trailing zeros: (150, 2) → `1.5`, (300, 2) → `3`.

@@ -312,9 +312,7 @@ pub fn assessment_results(catalog: &Catalog, a: &Assessment) -> String {
     w.end_object();
     w.end_object();
     w.end_object();
-    let mut out = w.finish();
-    out.push('\n');
-    out
+    w.finish_line()
 }
 
 /// Line breaks folded into spaces (OSCAL titles and names are single lines).

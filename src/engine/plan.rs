@@ -357,7 +357,5 @@ pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Report, today: 
     }
     w.end_array();
     w.end_object();
-    let mut out = w.finish();
-    out.push('\n');
-    out
+    w.finish_line()
 }

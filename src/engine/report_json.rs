@@ -128,9 +128,7 @@ pub fn report_json(catalog: &Catalog, report: &Report) -> String {
     }
     w.end_array();
     w.end_object();
-    let mut text = w.finish();
-    text.push('\n');
-    text
+    w.finish_line()
 }
 
 /// The catalog summary printed by `aims-score catalog`.
@@ -186,7 +184,5 @@ pub fn catalog_json(catalog: &Catalog) -> String {
     }
     w.end_array();
     w.end_object();
-    let mut text = w.finish();
-    text.push('\n');
-    text
+    w.finish_line()
 }

@@ -311,7 +311,5 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
     }
     w.end_array();
     w.end_object();
-    let mut out = w.finish();
-    out.push('\n');
-    out
+    w.finish_line()
 }
