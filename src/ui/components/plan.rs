@@ -113,7 +113,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 ("stage2", &count(When::BeforeStage2)),
                 ("target", &count(When::TowardTarget)),
                 ("overdue", &overdue.to_string()),
-                ("today", &today.to_string()),
+                ("today", &crate::ui::clock::date_label(today)),
             ]) }</p>
             <fieldset class="aims-segmented aims-noprint">
                 <legend class="aims-sr">{ msg::plan_group_by() }</legend>

@@ -182,7 +182,7 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
                                 <td data-label={msg::results_gap_current()}>{ g.current.map_or_else(|| msg::item_unanswered().to_owned(), |l| l.to_string()) }</td>
                                 <td data-label={msg::results_gap_target()}>{ g.target.number() }</td>
                                 <td data-label={msg::results_gap_priority()}>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
-                                <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                                <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {}", crate::ui::clock::date_label(d))).unwrap_or_default() }</td>
                             </tr> }
                         }) }
                     </tbody>

@@ -71,7 +71,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                     }
                 </td>
                 <td data-label={msg::soa_col_status()}>{ r.status.words() }</td>
-                <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {d}")).unwrap_or_default() }</td>
+                <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {}", crate::ui::clock::date_label(d))).unwrap_or_default() }</td>
                 <td data-label={msg::soa_col_evidence()}>{ r.evidence.join("; ") }</td>
                 if !r.defects.is_empty() {
                     <td data-label={msg::soa_col_defects()} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
