@@ -199,10 +199,19 @@ fn message_constants(text: &str) -> String {
         "/// How many messages there are.\npub const COUNT: usize = {};\n",
         entries.len()
     ));
+    // Sorted explicitly (not left to the map type), and fingerprinted, so a language file
+    // written in another order or for other keys is refused at run time.
+    let mut keys: Vec<&String> = entries.keys().collect();
+    keys.sort();
+    out.push_str(&format!(
+        "/// FNV-1a of the sorted keys, one per line: a language file must carry the same.\npub const KEYS_HASH: &str = \"{:016x}\";\n",
+        keys_hash(&keys)
+    ));
     out.push_str(
-        "/// The English texts, in the file's order.\npub static ENGLISH: [&str; COUNT] = [\n",
+        "/// The English texts, in sorted key order (the order post-build.mjs writes the other\n/// languages in).\npub static ENGLISH: [&str; COUNT] = [\n",
     );
-    for (key, value) in entries {
+    for key in &keys {
+        let value = &entries[key.as_str()];
         let value = value
             .as_str()
             .unwrap_or_else(|| fail(&format!("en.json: {key} is not text")));
@@ -210,7 +219,7 @@ fn message_constants(text: &str) -> String {
     }
     out.push_str("];\n");
     let mut names: Vec<String> = Vec::new();
-    for (index, key) in entries.keys().enumerate() {
+    for (index, key) in keys.iter().enumerate() {
         let name: String = key
             .chars()
             .map(|c| {
@@ -230,6 +239,19 @@ fn message_constants(text: &str) -> String {
         names.push(name);
     }
     out
+}
+
+/// FNV-1a (64-bit) of the keys, each followed by a newline; post-build.mjs computes
+/// the same for the language files.
+fn keys_hash(keys: &[&String]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for key in keys {
+        for byte in key.bytes().chain(std::iter::once(b'\n')) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// The `{name}` placeholders of a message, sorted.

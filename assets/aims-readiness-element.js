@@ -20,7 +20,9 @@ function widgetModule() {
   return loading;
 }
 
-const OPTIONS = ['mode', 'theme', 'accent', 'namespace', 'share', 'cta-text', 'cta-href', 'lang'];
+// `language` fixes the widget's language (and hides its menu). It is not the HTML `lang`
+// attribute, which a host may set on any element just to say what its own text is in.
+const OPTIONS = ['mode', 'theme', 'accent', 'namespace', 'share', 'cta-text', 'cta-href', 'language'];
 
 class AimsReadinessElement extends HTMLElement {
   static observedAttributes = OPTIONS;

@@ -9,8 +9,23 @@ const FILES = ['./'];
 const CACHE = `aims-readiness-${VERSION}`;
 const ACTIVE = !VERSION.startsWith('__');
 
+// Another language and its guide are kept offline once the person uses them (the page
+// asks for them by message, see below); a new version carries over the ones the old one
+// kept, fetched fresh.
+const ON_DEMAND = /\/(i18n|guide)\/[a-z]{2}\.json$/;
 self.addEventListener('install', (event) => {
-  if (ACTIVE) event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  if (!ACTIVE) return;
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    await cache.addAll(FILES);
+    const kept = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('aims-readiness-') || name === CACHE) continue;
+      for (const request of await (await caches.open(name)).keys()) {
+        if (ON_DEMAND.test(new URL(request.url).pathname)) kept.push(new URL(request.url).pathname);
+      }
+    }
+    await Promise.all([...new Set(kept)].map((path) => cache.add(path).catch(() => {})));
+  }));
 });
 
 self.addEventListener('activate', (event) => {
@@ -22,6 +37,14 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'aims:switch-version') self.skipWaiting();
+  // `aims:keep <code>`: the page uses this language; keep its files for offline use.
+  const keep = typeof event.data === 'string' && /^aims:keep ([a-z]{2})$/.exec(event.data);
+  if (ACTIVE && keep) {
+    event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(
+      [`i18n/${keep[1]}.json`, `guide/${keep[1]}.json`].map((path) => cache.match(path)
+        .then((hit) => hit || cache.add(path)).catch(() => {})),
+    )));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -32,7 +55,7 @@ self.addEventListener('fetch', (event) => {
   const key = request.mode === 'navigate' ? './' : request;
   // Another language and its guide are cached the first time they are used, so the
   // app opens offline in the language the person chose.
-  const onDemand = /\/(i18n|guide)\/[a-z]{2}\.json$/.test(new URL(request.url).pathname);
+  const onDemand = ON_DEMAND.test(new URL(request.url).pathname);
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: true })
     .then((cached) => cached || fetch(request).then((response) => {
       if (onDemand && response.ok) cache.put(request, response.clone());

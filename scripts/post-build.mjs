@@ -111,6 +111,16 @@ async function minifyGuide(dir) {
   }
 }
 
+/** FNV-1a (64-bit) of the keys, each followed by a newline, as build.rs computes it. */
+function keysHash(keys) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of encoder.encode(keys.map((k) => `${k}\n`).join(""))) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
 /**
  * German and French (issue 16): `i18n/<code>.json` holds the messages as a list in the
  * order of their sorted keys (the order build.rs compiles English in; build.rs has
@@ -130,7 +140,7 @@ async function writeLanguages(dir) {
     const catalog = JSON.parse(await readFile(new URL(`assets/catalog/iso42001.${code}.json`, root), "utf8"));
     const missing = keys.filter((k) => typeof messages[k] !== "string");
     if (missing.length) throw new Error(`post-build: ${name} lacks ${missing.join(", ")}`);
-    const text = JSON.stringify({ messages: keys.map((k) => messages[k]), catalog });
+    const text = JSON.stringify({ keys: keysHash(keys), messages: keys.map((k) => messages[k]), catalog });
     await writeFile(join(dir, "i18n", `${code}.json`), text);
     const gz = (gzipSync(Buffer.from(text), { level: 9 }).length / 1024).toFixed(1);
     console.log(`post-build: i18n/${code}.json ${(text.length / 1024).toFixed(1)} KB (${gz} KB gzip), loaded only when chosen`);
@@ -177,11 +187,11 @@ async function writeOfflinePackage(dir) {
   // Every language and guide rides along as inert JSON the app reads instead of
   // fetching it. `<` is escaped so no text in them can close the block.
   const inert = async (file) => (await readFile(join(dir, file), "utf8")).replaceAll("<", "\\u003c");
-  let blocks = `<script id=aims-guide-en type=application/json>${await inert("guide/en.json")}</script>`;
+  let blocks = `<script id=aims-data-guide-en type=application/json>${await inert("guide/en.json")}</script>`;
   for (const name of (await readdir(join(dir, "i18n"))).sort()) {
     const code = name.replace(/\.json$/, "");
-    blocks += `<script id=aims-lang-${code} type=application/json>${await inert(`i18n/${name}`)}</script>` +
-      `<script id=aims-guide-${code} type=application/json>${await inert(`guide/${name}`)}</script>`;
+    blocks += `<script id=aims-data-lang-${code} type=application/json>${await inert(`i18n/${name}`)}</script>` +
+      `<script id=aims-data-guide-${code} type=application/json>${await inert(`guide/${name}`)}</script>`;
   }
   const loader = [
     "const text = (id) => document.getElementById(id).textContent;",

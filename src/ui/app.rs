@@ -53,6 +53,12 @@ pub fn App(props: &AppProps) -> Html {
                 super::service_worker::register(dispatch);
             }
         });
+        // The language on screen is kept for offline use (its own page only).
+        use_effect_with((own_page, state.lang), |&(own_page, lang)| {
+            if own_page {
+                super::service_worker::keep_language(lang.code());
+            }
+        });
     }
     let c = &state.config;
     let theme = match c.theme {

@@ -101,7 +101,7 @@ impl Config {
                 "share-origin" | "share_origin" | "shareOrigin" if iframe && is_origin(&value) => {
                     c.share = ShareTarget::ParentOrigin(value)
                 }
-                "lang" => c.lang = crate::ui::i18n::Lang::parse(&value),
+                "lang" | "language" => c.lang = crate::ui::i18n::Lang::parse(&value),
                 "assets" if !iframe && is_safe_link(&value) => {
                     let slash = if value.ends_with('/') { "" } else { "/" };
                     c.assets = Some(format!("{value}{slash}"))

@@ -1,5 +1,5 @@
 //! Loading the guide (issue 15) on first use, in the active language: from the offline
-//! package, where it is inlined as `<script id="aims-guide-<code>" type="application/json">`,
+//! package, where it is inlined as `<script id="aims-data-guide-<code>" type="application/json">`,
 //! or else fetched once from `guide/<code>.json` beside the app (or under the embed's
 //! `assets` option) and kept for the rest of the visit. The service worker caches the
 //! files, so a guide opened once opens offline too (the English one is cached at install).
@@ -58,7 +58,7 @@ pub fn use_guide(assets: Option<String>) -> GuideState {
                     Err(reason) => GuideState::Failed(reason),
                 });
             };
-            match inlined(&format!("aims-guide-{}", lang.code())) {
+            match inlined(&format!("aims-data-guide-{}", lang.code())) {
                 Some(text) => finish(Ok(text.into_bytes())),
                 None => {
                     let base = assets.unwrap_or_default();

@@ -140,6 +140,11 @@ fn plural_category(n: &str) -> &'static str {
 /// Reads a language file: `{"messages": [...], "catalog": {...}}`.
 fn read_language(lang: Lang, bytes: &[u8]) -> Result<Loaded, String> {
     let root = parse(bytes).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    // The file must list the messages for exactly the keys, in the order, this build
+    // compiled English in; anything else (an old cached file) would show wrong texts.
+    if root.get("keys").and_then(Value::as_str) != Some(msg::KEYS_HASH) {
+        return Err("the language file does not match this version of the app".into());
+    }
     let texts: Vec<String> = match root.get("messages") {
         Some(Value::Array(list)) => list
             .iter()
@@ -161,10 +166,11 @@ fn read_language(lang: Lang, bytes: &[u8]) -> Result<Loaded, String> {
 
 /// The text of an inert `<script id=…>` block the offline package carries, if any.
 pub fn inlined(id: &str) -> Option<String> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .text_content()
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    // Only the package's data blocks count, never an element that happens to share the id.
+    (element.tag_name() == "SCRIPT")
+        .then(|| element.text_content())
+        .flatten()
 }
 
 /// Fetches a same-origin file as bytes.
@@ -192,31 +198,65 @@ pub fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'stat
     });
 }
 
+thread_local! {
+    /// The newest language request: a slower, older one that completes later must not
+    /// switch away from what the person chose since.
+    static REQUEST: Cell<u32> = const { Cell::new(0) };
+}
+
 /// Loads `lang` if needed (from the offline package, or `{assets}i18n/<code>.json`) and
 /// makes it active; `done` gets the reason if it could not be loaded (the active
-/// language then stays as it was).
+/// language then stays as it was). A request overtaken by a newer one before it
+/// completes is dropped: it neither switches nor calls `done`.
 pub fn load(lang: Lang, assets: Option<&str>, done: impl FnOnce(Result<(), String>) + 'static) {
+    let request = REQUEST.with(|r| {
+        r.set(r.get().wrapping_add(1));
+        r.get()
+    });
     if activate(lang) {
         return done(Ok(()));
     }
     let finish = move |bytes: Result<Vec<u8>, String>| {
         let loaded = bytes.and_then(|b| read_language(lang, &b));
+        if let Ok(loaded) = &loaded {
+            if !is_loaded(lang) {
+                LOADED.with(|l| l.borrow_mut().push(*loaded));
+            }
+        }
+        if REQUEST.with(Cell::get) != request {
+            return;
+        }
         match loaded {
-            Ok(loaded) => {
-                LOADED.with(|l| l.borrow_mut().push(loaded));
+            Ok(_) => {
                 activate(lang);
                 done(Ok(()))
             }
             Err(reason) => done(Err(reason)),
         }
     };
-    match inlined(&format!("aims-lang-{}", lang.code())) {
+    match inlined(&format!("aims-data-lang-{}", lang.code())) {
         Some(text) => finish(Ok(text.into_bytes())),
         None => fetch_bytes(
             &format!("{}i18n/{}.json", assets.unwrap_or_default(), lang.code()),
             finish,
         ),
     }
+}
+
+thread_local! {
+    /// Set when the person switched language with the menu: the menu, re-created in the
+    /// new language, takes focus back once.
+    static REFOCUS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the re-created language menu to take focus back.
+pub fn refocus_after_switch() {
+    REFOCUS.with(|r| r.set(true));
+}
+
+/// Whether the language menu should take focus (once).
+pub fn take_refocus() -> bool {
+    REFOCUS.with(|r| r.replace(false))
 }
 
 /// The language to start in: the one the embedding fixed, else the one the person chose

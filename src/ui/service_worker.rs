@@ -51,6 +51,30 @@ pub fn register(dispatch: Dispatch) {
     });
 }
 
+/// Asks the service worker to keep a language's files for offline use (its own page
+/// only; English is always kept). On the first visit the language was fetched before
+/// the worker existed, so this is what makes it available offline next time.
+pub fn keep_language(code: &'static str) {
+    if code == "en" {
+        return;
+    }
+    let Some(container) = sw_container() else {
+        return;
+    };
+    let Ok(ready) = container.ready() else {
+        return;
+    };
+    settle(&ready, move |outcome| {
+        let active = outcome
+            .dyn_into::<web_sys::ServiceWorkerRegistration>()
+            .ok()
+            .and_then(|r| r.active());
+        if let Some(worker) = active {
+            let _ = worker.post_message(&format!("aims:keep {code}").into());
+        }
+    });
+}
+
 /// Switches to the waiting version: it takes over, and the page reloads under it.
 pub fn switch_version() {
     let Some(container) = sw_container() else {

@@ -42,18 +42,19 @@ test('English first load fetches no language file; switching mid-assessment keep
   await page.goto(`${server.url}#/a/${id}/assess/A.6.2.4`);
   await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
   const hash = await page.evaluate(() => location.hash);
-  await page.selectOption('#aims-lang', 'de');
+  await page.click('#aims-lang-de');
   await page.waitForSelector('.aims-app[lang=de]');
   assert.equal(await page.evaluate(() => location.hash), hash, 'the route stays');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'aims-lang-de', 'focus back on the pressed button');
   assert.equal(await page.locator('.aims-item[data-item="A.6.2.4"] input[value="4"]').isChecked(), true, 'the answer stays');
   assert.match(await page.textContent('.aims-tabs'), /Bewertung|Auswertung|Ergebnisse/);
   assert.deepEqual(languageFiles(urls).map((u) => new URL(u).pathname), ['/i18n/de.json']);
   // The item's own texts are German too, and its id and official title stay.
   assert.match(await page.textContent('.aims-item[data-item="A.6.2.4"] .aims-item-title'), /A\.6\.2\.4 AI system verification and validation/);
   // French, then back to German without a second download; reload keeps the choice.
-  await page.selectOption('#aims-lang', 'fr');
+  await page.click('#aims-lang-fr');
   await page.waitForSelector('.aims-app[lang=fr]');
-  await page.selectOption('#aims-lang', 'de');
+  await page.click('#aims-lang-de');
   await page.waitForSelector('.aims-app[lang=de]');
   assert.equal(languageFiles(urls).filter((u) => u.endsWith('/i18n/de.json')).length, 1, 'German fetched once');
   await page.reload();
@@ -82,7 +83,7 @@ test('a browser that prefers German starts in German; a vendor can fix French', 
   const fixed = await context.newPage();
   await fixed.goto(`${server.url}?lang=fr&mode=quick`);
   await fixed.waitForSelector('.aims-app[lang=fr] .aims-quick-question');
-  assert.equal(await fixed.locator('#aims-lang').count(), 0, 'no language menu when the vendor fixed it');
+  assert.equal(await fixed.locator('.aims-lang').count(), 0, 'no language menu when the vendor fixed it');
   await context.close();
 });
 

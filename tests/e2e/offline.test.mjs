@@ -51,6 +51,31 @@ test('after the first visit the app loads and works with the network off, every 
   await context.close();
 });
 
+test("a German visitor's language is kept offline after the first visit", async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone, locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.waitForSelector('.aims-app[lang=de] h1');
+  assert.equal(await swReady(page), true);
+  // The page asked the worker to keep German (fetched before the worker existed).
+  await page.waitForFunction(async () => {
+    for (const name of await caches.keys()) {
+      const paths = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      if (paths.includes('/i18n/de.json') && paths.includes('/guide/de.json')) return true;
+    }
+    return false;
+  }, null, { timeout: 10000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.aims-app[lang=de] h1');
+  await page.goto(`${server.url}#/guide/glossary`);
+  await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a new version installs beside the old one and the page switches only when the person chooses', async () => {
   const deploy = await mkdtemp(join(tmpdir(), 'aims-deploy-'));
   const site = await serve(deploy, DIST);
@@ -124,9 +149,9 @@ test('the single-file offline copy opens from disk and works with no request at 
   await page.click('.aims-subtab:has-text("Glossary")');
   await page.waitForSelector('.aims-glossary');
   // So are German and French: switching needs no request either.
-  await page.selectOption('#aims-lang', 'fr');
+  await page.click('#aims-lang-fr');
   await page.waitForSelector('.aims-app[lang=fr] .aims-glossary');
-  await page.selectOption('#aims-lang', 'de');
+  await page.click('#aims-lang-de');
   await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
   const elsewhere = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(elsewhere, [], 'no request at all');

@@ -214,13 +214,14 @@ test('custom element: hostile CSS at 320 px, share event, attribute changes, rem
   await widget.locator('.aims-app[data-theme=dark]').waitFor();
   await widget.locator('.aims-band').waitFor();
   assert.equal(await widget.locator('.aims-app').count(), 1, 'one widget, not two');
-  // The element's own `lang` attribute fixes the language (loaded from the element's
-  // folder), hides the menu and keeps the answers.
-  await page.evaluate(() => document.querySelector('aims-readiness').setAttribute('lang', 'de'));
+  // The element's `language` attribute fixes the language (loaded from the element's
+  // folder), hides the menu and keeps the answers; the HTML `lang` attribute does not.
+  await page.evaluate(() => document.querySelector('aims-readiness').setAttribute('lang', 'fr'));
+  await page.evaluate(() => document.querySelector('aims-readiness').setAttribute('language', 'de'));
   await widget.locator('.aims-app[lang=de] .aims-band').waitFor();
-  assert.equal(await widget.locator('#aims-lang').count(), 0, 'no language menu when the host fixed it');
-  await page.evaluate(() => document.querySelector('aims-readiness').removeAttribute('lang'));
-  await widget.locator('#aims-lang').waitFor();
+  assert.equal(await widget.locator('.aims-lang').count(), 0, 'no language menu when the host fixed it');
+  await page.evaluate(() => document.querySelector('aims-readiness').removeAttribute('language'));
+  await widget.locator('.aims-lang').waitFor();
 
   // Removed from the page, it cleans up; added again, it comes back.
   await page.evaluate(() => { window.kept = document.querySelector('aims-readiness'); window.kept.remove(); });

@@ -6,6 +6,7 @@ use crate::ui::context::use_app_state;
 use crate::ui::i18n::{msg, Lang};
 use crate::ui::route::{AssessmentScreen, Route};
 use crate::ui::state::Action;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::navigator::NavigatorKind;
 use yew_router::prelude::{use_navigator, use_route, Navigator};
@@ -22,13 +23,16 @@ pub fn route_link(
     current: bool,
 ) -> Html {
     let path = to.to_path();
-    let href = match navigator {
-        Some(n) if n.kind() == NavigatorKind::Hash => format!("#{path}"),
-        _ => path,
-    };
+    let hash = navigator
+        .as_ref()
+        .is_some_and(|n| n.kind() == NavigatorKind::Hash);
+    let href = if hash { format!("#{path}") } else { path };
     let navigator = navigator.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
-        if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() {
+        // A modified click opens the address in a new tab, which only means something
+        // when the route is in the page's address (an embed's routes are in memory: its
+        // path would be the host site's).
+        if hash && (e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key()) {
             return;
         }
         e.prevent_default();
@@ -47,41 +51,64 @@ pub fn term_link(navigator: &Option<Navigator>, term: &'static str) -> Html {
     html! { <span class="aims-noprint">{ " " }{ route_link(navigator, Route::term(term), "aims-term-link", content, false) }</span> }
 }
 
-/// The language menu: loads the chosen language (once) and switches to it; the screen
-/// and every answer stay.
+/// The language menu: a button per language, in its own language. Pressing one loads it
+/// (once) and switches; the screen and every answer stay, and focus comes back to the
+/// pressed button after the app has re-rendered in the new language. Buttons rather
+/// than a `<select>`: a select fires `change` on every arrow key in some browsers, which
+/// would download and switch languages while the person is only moving through them.
 #[component]
 fn LanguageMenu() -> Html {
     let state = use_app_state();
     let dispatch = crate::ui::context::use_dispatch();
-    let loading = use_state(|| false);
-    let onchange = {
-        let (loading, assets) = (loading.clone(), state.config.assets.clone());
-        Callback::from(move |e: Event| {
-            let Some(lang) = Lang::parse(&super::event_value(&e)) else {
+    let loading = use_state(|| None::<Lang>);
+    let menu = use_node_ref();
+    {
+        let menu = menu.clone();
+        use_effect_with((), move |_| {
+            if crate::ui::i18n::take_refocus() {
+                let pressed = menu
+                    .cast::<web_sys::Element>()
+                    .and_then(|m| m.query_selector("[aria-pressed=true]").ok().flatten())
+                    .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(button) = pressed {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    let choose = |lang: Lang| {
+        let (dispatch, loading, assets) = (
+            dispatch.clone(),
+            loading.clone(),
+            state.config.assets.clone(),
+        );
+        let current = state.lang;
+        Callback::from(move |_: MouseEvent| {
+            if lang == current || loading.is_some() {
                 return;
-            };
+            }
+            loading.set(Some(lang));
             let (dispatch, done) = (dispatch.clone(), loading.clone());
-            loading.set(true);
             crate::ui::i18n::load(lang, assets.as_deref(), move |result| {
-                done.set(false);
+                done.set(None);
                 dispatch.emit(match result {
-                    Ok(()) => Action::Language(lang, true),
+                    Ok(()) => {
+                        crate::ui::i18n::refocus_after_switch();
+                        Action::Language(lang, true)
+                    }
                     Err(reason) => Action::LanguageFailed(reason),
                 });
             });
         })
     };
     html! {
-        <div class="aims-lang">
-            <label class="aims-sr" for="aims-lang">{ msg::lang_label() }</label>
-            <select id="aims-lang" class="aims-lang-select" {onchange} disabled={*loading} aria-busy={super::flag(*loading)}>
-                { for Lang::ALL.into_iter().map(|l| html! {
-                    <option value={l.code()} selected={l == state.lang} lang={l.code()}>{ l.name() }</option>
-                }) }
-            </select>
-            if *loading {
-                <span class="aims-sr" role="status">{ msg::lang_loading() }</span>
-            }
+        <div class="aims-lang" role="group" aria-label={msg::lang_label()} ref={menu}>
+            { for Lang::ALL.into_iter().map(|l| html! {
+                <button type="button" id={format!("aims-lang-{}", l.code())} class="aims-lang-btn" lang={l.code()}
+                    aria-pressed={super::flag(l == state.lang)} aria-busy={super::flag(*loading == Some(l))}
+                    onclick={choose(l)}>{ l.name() }</button>
+            }) }
+            <span class="aims-sr" role="status">{ if loading.is_some() { msg::lang_loading() } else { "" } }</span>
         </div>
     }
 }
