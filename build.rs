@@ -254,6 +254,45 @@ fn keys_hash(keys: &[&String]) -> u64 {
     hash
 }
 
+/// The plural forms of a message, `{n|one:task|other:tasks}`, as (variable, categories),
+/// sorted; fails the build on a form that `tf` could not read: an unknown CLDR category,
+/// no `other`, or `{`, `}` or `|` inside a form.
+fn plural_forms(file: &str, key: &str, text: &str) -> Vec<(String, Vec<String>)> {
+    const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    let mut found = Vec::new();
+    for rest in text.split('{').skip(1) {
+        let Some((inside, _)) = rest.split_once('}') else {
+            continue;
+        };
+        let Some((name, forms)) = inside.split_once('|') else {
+            continue;
+        };
+        let mut categories = Vec::new();
+        for form in forms.split('|') {
+            let Some((category, words)) = form.split_once(':') else {
+                fail(&format!(
+                    "{file}: {key}: plural form {form:?} has no category"
+                ))
+            };
+            if !CATEGORIES.contains(&category) || words.contains(['{', '}']) {
+                fail(&format!(
+                    "{file}: {key}: plural form {form:?} is not a CLDR category and words"
+                ));
+            }
+            categories.push(category.to_owned());
+        }
+        if !categories.iter().any(|c| c == "other") {
+            fail(&format!(
+                "{file}: {key}: plural forms of {name} lack `other`"
+            ));
+        }
+        categories.sort();
+        found.push((name.to_owned(), categories));
+    }
+    found.sort();
+    found
+}
+
 /// The `{name}` placeholders of a message, sorted.
 fn placeholders(text: &str) -> Vec<String> {
     let mut found: Vec<String> = text
@@ -306,6 +345,18 @@ fn check_translations(english: &serde_json::Map<String, Value>) {
                 .filter(|v| !v.trim().is_empty())
                 .unwrap_or_else(|| fail(&format!("{name}: {key} is empty or not text")));
             let english_value = english[key].as_str().unwrap_or_default();
+            // The same counted variables as English (the categories may differ: French
+            // and German have other plural rules than English).
+            let names = |forms: Vec<(String, Vec<String>)>| {
+                forms.into_iter().map(|(n, _)| n).collect::<Vec<_>>()
+            };
+            if names(plural_forms(&name, key, value))
+                != names(plural_forms("en.json", key, english_value))
+            {
+                fail(&format!(
+                    "{name}: {key} has other plural forms than English"
+                ));
+            }
             if placeholders(value) != placeholders(english_value) {
                 fail(&format!(
                     "{name}: {key} has placeholders {:?}, English has {:?}",
