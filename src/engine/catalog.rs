@@ -32,6 +32,20 @@ pub struct ItemId(u8);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GroupId(u8);
 
+impl Group {
+    /// The id and short title, e.g. `A.6 AI system life cycle`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
+}
+
+impl Item {
+    /// The id and short title, e.g. `6.1.2 AI risk assessment`, as every list shows it.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.id, self.title)
+    }
+}
+
 /// A mandatory documented-information entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DocumentId(u8);

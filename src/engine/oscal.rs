@@ -111,7 +111,7 @@ pub fn assessment_results(catalog: &Catalog, a: &Assessment) -> String {
     let uuid = |part: &str| uuid_v5(&format!("{}/{part}", a.id));
     let plan_resource = uuid("no-assessment-plan");
     let organization = a.organization.trim();
-    let title = |i: ItemId| format!("{} {}", catalog.item(i).id, catalog.item(i).title);
+    let title = |i: ItemId| catalog.item(i).label();
     let kind = |i: ItemId| catalog.item(i).kind.as_str();
     let (in_scope, excluded): (Vec<ItemId>, Vec<ItemId>) =
         catalog.item_ids().partition(|&i| a.in_scope(catalog, i));

@@ -27,14 +27,26 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
 /// the app (the backup reminder counts changes since the last export).
 pub fn download_export(a: &crate::engine::Assessment, dispatch: &yew::Callback<Action>) {
     let text = crate::engine::export(crate::ui::i18n::catalog(), a);
-    let name = export_filename(&a.name, a.updated.as_str());
+    let name = export_filename(&a.name, a.updated.as_str(), "json");
     if download(&name, "application/json", &text) {
         dispatch.emit(Action::Exported);
     }
 }
 
-/// A file name for an export: the assessment's name made safe, plus the date.
-pub fn export_filename(name: &str, date: &str) -> String {
+/// Offers a report of an assessment (`kind`: `soa`, `action-plan`, `oscal`) as a
+/// download named after the assessment, the report and the date.
+pub fn download_report(a: &crate::engine::Assessment, kind: &str, extension: &str, text: &str) {
+    let name = export_filename(&format!("{} {kind}", a.name), a.updated.as_str(), extension);
+    let mime = match extension {
+        "csv" => "text/csv;charset=utf-8",
+        _ => "application/json",
+    };
+    download(&name, mime, text);
+}
+
+/// A file name for an export: the assessment's name made safe, plus the date and the
+/// extension.
+pub fn export_filename(name: &str, date: &str, extension: &str) -> String {
     let safe: String = name
         .chars()
         // ASCII letters and digits lowercased, other ASCII (spaces, slashes, dots) a dash,
@@ -56,5 +68,5 @@ pub fn export_filename(name: &str, date: &str) -> String {
     } else {
         safe
     };
-    format!("{stem}-{}.json", date.get(..10).unwrap_or(date))
+    format!("{stem}-{}.{extension}", date.get(..10).unwrap_or(date))
 }

@@ -309,7 +309,7 @@ pub fn Assess(p: &AssessProps) -> Html {
     };
     let overall = p.report.overall;
     let heading = match *part {
-        Part::Group(g) => format!("{} {}", c.group(g).id, c.group(g).title),
+        Part::Group(g) => c.group(g).label(),
         Part::Clauses => msg::assess_part_clauses().to_owned(),
         Part::AnnexA => msg::assess_part_annex().to_owned(),
         Part::Everything => msg::assess_part_all().to_owned(),

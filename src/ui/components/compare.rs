@@ -171,7 +171,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                                 { for cmp.old.groups.iter().zip(&cmp.new.groups).filter(|(g, _)| c.group_parent(g.group).is_none()).map(|(o, n)| {
                                     let g = c.group(o.group);
                                     html! { <tr>
-                                        <th scope="row" data-label={msg::compare_group()}>{ format!("{} {}", g.id, g.title) }</th>
+                                        <th scope="row" data-label={msg::compare_group()}>{ g.label() }</th>
                                         <td data-label={msg::compare_before()}>{ pct(o.figure.readiness) }</td>
                                         <td data-label={msg::compare_after()}>{ pct(n.figure.readiness) }</td>
                                         <td data-label={msg::compare_delta()}>{ points(delta(o.figure.readiness, n.figure.readiness)) }</td>
@@ -187,7 +187,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                         <summary>{ msg::compare_show_items() }</summary>
                         <ul class="aims-compare-items">{ for cmp.items.iter().filter(|i| !matches!(i.change, Change::Unchanged | Change::NotAnswered)).map(|i| html! {
                             <li data-change={i.change.key()}>
-                                <strong>{ format!("{} {}", c.item(i.item).id, c.item(i.item).title) }</strong>
+                                <strong>{ c.item(i.item).label() }</strong>
                                 { format!(" · {}: {} → {}", change_words(i.change), i.old.map_or("–".to_owned(), |l| l.to_string()), i.new.map_or("–".to_owned(), |l| l.to_string())) }
                             </li>
                         }) }</ul>
@@ -262,7 +262,7 @@ fn merge_panel(
                     let it = c.item(i);
                     html! {
                         <li class="aims-merge-row" data-taken={super::flag(taken)}>
-                            <p><strong>{ format!("{} {}", it.id, it.title) }</strong></p>
+                            <p><strong>{ it.label() }</strong></p>
                             <p class="aims-small">{ tf(msg::compare_mine(), &[("v", &level(original, i))]) }</p>
                             <p class="aims-small">{ tf(msg::compare_theirs(), &[("v", &level(theirs, i))]) }</p>
                             if taken {

@@ -5,7 +5,8 @@
 
 use super::nav::route_link;
 use super::pct;
-use crate::engine::crosswalk::{covering, Framework};
+use crate::engine::catalog::Basis;
+use crate::engine::crosswalk::{covering, mappings, Framework};
 use crate::engine::guide::{spans, Guide, Section, Span};
 use crate::engine::messages::Message;
 use crate::engine::scoring::figure_of;
@@ -59,7 +60,7 @@ impl Links {
         let c = crate::ui::i18n::catalog();
         let title = c
             .find_item(id)
-            .map(|i| format!("{id} {}", c.item(i).title))
+            .map(|i| c.item(i).label())
             .unwrap_or_default();
         match &self.open {
             Some(a) => html! {
@@ -105,7 +106,7 @@ impl Links {
             <div class="aims-guide-items">
                 <p class="aims-small aims-muted">{ label }</p>
                 <ul class="aims-tags">{ for ids.iter().map(|id| {
-                    let words = c.find_item(id).map(|i| format!("{id} {}", c.item(i).title)).unwrap_or_else(|| id.clone());
+                    let words = c.find_item(id).map(|i| c.item(i).label()).unwrap_or_else(|| id.clone());
                     html! { <li class="aims-tag">{ self.item(id, html! { words }) }</li> }
                 }) }</ul>
             </div>
@@ -134,41 +135,41 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
         }
         None => html! {},
     };
+    // The references a section walks through, each with the items mapped to it: the EU
+    // AI Act provisions it names, or the AI RMF's four functions.
+    let listed: Vec<(Framework, String, String)> = match framework {
+        Some(Framework::EuAiAct) => s
+            .articles
+            .iter()
+            .map(|(r, label)| (Framework::EuAiAct, r.clone(), format!("{r} · {label}")))
+            .collect(),
+        Some(Framework::NistAiRmf) => ["GOVERN", "MAP", "MEASURE", "MANAGE"]
+            .into_iter()
+            .map(|f| (Framework::NistAiRmf, f.to_owned(), f.to_owned()))
+            .collect(),
+        _ => Vec::new(),
+    };
     let crosswalk = match framework {
-        Some(Framework::EuAiAct) => html! {
+        Some(Framework::EuAiAct | Framework::NistAiRmf) => html! {
             <div class="aims-guide-articles">
-                <p class="aims-small aims-muted">{ msg::guide_articles() }</p>
-                <ul>{ for s.articles.iter().map(|(r, label)| {
-                    let found = covering(c, Framework::EuAiAct, r);
+                <p class="aims-small aims-muted">{ if framework == Some(Framework::EuAiAct) { msg::guide_articles() } else { msg::guide_functions() } }</p>
+                <ul>{ for listed.iter().map(|(f, reference, heading)| {
+                    let found = covering(c, *f, reference);
                     html! { <li>
-                        <strong>{ format!("{r} · {label}") }</strong>{ " " }{ readiness(&found) }
-                        <div class="aims-tags">{ for item_ids(found.iter().map(|(i, _)| *i)).iter().map(|id| html! { <span class="aims-tag">{ links.item(id, html! { id }) }</span> }) }</div>
-                    </li> }
-                }) }</ul>
-            </div>
-        },
-        Some(Framework::NistAiRmf) => html! {
-            <div class="aims-guide-articles">
-                <p class="aims-small aims-muted">{ msg::guide_functions() }</p>
-                <ul>{ for ["GOVERN", "MAP", "MEASURE", "MANAGE"].into_iter().map(|f| {
-                    let found = covering(c, Framework::NistAiRmf, f);
-                    html! { <li>
-                        <strong>{ f }</strong>{ " " }{ readiness(&found) }
+                        <strong>{ heading }</strong>{ " " }{ readiness(&found) }
                         <div class="aims-tags">{ for item_ids(found.iter().map(|(i, _)| *i)).iter().map(|id| html! { <span class="aims-tag">{ links.item(id, html! { id }) }</span> }) }</div>
                     </li> }
                 }) }</ul>
             </div>
         },
         Some(Framework::Iso27001) => {
-            let shared: Vec<_> = c
-                .item_ids()
-                .filter(|&i| {
-                    c.item(i)
-                        .iso27001
-                        .as_deref()
-                        .is_some_and(|r| !r.starts_with("A."))
-                })
-                .collect();
+            // The clauses 4–10 that share number and purpose (the crosswalk's structural
+            // basis), which an ISMS already runs.
+            let shared = c.item_ids().filter(|&i| {
+                mappings(c, i, Framework::Iso27001)
+                    .iter()
+                    .any(|m| m.basis == Basis::Structural)
+            });
             links.items(msg::guide_shared_27001(), item_ids(shared))
         }
         None => html! {},

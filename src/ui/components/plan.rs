@@ -5,7 +5,6 @@
 use super::nav::route_link;
 use super::report_tabs::ReportTabs;
 use super::results::print;
-use super::soa::download_csv;
 use super::{event_value, set};
 use crate::engine::plan::{self, group_of, Action as Task, Grouping, When};
 use crate::engine::{Assessment, Date, Edit, Report};
@@ -41,9 +40,10 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
     let on_csv = {
         let (a, r) = (a.clone(), p.report.clone());
         Callback::from(move |_: MouseEvent| {
-            download_csv(
+            crate::ui::download::download_report(
                 &a,
                 "action-plan",
+                "csv",
                 &plan::csv(crate::ui::i18n::catalog(), &a, &r, today),
             );
         })
@@ -73,7 +73,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 item: it.id.clone(),
             },
             "aims-link",
-            html! { format!("{} {}", it.id, it.title) },
+            html! { it.label() },
             false,
         );
         html! {
@@ -131,8 +131,8 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
             { for groups.iter().filter(|(_, list)| !list.is_empty()).map(|(g, list)| {
                 let group = c.group(*g);
                 html! {
-                    <section class="aims-plan-group" aria-label={format!("{} {}", group.id, group.title)}>
-                        <h2 class="aims-h2">{ format!("{} {}", group.id, group.title) }<span class="aims-muted aims-small">{ format!(" · {}", list.len()) }</span></h2>
+                    <section class="aims-plan-group" aria-label={group.label()}>
+                        <h2 class="aims-h2">{ group.label() }<span class="aims-muted aims-small">{ format!(" · {}", list.len()) }</span></h2>
                         <ul class="aims-plan-list">{ for list.iter().map(row) }</ul>
                     </section>
                 }

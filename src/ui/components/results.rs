@@ -57,7 +57,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
                     html! {
                         <g>
                             <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf(msg::results_evidenced(), &[("pct", &pct(g.figure.evidenced))])) }</title>
-                            <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ format!("{} {}", group.id, group.title) }</text>
+                            <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ group.label() }</text>
                             <rect x="0" y={(y + 19).to_string()} width={BAR_W.to_string()} height="20" class="aims-svg-track" rx="3" />
                             <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
                             <rect x="0" y={(y + 32).to_string()} width={bar(g.figure.evidenced)} height="7" class="aims-svg-evidenced" rx="2" />
@@ -72,7 +72,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
 
 fn item_label(i: ItemId) -> String {
     let c = crate::ui::i18n::catalog();
-    format!("{} {}", c.item(i).id, c.item(i).title)
+    c.item(i).label()
 }
 
 fn blocker_text(b: &Blocker) -> String {
@@ -230,11 +230,7 @@ pub fn Results(p: &ResultsProps) -> Html {
         let a = p.assessment.clone();
         Callback::from(move |_: MouseEvent| {
             let text = crate::engine::oscal::assessment_results(crate::ui::i18n::catalog(), &a);
-            let name = crate::ui::download::export_filename(
-                &format!("{} oscal", a.name),
-                a.updated.as_str(),
-            );
-            crate::ui::download::download(&name, "application/json", &text);
+            crate::ui::download::download_report(&a, "oscal", "json", &text);
         })
     };
     html! {

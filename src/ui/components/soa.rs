@@ -8,7 +8,7 @@ use super::{event_value, send};
 use crate::engine::soa::{self, Defect, Row};
 use crate::engine::{Assessment, Edit};
 use crate::ui::context::use_dispatch;
-use crate::ui::download::{download, export_filename};
+use crate::ui::download::download_report;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::AssessmentScreen;
 use crate::ui::state::Action;
@@ -20,13 +20,6 @@ use yew::prelude::*;
 pub struct SoaProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
-}
-
-/// Offers a CSV text as a download named after the assessment.
-pub fn download_csv(a: &Assessment, kind: &str, text: &str) {
-    let name = export_filename(&format!("{} {kind}", a.name), a.updated.as_str());
-    let name = name.trim_end_matches(".json").to_owned() + ".csv";
-    download(&name, "text/csv;charset=utf-8", text);
 }
 
 /// The defects of the Statement of Applicability in one sentence.
@@ -162,7 +155,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
     let on_csv = {
         let a = a.clone();
         Callback::from(move |_: MouseEvent| {
-            download_csv(&a, "soa", &soa::csv(crate::ui::i18n::catalog(), &a));
+            download_report(&a, "soa", "csv", &soa::csv(crate::ui::i18n::catalog(), &a));
         })
     };
     html! {
