@@ -123,3 +123,15 @@ export async function answerWithKeyboard(page, steps) {
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Imports the frozen version-2 fixture (tests/fixtures/assessment-v2.json) on the home
+ * screen at `url` and opens it, in any language; returns the assessment's id.
+ */
+export async function openFixture(page, url) {
+  await page.goto(url);
+  await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v2.json'));
+  await page.locator('.aims-card a').first().click();
+  await page.waitForSelector('.aims-item');
+  return (await page.evaluate(() => location.hash)).split('/')[2];
+}

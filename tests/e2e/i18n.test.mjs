@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, VIEWPORTS, watchErrors, recordRequests, ROOT } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, VIEWPORTS, watchErrors, recordRequests, openFixture } from './harness.mjs';
 
 let server, chrome, tmp;
 before(async () => { server = await serve(); chrome = await launch(); tmp = await mkdtemp(join(tmpdir(), 'aims-i18n-')); });
@@ -28,14 +28,10 @@ test('English first load fetches no language file; switching mid-assessment keep
   const page = await context.newPage();
   const errors = watchErrors(page);
   const urls = recordRequests(page);
-  await page.goto(server.url);
-  await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v2.json'));
-  await page.click('.aims-card >> text=Open');
-  await page.waitForSelector('.aims-item');
+  const id = await openFixture(page, server.url);
   assert.deepEqual(languageFiles(urls), [], 'no language file for an English visitor');
   assert.equal(await page.getAttribute('.aims-app', 'lang'), 'en');
   // Answer an item, go to it, then switch to German.
-  const id = (await page.evaluate(() => location.hash)).split('/')[2];
   await page.goto(`${server.url}#/a/${id}/assess/A.6.2.4`);
   await page.locator('.aims-item[data-item="A.6.2.4"] input[value="4"]').check();
   const english = await exportText(await (async () => { await page.goto(`${server.url}#/a/${id}/results`); await page.waitForSelector('.aims-results'); return page; })());
@@ -92,12 +88,8 @@ for (const lang of ['de', 'fr']) {
     const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone, locale: lang });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.waitForSelector(`.aims-app[lang=${lang}] h1`);
-    await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v2.json'));
-    await page.locator('.aims-card').first().locator('a, button').first().click();
-    await page.waitForSelector('.aims-item');
-    const id = (await page.evaluate(() => location.hash)).split('/')[2];
+    const id = await openFixture(page, server.url);
+    await page.waitForSelector(`.aims-app[lang=${lang}] .aims-item`);
     const screens = ['', 'quick', `a/${id}/profile`, `a/${id}/assess`, `a/${id}/documents`, `a/${id}/results`,
       `a/${id}/soa`, `a/${id}/plan`, `a/${id}/report`, `a/${id}/crosswalks`, `a/${id}/compare`,
       'guide/about', 'guide/frameworks', 'guide/certification', 'guide/clauses', 'guide/glossary'];

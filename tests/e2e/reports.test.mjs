@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, ROOT, ARTIFACTS } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, openFixture, ROOT, ARTIFACTS } from './harness.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/assessment-v2.json');
 const SCORER = join(ROOT, 'target/debug/aims-score');
@@ -33,11 +33,7 @@ async function opened(viewport = VIEWPORTS.desktop) {
   const context = await chrome.browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.setInputFiles('input[type=file]', FIXTURE);
-  await page.click('.aims-card >> text=Open');
-  await page.waitForSelector('.aims-item');
-  const id = (await page.evaluate(() => location.hash)).split('/')[2];
+  const id = await openFixture(page, server.url);
   const go = async (screen) => {
     await page.goto(`${server.url}#/a/${id}/${screen}`);
     await page.waitForSelector('.aims-subtabs');

@@ -1,8 +1,7 @@
 // Developer tool: screenshots of the report screens (SoA, plan, report, crosswalks,
 // compare) with the v2 fixture imported, at desktop and phone widths.
 // node tests/e2e/tools/shoot-reports.mjs OUTDIR
-import { serve, launch, VIEWPORTS, ROOT } from '../harness.mjs';
-import { join } from 'node:path';
+import { serve, launch, VIEWPORTS, openFixture } from '../harness.mjs';
 const out = process.argv[2] || '/tmp/shots';
 const server = await serve();
 const chrome = await launch();
@@ -10,13 +9,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   const page = await chrome.browser.newPage({ viewport });
   page.on('pageerror', (e) => console.log('pageerror', String(e)));
   page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
-  await page.goto(server.url);
-  await page.waitForSelector('h1');
-  await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v2.json'));
-  await page.waitForSelector('.aims-card');
-  await page.click('.aims-card >> text=Open');
-  await page.waitForSelector('.aims-item');
-  const id = (await page.evaluate(() => location.hash)).split('/')[2];
+  const id = await openFixture(page, server.url);
   for (const screen of ['results', 'soa', 'plan', 'report', 'crosswalks', 'compare']) {
     await page.goto(`${server.url}#/a/${id}/${screen}`);
     await page.waitForSelector('.aims-subtabs');
