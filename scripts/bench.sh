@@ -13,10 +13,10 @@ echo "bench: release build"
 trunk build --release --offline >/dev/null
 
 echo "bench: native scoring (divan)"
-cargo bench --bench scoring 2>/dev/null | tee "$OUT/native.txt"
+cargo bench -p aims-engine --bench scoring 2>/dev/null | tee "$OUT/native.txt"
 
 echo "bench: browser figures (wasm-bindgen-test, release profile)"
-cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
+cargo test -p aims-readiness --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture 2>&1 | tee "$OUT/browser.txt" | grep BENCH || true
 
 echo "bench: SurveyJS peer (npm packages into a temporary folder, nothing committed)"
 PEER="$OUT/surveyjs"

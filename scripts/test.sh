@@ -15,22 +15,26 @@ step() {
 
 step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
-no_web_deps_natively() {
-  # The engine and the native scorer must build without any web crate.
+# The app for wasm32 (its library and browser tests); clippy lints the engine it
+# depends on as a workspace member too.
+step "clippy (wasm32)" cargo clippy -p aims-readiness --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+no_web_deps() {
+  # The engine and the native scorer have no web crate for any target, and the app's
+  # native build has none either.
   local found
-  found=$(cargo tree --locked -e normal,build,dev --prefix none | grep -Ei '^(yew|web-sys|gloo)' || true)
-  if [ -n "$found" ]; then echo "web crates in the native build: $found"; return 1; fi
-  echo "native dependency tree has no yew, web-sys or gloo"
+  found=$( (cargo tree --locked -p aims-engine -p aims-score --target all -e normal,build,dev --prefix none;
+            cargo tree --locked -e normal,build,dev --prefix none) | grep -Ei '^(yew|web-sys|gloo|wasm-bindgen|js-sys)' || true)
+  if [ -n "$found" ]; then echo "web crates in the engine or a native build: $found"; return 1; fi
+  echo "the engine's and the scorer's dependency trees (every target) and the native build have no web crate"
 }
-step "native build has no web dependencies" no_web_deps_natively
+step "engine has no web dependencies" no_web_deps
 stable_rust_only() {
   # The pinned stable toolchain builds everything with no unstable switch: no
   # #![feature] in the sources, no RUSTC_BOOTSTRAP and no -Z flag in any build
   # configuration (cargo, Trunk, the page, the scripts) or in the environment.
   local found=0
-  if grep -rn '#!\[feature' src tests benches build.rs; then found=1; fi
-  if grep -rnE 'RUSTC_BOOTSTRAP|(^|[^A-Za-z0-9_])-Z[a-z]' Cargo.toml Trunk.toml index.html .cargo scripts .ci \
+  if grep -rn '#!\[feature' src crates tests build.rs; then found=1; fi
+  if grep -rnE 'RUSTC_BOOTSTRAP|(^|[^A-Za-z0-9_])-Z[a-z]' Cargo.toml crates/*/Cargo.toml Trunk.toml index.html .cargo scripts .ci \
       --exclude=test.sh; then found=1; fi
   if [ -n "${RUSTC_BOOTSTRAP:-}" ] || [[ "${RUSTFLAGS:-} ${CARGO_ENCODED_RUSTFLAGS:-}" == *-Z* ]]; then
     echo "the environment sets RUSTC_BOOTSTRAP or a -Z flag"; found=1
@@ -64,7 +68,7 @@ oscal_check() {
   echo "$n OSCAL documents from aims-score validate with compliance-trestle; $(ls tests/oscal/broken/*.json | wc -l) broken ones are refused"
 }
 step "OSCAL (compliance-trestle)" oscal_check
-step "browser tests (headless Chromium)" cargo test --target wasm32-unknown-unknown --test web --locked
+step "browser tests (headless Chromium)" cargo test -p aims-readiness --target wasm32-unknown-unknown --test web --locked
 step "release build" trunk build --release --offline --locked
 step "size budget" node tests/e2e/size-budget.mjs dist --max 316
 step "end-to-end (headless Chromium)" node --test --test-concurrency=1 tests/e2e/

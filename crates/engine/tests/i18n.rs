@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::guide::{self, spans, Span};
-use aims_readiness::engine::json::{parse, Value};
+use aims_engine::guide::{self, spans, Span};
+use aims_engine::json::{parse, Value};
 use common::*;
 use std::collections::BTreeSet;
 
@@ -27,10 +27,10 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 
 #[test]
 fn every_message_exists_in_every_language_with_the_same_placeholders() {
-    let en = read("assets/i18n/en.json");
+    let en = read("../../assets/i18n/en.json");
     let english = en.members().expect("object");
     for lang in LANGUAGES {
-        let other = read(&format!("assets/i18n/{lang}.json"));
+        let other = read(&format!("../../assets/i18n/{lang}.json"));
         let members = other.members().expect("object");
         let keys: BTreeSet<&str> = members.iter().map(|(k, _)| *k).collect();
         let english_keys: BTreeSet<&str> = english.iter().map(|(k, _)| *k).collect();
@@ -48,7 +48,7 @@ fn every_message_exists_in_every_language_with_the_same_placeholders() {
 fn every_catalog_text_exists_in_every_language_and_ids_stay() {
     let c = catalog();
     for lang in LANGUAGES {
-        let overlay = read(&format!("assets/catalog/iso42001.{lang}.json"));
+        let overlay = read(&format!("../../assets/catalog/iso42001.{lang}.json"));
         let translated = c
             .translated(&overlay)
             .unwrap_or_else(|problems| panic!("{lang}: {problems:?}"));
@@ -69,7 +69,7 @@ fn every_catalog_text_exists_in_every_language_and_ids_stay() {
         }
     }
     // A gap is named, not silently filled with English.
-    let mut overlay = read("assets/catalog/iso42001.de.json");
+    let mut overlay = read("../../assets/catalog/iso42001.de.json");
     if let Value::Object(members) = &mut overlay {
         members.retain(|(k, _)| k != "quick");
     }
@@ -95,9 +95,10 @@ fn link_targets(text: &str) -> Vec<String> {
 
 #[test]
 fn every_guide_is_complete_with_the_same_structure_and_links() {
-    let en = guide::parse(&std::fs::read("assets/guide/en.json").expect("en")).expect("en guide");
+    let en =
+        guide::parse(&std::fs::read("../../assets/guide/en.json").expect("en")).expect("en guide");
     for lang in LANGUAGES {
-        let path = format!("assets/guide/{lang}.json");
+        let path = format!("../../assets/guide/{lang}.json");
         let g = guide::parse(&std::fs::read(&path).expect("guide")).expect("guide reads");
         assert_eq!(
             guide::problems(&g, catalog()),

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_aims-score");
-const FIXTURE: &str = "tests/fixtures/assessment-v1.json";
+const FIXTURE: &str = "../../tests/fixtures/assessment-v1.json";
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(BIN)
@@ -174,7 +174,8 @@ fn a_version_1_file_with_low_targets_is_valid_and_the_raised_items_are_named() {
 fn migrate_prints_a_version_1_file_in_the_current_format() {
     let out = run(&["migrate", FIXTURE], None);
     assert!(out.status.success());
-    let frozen = std::fs::read_to_string("tests/fixtures/assessment-v2.json").expect("v2 fixture");
+    let frozen =
+        std::fs::read_to_string("../../tests/fixtures/assessment-v2.json").expect("v2 fixture");
     assert_eq!(String::from_utf8_lossy(&out.stdout), frozen);
 }
 

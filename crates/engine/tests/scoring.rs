@@ -2,13 +2,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::scoring::STAGE1_GATE;
-use aims_readiness::engine::{
+use aims_engine::scoring::STAGE1_GATE;
+use aims_engine::{
     score, Assessment, Blocker, ItemKind, Report, Stage, TargetLevel, Verdict, Weight,
 };
 use common::*;
 
-fn pct(p: Option<aims_readiness::engine::Percent>) -> String {
+fn pct(p: Option<aims_engine::Percent>) -> String {
     p.map_or("none".into(), |p| p.to_string())
 }
 
@@ -40,7 +40,7 @@ fn stages(r: &Report) -> Vec<Stage> {
     r.blockers.iter().map(|b| b.stage(catalog())).collect()
 }
 
-fn report(a: &aims_readiness::engine::Assessment) -> Report {
+fn report(a: &aims_engine::Assessment) -> Report {
     score(catalog(), a)
 }
 

@@ -1,9 +1,7 @@
 //! Scoring benchmark (divan): `cargo bench --bench scoring`.
 //! The budget is under 20 µs for a full 70-item assessment; figures go to docs/performance.md.
 
-use aims_readiness::engine::{
-    export, import, score, Assessment, Catalog, MaturityLevel, Timestamp,
-};
+use aims_engine::{export, import, score, Assessment, Catalog, MaturityLevel, Timestamp};
 use std::hint::black_box;
 
 fn main() {

@@ -2,17 +2,22 @@
 //! missing does not compile), and no component hard-codes a user-visible sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
-use aims_readiness::engine::json::{self, Value};
-use aims_readiness::engine::messages::{msg, tf};
+use aims_engine::json::{self, Value};
+use aims_engine::messages::{msg, tf};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+/// Every Rust source of the workspace that can show a message: the app (`src/`), the
+/// engine and the native scorer.
 fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut dirs = vec![Path::new("src").to_path_buf()];
+    let mut dirs: Vec<_> = ["../../src", "src", "../cli/src"]
+        .iter()
+        .map(|d| Path::new(d).to_path_buf())
+        .collect();
     while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("src exists") {
+        for entry in fs::read_dir(&dir).expect("source folder exists") {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 dirs.push(path);
@@ -59,7 +64,8 @@ fn constant_name(key: &str) -> String {
 
 #[test]
 fn every_message_is_text_and_used() {
-    let en = json::parse(&fs::read("assets/i18n/en.json").expect("en.json")).expect("valid JSON");
+    let en =
+        json::parse(&fs::read("../../assets/i18n/en.json").expect("en.json")).expect("valid JSON");
     let Value::Object(members) = en else {
         panic!("en.json is an object")
     };

@@ -1,7 +1,7 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
-use aims_readiness::engine::{Assessment, Catalog, ItemId, ItemKind, MaturityLevel, Timestamp};
+use aims_engine::{Assessment, Catalog, ItemId, ItemKind, MaturityLevel, Timestamp};
 
 pub fn catalog() -> &'static Catalog {
     Catalog::builtin()

@@ -4,18 +4,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::catalog::Basis;
-use aims_readiness::engine::compare::{compare, delta, Change};
-use aims_readiness::engine::crosswalk::{covering, references, Framework};
-use aims_readiness::engine::merge::{differing_documents, differing_items, take_theirs};
-use aims_readiness::engine::plan::{plan, Task, When};
-use aims_readiness::engine::soa::{Defect, Status};
-use aims_readiness::engine::{
-    compare as cmp, import, oscal, plan as plan_mod, score, soa, Date, Percent,
-};
+use aims_engine::catalog::Basis;
+use aims_engine::compare::{compare, delta, Change};
+use aims_engine::crosswalk::{covering, references, Framework};
+use aims_engine::merge::{differing_documents, differing_items, take_theirs};
+use aims_engine::plan::{plan, Task, When};
+use aims_engine::soa::{Defect, Status};
+use aims_engine::{compare as cmp, import, oscal, plan as plan_mod, score, soa, Date, Percent};
 use common::*;
 
-const FIXTURE_V2: &str = include_str!("fixtures/assessment-v2.json");
+const FIXTURE_V2: &str = include_str!("../../../tests/fixtures/assessment-v2.json");
 
 /// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the
 /// tests check what a spreadsheet would read back rather than the text's shape.
@@ -49,7 +47,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn fixture() -> aims_readiness::engine::Assessment {
+fn fixture() -> aims_engine::Assessment {
     import(catalog(), FIXTURE_V2.as_bytes()).expect("fixture imports")
 }
 
@@ -154,8 +152,8 @@ fn soa_json_has_the_title_block_and_counts_defects() {
 fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     let c = catalog();
     let mut a = blank();
-    set_all(&mut a, aims_readiness::engine::ItemKind::Clause, 3);
-    set_all(&mut a, aims_readiness::engine::ItemKind::Control, 3);
+    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
+    set_all(&mut a, aims_engine::ItemKind::Control, 3);
     add_evidence_everywhere(&mut a);
     all_documents(&mut a);
     for i in c.item_ids() {
@@ -169,7 +167,7 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     // toward a target of 5 stays a target task.
     a.update(c, item("A.9.2"), |x| {
         x.justification.clear();
-        x.target = aims_readiness::engine::TargetLevel::T5;
+        x.target = aims_engine::TargetLevel::T5;
     })
     .expect("edit");
     // One Stage 1 gap (a gate item at 2), one Stage 2 gap (a control at 2), one item
@@ -177,7 +175,7 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     set(&mut a, "6.1.2", 2);
     set(&mut a, "A.6.2.4", 2);
     a.update(c, item("A.3.2"), |x| {
-        x.target = aims_readiness::engine::TargetLevel::T4;
+        x.target = aims_engine::TargetLevel::T4;
         x.due = Date::parse("2026-11-29");
         x.owner = "  Sam  ".into();
     })
@@ -218,7 +216,7 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
         Task::Raise {
             current: Some(level(2)),
             next: level(3),
-            target: aims_readiness::engine::TargetLevel::T3
+            target: aims_engine::TargetLevel::T3
         }
     );
     assert!(tasks[0].words(c).starts_with("From level 2 to level 3: "));
@@ -261,7 +259,10 @@ fn oscal_of_the_fixture_is_frozen() {
     // tests/oscal/validate.py (compliance-trestle) checks this same document in the test
     // command; here it is frozen so any change to it is deliberate.
     let out = oscal::assessment_results(catalog(), &fixture());
-    assert_eq!(out, include_str!("fixtures/assessment-v2.oscal.json"));
+    assert_eq!(
+        out,
+        include_str!("../../../tests/fixtures/assessment-v2.oscal.json")
+    );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     let findings = v["assessment-results"]["results"][0]["findings"]
         .as_array()
@@ -381,7 +382,7 @@ fn reverse_crosswalks_reach_every_mapping_and_mark_their_basis() {
     // Every item mapped to a reference is found from it.
     for f in Framework::ALL {
         for i in c.item_ids() {
-            for m in aims_readiness::engine::crosswalk::mappings(c, i, f) {
+            for m in aims_engine::crosswalk::mappings(c, i, f) {
                 assert!(
                     covering(c, f, m.reference).iter().any(|(x, _)| *x == i),
                     "{} from {}",

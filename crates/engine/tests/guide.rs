@@ -4,10 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::guide::{parse, problems, spans, terms, Span};
+use aims_engine::guide::{parse, problems, spans, terms, Span};
 use common::*;
 
-const GUIDE: &str = include_str!("../assets/guide/en.json");
+const GUIDE: &str = include_str!("../../../assets/guide/en.json");
 
 #[test]
 fn the_guide_reads_and_every_reference_exists() {

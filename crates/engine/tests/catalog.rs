@@ -2,12 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::catalog::Basis;
-use aims_readiness::engine::{Catalog, ItemKind};
+use aims_engine::catalog::Basis;
+use aims_engine::{Catalog, ItemKind};
 use common::catalog;
 use std::collections::HashSet;
 
-const STRUCTURE: &str = include_str!("fixtures/iso42001-structure.json");
+const STRUCTURE: &str = include_str!("../../../tests/fixtures/iso42001-structure.json");
 
 #[test]
 fn has_exactly_32_clause_requirements_and_38_controls_with_unique_ids() {
@@ -302,7 +302,7 @@ fn quick_check_touches_every_clause_and_annex_a_group() {
 
 #[test]
 fn integrity_check_rejects_duplicates_dangling_parents_and_broken_cells() {
-    let cells = aims_readiness::engine::catalog::BUILTIN_CELLS;
+    let cells = aims_engine::catalog::BUILTIN_CELLS;
     let duplicated = cells.replacen("\n4.2\n", "\n4.1\n", 1);
     assert_ne!(duplicated, cells, "the fixture edit applies");
     let problems = Catalog::parse(&duplicated).expect_err("duplicate rejected");
@@ -343,7 +343,7 @@ fn integrity_check_rejects_duplicates_dangling_parents_and_broken_cells() {
 #[test]
 fn the_embedded_cells_carry_every_value_of_the_json_file() {
     let json: serde_json::Value =
-        serde_json::from_str(include_str!("../assets/catalog/iso42001.json")).expect("json");
+        serde_json::from_str(include_str!("../../../assets/catalog/iso42001.json")).expect("json");
     let c = catalog();
     let text = |v: &serde_json::Value| v.as_str().expect("text").to_owned();
     let texts = |v: &serde_json::Value| -> Vec<String> {

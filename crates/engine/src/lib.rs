@@ -5,6 +5,7 @@
 //! - [`profile`]: its AI roles, scope and controls of its own.
 //! - [`scoring`]: readiness figures, verdict, blockers and gaps.
 //! - [`export`] / [`import`]: the versioned JSON format.
+#![deny(missing_docs)]
 
 pub mod assessment;
 pub mod catalog;

@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::import::MAX_IMPORT_BYTES;
-use aims_readiness::engine::{export, import, import_with_notices, ImportError, TargetLevel};
+use aims_engine::import::MAX_IMPORT_BYTES;
+use aims_engine::{export, import, import_with_notices, ImportError, TargetLevel};
 use common::*;
 
-const FIXTURE: &str = include_str!("fixtures/assessment-v1.json");
-const FIXTURE_V2: &str = include_str!("fixtures/assessment-v2.json");
+const FIXTURE: &str = include_str!("../../../tests/fixtures/assessment-v1.json");
+const FIXTURE_V2: &str = include_str!("../../../tests/fixtures/assessment-v2.json");
 
 fn problems(json: &str) -> Vec<String> {
     match import(catalog(), json.as_bytes()) {
@@ -160,7 +160,7 @@ fn invalid_utf8_and_deep_nesting_never_panic() {
 #[test]
 fn the_compact_form_imports_to_the_same_assessment() {
     let a = import(catalog(), FIXTURE.as_bytes()).expect("fixture");
-    let compact = aims_readiness::engine::export_compact(catalog(), &a);
+    let compact = aims_engine::export_compact(catalog(), &a);
     assert!(compact.len() < FIXTURE.len() * 3 / 4, "compact is smaller");
     assert!(!compact.contains('\n'));
     assert_eq!(
@@ -199,7 +199,7 @@ fn version_1_targets_below_3_import_as_3_with_a_notice_naming_the_items() {
 
 #[test]
 fn the_profile_additional_controls_and_reuse_round_trip() {
-    use aims_readiness::engine::{apply, AdditionalControl, AiRole, Edit, ManagementSystem};
+    use aims_engine::{apply, AdditionalControl, AiRole, Edit, ManagementSystem};
     let c = catalog();
     let mut a = import(c, FIXTURE_V2.as_bytes()).expect("fixture");
     let now = a.updated.clone();

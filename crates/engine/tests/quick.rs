@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::quick::{carry_over, score_quick, Band, QuickAnswer, QuickAnswers};
+use aims_engine::quick::{carry_over, score_quick, Band, QuickAnswer, QuickAnswers};
 use common::*;
 
 fn all(answer: QuickAnswer) -> QuickAnswers {
@@ -13,7 +13,7 @@ fn all(answer: QuickAnswer) -> QuickAnswers {
     a
 }
 
-fn q(id: &str) -> aims_readiness::engine::QuickId {
+fn q(id: &str) -> aims_engine::QuickId {
     catalog().find_quick(id).expect("quick id")
 }
 

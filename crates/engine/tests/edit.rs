@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::{apply, Date, Edit, EditError, Timestamp};
+use aims_engine::{apply, Date, Edit, EditError, Timestamp};
 use common::*;
 
 fn later() -> Timestamp {

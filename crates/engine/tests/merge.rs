@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::merge::{merge, Conflict};
-use aims_readiness::engine::{AiRole, Assessment};
+use aims_engine::merge::{merge, Conflict};
+use aims_engine::{AiRole, Assessment};
 use common::*;
 
 fn edited(base: &Assessment, change: impl FnOnce(&mut Assessment)) -> Assessment {

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::{export, import, ImportError};
+use aims_engine::{export, import, ImportError};
 use common::*;
 use std::path::Path;
 
@@ -15,20 +15,20 @@ enum Expect {
     /// Imported; item `.0`'s field shows exactly the text `.2`.
     Inert(
         &'static str,
-        fn(&aims_readiness::engine::Answer) -> String,
+        fn(&aims_engine::Answer) -> String,
         &'static str,
     ),
     /// Imported as it was meant.
     Imported,
 }
 
-fn notes(a: &aims_readiness::engine::Answer) -> String {
+fn notes(a: &aims_engine::Answer) -> String {
     a.notes.clone()
 }
-fn first_evidence(a: &aims_readiness::engine::Answer) -> String {
+fn first_evidence(a: &aims_engine::Answer) -> String {
     a.evidence.first().cloned().unwrap_or_default()
 }
-fn owner(a: &aims_readiness::engine::Answer) -> String {
+fn owner(a: &aims_engine::Answer) -> String {
     a.owner.clone()
 }
 
@@ -73,7 +73,7 @@ const CASES: [(&str, Expect); 35] = [
 
 #[test]
 fn every_hostile_fixture_is_refused_clearly_or_kept_as_inert_text() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixture folder")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -158,7 +158,7 @@ proptest::proptest! {
     }
 }
 
-const FIXTURE_V2: &str = include_str!("fixtures/assessment-v2.json");
+const FIXTURE_V2: &str = include_str!("../../../tests/fixtures/assessment-v2.json");
 
 #[test]
 fn a_hundred_thousand_levels_of_nesting_do_not_overflow_the_stack() {

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_readiness::engine::{
+use aims_engine::{
     export, import, score, Assessment, Date, ItemKind, MaturityLevel, Percent, Report, TargetLevel,
     Weight,
 };
