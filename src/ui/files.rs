@@ -1,7 +1,7 @@
 //! Reading a file the person picked or dropped, and running the engine's import on it.
 
-use crate::engine::import::too_large;
-use crate::engine::import::Problem;
+use crate::engine::format::import::too_large;
+use crate::engine::format::import::Problem;
 use crate::engine::{import_with_notices, ImportError, Imported};
 use crate::ui::promise::settle;
 use wasm_bindgen::{JsCast, JsValue};

@@ -4,7 +4,7 @@
 //! `assets` option) and kept for the rest of the visit. The service worker caches the
 //! files, so a guide opened once opens offline too (the English one is cached at install).
 
-use crate::engine::guide::{parse, Guide};
+use crate::engine::format::guide::{parse, Guide};
 use crate::ui::i18n::{active, fetch_bytes, inlined, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -3,10 +3,10 @@
 //! only when chosen (inlined in the offline package), then kept for the visit. Numbers
 //! and dates go through the browser's `Intl` in the active language.
 
-pub use crate::engine::messages::{msg, tf};
+pub use crate::engine::text::messages::{msg, tf};
 
-use crate::engine::json::{parse, Value};
-use crate::engine::messages::{install, install_plural, translation};
+use crate::engine::format::json::{parse, Value};
+use crate::engine::text::messages::{install, install_plural, translation};
 use crate::engine::Catalog;
 use crate::ui::promise::settle;
 use std::cell::{Cell, RefCell};

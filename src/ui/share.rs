@@ -2,7 +2,7 @@
 //! share button and only to the configured target. The payload never holds answers.
 
 use super::config::ShareTarget;
-use crate::engine::quick::QuickResult;
+use crate::engine::rules::quick::QuickResult;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 

@@ -5,8 +5,8 @@ use super::clock;
 use super::config::Config;
 use super::i18n::{msg, tf};
 use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
-use crate::engine::merge::{merge, Conflict};
-use crate::engine::quick::{carry_over, QuickAnswer, QuickAnswers};
+use crate::engine::rules::merge::{merge, Conflict};
+use crate::engine::rules::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::{
     apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Report,
 };

@@ -9,8 +9,8 @@
 //! - `aims.<ns>.v1.quick`: the quick-check answers;
 //! - `aims.<ns>.v1.backup`: how many changes were saved since the last export.
 
-use crate::engine::json::{self, Value, Writer};
-use crate::engine::quick::{QuickAnswer, QuickAnswers};
+use crate::engine::format::json::{self, Value, Writer};
+use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
 use crate::ui::i18n::msg;
 use gloo_storage::{LocalStorage, Storage};
@@ -344,9 +344,7 @@ impl Store {
         }
         *self.index.borrow_mut() = Some(index);
         // Newest first; ties by id so the order is total.
-        crate::engine::sort::sort_by(&mut entries, |a, b| {
-            (updated(b), b.id()).cmp(&(updated(a), a.id()))
-        });
+        entries.sort_by(|a, b| (updated(b), b.id()).cmp(&(updated(a), a.id())));
         Ok(entries)
     }
 

@@ -169,7 +169,7 @@ fn a_full_quota_is_an_error_and_earlier_data_survives() {
 
 #[wasm_bindgen_test]
 fn quick_answers_round_trip() {
-    use aims_readiness::engine::quick::{QuickAnswer, QuickAnswers};
+    use aims_readiness::engine::rules::quick::{QuickAnswer, QuickAnswers};
     let store = fresh("t-quick");
     let mut answers = QuickAnswers::new(catalog());
     let q = catalog().find_quick("q03").expect("q03");

@@ -19,11 +19,10 @@
 //! CSV and OSCAL come from the same engine functions the app uses, so a file gives the
 //! same bytes here and in the browser.
 
-use aims_engine::messages::{msg, tf};
-use aims_engine::report_json::{catalog_json, report_json};
-use aims_engine::{
-    compare, export, import_with_notices, plan, score, soa, Assessment, Catalog, Date, Timestamp,
-};
+use aims_engine::reports::report_json::{catalog_json, report_json};
+use aims_engine::reports::{compare, plan, soa};
+use aims_engine::text::messages::{msg, tf};
+use aims_engine::{export, import_with_notices, score, Assessment, Catalog, Date, Timestamp};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -129,7 +128,9 @@ fn main() -> ExitCode {
             }
         }),
         ["oscal", file] => match read_and_import(catalog, file) {
-            Ok(a) => print(&aims_engine::oscal::assessment_results(catalog, &a)),
+            Ok(a) => print(&aims_engine::reports::oscal::assessment_results(
+                catalog, &a,
+            )),
             Err(code) => code,
         },
         ["compare", old, new] => {
@@ -177,7 +178,7 @@ fn print(text: &str) -> ExitCode {
 /// Reads FILE (or stdin for `-`) and imports it, printing every problem on failure.
 fn read_and_import(catalog: &Catalog, file: &str) -> Result<Assessment, ExitCode> {
     // Read one byte past the limit so an oversized input is reported, not truncated.
-    let limit = aims_engine::import::MAX_IMPORT_BYTES as u64 + 1;
+    let limit = aims_engine::format::import::MAX_IMPORT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let read = if file == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)

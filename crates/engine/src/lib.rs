@@ -1,45 +1,33 @@
-//! The pure scoring engine: no web dependency, tested natively with `cargo test`.
+//! The pure ISO/IEC 42001 readiness engine: no web dependency, tested natively with
+//! `cargo test`. Its folders are layers, and imports run one way only (checked by
+//! `tests/layers.rs`):
 //!
-//! - [`catalog`]: the ISO/IEC 42001 items, groups, documents and quick-check questions.
-//! - [`assessment`]: one organization's answers.
-//! - [`profile`]: its AI roles, scope and controls of its own.
-//! - [`scoring`]: readiness figures, verdict, blockers and gaps.
-//! - [`export`] / [`import`]: the versioned JSON format.
+//! - [`model`]: the catalog and one organization's answers (assessment, profile, levels,
+//!   weights, dates, percentages) and the edits a person makes. Imports no other layer.
+//! - [`rules`]: what the answers mean: scoring and verdict, the quick check, merging two
+//!   versions. Imports [`model`].
+//! - [`text`]: the messages, in the active language. Imports [`model`].
+//! - [`format`]: the files the engine reads and writes (exports, the guide, the catalog's
+//!   translations). Imports [`model`] and [`text`].
+//! - [`reports`]: documents made from an assessment and its score (Statement of
+//!   Applicability, action plan, comparison, crosswalks, OSCAL, CSV). Imports any of the
+//!   above.
 #![deny(missing_docs)]
 
-pub mod assessment;
-pub mod catalog;
-pub mod compare;
-pub mod crosswalk;
-pub mod csv;
-pub mod date;
-pub mod edit;
-pub mod export;
-pub mod guide;
-pub mod import;
-pub mod json;
-pub mod level;
-pub mod merge;
-pub mod messages;
-pub mod oscal;
-pub mod percent;
-pub mod plan;
-pub mod profile;
-pub mod quick;
-pub mod report_json;
-pub mod scoring;
-pub mod soa;
-pub mod sort;
-pub mod weight;
+pub mod format;
+pub mod model;
+pub mod reports;
+pub mod rules;
+pub mod text;
 
-pub use assessment::{Answer, Assessment, EditError};
-pub use catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind, QuickId};
-pub use date::{Date, Timestamp};
-pub use edit::{apply, Edit};
-pub use export::{export, export_compact};
-pub use import::{import, import_with_notices, ImportError, Imported};
-pub use level::{MaturityLevel, TargetLevel};
-pub use percent::Percent;
-pub use profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
-pub use scoring::{score, Blocker, Report, Stage, Verdict};
-pub use weight::Weight;
+pub use format::export::{export, export_compact};
+pub use format::import::{import, import_with_notices, ImportError, Imported};
+pub use model::assessment::{Answer, Assessment, EditError};
+pub use model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind, QuickId};
+pub use model::date::{Date, Timestamp};
+pub use model::edit::{apply, Edit};
+pub use model::level::{MaturityLevel, TargetLevel};
+pub use model::percent::Percent;
+pub use model::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
+pub use model::weight::Weight;
+pub use rules::scoring::{score, Blocker, Report, Stage, Verdict};

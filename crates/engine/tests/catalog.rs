@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::catalog::Basis;
+use aims_engine::model::catalog::Basis;
 use aims_engine::{Catalog, ItemKind};
 use common::catalog;
 use std::collections::HashSet;
@@ -302,7 +302,7 @@ fn quick_check_touches_every_clause_and_annex_a_group() {
 
 #[test]
 fn integrity_check_rejects_duplicates_dangling_parents_and_broken_cells() {
-    let cells = aims_engine::catalog::BUILTIN_CELLS;
+    let cells = aims_engine::model::catalog::BUILTIN_CELLS;
     let duplicated = cells.replacen("\n4.2\n", "\n4.1\n", 1);
     assert_ne!(duplicated, cells, "the fixture edit applies");
     let problems = Catalog::parse(&duplicated).expect_err("duplicate rejected");

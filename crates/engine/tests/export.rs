@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::import::MAX_IMPORT_BYTES;
+use aims_engine::format::import::MAX_IMPORT_BYTES;
 use aims_engine::{export, import, import_with_notices, ImportError, TargetLevel};
 use common::*;
 

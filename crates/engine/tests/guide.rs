@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::guide::{parse, problems, spans, terms, Span};
+use aims_engine::format::guide::{parse, problems, spans, terms, Span};
 use common::*;
 
 const GUIDE: &str = include_str!("../../../assets/guide/en.json");

@@ -5,8 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::guide::{self, spans, Span};
-use aims_engine::json::{parse, Value};
+use aims_engine::format::guide::{self, spans, Span};
+use aims_engine::format::json::{parse, Value};
 use common::*;
 use std::collections::BTreeSet;
 

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::merge::{merge, Conflict};
+use aims_engine::rules::merge::{merge, Conflict};
 use aims_engine::{AiRole, Assessment};
 use common::*;
 

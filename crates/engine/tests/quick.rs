@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::quick::{carry_over, score_quick, Band, QuickAnswer, QuickAnswers};
+use aims_engine::rules::quick::{carry_over, score_quick, Band, QuickAnswer, QuickAnswers};
 use common::*;
 
 fn all(answer: QuickAnswer) -> QuickAnswers {

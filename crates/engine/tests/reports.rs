@@ -4,13 +4,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::catalog::Basis;
-use aims_engine::compare::{compare, delta, Change};
-use aims_engine::crosswalk::{covering, references, Framework};
-use aims_engine::merge::{differing_documents, differing_items, take_theirs};
-use aims_engine::plan::{plan, Task, When};
-use aims_engine::soa::{Defect, Status};
-use aims_engine::{compare as cmp, import, oscal, plan as plan_mod, score, soa, Date, Percent};
+use aims_engine::model::catalog::Basis;
+use aims_engine::reports::compare::{compare, delta, Change};
+use aims_engine::reports::crosswalk::{covering, references, Framework};
+use aims_engine::reports::plan::{plan, Task, When};
+use aims_engine::reports::soa::{Defect, Status};
+use aims_engine::reports::{compare as cmp, oscal, plan as plan_mod, soa};
+use aims_engine::rules::merge::{differing_documents, differing_items, take_theirs};
+use aims_engine::{import, score, Date, Percent};
 use common::*;
 
 const FIXTURE_V2: &str = include_str!("../../../tests/fixtures/assessment-v2.json");
@@ -382,7 +383,7 @@ fn reverse_crosswalks_reach_every_mapping_and_mark_their_basis() {
     // Every item mapped to a reference is found from it.
     for f in Framework::ALL {
         for i in c.item_ids() {
-            for m in aims_engine::crosswalk::mappings(c, i, f) {
+            for m in aims_engine::reports::crosswalk::mappings(c, i, f) {
                 assert!(
                     covering(c, f, m.reference).iter().any(|(x, _)| *x == i),
                     "{} from {}",

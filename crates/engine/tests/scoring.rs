@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::scoring::STAGE1_GATE;
+use aims_engine::rules::scoring::{is_stage1_gate, STAGE1_GATE};
 use aims_engine::{
     score, Assessment, Blocker, ItemKind, Report, Stage, TargetLevel, Verdict, Weight,
 };
@@ -393,7 +393,7 @@ fn every_gate_item_exists_and_is_a_clause_requirement() {
             .find_item(id)
             .unwrap_or_else(|| panic!("gate item {id} is not in the catalog"));
         assert_eq!(c.item(i).kind, ItemKind::Clause, "{id}");
-        assert!(c.is_stage1_gate(i), "{id}");
+        assert!(is_stage1_gate(c, i), "{id}");
     }
-    assert_eq!(c.item_ids().filter(|&i| c.is_stage1_gate(i)).count(), 14);
+    assert_eq!(c.item_ids().filter(|&i| is_stage1_gate(c, i)).count(), 14);
 }

@@ -6,8 +6,8 @@
 
 use super::report_tabs::ReportTabs;
 use super::{event_value, pct, send};
-use crate::engine::compare::{compare, delta, Change};
-use crate::engine::merge::{differing_documents, differing_items};
+use crate::engine::reports::compare::{compare, delta, Change};
+use crate::engine::rules::merge::{differing_documents, differing_items};
 use crate::engine::{Assessment, Edit, ItemId};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::files::read_and_import;
@@ -46,7 +46,7 @@ fn points(d: Option<i32>) -> String {
         Some(0) => "±0".to_owned(),
         Some(d) => {
             let sign = if d > 0 { "+" } else { "−" };
-            let text = crate::engine::json::format_fixed(u64::from(d.unsigned_abs()), 1);
+            let text = crate::engine::model::decimal::format_fixed(u64::from(d.unsigned_abs()), 1);
             tf(msg::compare_points(), &[("n", &format!("{sign}{text}"))])
         }
     }

@@ -5,9 +5,9 @@
 use super::nav::route_link;
 use super::report_tabs::ReportTabs;
 use super::{event_value, pct, set};
-use crate::engine::catalog::Basis;
-use crate::engine::crosswalk::{covering, references, Framework};
-use crate::engine::scoring::figure_of;
+use crate::engine::model::catalog::Basis;
+use crate::engine::reports::crosswalk::{covering, references, Framework};
+use crate::engine::rules::scoring::figure_of;
 use crate::engine::Assessment;
 use crate::ui::i18n::{msg, tf};
 use crate::ui::route::{AssessmentScreen, Route};

@@ -58,7 +58,7 @@ pub fn Documents(p: &DocumentsProps) -> Html {
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
             <h1 id="aims-docs-title" class="aims-h1">{ msg::docs_title() }</h1>
-            <p class="aims-lead">{ msg::docs_lead() }{ super::nav::term_link(&navigator, crate::engine::guide::terms::DOCUMENTED) }</p>
+            <p class="aims-lead">{ msg::docs_lead() }{ super::nav::term_link(&navigator, crate::engine::format::guide::terms::DOCUMENTED) }</p>
             <p class="aims-figure-inline"><strong>{ tf(msg::docs_count(), &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
             <h2 class="aims-h2">{ msg::docs_clauses() }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_none()).map(row) }</ul>

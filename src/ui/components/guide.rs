@@ -5,11 +5,11 @@
 
 use super::nav::route_link;
 use super::pct;
-use crate::engine::catalog::Basis;
-use crate::engine::crosswalk::{covering, mappings, Framework};
-use crate::engine::guide::{spans, Guide, Section, Span};
-use crate::engine::messages::Message;
-use crate::engine::scoring::figure_of;
+use crate::engine::format::guide::{spans, Guide, Section, Span};
+use crate::engine::model::catalog::Basis;
+use crate::engine::reports::crosswalk::{covering, mappings, Framework};
+use crate::engine::rules::scoring::figure_of;
+use crate::engine::text::messages::Message;
 use crate::ui::context::use_app_state;
 use crate::ui::guide::{use_guide, GuideState};
 use crate::ui::i18n::{msg, tf};
@@ -128,12 +128,14 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
         Some("iso27001") => Some(Framework::Iso27001),
         _ => None,
     };
-    let readiness = |refs: &[(crate::engine::ItemId, crate::engine::catalog::Basis)]| match state {
-        Some(a) => {
-            let f = figure_of(c, a, refs.iter().map(|(i, _)| *i));
-            html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.readiness)), ("n", &f.in_scope.to_string())]) }</span> }
+    let readiness = |refs: &[(crate::engine::ItemId, crate::engine::model::catalog::Basis)]| {
+        match state {
+            Some(a) => {
+                let f = figure_of(c, a, refs.iter().map(|(i, _)| *i));
+                html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.readiness)), ("n", &f.in_scope.to_string())]) }</span> }
+            }
+            None => html! {},
         }
-        None => html! {},
     };
     // The references a section walks through, each with the items mapped to it: the EU
     // AI Act provisions it names, or the AI RMF's four functions.

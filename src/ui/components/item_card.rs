@@ -3,9 +3,9 @@
 
 use super::event_value;
 use super::nav::{route_link, term_link};
-use crate::engine::catalog::{Basis, Crosswalk};
-use crate::engine::guide::terms;
-use crate::engine::messages::Message;
+use crate::engine::format::guide::terms;
+use crate::engine::model::catalog::{Basis, Crosswalk};
+use crate::engine::text::messages::Message;
 use crate::engine::{
     Answer, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
 };

@@ -6,7 +6,7 @@ use super::nav::route_link;
 use super::report_tabs::ReportTabs;
 use super::results::print;
 use super::{event_value, set};
-use crate::engine::plan::{self, group_of, Action as Task, Grouping, When};
+use crate::engine::reports::plan::{self, group_of, Action as Task, Grouping, When};
 use crate::engine::{Assessment, Date, Edit, Report};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};

@@ -4,7 +4,7 @@
 //! controls of its own beyond Annex A.
 
 use super::{event_checked, event_value, form_field, reset_form, send};
-use crate::engine::profile::suggested_exclusions;
+use crate::engine::rules::exclusions::suggested_exclusions;
 use crate::engine::{AdditionalControl, AiRole, Assessment, Edit, ManagementSystem, MaturityLevel};
 use crate::ui::context::use_dispatch;
 use crate::ui::i18n::{msg, tf};

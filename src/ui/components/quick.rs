@@ -1,8 +1,8 @@
 //! The quick readiness check: one question per step, then an indicative result.
 
 use super::pct;
-use crate::engine::messages::Message;
-use crate::engine::quick::{score_quick, Band, QuickAnswer};
+use crate::engine::rules::quick::{score_quick, Band, QuickAnswer};
+use crate::engine::text::messages::Message;
 use crate::ui::clock::new_id;
 use crate::ui::config::ShareTarget;
 use crate::ui::context::{use_app_state, use_dispatch};

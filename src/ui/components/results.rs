@@ -4,8 +4,8 @@
 use super::nav::term_link;
 use super::pct;
 use super::report_tabs::ReportTabs;
-use crate::engine::guide::terms;
-use crate::engine::scoring::{Figure, GroupScore};
+use crate::engine::format::guide::terms;
+use crate::engine::rules::scoring::{Figure, GroupScore};
 use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Report, Stage, Verdict};
 use crate::ui::context::use_dispatch;
 use crate::ui::download::download_export;
@@ -181,7 +181,7 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
                                 <th scope="row">{ item_label(g.item) }</th>
                                 <td data-label={msg::results_gap_current()}>{ g.current.map_or_else(|| msg::item_unanswered().to_owned(), |l| l.to_string()) }</td>
                                 <td data-label={msg::results_gap_target()}>{ g.target.number() }</td>
-                                <td data-label={msg::results_gap_priority()}>{ crate::engine::json::format_fixed(u64::from(g.priority), 2) }</td>
+                                <td data-label={msg::results_gap_priority()}>{ crate::engine::model::decimal::format_fixed(u64::from(g.priority), 2) }</td>
                                 <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {}", crate::ui::clock::date_label(d))).unwrap_or_default() }</td>
                             </tr> }
                         }) }
@@ -229,7 +229,8 @@ pub fn Results(p: &ResultsProps) -> Html {
     let on_oscal = {
         let a = p.assessment.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = crate::engine::oscal::assessment_results(crate::ui::i18n::catalog(), &a);
+            let text =
+                crate::engine::reports::oscal::assessment_results(crate::ui::i18n::catalog(), &a);
             crate::ui::download::download_report(&a, "oscal", "json", &text);
         })
     };

@@ -1,11 +1,11 @@
 //! The Statement of Applicability as a document: title block, the defects an auditor
 //! would raise, one row per Annex A control (and per control of the organization's
-//! own), CSV download and print. The rows come from `engine::soa`, like the CSV.
+//! own), CSV download and print. The rows come from `engine::reports::soa`, like the CSV.
 
 use super::report_tabs::ReportTabs;
 use super::results::print;
 use super::{event_value, send};
-use crate::engine::soa::{self, Defect, Row};
+use crate::engine::reports::soa::{self, Defect, Row};
 use crate::engine::{Assessment, Edit};
 use crate::ui::context::use_dispatch;
 use crate::ui::download::download_report;
@@ -168,7 +168,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::soa_print() }</button>
                 </div>
             </div>
-            <p class="aims-lead aims-noprint">{ msg::soa_lead() }{ super::nav::term_link(&navigator, crate::engine::guide::terms::SOA) }</p>
+            <p class="aims-lead aims-noprint">{ msg::soa_lead() }{ super::nav::term_link(&navigator, crate::engine::format::guide::terms::SOA) }</p>
             { title_block(a, Some(&act)) }
             { soa_table(a, Some(&act)) }
         </section>

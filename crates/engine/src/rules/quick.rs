@@ -1,10 +1,10 @@
 //! The quick readiness check: 15 plain-language questions, each standing for a set of
 //! catalog items, scored into an indicative band (docs/quick-check.md).
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, QuickId};
-use super::level::MaturityLevel;
-use super::percent::Percent;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::{Catalog, QuickId};
+use crate::model::level::MaturityLevel;
+use crate::model::percent::Percent;
 
 /// A visitor's answer to one quick-check question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -183,7 +183,7 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
         let pts = answers.get(q).map_or(0, QuickAnswer::points);
         (pts, !catalog.quick(q).foundation, q)
     };
-    super::sort::sort_by(&mut weakest, |&a, &b| rank(a).cmp(&rank(b)));
+    weakest.sort_by_key(|&a| rank(a));
     weakest.truncate(3);
 
     QuickResult {

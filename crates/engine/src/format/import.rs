@@ -2,15 +2,15 @@
 //! and returned at once, each with the path of the offending value; nothing here can
 //! panic, whatever the bytes.
 
-use super::assessment::{Answer, Assessment};
-use super::catalog::{Catalog, ItemKind};
-use super::date::{Date, Timestamp};
-use super::export::{FORMAT, FORMAT_VERSION};
-use super::json::{self, Value};
-use super::level::{MaturityLevel, TargetLevel};
-use super::messages::{msg, tf};
-use super::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
-use super::weight::Weight;
+use crate::format::export::{FORMAT, FORMAT_VERSION};
+use crate::format::json::{self, Value};
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::catalog::{Catalog, ItemKind};
+use crate::model::date::{Date, Timestamp};
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::model::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
+use crate::model::weight::Weight;
+use crate::text::messages::{msg, tf};
 use std::fmt;
 
 /// The largest file accepted (1 MiB). A full assessment with generous notes is well

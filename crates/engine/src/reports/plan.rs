@@ -3,14 +3,14 @@
 //! One function builds the tasks; the CSV and JSON writers only format them, so the app
 //! and `aims-score plan` print the same bytes.
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, DocumentId, GroupId, ItemId};
-use super::csv::Csv;
-use super::date::Date;
-use super::json::Writer;
-use super::level::{MaturityLevel, TargetLevel};
-use super::messages::{msg, tf};
-use super::scoring::{Blocker, Report, Stage};
+use crate::format::json::Writer;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId};
+use crate::model::date::Date;
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::reports::csv::Csv;
+use crate::rules::scoring::{Blocker, Report, Stage};
+use crate::text::messages::{msg, tf};
 
 /// Before which milestone a task has to be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,7 +95,7 @@ pub struct Action<'a> {
     pub task: Task,
     /// Before which milestone.
     pub when: When,
-    /// The gap priority of a `Raise` task (see [`super::scoring::Gap`]); 0 otherwise.
+    /// The gap priority of a `Raise` task (see [`crate::rules::scoring::Gap`]); 0 otherwise.
     pub priority: u32,
     /// Who is responsible (the item's owner).
     pub owner: &'a str,
@@ -234,7 +234,7 @@ pub fn plan<'a>(
     }
     // Stable: equal keys keep the order above (gaps by priority, then blockers in
     // catalog order).
-    super::sort::sort_by(&mut actions, |a, b| {
+    actions.sort_by(|a, b| {
         (a.when, std::cmp::Reverse(a.priority)).cmp(&(b.when, std::cmp::Reverse(b.priority)))
     });
     actions

@@ -4,9 +4,8 @@
 //! them, and they decide which controls an organization that only uses AI can justifiably
 //! exclude. The app only *suggests* such exclusions: nothing is excluded without a click.
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, ItemId};
-use super::level::MaturityLevel;
+use crate::model::catalog::{Catalog, ItemId};
+use crate::model::level::MaturityLevel;
 
 /// A role an organization can have with respect to AI (ISO/IEC 22989).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,26 +150,6 @@ impl Profile {
     pub fn builds_ai(&self) -> bool {
         self.has_role(AiRole::Provider) || self.has_role(AiRole::Producer)
     }
-}
-
-/// Controls whose process only arises for an organization that designs, develops or
-/// trains AI systems itself: objectives and processes for responsible development, the
-/// design and development record, and data for development and its preparation.
-pub const DEVELOPMENT_CONTROLS: [&str; 5] = ["A.6.1.2", "A.6.1.3", "A.6.2.3", "A.7.2", "A.7.6"];
-
-/// Controls the profile suggests excluding: the development controls, for an
-/// organization whose roles are known and include neither AI provider nor AI producer,
-/// while still applicable and not declined before.
-pub fn suggested_exclusions(catalog: &Catalog, assessment: &Assessment) -> Vec<ItemId> {
-    let profile = &assessment.profile;
-    if profile.roles.is_empty() || profile.builds_ai() {
-        return Vec::new();
-    }
-    DEVELOPMENT_CONTROLS
-        .iter()
-        .filter_map(|id| catalog.find_item(id))
-        .filter(|&i| !assessment.answer(i).excluded && !profile.declined.contains(&i))
-        .collect()
 }
 
 /// A control of the organization's own, beyond Annex A (clause 6.1.3 allows them). It is

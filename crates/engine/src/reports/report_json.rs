@@ -1,10 +1,10 @@
 //! The scoring report and the catalog summary as JSON, as printed by `aims-score`
 //! (docs/export-format.md).
 
-use super::catalog::Catalog;
-use super::json::Writer;
-use super::percent::Percent;
-use super::scoring::{Blocker, Figure, Report};
+use crate::format::json::Writer;
+use crate::model::catalog::Catalog;
+use crate::model::percent::Percent;
+use crate::rules::scoring::{Blocker, Figure, Report};
 
 fn percent(w: &mut Writer, key: &str, p: Option<Percent>) {
     w.key(key);

@@ -7,11 +7,11 @@
 //! Every uuid is a version-5 uuid derived from the assessment's id and the part it
 //! names, so the same export gives the same document in the app and in `aims-score`.
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, ItemId, ItemKind};
-use super::json::Writer;
-use super::level::MaturityLevel;
-use super::scoring::evidenced_level;
+use crate::format::json::Writer;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::{Catalog, ItemId, ItemKind};
+use crate::model::level::MaturityLevel;
+use crate::rules::scoring::evidenced_level;
 
 /// The OSCAL version of the document (that of compliance-trestle 5.2.0's models, which
 /// validate it in the test command).

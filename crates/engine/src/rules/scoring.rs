@@ -2,10 +2,10 @@
 //! the audit bar (level 3), progress toward the organization's own targets, coverage,
 //! the Stage 1 / Stage 2 verdict with its blockers, and the prioritized gaps.
 
-use super::assessment::{Answer, Assessment};
-use super::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
-use super::level::{MaturityLevel, TargetLevel};
-use super::percent::Percent;
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::model::percent::Percent;
 
 /// The level above which an item needs evidence to count in evidenced readiness.
 const EVIDENCE_CAP: MaturityLevel = MaturityLevel::L2;
@@ -17,6 +17,12 @@ pub const STAGE1_GATE: [&str; 14] = [
     "4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "6.2", "8.2", "8.3", "8.4", "9.2.1", "9.2.2", "9.3.1",
     "9.3.2", "9.3.3",
 ];
+
+/// Whether `item` is one of the [`STAGE1_GATE`] items. Asked only of items that fall
+/// short, so comparing 14 short ids costs less than keeping a table per catalog.
+pub fn is_stage1_gate(catalog: &Catalog, item: ItemId) -> bool {
+    STAGE1_GATE.contains(&catalog.item(item).id.as_str())
+}
 
 /// A readiness figure with its denominators, so the UI can always say "over N items,
 /// M answered".
@@ -140,7 +146,7 @@ impl Blocker {
         let clause = |i: ItemId| catalog.item(i).kind == ItemKind::Clause;
         match self {
             Blocker::Unanswered(i) if clause(i) => Stage::One,
-            Blocker::NoEvidence(i) if catalog.is_stage1_gate(i) => Stage::One,
+            Blocker::NoEvidence(i) if is_stage1_gate(catalog, i) => Stage::One,
             Blocker::BelowMinimum(..)
             | Blocker::GateBelowAuditReady(..)
             | Blocker::SoaDefect(_)
@@ -264,7 +270,7 @@ fn item_blocker(
     match level {
         None => Some(Blocker::Unanswered(item)),
         Some(l) if clause && l < MaturityLevel::L2 => Some(Blocker::BelowMinimum(item, l)),
-        Some(l) if l < MaturityLevel::AUDIT_READY && catalog.is_stage1_gate(item) => {
+        Some(l) if l < MaturityLevel::AUDIT_READY && is_stage1_gate(catalog, item) => {
             Some(Blocker::GateBelowAuditReady(item, l))
         }
         Some(l) if l < MaturityLevel::AUDIT_READY => Some(Blocker::BelowAuditReady(item, l)),
@@ -354,7 +360,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         }
     }
     // Highest priority first, equal priorities in catalog order.
-    super::sort::sort_by(&mut gaps, |a, b| {
+    gaps.sort_by(|a, b| {
         (std::cmp::Reverse(a.priority), a.item).cmp(&(std::cmp::Reverse(b.priority), b.item))
     });
 

@@ -3,12 +3,12 @@
 //! documents gained or lost. `aims-score compare` prints [`json`]; the app shows the
 //! same [`Comparison`].
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, DocumentId, ItemId};
-use super::json::Writer;
-use super::level::MaturityLevel;
-use super::percent::Percent;
-use super::scoring::{score, Figure, Report};
+use crate::format::json::Writer;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::level::MaturityLevel;
+use crate::model::percent::Percent;
+use crate::rules::scoring::{score, Figure, Report};
 
 /// How one item moved from the older assessment to the newer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,12 +1,12 @@
 //! Every change a person can make to an assessment, as data. The UI's reducer only
 //! forwards these to [`apply`], so the rules live here and are tested natively.
 
-use super::assessment::{Answer, Assessment, EditError};
-use super::catalog::{Catalog, DocumentId, ItemId};
-use super::date::{Date, Timestamp};
-use super::level::{MaturityLevel, TargetLevel};
-use super::profile::{AdditionalControl, AiRole, ManagementSystem};
-use super::weight::Weight;
+use crate::model::assessment::{Answer, Assessment, EditError};
+use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::date::{Date, Timestamp};
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::model::profile::{AdditionalControl, AiRole, ManagementSystem};
+use crate::model::weight::Weight;
 
 /// One change to an assessment.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,8 +3,8 @@
 //! the side that changed it; a field both sides changed differently keeps this tab's
 //! value and is reported, so the person is told and nothing is lost silently.
 
-use super::assessment::{Answer, Assessment};
-use super::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::catalog::{Catalog, DocumentId, ItemId};
 
 /// A field both tabs changed to different values.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -371,10 +371,10 @@ pub struct Catalog {
     pub version: u32,
     /// Display title of the standard.
     pub title: String,
-    groups: Vec<Group>,
-    items: Vec<Item>,
-    documents: Vec<Document>,
-    quick: Vec<QuickQuestion>,
+    pub(crate) groups: Vec<Group>,
+    pub(crate) items: Vec<Item>,
+    pub(crate) documents: Vec<Document>,
+    pub(crate) quick: Vec<QuickQuestion>,
     /// For each item, its direct group.
     item_group: Vec<GroupId>,
     /// For each group, its parent group.
@@ -382,10 +382,6 @@ pub struct Catalog {
     /// For each document, the Annex A control that calls for it (`None`: a clause
     /// requires it).
     document_control: Vec<Option<ItemId>>,
-    /// For each item, whether it is a Stage 1 gate item of the scoring model
-    /// ([`super::scoring::STAGE1_GATE`]), looked up once here rather than by name on
-    /// every re-score.
-    stage1_gate: Vec<bool>,
     /// For each quick question, the items it maps to.
     quick_items: Vec<Vec<ItemId>>,
 }
@@ -480,11 +476,6 @@ impl Catalog {
                     .map(|i| ItemId(i as u8))
             })
             .collect();
-        let stage1_gate = raw
-            .items
-            .iter()
-            .map(|i| super::scoring::STAGE1_GATE.contains(&i.id.as_str()))
-            .collect();
         duplicates(
             "group",
             raw.groups.iter().map(|g| g.id.as_str()),
@@ -520,95 +511,7 @@ impl Catalog {
             group_parent,
             quick_items,
             document_control,
-            stage1_gate,
         })
-    }
-
-    /// A copy of the catalog with its texts in another language, from a translation file
-    /// (`assets/catalog/iso42001.<lang>.json`): every group summary, item question,
-    /// explanation, evidence example and level hint, every document title and
-    /// description and every quick-check text must be there and not blank, with as many
-    /// evidence examples as in English. Ids, kinds, crosswalks and the official short
-    /// titles stay as they are. Every problem is listed.
-    pub fn translated(&self, overlay: &super::json::Value) -> Result<Catalog, Vec<String>> {
-        use super::json::Value;
-        let mut out = self.clone();
-        let mut problems = Vec::new();
-        let entry = |section: &str, id: &str, problems: &mut Vec<String>| {
-            let found = overlay.get(section).and_then(|s| s.get(id)).cloned();
-            if found.is_none() {
-                problems.push(format!("{section}.{id} is missing"));
-            }
-            found
-        };
-        let text = |v: &Value, at: &str, key: &str, problems: &mut Vec<String>| -> Option<String> {
-            match v.get(key).and_then(Value::as_str) {
-                Some(t) if !t.trim().is_empty() => Some(t.to_owned()),
-                _ => {
-                    problems.push(format!("{at}.{key} is missing or blank"));
-                    None
-                }
-            }
-        };
-        let texts = |v: &Value, at: &str, key: &str, n: usize, problems: &mut Vec<String>| {
-            let list: Vec<String> = match v.get(key) {
-                Some(Value::Array(list)) => list
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .filter(|t| !t.trim().is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-                _ => Vec::new(),
-            };
-            if list.len() == n {
-                Some(list)
-            } else {
-                problems.push(format!("{at}.{key} needs {n} texts, has {}", list.len()));
-                None
-            }
-        };
-        for g in &mut out.groups {
-            let at = format!("groups.{}", g.id);
-            if let Some(v) = entry("groups", &g.id, &mut problems) {
-                g.summary = text(&v, &at, "summary", &mut problems).unwrap_or_default();
-            }
-        }
-        for it in &mut out.items {
-            let at = format!("items.{}", it.id);
-            let Some(v) = entry("items", &it.id, &mut problems) else {
-                continue;
-            };
-            it.question = text(&v, &at, "question", &mut problems).unwrap_or_default();
-            it.explanation = text(&v, &at, "explanation", &mut problems).unwrap_or_default();
-            it.evidence =
-                texts(&v, &at, "evidence", it.evidence.len(), &mut problems).unwrap_or_default();
-            if let Some(levels) = texts(&v, &at, "levels", 6, &mut problems) {
-                for (slot, level) in it.levels.iter_mut().zip(levels) {
-                    *slot = level;
-                }
-            }
-        }
-        for d in &mut out.documents {
-            let at = format!("documents.{}", d.id);
-            if let Some(v) = entry("documents", &d.id, &mut problems) {
-                d.title = text(&v, &at, "title", &mut problems).unwrap_or_default();
-                d.description = text(&v, &at, "description", &mut problems).unwrap_or_default();
-            }
-        }
-        for q in &mut out.quick {
-            let at = format!("quick.{}", q.id);
-            if let Some(v) = entry("quick", &q.id, &mut problems) {
-                q.topic = text(&v, &at, "topic", &mut problems).unwrap_or_default();
-                q.question = text(&v, &at, "question", &mut problems).unwrap_or_default();
-                q.help = text(&v, &at, "help", &mut problems).unwrap_or_default();
-                q.next_step = text(&v, &at, "next_step", &mut problems).unwrap_or_default();
-            }
-        }
-        if problems.is_empty() {
-            Ok(out)
-        } else {
-            Err(problems)
-        }
     }
 
     /// All items in catalog order (clause requirements first, then controls).
@@ -686,11 +589,6 @@ impl Catalog {
     /// The document's data.
     pub fn document(&self, id: DocumentId) -> &Document {
         &self.documents[id.index()]
-    }
-
-    /// Whether `item` is one of the scoring model's Stage 1 gate items.
-    pub fn is_stage1_gate(&self, item: ItemId) -> bool {
-        self.stage1_gate[item.index()]
     }
 
     /// The Annex A control that calls for a document, or `None` when a clause of 4–10

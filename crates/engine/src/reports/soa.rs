@@ -4,13 +4,13 @@
 //! One function builds the rows; the CSV and JSON writers only format them, so the app
 //! and `aims-score soa` print the same bytes.
 
-use super::assessment::Assessment;
-use super::catalog::{Catalog, ItemId, ItemKind};
-use super::csv::Csv;
-use super::date::Date;
-use super::json::Writer;
-use super::level::{MaturityLevel, TargetLevel};
-use super::messages::{msg, tf};
+use crate::format::json::Writer;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::{Catalog, ItemId, ItemKind};
+use crate::model::date::Date;
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::reports::csv::Csv;
+use crate::text::messages::{msg, tf};
 
 /// How far an applicable control is implemented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! An item's weight in the weighted means: above 0 and at most 100, kept in hundredths so
 //! it is exact in storage and exports (no floating-point text ever round-trips).
 
-use super::json::format_fixed;
+use crate::model::decimal::format_fixed;
 use std::fmt;
 
 /// How much one item counts relative to the others (default 1).

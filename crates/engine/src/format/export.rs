@@ -2,10 +2,10 @@
 //! every item and document in catalog order, every field present, so that
 //! export → import → export is byte-identical.
 
-use super::assessment::Assessment;
-use super::catalog::Catalog;
-use super::json::Writer;
-use super::profile::Profile;
+use crate::format::json::Writer;
+use crate::model::assessment::Assessment;
+use crate::model::catalog::Catalog;
+use crate::model::profile::Profile;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "aims-readiness/assessment";

@@ -1,11 +1,11 @@
 //! One organization's answers: a maturity level, target and applicability per item, the
 //! evidence behind them, and which mandatory documents exist.
 
-use super::catalog::{Catalog, DocumentId, ItemId, ItemKind};
-use super::date::{Date, Timestamp};
-use super::level::{MaturityLevel, TargetLevel};
-use super::profile::{AdditionalControl, Profile};
-use super::weight::Weight;
+use crate::model::catalog::{Catalog, DocumentId, ItemId, ItemKind};
+use crate::model::date::{Date, Timestamp};
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::model::profile::{AdditionalControl, Profile};
+use crate::model::weight::Weight;
 
 /// Everything recorded about one item.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -3,7 +3,7 @@
 //! reverse question: for an article, an AI RMF function or category, or a 27001 clause,
 //! which items cover it (and on what basis), so the app can show how ready they are.
 
-use super::catalog::{Basis, Catalog, ItemId};
+use crate::model::catalog::{Basis, Catalog, ItemId};
 
 /// A framework the catalog maps to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -121,9 +121,7 @@ pub fn references(catalog: &Catalog, framework: Framework) -> Vec<String> {
             }
         }
     }
-    super::sort::sort_by(&mut refs, |a, b| {
-        natural_key(framework, a).cmp(&natural_key(framework, b))
-    });
+    refs.sort_by_key(|r| natural_key(framework, r));
     refs
 }
 

@@ -3,7 +3,8 @@
 //! size), keeps numbers as their exact text so fixed-point values never pass through
 //! floating point, and never panics on any input.
 
-use super::messages::msg;
+use crate::model::decimal::format_fixed;
+use crate::text::messages::msg;
 use std::fmt::Write as _;
 
 /// The deepest nesting accepted; deeper input is refused instead of exhausting the stack.
@@ -588,21 +589,6 @@ impl Writer {
         out.push('\n');
         out
     }
-}
-
-/// `units` × 10^-decimals without trailing zeros: (150, 2) → `1.5`, (300, 2) → `3`.
-pub fn format_fixed(units: u64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let (whole, mut fraction) = (units / scale, units % scale);
-    if fraction == 0 {
-        return whole.to_string();
-    }
-    let mut width = decimals as usize;
-    while fraction % 10 == 0 {
-        fraction /= 10;
-        width -= 1;
-    }
-    format!("{whole}.{fraction:0width$}")
 }
 
 fn escape_into(out: &mut String, s: &str) {

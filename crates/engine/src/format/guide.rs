@@ -6,8 +6,8 @@
 //!
 //! Inline links in the text are `[words](glossary:term-id)` and `[words](item:6.1.2)`.
 
-use super::catalog::Catalog;
-use super::json::{parse as parse_json, Value};
+use crate::format::json::{parse as parse_json, Value};
+use crate::model::catalog::Catalog;
 
 /// One section of a page.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -38,19 +38,6 @@ impl MaturityLevel {
         self as u8
     }
 
-    /// The level's short name, e.g. "Defined and operating".
-    pub fn name(self) -> &'static str {
-        use super::messages::msg;
-        [
-            msg::level_0(),
-            msg::level_1(),
-            msg::level_2(),
-            msg::level_3(),
-            msg::level_4(),
-            msg::level_5(),
-        ][self as usize]
-    }
-
     /// The next level up, saturating at 5.
     pub fn up(self) -> Self {
         Self::ALL[(self.number() as usize + 1).min(5)]

@@ -1,0 +1,7 @@
+//! The files the engine reads and writes. Imports [`crate::model`] and [`crate::text`].
+
+pub mod catalog_overlay;
+pub mod export;
+pub mod guide;
+pub mod import;
+pub mod json;

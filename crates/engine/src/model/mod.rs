@@ -1,0 +1,11 @@
+//! The domain: the catalog and one organization's answers. Imports no other layer.
+
+pub mod assessment;
+pub mod catalog;
+pub mod date;
+pub mod decimal;
+pub mod edit;
+pub mod level;
+pub mod percent;
+pub mod profile;
+pub mod weight;

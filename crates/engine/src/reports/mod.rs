@@ -1,0 +1,9 @@
+//! Documents made from an assessment and its score. Imports any other layer.
+
+pub mod compare;
+pub mod crosswalk;
+pub mod csv;
+pub mod oscal;
+pub mod plan;
+pub mod report_json;
+pub mod soa;
