@@ -7,7 +7,7 @@
 use aims_readiness::engine::{apply, score, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
 use aims_readiness::ui::app::{App, AppProps};
 use aims_readiness::ui::config::Config;
-use aims_readiness::ui::storage::Store;
+use aims_readiness::ui::services::storage::Store;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};

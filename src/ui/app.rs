@@ -1,18 +1,18 @@
 //! The app root: holds the state, provides it, themes the widget and routes. Each screen
 //! is a component of its own under `components/` that keeps its own UI state.
 
-use super::components::banner::Banner;
-use super::components::gate::AssessmentGate;
-use super::components::guide::GuideScreen;
-use super::components::home::Home;
-use super::components::nav::Nav;
-use super::components::not_found::{Missing, NotFound};
-use super::components::quick::Quick;
-use super::config::{Config, Theme};
-use super::context::{Dispatch, StateHandle};
-use super::i18n::msg;
-use super::route::Route;
-use super::state::{Action, AppState};
+use crate::ui::components::banner::Banner;
+use crate::ui::components::gate::AssessmentGate;
+use crate::ui::components::nav::Nav;
+use crate::ui::config::{Config, Theme};
+use crate::ui::context::{Dispatch, StateHandle};
+use crate::ui::pages::guide::GuideScreen;
+use crate::ui::pages::home::Home;
+use crate::ui::pages::not_found::{Missing, NotFound};
+use crate::ui::pages::quick::Quick;
+use crate::ui::route::Route;
+use crate::ui::services::i18n::msg;
+use crate::ui::state::{Action, AppState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -50,13 +50,13 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         use_effect_with(own_page, move |&own_page| {
             if own_page {
-                super::service_worker::register(dispatch);
+                crate::ui::services::service_worker::register(dispatch);
             }
         });
         // The language on screen is kept for offline use (its own page only).
         use_effect_with((own_page, state.lang), |&(own_page, lang)| {
             if own_page {
-                super::service_worker::keep_language(lang.code());
+                crate::ui::services::service_worker::keep_language(lang.code());
             }
         });
     }
@@ -69,10 +69,10 @@ pub fn App(props: &AppProps) -> Html {
     let style = c.accent.as_ref().map(|a| {
         format!(
             "--aims-accent:{a};--aims-on-accent:{}",
-            super::config::text_on(a)
+            crate::ui::config::text_on(a)
         )
     });
-    let embedded = super::components::flag(c.embedded);
+    let embedded = crate::ui::components::flag(c.embedded);
     // The language: an embed that starts before its language is loaded switches as soon
     // as it is (the app's own page loads it before the first render).
     {
@@ -82,9 +82,9 @@ pub fn App(props: &AppProps) -> Html {
             state.store.clone(),
         );
         use_effect_with((), move |_| {
-            let wanted = super::i18n::preferred(config.lang, store.language());
-            if wanted != super::i18n::active() {
-                super::i18n::load(wanted, config.assets.as_deref(), move |result| {
+            let wanted = crate::ui::services::i18n::preferred(config.lang, store.language());
+            if wanted != crate::ui::services::i18n::active() {
+                crate::ui::services::i18n::load(wanted, config.assets.as_deref(), move |result| {
                     if result.is_ok() {
                         dispatch.dispatch(Action::Language(wanted, false));
                     }

@@ -5,7 +5,7 @@
 //! without being re-rendered by every change of the state; only components that show
 //! state read [`use_app_state`].
 
-use super::state::{Action, AppState};
+use crate::ui::state::{Action, AppState};
 use yew::prelude::*;
 
 /// The state handle (changes with every action).

@@ -1,7 +1,7 @@
 //! The app's routes. The standalone page and the iframe keep them in the URL's hash
 //! (`#/a/<id>/results`), so reload, back/forward and links to one item work from any
 //! static host without server rewrites; inline and custom-element embeds keep them in
-//! memory so the host page's URL and history are never touched (see [`super::app`]).
+//! memory so the host page's URL and history are never touched (see [`crate::ui::app`]).
 
 use yew_router::prelude::*;
 
@@ -61,7 +61,7 @@ pub enum Route {
     },
     /// The printable readiness report of an assessment.
     #[at("/a/:id/report")]
-    Report {
+    ReadinessReport {
         /// Assessment id.
         id: String,
     },
@@ -116,7 +116,7 @@ pub enum AssessmentScreen {
     /// The action plan.
     Plan,
     /// The printable readiness report.
-    Report,
+    ReadinessReport,
     /// Crosswalks from other frameworks.
     Crosswalks,
     /// Comparison with another assessment.
@@ -131,7 +131,7 @@ impl AssessmentScreen {
             AssessmentScreen::Results
                 | AssessmentScreen::Soa
                 | AssessmentScreen::Plan
-                | AssessmentScreen::Report
+                | AssessmentScreen::ReadinessReport
                 | AssessmentScreen::Crosswalks
                 | AssessmentScreen::Compare
         )
@@ -159,7 +159,7 @@ impl Route {
             Route::Results { id } => Some((id, AssessmentScreen::Results)),
             Route::Soa { id } => Some((id, AssessmentScreen::Soa)),
             Route::Plan { id } => Some((id, AssessmentScreen::Plan)),
-            Route::Report { id } => Some((id, AssessmentScreen::Report)),
+            Route::ReadinessReport { id } => Some((id, AssessmentScreen::ReadinessReport)),
             Route::Crosswalks { id } => Some((id, AssessmentScreen::Crosswalks)),
             Route::Compare { id } => Some((id, AssessmentScreen::Compare)),
             Route::Home
@@ -182,7 +182,7 @@ impl Route {
             AssessmentScreen::Results => Route::Results { id },
             AssessmentScreen::Soa => Route::Soa { id },
             AssessmentScreen::Plan => Route::Plan { id },
-            AssessmentScreen::Report => Route::Report { id },
+            AssessmentScreen::ReadinessReport => Route::ReadinessReport { id },
             AssessmentScreen::Crosswalks => Route::Crosswalks { id },
             AssessmentScreen::Compare => Route::Compare { id },
         }

@@ -1,14 +1,16 @@
 //! App state and its reducer. The reducer is thin: assessment rules live in
 //! `engine::apply`, scores in `engine::score`, persistence in `storage`.
 
-use super::clock;
-use super::config::Config;
-use super::i18n::{msg, tf};
-use super::storage::{describe_load_error, Entry, LoadError, StorageError, Store, Summary};
 use crate::engine::rules::merge::{merge, Conflict};
 use crate::engine::rules::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::{
-    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Report,
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Score,
+};
+use crate::ui::config::Config;
+use crate::ui::services::clock;
+use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::storage::{
+    describe_load_error, Entry, LoadError, StorageError, Store, Summary,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -124,7 +126,7 @@ pub enum Action {
     QuickContinue(String),
     /// A language is loaded and active: `true` when the person chose it (remembered),
     /// `false` when the app switched to the preferred one at start.
-    Language(crate::ui::i18n::Lang, bool),
+    Language(crate::ui::services::i18n::Lang, bool),
     /// A language could not be loaded; the reason.
     LanguageFailed(String),
 }
@@ -141,7 +143,7 @@ pub struct AppState {
     /// The open assessment.
     pub current: Option<Rc<Assessment>>,
     /// Its scores.
-    pub report: Option<Rc<Report>>,
+    pub report: Option<Rc<Score>>,
     /// The last assessment the address named that could not be opened.
     pub open_failed: Option<OpenFailure>,
     /// Set while the open assessment could not be saved (it stays in memory).
@@ -164,11 +166,11 @@ pub struct AppState {
     /// which share events are dispatched on; `None` on the app's own page.
     pub host: Option<web_sys::Element>,
     /// The language on screen (loaded and active).
-    pub lang: crate::ui::i18n::Lang,
+    pub lang: crate::ui::services::i18n::Lang,
 }
 
 fn catalog() -> &'static Catalog {
-    crate::ui::i18n::catalog()
+    crate::ui::services::i18n::catalog()
 }
 
 impl AppState {
@@ -197,7 +199,7 @@ impl AppState {
             changes_since_export,
             update_ready: false,
             host: None,
-            lang: crate::ui::i18n::active(),
+            lang: crate::ui::services::i18n::active(),
         }
     }
 

@@ -31,10 +31,9 @@ fn create_edit_and_reload_through_the_reducer() {
     let id = s.current.as_ref().expect("open").id.clone();
     // A new app instance (a reload) finds it in the list and opens it with the answer.
     let again = state("t-reducer");
-    assert!(again
-        .entries
-        .iter()
-        .any(|e| matches!(e, aims_readiness::ui::storage::Entry::Saved(x) if x.id == id)));
+    assert!(again.entries.iter().any(
+        |e| matches!(e, aims_readiness::ui::services::storage::Entry::Saved(x) if x.id == id)
+    ));
     let opened = again.reduce(Action::Open(id.clone()));
     assert_eq!(
         opened.current.as_ref().expect("open").answer(item).maturity,

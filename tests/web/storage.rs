@@ -1,7 +1,7 @@
 //! The storage layer against the browser's real local storage.
 
 use aims_readiness::engine::{apply, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
-use aims_readiness::ui::storage::{Entry, LoadError, StorageError, Store};
+use aims_readiness::ui::services::storage::{Entry, LoadError, StorageError, Store};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn catalog() -> &'static Catalog {
@@ -118,7 +118,7 @@ fn an_index_from_scoring_model_1_is_rebuilt_with_todays_figures() {
             r#"{"version":1,"entries":[{"id":"old","name":"Old","organization":"","updated":"2026-11-29T08:00:00Z","readiness":1000,"answered":1,"in_scope":70}]}"#,
         )
         .expect("raw write");
-    let fresh_store = aims_readiness::ui::storage::Store::new("t-index-v1");
+    let fresh_store = aims_readiness::ui::services::storage::Store::new("t-index-v1");
     let list = fresh_store.list(catalog()).expect("lists");
     let expected = aims_readiness::engine::score(catalog(), &a)
         .overall

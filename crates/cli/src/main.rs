@@ -19,7 +19,7 @@
 //! CSV and OSCAL come from the same engine functions the app uses, so a file gives the
 //! same bytes here and in the browser.
 
-use aims_engine::reports::report_json::{catalog_json, report_json};
+use aims_engine::reports::score_json::{catalog_json, score_json};
 use aims_engine::reports::{compare, plan, soa};
 use aims_engine::text::messages::{msg, tf};
 use aims_engine::{export, import_with_notices, score, Assessment, Catalog, Date, Timestamp};
@@ -140,7 +140,7 @@ fn main() -> ExitCode {
             }
         }
         ["score", file] => match read_and_import(catalog, file) {
-            Ok(assessment) => print(&report_json(catalog, &score(catalog, &assessment))),
+            Ok(assessment) => print(&score_json(catalog, &score(catalog, &assessment))),
             Err(code) => code,
         },
         ["migrate", file] => match read_and_import(catalog, file) {

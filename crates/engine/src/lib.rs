@@ -30,4 +30,4 @@ pub use model::level::{MaturityLevel, TargetLevel};
 pub use model::percent::Percent;
 pub use model::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
 pub use model::weight::Weight;
-pub use rules::scoring::{score, Blocker, Report, Stage, Verdict};
+pub use rules::scoring::{score, Blocker, Score, Stage, Verdict};

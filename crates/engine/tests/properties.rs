@@ -3,7 +3,7 @@
 
 mod common;
 use aims_engine::{
-    export, import, score, Assessment, Date, ItemKind, MaturityLevel, Percent, Report, TargetLevel,
+    export, import, score, Assessment, Date, ItemKind, MaturityLevel, Percent, Score, TargetLevel,
     Weight,
 };
 use common::*;
@@ -82,7 +82,7 @@ fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
 }
 
 /// Every figure: the certification figures, target progress and coverage.
-fn figures(r: &Report) -> Vec<Option<Percent>> {
+fn figures(r: &Score) -> Vec<Option<Percent>> {
     let mut all = certification(r);
     all.extend([r.overall.target_progress, r.overall.coverage()]);
     all.extend(r.groups.iter().map(|g| g.figure.target_progress));
@@ -90,7 +90,7 @@ fn figures(r: &Report) -> Vec<Option<Percent>> {
 }
 
 /// The certification figures only: readiness and evidenced readiness, everywhere.
-fn certification(r: &Report) -> Vec<Option<Percent>> {
+fn certification(r: &Score) -> Vec<Option<Percent>> {
     let mut all = vec![
         r.overall.readiness,
         r.overall.evidenced,

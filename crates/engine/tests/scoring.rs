@@ -4,7 +4,7 @@
 mod common;
 use aims_engine::rules::scoring::{is_stage1_gate, STAGE1_GATE};
 use aims_engine::{
-    score, Assessment, Blocker, ItemKind, Report, Stage, TargetLevel, Verdict, Weight,
+    score, Assessment, Blocker, ItemKind, Score, Stage, TargetLevel, Verdict, Weight,
 };
 use common::*;
 
@@ -36,11 +36,11 @@ fn stage1_baseline() -> Assessment {
     a
 }
 
-fn stages(r: &Report) -> Vec<Stage> {
+fn stages(r: &Score) -> Vec<Stage> {
     r.blockers.iter().map(|b| b.stage(catalog())).collect()
 }
 
-fn report(a: &aims_engine::Assessment) -> Report {
+fn report(a: &aims_engine::Assessment) -> Score {
     score(catalog(), a)
 }
 

@@ -1,10 +1,10 @@
 //! Storage warnings and the notice line (with undo).
 
 use crate::ui::context::{use_app_state, use_dispatch};
-use crate::ui::download::download_export;
-use crate::ui::i18n::{msg, tf};
+use crate::ui::services::download::download_export;
+use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::storage::StorageError;
 use crate::ui::state::{Action, BACKUP_REMINDER_AFTER};
-use crate::ui::storage::StorageError;
 use yew::prelude::*;
 
 /// Storage warnings and the notice line.
@@ -44,7 +44,7 @@ pub fn Banner() -> Html {
                 <div class="aims-alert aims-update" role="status">
                     { msg::banner_update() }
                     <div class="aims-alert-actions">
-                        <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(|_: MouseEvent| crate::ui::service_worker::switch_version())}>{ msg::banner_update_switch() }</button>
+                        <button type="button" class="aims-btn aims-btn--small" onclick={Callback::from(|_: MouseEvent| crate::ui::services::service_worker::switch_version())}>{ msg::banner_update_switch() }</button>
                     </div>
                 </div>
             }

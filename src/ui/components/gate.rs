@@ -1,19 +1,19 @@
 //! Opens the assessment an address names before showing one of its screens: the first
 //! render after a reload or a shared link has nothing open yet.
 
-use super::assess::Assess;
-use super::compare::CompareScreen;
-use super::crosswalks::CrosswalkScreen;
-use super::documents::Documents;
-use super::not_found::{Missing, NotFound};
-use super::plan::PlanScreen;
-use super::profile::ProfileScreen;
-use super::report::ReportScreen;
-use super::results::Results;
-use super::soa::SoaScreen;
 use crate::ui::context::{use_app_state, use_dispatch};
-use crate::ui::i18n::msg;
+use crate::ui::pages::assess::Assess;
+use crate::ui::pages::compare::CompareScreen;
+use crate::ui::pages::crosswalks::CrosswalkScreen;
+use crate::ui::pages::documents::Documents;
+use crate::ui::pages::not_found::{Missing, NotFound};
+use crate::ui::pages::plan::PlanScreen;
+use crate::ui::pages::profile::ProfileScreen;
+use crate::ui::pages::readiness_report::ReadinessReportScreen;
+use crate::ui::pages::results::Results;
+use crate::ui::pages::soa::SoaScreen;
 use crate::ui::route::AssessmentScreen;
+use crate::ui::services::i18n::msg;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -54,7 +54,7 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         AssessmentScreen::Assess(item) => {
             let found = item
                 .as_deref()
-                .map(|i| crate::ui::i18n::catalog().find_item(i));
+                .map(|i| crate::ui::services::i18n::catalog().find_item(i));
             match (item, found) {
                 (Some(raw), Some(None)) => {
                     html! { <NotFound missing={Missing::Item(p.id.clone(), raw.clone())} /> }
@@ -67,7 +67,9 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         AssessmentScreen::Results => html! { <Results {assessment} {report} /> },
         AssessmentScreen::Soa => html! { <SoaScreen {assessment} /> },
         AssessmentScreen::Plan => html! { <PlanScreen {assessment} {report} /> },
-        AssessmentScreen::Report => html! { <ReportScreen {assessment} {report} /> },
+        AssessmentScreen::ReadinessReport => {
+            html! { <ReadinessReportScreen {assessment} {report} /> }
+        }
         AssessmentScreen::Crosswalks => html! { <CrosswalkScreen {assessment} /> },
         AssessmentScreen::Compare => html! { <CompareScreen {assessment} /> },
     }

@@ -2,16 +2,16 @@
 //! notes, evidence, owner and due date.
 
 use super::event_value;
-use super::nav::{route_link, term_link};
 use crate::engine::format::guide::terms;
 use crate::engine::model::catalog::{Basis, Crosswalk};
 use crate::engine::text::messages::Message;
 use crate::engine::{
     Answer, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
 };
+use crate::ui::components::nav::{route_link, term_link};
 use crate::ui::context::use_dispatch;
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::Action;
 use std::cell::RefCell;
 use yew::prelude::*;
@@ -88,11 +88,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
     count_render(p.item);
     let on_edit = use_dispatch().reform(Action::Edit);
     let navigator = yew_router::prelude::use_navigator();
-    let top_group = crate::ui::i18n::catalog()
-        .group(crate::ui::i18n::catalog().top_group(p.item))
+    let top_group = crate::ui::services::i18n::catalog()
+        .group(crate::ui::services::i18n::catalog().top_group(p.item))
         .id
         .clone();
-    let catalog = crate::ui::i18n::catalog();
+    let catalog = crate::ui::services::i18n::catalog();
     let item = catalog.item(p.item);
     let a = &p.answer;
     let id = p.item;
@@ -214,7 +214,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             }
             if let Some(system) = p.shared {
                 <div class="aims-reuse">
-                    <span class="aims-muted">{ tf(msg::item_shared(), &[("system", super::profile::system_name(system))]) }</span>
+                    <span class="aims-muted">{ tf(msg::item_shared(), &[("system", crate::ui::pages::profile::system_name(system))]) }</span>
                     <label class="aims-switch">
                         <input type="checkbox" checked={a.reused}
                             onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Reused(id, super::event_checked(&e)))) }} />

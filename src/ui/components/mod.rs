@@ -1,28 +1,15 @@
-//! One component per screen or part of the page, each in its own file and each owning
-//! its UI state (filters, open panels, pending confirmations). They read the app state
-//! and send actions through `ui::context`; `App` only provides and routes.
+//! Parts of the page shared by the screens in [`crate::ui::pages`] (the banner, the
+//! navigation, item cards, the result tabs, the gate that opens an assessment for its
+//! screens), and the small event helpers every view uses.
 
-pub mod assess;
 pub mod banner;
-pub mod compare;
-pub mod crosswalks;
-pub mod documents;
 pub mod gate;
-pub mod guide;
-pub mod home;
 pub mod item_card;
 pub mod nav;
-pub mod not_found;
-pub mod plan;
-pub mod profile;
-pub mod quick;
-pub mod report;
-pub mod report_tabs;
-pub mod results;
-pub mod soa;
+pub mod result_tabs;
 
 use crate::engine::Percent;
-use crate::ui::i18n::msg;
+use crate::ui::services::i18n::msg;
 use wasm_bindgen::JsCast;
 use yew::{Callback, SubmitEvent, UseStateHandle};
 
@@ -78,7 +65,7 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 pub fn pct(p: Option<Percent>) -> String {
     p.map_or_else(
         || msg::common_na().to_owned(),
-        |p| format!("{} %", crate::ui::i18n::percent(p)),
+        |p| format!("{} %", crate::ui::services::i18n::percent(p)),
     )
 }
 

@@ -3,8 +3,8 @@
 
 use crate::ui::config::Mode;
 use crate::ui::context::use_app_state;
-use crate::ui::i18n::{msg, Lang};
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::services::i18n::{msg, Lang};
 use crate::ui::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -65,7 +65,7 @@ fn LanguageMenu() -> Html {
     {
         let menu = menu.clone();
         use_effect_with((), move |_| {
-            if crate::ui::i18n::take_refocus() {
+            if crate::ui::services::i18n::take_refocus() {
                 let pressed = menu
                     .cast::<web_sys::Element>()
                     .and_then(|m| m.query_selector("[aria-pressed=true]").ok().flatten())
@@ -89,11 +89,11 @@ fn LanguageMenu() -> Html {
             }
             loading.set(Some(lang));
             let (dispatch, done) = (dispatch.clone(), loading.clone());
-            crate::ui::i18n::load(lang, assets.as_deref(), move |result| {
+            crate::ui::services::i18n::load(lang, assets.as_deref(), move |result| {
                 done.set(None);
                 dispatch.emit(match result {
                     Ok(()) => {
-                        crate::ui::i18n::refocus_after_switch();
+                        crate::ui::services::i18n::refocus_after_switch();
                         Action::Language(lang, true)
                     }
                     Err(reason) => Action::LanguageFailed(reason),

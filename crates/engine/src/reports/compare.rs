@@ -8,7 +8,7 @@ use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
 use crate::model::level::MaturityLevel;
 use crate::model::percent::Percent;
-use crate::rules::scoring::{score, Figure, Report};
+use crate::rules::scoring::{score, Figure, Score};
 
 /// How one item moved from the older assessment to the newer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,9 +79,9 @@ pub fn delta(old: Option<Percent>, new: Option<Percent>) -> Option<i32> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// The older one's report.
-    pub old: Report,
+    pub old: Score,
     /// The newer one's report.
-    pub new: Report,
+    pub new: Score,
     /// Every item, in catalog order.
     pub items: Vec<ItemChange>,
     /// Documents present now and not before (required or not).

@@ -5,5 +5,5 @@ pub mod crosswalk;
 pub mod csv;
 pub mod oscal;
 pub mod plan;
-pub mod report_json;
+pub mod score_json;
 pub mod soa;

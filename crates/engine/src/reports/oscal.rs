@@ -12,6 +12,7 @@ use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::level::MaturityLevel;
 use crate::rules::scoring::evidenced_level;
+use uuid::Uuid;
 
 /// The OSCAL version of the document (that of compliance-trestle 5.2.0's models, which
 /// validate it in the test command).
@@ -21,72 +22,13 @@ pub const OSCAL_VERSION: &str = "1.2.1";
 pub const NAMESPACE: &str = "https://aims-readiness.invalid/ns/oscal";
 
 /// Our namespace for version-5 uuids (itself a random version-4 uuid, fixed forever).
-const UUID_NAMESPACE: [u8; 16] = [
+const UUID_NAMESPACE: Uuid = Uuid::from_bytes([
     0x6f, 0x1c, 0x2b, 0x8e, 0x4d, 0x3a, 0x4f, 0x55, 0x9a, 0x0e, 0x7b, 0x21, 0xc4, 0x5d, 0x88, 0x13,
-];
-
-/// SHA-1 of `data` (RFC 3174). Only for name-based uuids (RFC 9562 §5.5), not security.
-fn sha1(data: &[u8]) -> [u8; 20] {
-    let mut h: [u32; 5] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0];
-    let mut message = data.to_vec();
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for block in message.chunks_exact(64) {
-        let mut w = [0u32; 80];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..80 {
-            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e] = h;
-        for (i, &wi) in w.iter().enumerate() {
-            let (f, k) = match i {
-                0..=19 => ((b & c) | (!b & d), 0x5A827999),
-                20..=39 => (b ^ c ^ d, 0x6ED9EBA1),
-                40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDC),
-                _ => (b ^ c ^ d, 0xCA62C1D6),
-            };
-            let t = a
-                .rotate_left(5)
-                .wrapping_add(f)
-                .wrapping_add(e)
-                .wrapping_add(k)
-                .wrapping_add(wi);
-            (e, d, c, b, a) = (d, c, b.rotate_left(30), a, t);
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 20];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
+]);
 
 /// The version-5 uuid of `name` in our namespace, as text.
 pub fn uuid_v5(name: &str) -> String {
-    let mut input = UUID_NAMESPACE.to_vec();
-    input.extend_from_slice(name.as_bytes());
-    let hash = sha1(&input);
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&hash[..16]);
-    b[6] = (b[6] & 0x0f) | 0x50;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    Uuid::new_v5(&UUID_NAMESPACE, name.as_bytes()).to_string()
 }
 
 /// The OSCAL token for an item: `iso42001-` and its id (a token cannot start with a digit).
@@ -323,18 +265,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sha1_matches_known_digests() {
-        let hex = |d: [u8; 20]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
-        assert_eq!(
-            hex(sha1(b"abc")),
-            "a9993e364706816aba3e25717850c26c9cd0d89d"
-        );
-        assert_eq!(hex(sha1(b"")), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-        let long = b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-        assert_eq!(hex(sha1(long)), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
-    }
 
     #[test]
     fn uuids_are_version_5_and_stable() {

@@ -9,7 +9,7 @@ use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId};
 use crate::model::date::Date;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
-use crate::rules::scoring::{Blocker, Report, Stage};
+use crate::rules::scoring::{Blocker, Score, Stage};
 use crate::text::messages::{msg, tf};
 
 /// Before which milestone a task has to be done.
@@ -88,7 +88,7 @@ impl Task {
 
 /// One line of the action plan.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Action<'a> {
+pub struct Step<'a> {
     /// The item the task is about (for a document: the requirement that names it).
     pub item: Option<ItemId>,
     /// What to do.
@@ -105,7 +105,7 @@ pub struct Action<'a> {
     pub overdue: bool,
 }
 
-impl Action<'_> {
+impl Step<'_> {
     /// What to do, in words, with the catalog's description of the next level.
     pub fn words(&self, catalog: &Catalog) -> String {
         match self.task {
@@ -152,9 +152,9 @@ pub enum Grouping {
     Objective,
 }
 
-/// The group an action is shown under; `None` for one without an item.
-pub fn group_of(catalog: &Catalog, action: &Action, grouping: Grouping) -> Option<GroupId> {
-    let item = action.item?;
+/// The group a step is shown under; `None` for one without an item.
+pub fn group_of(catalog: &Catalog, step: &Step, grouping: Grouping) -> Option<GroupId> {
+    let item = step.item?;
     Some(match grouping {
         Grouping::Clause => catalog.top_group(item),
         Grouping::Objective => catalog.item_group(item),
@@ -167,13 +167,13 @@ pub fn group_of(catalog: &Catalog, action: &Action, grouping: Grouping) -> Optio
 pub fn plan<'a>(
     catalog: &Catalog,
     assessment: &'a Assessment,
-    report: &Report,
+    report: &Score,
     today: Date,
-) -> Vec<Action<'a>> {
-    let action = |item: Option<ItemId>, task: Task, when: When, priority: u32| {
+) -> Vec<Step<'a>> {
+    let step = |item: Option<ItemId>, task: Task, when: When, priority: u32| {
         let answer = item.map(|i| assessment.answer(i));
         let due = answer.and_then(|a| a.due);
-        Action {
+        Step {
             item,
             task,
             when,
@@ -193,7 +193,7 @@ pub fn plan<'a>(
             .map(|b| b.stage(catalog))
             .min()
     };
-    let mut actions: Vec<Action<'a>> = Vec::new();
+    let mut steps: Vec<Step<'a>> = Vec::new();
     for gap in &report.gaps {
         // Not assessed yet: the first thing to know is how far it is from the audit bar.
         let next = gap
@@ -205,7 +205,7 @@ pub fn plan<'a>(
             next,
             target: gap.target,
         };
-        actions.push(action(Some(gap.item), task, when, gap.priority));
+        steps.push(step(Some(gap.item), task, when, gap.priority));
     }
     for &b in &report.blockers {
         let when = When::of(b.stage(catalog));
@@ -215,15 +215,11 @@ pub fn plan<'a>(
                     .answer(i)
                     .maturity
                     .unwrap_or(MaturityLevel::AUDIT_READY);
-                actions.push(action(Some(i), Task::RecordEvidence(level), when, 0));
+                steps.push(step(Some(i), Task::RecordEvidence(level), when, 0));
             }
-            Blocker::SoaMissingReason(i) => {
-                actions.push(action(Some(i), Task::WriteReason, when, 0))
-            }
-            Blocker::SoaDefect(i) => {
-                actions.push(action(Some(i), Task::WriteJustification, when, 0))
-            }
-            Blocker::MissingDocument(d) => actions.push(action(
+            Blocker::SoaMissingReason(i) => steps.push(step(Some(i), Task::WriteReason, when, 0)),
+            Blocker::SoaDefect(i) => steps.push(step(Some(i), Task::WriteJustification, when, 0)),
+            Blocker::MissingDocument(d) => steps.push(step(
                 catalog.document_item(d),
                 Task::ProduceDocument(d),
                 when,
@@ -234,10 +230,10 @@ pub fn plan<'a>(
     }
     // Stable: equal keys keep the order above (gaps by priority, then blockers in
     // catalog order).
-    actions.sort_by(|a, b| {
+    steps.sort_by(|a, b| {
         (a.when, std::cmp::Reverse(a.priority)).cmp(&(b.when, std::cmp::Reverse(b.priority)))
     });
-    actions
+    steps
 }
 
 /// The item of a blocker about an item's level (unanswered or below a bar).
@@ -271,7 +267,7 @@ pub fn csv_columns() -> [&'static str; 13] {
 }
 
 /// The action plan as CSV, one row per task, in plan order.
-pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Report, today: Date) -> String {
+pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Score, today: Date) -> String {
     let mut out = Csv::new(&csv_columns());
     for (rank, a) in plan(catalog, assessment, report, today).iter().enumerate() {
         let (id, title, group) = match a.item {
@@ -304,7 +300,7 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Report, today: D
 }
 
 /// The current, next and target levels of a `Raise` task.
-fn levels(a: &Action) -> [Option<u8>; 3] {
+fn levels(a: &Step) -> [Option<u8>; 3] {
     match a.task {
         Task::Raise {
             current,
@@ -320,8 +316,8 @@ fn levels(a: &Action) -> [Option<u8>; 3] {
 }
 
 /// The action plan as pretty JSON (docs/reports.md).
-pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Report, today: Date) -> String {
-    let actions = plan(catalog, assessment, report, today);
+pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Score, today: Date) -> String {
+    let steps = plan(catalog, assessment, report, today);
     let mut w = Writer::pretty();
     w.begin_object();
     w.key("document").string("action_plan");
@@ -330,9 +326,9 @@ pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Report, today: 
     w.key("version").string(assessment.updated.as_str());
     w.key("today").string(&today.to_string());
     w.key("overdue")
-        .uint(actions.iter().filter(|a| a.overdue).count() as u64);
+        .uint(steps.iter().filter(|a| a.overdue).count() as u64);
     w.key("actions").begin_array();
-    for a in &actions {
+    for a in &steps {
         w.begin_object();
         w.key("item")
             .opt_string(a.item.map(|i| catalog.item(i).id.as_str()));

@@ -173,7 +173,7 @@ pub struct Gap {
 
 /// Everything the app and the scorer show about an assessment.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Score {
     /// All in-scope items.
     pub overall: Figure,
     /// Clause requirements 4–10.
@@ -294,7 +294,7 @@ pub fn figure_of(
 }
 
 /// Scores an assessment against its catalog.
-pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
+pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let mut overall = Sums::default();
     let mut clauses = Sums::default();
     let mut annex_a = Sums::default();
@@ -369,7 +369,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Report {
         Some(Stage::Two) => Verdict::Stage1Ready,
         None => Verdict::Ready,
     };
-    Report {
+    Score {
         overall: overall.figure(),
         clauses: clauses.figure(),
         annex_a: annex_a.figure(),

@@ -12,7 +12,7 @@
 use crate::engine::format::json::{self, Value, Writer};
 use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
-use crate::ui::i18n::msg;
+use crate::ui::services::i18n::msg;
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,9 +2,9 @@
 //! switching to a new version only when the person chooses. Inline and custom-element
 //! embeds never register one: they run on the host's origin.
 
-use super::context::Dispatch;
-use super::promise::settle;
-use super::state::Action;
+use crate::ui::context::Dispatch;
+use crate::ui::services::promise::settle;
+use crate::ui::state::Action;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

@@ -2,15 +2,15 @@
 //! the organization's own targets), grouped by clause or by control objective, with the
 //! owner and due date editable in place and overdue dates flagged against today.
 
-use super::nav::route_link;
-use super::report_tabs::ReportTabs;
-use super::results::print;
-use super::{event_value, set};
-use crate::engine::reports::plan::{self, group_of, Action as Task, Grouping, When};
-use crate::engine::{Assessment, Date, Edit, Report};
+use crate::engine::reports::plan::{self, group_of, Grouping, Step, When};
+use crate::engine::{Assessment, Date, Edit, Score};
+use crate::ui::components::nav::route_link;
+use crate::ui::components::result_tabs::ResultTabs;
+use crate::ui::components::{event_value, set};
 use crate::ui::context::use_dispatch;
-use crate::ui::i18n::{msg, tf};
+use crate::ui::pages::results::print;
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,17 +22,17 @@ pub struct PlanProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
-    pub report: Rc<Report>,
+    pub report: Rc<Score>,
 }
 
 /// The action plan screen.
 #[component]
 pub fn PlanScreen(p: &PlanProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let act = use_dispatch();
     let navigator = use_navigator();
     let grouping = use_state(Grouping::default);
-    let today = crate::ui::clock::today();
+    let today = crate::ui::services::clock::today();
     let a = &p.assessment;
     let tasks = plan::plan(c, a, &p.report, today);
     let count = |w: When| tasks.iter().filter(|t| t.when == w).count().to_string();
@@ -40,11 +40,11 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
     let on_csv = {
         let (a, r) = (a.clone(), p.report.clone());
         Callback::from(move |_: MouseEvent| {
-            crate::ui::download::download_report(
+            crate::ui::services::download::download_report(
                 &a,
                 "action-plan",
                 "csv",
-                &plan::csv(crate::ui::i18n::catalog(), &a, &r, today),
+                &plan::csv(crate::ui::services::i18n::catalog(), &a, &r, today),
             );
         })
     };
@@ -55,7 +55,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
             groups[g.index()].1.push(t);
         }
     }
-    let row = |t: &&Task| {
+    let row = |t: &&Step| {
         let Some(item) = t.item else {
             return html! {};
         };
@@ -77,7 +77,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
             false,
         );
         html! {
-            <li class="aims-plan-task" data-overdue={super::flag(t.overdue)}>
+            <li class="aims-plan-task" data-overdue={crate::ui::components::flag(t.overdue)}>
                 <div class="aims-plan-head">
                     <span class={when_class}>{ t.when.words() }</span>
                     { link }
@@ -99,7 +99,7 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
     };
     html! {
         <section class="aims-screen aims-plan" aria-labelledby="aims-plan-title">
-            <ReportTabs id={a.id.clone()} current={AssessmentScreen::Plan} />
+            <ResultTabs id={a.id.clone()} current={AssessmentScreen::Plan} />
             <div class="aims-screen-head">
                 <h1 id="aims-plan-title" class="aims-h1">{ msg::plan_title() }</h1>
                 <div class="aims-actions aims-noprint">
@@ -113,13 +113,13 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 ("stage2", &count(When::BeforeStage2)),
                 ("target", &count(When::TowardTarget)),
                 ("overdue", &overdue.to_string()),
-                ("today", &crate::ui::clock::date_label(today)),
+                ("today", &crate::ui::services::clock::date_label(today)),
             ]) }</p>
             <fieldset class="aims-segmented aims-noprint">
                 <legend class="aims-sr">{ msg::plan_group_by() }</legend>
                 <span aria-hidden="true">{ msg::plan_group_by() }</span>
                 { for [(Grouping::Clause, msg::plan_by_clause()), (Grouping::Objective, msg::plan_by_objective())].into_iter().map(|(g, label)| html! {
-                    <label class="aims-option aims-option--inline" data-on={super::flag(*grouping == g)}>
+                    <label class="aims-option aims-option--inline" data-on={crate::ui::components::flag(*grouping == g)}>
                         <input type="radio" name="aims-plan-grouping" checked={*grouping == g} onchange={set(&grouping, g)} />
                         { label }
                     </label>

@@ -8,7 +8,7 @@ pub use crate::engine::text::messages::{msg, tf};
 use crate::engine::format::json::{parse, Value};
 use crate::engine::text::messages::{install, install_plural, translation};
 use crate::engine::Catalog;
-use crate::ui::promise::settle;
+use crate::ui::services::promise::settle;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -2,15 +2,15 @@
 //! would raise, one row per Annex A control (and per control of the organization's
 //! own), CSV download and print. The rows come from `engine::reports::soa`, like the CSV.
 
-use super::report_tabs::ReportTabs;
-use super::results::print;
-use super::{event_value, send};
 use crate::engine::reports::soa::{self, Defect, Row};
 use crate::engine::{Assessment, Edit};
+use crate::ui::components::result_tabs::ResultTabs;
+use crate::ui::components::{event_value, send};
 use crate::ui::context::use_dispatch;
-use crate::ui::download::download_report;
-use crate::ui::i18n::{msg, tf};
+use crate::ui::pages::results::print;
 use crate::ui::route::AssessmentScreen;
+use crate::ui::services::download::download_report;
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,7 +42,7 @@ fn defect_summary(rows: &[Row]) -> Html {
 /// The table of controls. With `act`, a control without a reason offers the risk
 /// treatment's reason in one click (the person still chooses it).
 pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let rows = soa::rows(c, a);
     let row = |r: &Row| {
         let item = c.item(r.control);
@@ -53,7 +53,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
         };
         let suggest = act.filter(|_| r.defects.contains(&Defect::InclusionWithoutReason));
         html! {
-            <tr data-defect={super::flag(!r.defects.is_empty())}>
+            <tr data-defect={crate::ui::components::flag(!r.defects.is_empty())}>
                 <th scope="row" data-label={msg::soa_col_control()}>{ &item.id }{ " " }<span class="aims-soa-title">{ &item.title }</span></th>
                 <td data-label={msg::soa_col_applicable()}>{ applicable }</td>
                 <td data-label={msg::soa_col_justification()}>
@@ -64,7 +64,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                     }
                 </td>
                 <td data-label={msg::soa_col_status()}>{ r.status.words() }</td>
-                <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {}", crate::ui::clock::date_label(d))).unwrap_or_default() }</td>
+                <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {}", crate::ui::services::clock::date_label(d))).unwrap_or_default() }</td>
                 <td data-label={msg::soa_col_evidence()}>{ r.evidence.join("; ") }</td>
                 if !r.defects.is_empty() {
                     <td data-label={msg::soa_col_defects()} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
@@ -109,7 +109,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
 /// The title block: organization, scope, version, prepared by. Editable on screen,
 /// plain text in print.
 pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
-    let version = crate::ui::clock::local_label(&a.updated);
+    let version = crate::ui::services::clock::local_label(&a.updated);
     let field = |id: &'static str, label: &'static str, value: &str, edit: fn(String) -> Edit| {
         html! {
             <div class="aims-field">
@@ -155,12 +155,17 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
     let on_csv = {
         let a = a.clone();
         Callback::from(move |_: MouseEvent| {
-            download_report(&a, "soa", "csv", &soa::csv(crate::ui::i18n::catalog(), &a));
+            download_report(
+                &a,
+                "soa",
+                "csv",
+                &soa::csv(crate::ui::services::i18n::catalog(), &a),
+            );
         })
     };
     html! {
         <section class="aims-screen aims-soa" aria-labelledby="aims-soa-title">
-            <ReportTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
+            <ResultTabs id={a.id.clone()} current={AssessmentScreen::Soa} />
             <div class="aims-screen-head">
                 <h1 id="aims-soa-title" class="aims-h1">{ msg::soa_title() }</h1>
                 <div class="aims-actions aims-noprint">
@@ -168,7 +173,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::soa_print() }</button>
                 </div>
             </div>
-            <p class="aims-lead aims-noprint">{ msg::soa_lead() }{ super::nav::term_link(&navigator, crate::engine::format::guide::terms::SOA) }</p>
+            <p class="aims-lead aims-noprint">{ msg::soa_lead() }{ crate::ui::components::nav::term_link(&navigator, crate::engine::format::guide::terms::SOA) }</p>
             { title_block(a, Some(&act)) }
             { soa_table(a, Some(&act)) }
         </section>

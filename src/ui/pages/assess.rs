@@ -2,11 +2,11 @@
 //! and the item cards. Keys: arrows move between levels (native radio groups);
 //! `n` / `p` (or `j` / `k`) move to the next / previous item.
 
-use super::item_card::ItemCard;
-use super::pct;
-use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Report};
-use crate::ui::i18n::{msg, tf};
+use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Score};
+use crate::ui::components::item_card::ItemCard;
+use crate::ui::components::pct;
 use crate::ui::route::Route;
+use crate::ui::services::i18n::{msg, tf};
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -36,7 +36,7 @@ pub struct AssessProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
-    pub report: Rc<Report>,
+    pub report: Rc<Score>,
     /// The item the address names, if any: shown, scrolled into view and focused.
     pub item: Option<ItemId>,
 }
@@ -92,7 +92,7 @@ fn listed(c: &Catalog, a: &Assessment, part: Part, filter: Filter, item: ItemId)
 /// The item card an element sits in, and its catalog item.
 fn card_of(el: &web_sys::Element) -> Option<(web_sys::Element, ItemId)> {
     let card = el.closest(".aims-item").ok().flatten()?;
-    let item = crate::ui::i18n::catalog().find_item(&card.get_attribute("data-item")?)?;
+    let item = crate::ui::services::i18n::catalog().find_item(&card.get_attribute("data-item")?)?;
     Some((card, item))
 }
 
@@ -119,7 +119,7 @@ fn focus_card(card: &web_sys::Element) -> bool {
 /// back or forward) brings that item into view and focuses it.
 #[component]
 pub fn Assess(p: &AssessProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let groups = navigator_groups(c);
     let part = use_state(|| p.item.map_or(Part::Group(groups[0]), |i| group_of(c, i)));
     let filter = use_state(|| Filter::All);
@@ -290,7 +290,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     <span class="aims-nav-progress" aria-label={tf(msg::assess_group_progress(), &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string())])}>
                         { format!("{}/{}", figure.answered, figure.in_scope) }
                     </span>
-                    <span class="aims-meter" aria-hidden="true"><span style={super::bar_width(figure.coverage())}></span></span>
+                    <span class="aims-meter" aria-hidden="true"><span style={crate::ui::components::bar_width(figure.coverage())}></span></span>
                 </button>
             </li>
         }
@@ -298,14 +298,14 @@ pub fn Assess(p: &AssessProps) -> Html {
     let part_button = |value: Part, label: &'static str| {
         let part = part.clone();
         let current = *part == value;
-        html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={super::set(&part, value)}>{ label }</button> }
+        html! { <button type="button" class="aims-chip" aria-pressed={crate::ui::components::flag(current)}
+        onclick={crate::ui::components::set(&part, value)}>{ label }</button> }
     };
     let filter_button = |value: Filter, label: &'static str| {
         let filter = filter.clone();
         let current = *filter == value;
-        html! { <button type="button" class="aims-chip" aria-pressed={super::flag(current)}
-        onclick={super::set(&filter, value)}>{ label }</button> }
+        html! { <button type="button" class="aims-chip" aria-pressed={crate::ui::components::flag(current)}
+        onclick={crate::ui::components::set(&filter, value)}>{ label }</button> }
     };
     let overall = p.report.overall;
     let heading = match *part {
@@ -324,7 +324,7 @@ pub fn Assess(p: &AssessProps) -> Html {
             <div class="aims-progress">
                 <div class="aims-progress-bar" role="progressbar" aria-valuemin="0" aria-valuemax={overall.in_scope.to_string()}
                     aria-valuenow={overall.answered.to_string()} aria-label={msg::assess_coverage_label()}>
-                    <span style={super::bar_width(overall.coverage())}></span>
+                    <span style={crate::ui::components::bar_width(overall.coverage())}></span>
                 </div>
                 <p class="aims-progress-text">
                     { tf(msg::assess_coverage(), &[("answered", &overall.answered.to_string()), ("total", &overall.in_scope.to_string()), ("pct", &pct(overall.coverage()))]) }
@@ -351,7 +351,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     <h2 class="aims-h2">{ heading }{ " " }<span class="aims-muted">{ tf(msg::assess_showing(), &[("n", &visible.len().to_string())]) }</span></h2>
                     <p class="aims-muted aims-small">{ msg::assess_keys() }</p>
                     if visible.is_empty() { <p class="aims-empty">{ msg::assess_none() }</p> }
-                    <div class="aims-items" ref={list_ref} data-many={super::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
+                    <div class="aims-items" ref={list_ref} data-many={crate::ui::components::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
                             <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} />
                         }) }

@@ -2,7 +2,7 @@
 
 use crate::engine::{Assessment, DocumentId, Edit};
 use crate::ui::context::use_dispatch;
-use crate::ui::i18n::{msg, tf};
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub struct DocumentsProps {
 /// The documents screen.
 #[component]
 pub fn Documents(p: &DocumentsProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let act = use_dispatch();
     let navigator = yew_router::prelude::use_navigator();
     let a = &p.assessment;
@@ -37,9 +37,9 @@ pub fn Documents(p: &DocumentsProps) -> Html {
             .map(|i| c.item(i).title.clone())
             .unwrap_or_default();
         html! {
-            <li class="aims-doc" data-on={super::flag(on)} data-required={super::flag(needed)}>
+            <li class="aims-doc" data-on={crate::ui::components::flag(on)} data-required={crate::ui::components::flag(needed)}>
                 <input type="checkbox" id={dom.clone()} checked={on}
-                    onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, super::event_checked(&e)))))} />
+                    onchange={Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::Document(d, crate::ui::components::event_checked(&e)))))} />
                 <label for={dom}>
                     <span class="aims-doc-title">{ &doc.title }</span>
                     <span class="aims-muted aims-small">{ tf(msg::docs_required_by(), &[("clause", &doc.clause), ("title", &clause)]) }</span>
@@ -58,7 +58,7 @@ pub fn Documents(p: &DocumentsProps) -> Html {
     html! {
         <section class="aims-screen" aria-labelledby="aims-docs-title">
             <h1 id="aims-docs-title" class="aims-h1">{ msg::docs_title() }</h1>
-            <p class="aims-lead">{ msg::docs_lead() }{ super::nav::term_link(&navigator, crate::engine::format::guide::terms::DOCUMENTED) }</p>
+            <p class="aims-lead">{ msg::docs_lead() }{ crate::ui::components::nav::term_link(&navigator, crate::engine::format::guide::terms::DOCUMENTED) }</p>
             <p class="aims-figure-inline"><strong>{ tf(msg::docs_count(), &[("n", &present.to_string()), ("total", &required.len().to_string())]) }</strong></p>
             <h2 class="aims-h2">{ msg::docs_clauses() }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_none()).map(row) }</ul>

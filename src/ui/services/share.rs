@@ -1,8 +1,8 @@
 //! Sending the quick-check summary to the host page, only when the visitor presses the
 //! share button and only to the configured target. The payload never holds answers.
 
-use super::config::ShareTarget;
 use crate::engine::rules::quick::QuickResult;
+use crate::ui::config::ShareTarget;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 
@@ -37,7 +37,7 @@ pub struct Area {
 
 /// Builds the summary for a result.
 pub fn summary(result: &QuickResult) -> ShareSummary {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     ShareSummary {
         kind: "aims-readiness/quick-summary",
         version: 1,

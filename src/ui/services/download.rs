@@ -26,7 +26,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
 /// Offers an assessment as its export file and, once the download has started, tells
 /// the app (the backup reminder counts changes since the last export).
 pub fn download_export(a: &crate::engine::Assessment, dispatch: &yew::Callback<Action>) {
-    let text = crate::engine::export(crate::ui::i18n::catalog(), a);
+    let text = crate::engine::export(crate::ui::services::i18n::catalog(), a);
     let name = export_filename(&a.name, a.updated.as_str(), "json");
     if download(&name, "application/json", &text) {
         dispatch.emit(Action::Exported);

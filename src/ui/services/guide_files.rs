@@ -5,7 +5,7 @@
 //! files, so a guide opened once opens offline too (the English one is cached at install).
 
 use crate::engine::format::guide::{parse, Guide};
-use crate::ui::i18n::{active, fetch_bytes, inlined, Lang};
+use crate::ui::services::i18n::{active, fetch_bytes, inlined, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;

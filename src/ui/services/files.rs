@@ -3,7 +3,7 @@
 use crate::engine::format::import::too_large;
 use crate::engine::format::import::Problem;
 use crate::engine::{import_with_notices, ImportError, Imported};
-use crate::ui::promise::settle;
+use crate::ui::services::promise::settle;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `file` and imports it; the callback gets the file name and the result.
@@ -22,7 +22,7 @@ pub fn read_and_import(
     settle(&file.array_buffer(), move |outcome: JsValue| {
         let result = match outcome.dyn_ref::<js_sys::ArrayBuffer>() {
             Some(buffer) => import_with_notices(
-                crate::ui::i18n::catalog(),
+                crate::ui::services::i18n::catalog(),
                 &js_sys::Uint8Array::new(buffer).to_vec(),
             ),
             None => Err(vec![ImportError {

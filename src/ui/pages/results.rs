@@ -1,16 +1,16 @@
 //! Results: figures with their denominators, claimed against evidenced, the verdict and
 //! its blockers, a chart per clause and control objective, and the top gaps.
 
-use super::nav::term_link;
-use super::pct;
-use super::report_tabs::ReportTabs;
 use crate::engine::format::guide::terms;
 use crate::engine::rules::scoring::{Figure, GroupScore};
-use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Report, Stage, Verdict};
+use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Score, Stage, Verdict};
+use crate::ui::components::nav::term_link;
+use crate::ui::components::pct;
+use crate::ui::components::result_tabs::ResultTabs;
 use crate::ui::context::use_dispatch;
-use crate::ui::download::download_export;
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::AssessmentScreen;
+use crate::ui::services::download::download_export;
+use crate::ui::services::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::{use_navigator, Navigator};
@@ -21,7 +21,7 @@ pub struct ResultsProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
-    pub report: Rc<Report>,
+    pub report: Rc<Score>,
 }
 
 fn figure_card(label: &'static str, f: &Figure) -> Html {
@@ -42,7 +42,7 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
     // geometry: no floating-point formatting in the bundle.
     const ROW_H: usize = 46;
     const BAR_W: u32 = 330;
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let height = rows.len() * ROW_H;
     let bar = |p: Option<crate::engine::Percent>| {
         (BAR_W * u32::from(p.map_or(0, |p| p.tenths())) / 1000).to_string()
@@ -71,12 +71,12 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
 }
 
 fn item_label(i: ItemId) -> String {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     c.item(i).label()
 }
 
 fn blocker_text(b: &Blocker) -> String {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     match *b {
         Blocker::Unanswered(i) => tf(msg::blocker_unanswered(), &[("item", &item_label(i))]),
         Blocker::BelowMinimum(i, l) => tf(
@@ -106,8 +106,8 @@ fn blocker_text(b: &Blocker) -> String {
 
 /// The verdict, the figures with their denominators, the rule, and the charts per
 /// clause and control objective (the results screen and the printed report).
-pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
-    let c = crate::ui::i18n::catalog();
+pub fn summary(r: &Score, nav: &Option<Navigator>) -> Html {
+    let c = crate::ui::services::i18n::catalog();
     let (verdict_class, verdict_key, verdict_help) = match r.verdict {
         Verdict::Ready => ("ready", msg::verdict_ready(), msg::verdict_ready_help()),
         Verdict::Stage1Ready => (
@@ -166,7 +166,7 @@ pub fn summary(r: &Report, nav: &Option<Navigator>) -> Html {
 }
 
 /// The gaps below target, highest priority first (`limit` rows at most).
-pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
+pub fn gap_table(a: &Assessment, r: &Score, limit: usize) -> Html {
     html! {
         if r.gaps.is_empty() {
             <p class="aims-empty">{ msg::results_no_gaps() }</p>
@@ -182,7 +182,7 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
                                 <td data-label={msg::results_gap_current()}>{ g.current.map_or_else(|| msg::item_unanswered().to_owned(), |l| l.to_string()) }</td>
                                 <td data-label={msg::results_gap_target()}>{ g.target.number() }</td>
                                 <td data-label={msg::results_gap_priority()}>{ crate::engine::model::decimal::format_fixed(u64::from(g.priority), 2) }</td>
-                                <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {}", crate::ui::clock::date_label(d))).unwrap_or_default() }</td>
+                                <td data-label={msg::results_gap_owner()}>{ &ans.owner }{ ans.due.map(|d| format!(" · {}", crate::ui::services::clock::date_label(d))).unwrap_or_default() }</td>
                             </tr> }
                         }) }
                     </tbody>
@@ -193,8 +193,8 @@ pub fn gap_table(a: &Assessment, r: &Report, limit: usize) -> Html {
 }
 
 /// What stands between the assessment and each audit stage.
-pub fn blockers(r: &Report) -> Html {
-    let c = crate::ui::i18n::catalog();
+pub fn blockers(r: &Score) -> Html {
+    let c = crate::ui::services::i18n::catalog();
     let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
         r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
     let blocker_list = |id: &'static str, title: &'static str, list: &[&Blocker]| {
@@ -229,14 +229,16 @@ pub fn Results(p: &ResultsProps) -> Html {
     let on_oscal = {
         let a = p.assessment.clone();
         Callback::from(move |_: MouseEvent| {
-            let text =
-                crate::engine::reports::oscal::assessment_results(crate::ui::i18n::catalog(), &a);
-            crate::ui::download::download_report(&a, "oscal", "json", &text);
+            let text = crate::engine::reports::oscal::assessment_results(
+                crate::ui::services::i18n::catalog(),
+                &a,
+            );
+            crate::ui::services::download::download_report(&a, "oscal", "json", &text);
         })
     };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
-            <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
+            <ResultTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
             <div class="aims-screen-head">
                 <h1 id="aims-results-title" class="aims-h1">{ msg::results_title() }</h1>
                 <div class="aims-actions aims-noprint">
@@ -245,7 +247,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::results_oscal() }</button>
                 </div>
             </div>
-            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::clock::local_label(&p.assessment.updated)) }</p>
+            <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::services::clock::local_label(&p.assessment.updated)) }</p>
             { summary(r, &navigator) }
             <h2 class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>
             { gap_table(&p.assessment, r, 15) }

@@ -3,27 +3,27 @@
 //! charts, the gap table, the Statement of Applicability and the documents checklist,
 //! each section starting on a new page in print, without navigation.
 
-use super::report_tabs::ReportTabs;
-use super::results::{blockers, gap_table, print, summary};
-use super::soa::{soa_table, title_block};
-use crate::engine::{Assessment, Report};
-use crate::ui::i18n::{msg, tf};
+use crate::engine::{Assessment, Score};
+use crate::ui::components::result_tabs::ResultTabs;
+use crate::ui::pages::results::{blockers, gap_table, print, summary};
+use crate::ui::pages::soa::{soa_table, title_block};
 use crate::ui::route::AssessmentScreen;
+use crate::ui::services::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`ReportScreen`].
+/// Props of [`ReadinessReportScreen`].
 #[derive(Properties, PartialEq)]
-pub struct ReportProps {
+pub struct ReadinessReportProps {
     /// The open assessment.
     pub assessment: Rc<Assessment>,
     /// Its scores.
-    pub report: Rc<Report>,
+    pub report: Rc<Score>,
 }
 
 /// The documents checklist as a read-only table.
 fn documents_table(a: &Assessment) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     html! {
         <div class="aims-table-wrap">
             <table class="aims-table aims-table--stack">
@@ -37,7 +37,7 @@ fn documents_table(a: &Assessment) -> Html {
                     } else {
                         msg::docs_missing()
                     };
-                    html! { <tr data-defect={super::flag(a.document_required(c, d) && !a.document_present(d))}>
+                    html! { <tr data-defect={crate::ui::components::flag(a.document_required(c, d) && !a.document_present(d))}>
                         <th scope="row" data-label={msg::report_doc()}>{ &doc.title }</th>
                         <td data-label={msg::report_doc_clause()}>{ &doc.clause }</td>
                         <td data-label={msg::report_doc_state()}>{ state }</td>
@@ -50,13 +50,13 @@ fn documents_table(a: &Assessment) -> Html {
 
 /// The printable readiness report.
 #[component]
-pub fn ReportScreen(p: &ReportProps) -> Html {
+pub fn ReadinessReportScreen(p: &ReadinessReportProps) -> Html {
     let (a, r) = (&p.assessment, &p.report);
     let navigator = yew_router::prelude::use_navigator();
-    let printed = crate::ui::clock::local_label(&crate::ui::clock::now());
+    let printed = crate::ui::services::clock::local_label(&crate::ui::services::clock::now());
     html! {
         <article class="aims-screen aims-report" aria-labelledby="aims-report-title">
-            <ReportTabs id={a.id.clone()} current={AssessmentScreen::Report} />
+            <ResultTabs id={a.id.clone()} current={AssessmentScreen::ReadinessReport} />
             <div class="aims-screen-head aims-noprint">
                 <p class="aims-lead">{ msg::report_lead() }</p>
                 <button type="button" class="aims-btn aims-btn--primary" onclick={print()}>{ msg::results_print() }</button>

@@ -3,12 +3,12 @@
 //! already runs, the exclusions its roles suggest (confirmed or rejected one by one) and
 //! controls of its own beyond Annex A.
 
-use super::{event_checked, event_value, form_field, reset_form, send};
 use crate::engine::rules::exclusions::suggested_exclusions;
 use crate::engine::{AdditionalControl, AiRole, Assessment, Edit, ManagementSystem, MaturityLevel};
+use crate::ui::components::{event_checked, event_value, form_field, reset_form, send};
 use crate::ui::context::use_dispatch;
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub fn system_name(system: ManagementSystem) -> &'static str {
 /// The scope and AI roles screen.
 #[component]
 pub fn ProfileScreen(p: &ProfileProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let a = &p.assessment;
     let profile = &a.profile;
     let edit = use_dispatch().reform(Action::Edit);

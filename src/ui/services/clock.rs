@@ -8,12 +8,10 @@ pub fn now() -> Timestamp {
     Timestamp::parse(&iso).unwrap_or_else(|| Timestamp::from_unix_seconds(0))
 }
 
-/// A fresh, practically unique assessment id (time plus randomness; no secure context
-/// needed, unlike `crypto.randomUUID`).
+/// A fresh assessment id: `a-` and a random (version-4) uuid, 122 random bits from
+/// `crypto.getRandomValues` (which, unlike `crypto.randomUUID`, needs no secure context).
 pub fn new_id() -> String {
-    let millis = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("a-{millis:x}-{random:08x}")
+    format!("a-{}", uuid::Uuid::new_v4())
 }
 
 /// A local-time label for a timestamp in the active language, e.g. "Nov 29, 2026,
@@ -37,7 +35,7 @@ enum Style {
 }
 
 fn format_with(style: Style, iso: &str) -> String {
-    use crate::ui::i18n::{active, Lang};
+    use crate::ui::services::i18n::{active, Lang};
     thread_local! {
         // Building an Intl.DateTimeFormat is slow (a home screen with 200 rows spent most
         // of its time here), so one formatter per language and style is made once.

@@ -1,8 +1,8 @@
 //! The "not found" screen: an address that names no page, no saved assessment or no
 //! catalog item. Always says which, and always offers a way on.
 
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
+use crate::ui::services::i18n::{msg, tf};
 use yew::prelude::*;
 use yew_router::prelude::Link;
 

@@ -2,15 +2,15 @@
 //! category, or an ISO/IEC 27001 clause, and see which items cover it, on what basis,
 //! and how ready they are. Judgement-based mappings are marked on every row.
 
-use super::nav::route_link;
-use super::report_tabs::ReportTabs;
-use super::{event_value, pct, set};
 use crate::engine::model::catalog::Basis;
 use crate::engine::reports::crosswalk::{covering, references, Framework};
 use crate::engine::rules::scoring::figure_of;
 use crate::engine::Assessment;
-use crate::ui::i18n::{msg, tf};
+use crate::ui::components::nav::route_link;
+use crate::ui::components::result_tabs::ResultTabs;
+use crate::ui::components::{event_value, pct, set};
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::services::i18n::{msg, tf};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
@@ -42,7 +42,7 @@ fn framework_name(f: Framework) -> &'static str {
 /// The reverse crosswalk screen.
 #[component]
 pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let navigator = use_navigator();
     let framework = use_state(|| Framework::EuAiAct);
     let refs = references(c, *framework);
@@ -60,13 +60,13 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
     };
     html! {
         <section class="aims-screen aims-crosswalks" aria-labelledby="aims-cw-title">
-            <ReportTabs id={p.assessment.id.clone()} current={AssessmentScreen::Crosswalks} />
+            <ResultTabs id={p.assessment.id.clone()} current={AssessmentScreen::Crosswalks} />
             <h1 id="aims-cw-title" class="aims-h1">{ msg::crosswalk_title() }</h1>
             <p class="aims-lead">{ msg::crosswalk_lead() }</p>
             <fieldset class="aims-segmented">
                 <legend class="aims-sr">{ msg::crosswalk_framework() }</legend>
                 { for Framework::ALL.into_iter().map(|f| html! {
-                    <label class="aims-option aims-option--inline" data-on={super::flag(*framework == f)}>
+                    <label class="aims-option aims-option--inline" data-on={crate::ui::components::flag(*framework == f)}>
                         <input type="radio" name="aims-cw-framework" checked={*framework == f} onchange={set(&framework, f)} />
                         { framework_name(f) }
                     </label>

@@ -4,17 +4,17 @@
 //! file, each differing item can take the colleague's answer or keep this one: nothing
 //! changes without that choice, and each choice can be taken back while the file is open.
 
-use super::report_tabs::ReportTabs;
-use super::{event_value, pct, send};
 use crate::engine::reports::compare::{compare, delta, Change};
 use crate::engine::rules::merge::{differing_documents, differing_items};
 use crate::engine::{Assessment, Edit, ItemId};
+use crate::ui::components::result_tabs::ResultTabs;
+use crate::ui::components::{event_value, pct, send};
 use crate::ui::context::{use_app_state, use_dispatch};
-use crate::ui::files::read_and_import;
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::AssessmentScreen;
+use crate::ui::services::files::read_and_import;
+use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::storage::{describe_load_error, Entry};
 use crate::ui::state::Action;
-use crate::ui::storage::{describe_load_error, Entry};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -66,7 +66,7 @@ fn change_words(c: Change) -> &'static str {
 /// The comparison screen.
 #[component]
 pub fn CompareScreen(p: &CompareProps) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let state = use_app_state();
     let act = use_dispatch();
     let other = use_state(|| Other::None);
@@ -77,7 +77,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
             let id = event_value(&e);
             other.set(match id.as_str() {
                 "" => Other::None,
-                id => match store.load(crate::ui::i18n::catalog(), id) {
+                id => match store.load(crate::ui::services::i18n::catalog(), id) {
                     Ok(a) => Other::Saved(Rc::new(a)),
                     Err(e) => Other::Failed(describe_load_error(&e)),
                 },
@@ -148,7 +148,11 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
             };
             let cmp = compare(c, old, new);
             let label = |a: &Assessment| {
-                format!("{} · {}", a.name, crate::ui::clock::local_label(&a.updated))
+                format!(
+                    "{} · {}",
+                    a.name,
+                    crate::ui::services::clock::local_label(&a.updated)
+                )
             };
             let [up, down, same, newly, gone, not] = cmp.counts();
             let merge = match &*other {
@@ -205,7 +209,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
     };
     html! {
         <section class="aims-screen aims-compare" aria-labelledby="aims-compare-title">
-            <ReportTabs id={mine.id.clone()} current={AssessmentScreen::Compare} />
+            <ResultTabs id={mine.id.clone()} current={AssessmentScreen::Compare} />
             <h1 id="aims-compare-title" class="aims-h1">{ msg::compare_title() }</h1>
             <p class="aims-lead">{ msg::compare_lead() }</p>
             { picker }
@@ -221,7 +225,7 @@ fn merge_panel(
     original: &Assessment,
     act: &Callback<Action>,
 ) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     // Items where the file differs from what this assessment had before any choice, so
     // a taken answer stays listed (and can be taken back).
     let items: Vec<ItemId> = differing_items(c, original, theirs);
@@ -261,7 +265,7 @@ fn merge_panel(
                     let taken = mine.answer(i) == theirs.answer(i);
                     let it = c.item(i);
                     html! {
-                        <li class="aims-merge-row" data-taken={super::flag(taken)}>
+                        <li class="aims-merge-row" data-taken={crate::ui::components::flag(taken)}>
                             <p><strong>{ it.label() }</strong></p>
                             <p class="aims-small">{ tf(msg::compare_mine(), &[("v", &level(original, i))]) }</p>
                             <p class="aims-small">{ tf(msg::compare_theirs(), &[("v", &level(theirs, i))]) }</p>
@@ -277,7 +281,7 @@ fn merge_panel(
                     let taken = mine.document_present(d) == theirs.document_present(d);
                     let yes_no = |b: bool| if b { msg::docs_present() } else { msg::docs_missing() };
                     html! {
-                        <li class="aims-merge-row" data-taken={super::flag(taken)}>
+                        <li class="aims-merge-row" data-taken={crate::ui::components::flag(taken)}>
                             <p><strong>{ &c.document(d).title }</strong></p>
                             <p class="aims-small">{ tf(msg::compare_mine(), &[("v", yes_no(original.document_present(d)))]) }</p>
                             <p class="aims-small">{ tf(msg::compare_theirs(), &[("v", yes_no(theirs.document_present(d)))]) }</p>

@@ -1,15 +1,15 @@
 //! The reports under the Results tab: results, Statement of Applicability, action plan,
 //! the printable readiness report, crosswalks and comparison, each its own route.
 
-use super::nav::route_link;
-use crate::ui::i18n::msg;
+use crate::ui::components::nav::route_link;
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::services::i18n::msg;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
 
-/// Props of [`ReportTabs`].
+/// Props of [`ResultTabs`].
 #[derive(Properties, PartialEq)]
-pub struct ReportTabsProps {
+pub struct ResultTabsProps {
     /// The open assessment's id.
     pub id: String,
     /// The report on screen.
@@ -18,7 +18,7 @@ pub struct ReportTabsProps {
 
 /// Links between the reports (not printed).
 #[component]
-pub fn ReportTabs(p: &ReportTabsProps) -> Html {
+pub fn ResultTabs(p: &ResultTabsProps) -> Html {
     let navigator = use_navigator();
     let tab = |screen: AssessmentScreen, label: &'static str| {
         let current = screen == p.current;
@@ -30,7 +30,7 @@ pub fn ReportTabs(p: &ReportTabsProps) -> Html {
                 { tab(AssessmentScreen::Results, msg::reports_results()) }
                 { tab(AssessmentScreen::Soa, msg::reports_soa()) }
                 { tab(AssessmentScreen::Plan, msg::reports_plan()) }
-                { tab(AssessmentScreen::Report, msg::reports_report()) }
+                { tab(AssessmentScreen::ReadinessReport, msg::reports_report()) }
                 { tab(AssessmentScreen::Crosswalks, msg::reports_crosswalks()) }
                 { tab(AssessmentScreen::Compare, msg::reports_compare()) }
             </ul>

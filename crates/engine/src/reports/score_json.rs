@@ -4,7 +4,7 @@
 use crate::format::json::Writer;
 use crate::model::catalog::Catalog;
 use crate::model::percent::Percent;
-use crate::rules::scoring::{Blocker, Figure, Report};
+use crate::rules::scoring::{Blocker, Figure, Score};
 
 fn percent(w: &mut Writer, key: &str, p: Option<Percent>) {
     w.key(key);
@@ -23,7 +23,7 @@ fn figures(w: &mut Writer, f: &Figure) {
 }
 
 /// The report as pretty JSON with a trailing newline.
-pub fn report_json(catalog: &Catalog, report: &Report) -> String {
+pub fn score_json(catalog: &Catalog, report: &Score) -> String {
     let item_id = |i| catalog.item(i).id.as_str();
     let mut w = Writer::pretty();
     w.begin_object();

@@ -3,17 +3,17 @@
 //! (with this tool's outputs at each step), the glossary, and an explainer per clause and
 //! control group. The text is loaded on first open (`ui::guide`); everything is a route.
 
-use super::nav::route_link;
-use super::pct;
 use crate::engine::format::guide::{spans, Guide, Section, Span};
 use crate::engine::model::catalog::Basis;
 use crate::engine::reports::crosswalk::{covering, mappings, Framework};
 use crate::engine::rules::scoring::figure_of;
 use crate::engine::text::messages::Message;
+use crate::ui::components::nav::route_link;
+use crate::ui::components::pct;
 use crate::ui::context::use_app_state;
-use crate::ui::guide::{use_guide, GuideState};
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::services::guide_files::{use_guide, GuideState};
+use crate::ui::services::i18n::{msg, tf};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::{use_navigator, Navigator};
@@ -57,7 +57,7 @@ impl Links {
     }
 
     fn item(&self, id: &str, words: Html) -> Html {
-        let c = crate::ui::i18n::catalog();
+        let c = crate::ui::services::i18n::catalog();
         let title = c
             .find_item(id)
             .map(|i| c.item(i).label())
@@ -97,7 +97,7 @@ impl Links {
 
     /// A list of items as links (id and title).
     fn items(&self, label: &'static str, ids: impl IntoIterator<Item = String>) -> Html {
-        let c = crate::ui::i18n::catalog();
+        let c = crate::ui::services::i18n::catalog();
         let ids: Vec<String> = ids.into_iter().collect();
         if ids.is_empty() {
             return html! {};
@@ -115,13 +115,13 @@ impl Links {
 }
 
 fn item_ids(list: impl IntoIterator<Item = crate::engine::ItemId>) -> Vec<String> {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     list.into_iter().map(|i| c.item(i).id.clone()).collect()
 }
 
 /// A section; on the frameworks page with the items the crosswalks map to it.
 fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>) -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let framework = match s.framework.as_deref() {
         Some("eu_ai_act") => Some(Framework::EuAiAct),
         Some("nist_ai_rmf") => Some(Framework::NistAiRmf),
@@ -190,7 +190,7 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
                             "documents" => links.screen(AssessmentScreen::Documents, msg::nav_documents()),
                             "soa" => links.screen(AssessmentScreen::Soa, msg::reports_soa()),
                             "plan" => links.screen(AssessmentScreen::Plan, msg::reports_plan()),
-                            "report" => links.screen(AssessmentScreen::Report, msg::reports_report()),
+                            "report" => links.screen(AssessmentScreen::ReadinessReport, msg::reports_report()),
                             "results" => links.screen(AssessmentScreen::Results, msg::reports_results()),
                             "assess" => links.screen(AssessmentScreen::Assess(None), msg::nav_assess()),
                             _ => route_link(&links.navigator, Route::Quick, "aims-link", html! { msg::nav_quick() }, false),
@@ -217,7 +217,7 @@ fn page_body(
     links: &Links,
     open: Option<&crate::engine::Assessment>,
 ) -> Option<Html> {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     Some(match page {
         "glossary" => html! {
             <>
@@ -330,7 +330,7 @@ pub fn GuideScreen(p: &GuideProps) -> Html {
                 html! { <>{ body }<p class="aims-small aims-muted">{ tf(msg::guide_as_of(), &[("date", &g.as_of)]) }</p></> }
             }
             None => {
-                html! { <super::not_found::NotFound missing={super::not_found::Missing::Page} /> }
+                html! { <crate::ui::pages::not_found::NotFound missing={crate::ui::pages::not_found::Missing::Page} /> }
             }
         },
     };

@@ -1,15 +1,15 @@
 //! Home: saved assessments, start a new one, import.
 
-use super::{event_value, form_field, pct, reset_form, send, set};
 use crate::engine::{ImportError, Timestamp};
-use crate::ui::clock::{local_label, new_id};
+use crate::ui::components::{event_value, form_field, pct, reset_form, send, set};
 use crate::ui::context::{use_app_state, use_dispatch};
-use crate::ui::download::{download, download_export};
-use crate::ui::files::read_and_import;
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
+use crate::ui::services::clock::{local_label, new_id};
+use crate::ui::services::download::{download, download_export};
+use crate::ui::services::files::read_and_import;
+use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::storage::Entry;
 use crate::ui::state::{Action, ImportState, Resolution};
-use crate::ui::storage::Entry;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -61,8 +61,8 @@ pub fn Home() -> Html {
         .collect();
     let on_export = {
         let (store, done) = (state.store.clone(), act.clone());
-        Callback::from(
-            move |id: String| match store.load(crate::ui::i18n::catalog(), &id) {
+        Callback::from(move |id: String| {
+            match store.load(crate::ui::services::i18n::catalog(), &id) {
                 Ok(a) => download_export(&a, &done),
                 Err(_) => {
                     // A broken entry can still be downloaded as it is stored, to rescue by hand.
@@ -70,8 +70,8 @@ pub fn Home() -> Html {
                         download(&format!("{id}-unreadable.json"), "application/json", &raw);
                     }
                 }
-            },
-        )
+            }
+        })
     };
 
     let on_create = {
@@ -224,7 +224,7 @@ pub fn Home() -> Html {
     html! {
         <section class="aims-screen" aria-labelledby="aims-home-title">
             <h1 id="aims-home-title" class="aims-h1">{ msg::home_title() }</h1>
-            <p class="aims-lead">{ msg::home_lead() }{ " " }{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link", html! { msg::home_guide() }, false) }</p>
+            <p class="aims-lead">{ msg::home_lead() }{ " " }{ crate::ui::components::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link", html! { msg::home_guide() }, false) }</p>
             <div class="aims-grid-2">
                 <form class="aims-panel" onsubmit={on_create}>
                     <h2 class="aims-h2">{ msg::home_new_title() }</h2>
@@ -234,7 +234,7 @@ pub fn Home() -> Html {
                     <input id="aims-new-org" name="organization" class="aims-input" maxlength="200" />
                     <button type="submit" class="aims-btn aims-btn--primary">{ msg::home_new_start() }</button>
                 </form>
-                <div class="aims-panel aims-drop" data-active={super::flag(*dragging)}
+                <div class="aims-panel aims-drop" data-active={crate::ui::components::flag(*dragging)}
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <h2 class="aims-h2">{ msg::home_import_title() }</h2>
                     <p class="aims-muted">{ msg::home_import_help() }</p>
@@ -337,7 +337,7 @@ fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
 
 /// An import problem in words a person understands: the item's title instead of a bare path.
 fn describe(e: &ImportError) -> String {
-    let catalog = crate::ui::i18n::catalog();
+    let catalog = crate::ui::services::i18n::catalog();
     let item = e.path.strip_prefix("assessment.items.").and_then(|rest| {
         catalog.item_ids().find(|&i| {
             rest.starts_with(&format!("{}.", catalog.item(i).id)) || rest == catalog.item(i).id

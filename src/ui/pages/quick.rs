@@ -1,14 +1,14 @@
 //! The quick readiness check: one question per step, then an indicative result.
 
-use super::pct;
 use crate::engine::rules::quick::{score_quick, Band, QuickAnswer};
 use crate::engine::text::messages::Message;
-use crate::ui::clock::new_id;
+use crate::ui::components::pct;
 use crate::ui::config::ShareTarget;
 use crate::ui::context::{use_app_state, use_dispatch};
-use crate::ui::i18n::{msg, tf};
 use crate::ui::route::Route;
-use crate::ui::share;
+use crate::ui::services::clock::new_id;
+use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::share;
 use crate::ui::state::Action;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
@@ -35,7 +35,7 @@ pub fn band_label(band: Band) -> &'static str {
 /// focus moves to the heading so keyboard and screen-reader users follow.
 #[component]
 pub fn Quick() -> Html {
-    let c = crate::ui::i18n::catalog();
+    let c = crate::ui::services::i18n::catalog();
     let total = c.quick_ids().len();
     let state = use_app_state();
     let act = use_dispatch();
@@ -95,7 +95,7 @@ pub fn Quick() -> Html {
                     <p class="aims-band-label">{ msg::quick_indicative() }</p>
                     <p class="aims-band-value">{ band_label(result.band) }</p>
                     <p class="aims-band-pct">{ tf(msg::quick_points(), &[("pct", &pct(Some(result.percent))), ("points", &result.points.to_string()), ("max", &result.max_points.to_string())]) }</p>
-                    <p>{ super::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link aims-guide-cta", html! { msg::quick_what_it_means() }, false) }</p>
+                    <p>{ crate::ui::components::nav::route_link(&navigator, Route::GuidePage { page: "about".into() }, "aims-link aims-guide-cta", html! { msg::quick_what_it_means() }, false) }</p>
                 </div>
                 <p class="aims-rule">{ msg::quick_disclaimer() }</p>
                 if result.capped_by_foundation { <p class="aims-alert aims-alert--warn">{ msg::quick_capped() }</p> }
@@ -134,7 +134,7 @@ pub fn Quick() -> Html {
     };
     let question = c.quick(q);
     let chosen = answers.get(q);
-    let go = |to: usize| super::set(&step, to);
+    let go = |to: usize| crate::ui::components::set(&step, to);
     let on_submit = {
         let step = step.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -161,9 +161,9 @@ pub fn Quick() -> Html {
                     <div class="aims-quick-options">
                         { for ANSWER_KEYS.iter().map(|&(answer, key)| {
                             html! {
-                                <label class="aims-option" data-on={super::flag(chosen == Some(answer))}>
+                                <label class="aims-option" data-on={crate::ui::components::flag(chosen == Some(answer))}>
                                     <input type="radio" name={dom.clone()} value={answer.as_str()} checked={chosen == Some(answer)}
-                                        onchange={super::send(&act, Action::Quick(q, answer))} />
+                                        onchange={crate::ui::components::send(&act, Action::Quick(q, answer))} />
                                     <span>{ key() }</span>
                                 </label>
                             }

@@ -1,0 +1,124 @@
+//! The embed API: [`mount`] renders the widget inline into a host page's element (in a
+//! shadow root, with routes in memory) and returns a [`Widget`] whose `destroy()` removes
+//! it; the `<aims-readiness>` custom element (`assets/aims-readiness-element.js`) calls
+//! both. Also the deployer's embed policy, which decides whether a framed app may share
+//! with its parent's origin.
+
+use crate::ui::app;
+use crate::ui::config::{self, Config};
+use crate::ui::route;
+use crate::ui::services::promise;
+use crate::ui::styles::StyleScope;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew_router::history::{AnyHistory, MemoryHistory};
+
+/// A mounted widget, returned by [`mount`].
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<yew::AppHandle<app::App>>,
+    root: Option<web_sys::Element>,
+    shadow: web_sys::ShadowRoot,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Removes the widget: its components, its root and its styles. Saved assessments
+    /// stay in storage. Calling it twice does nothing more.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        if let Some(root) = self.root.take() {
+            root.remove();
+            StyleScope::Shadow(&self.shadow).release();
+        }
+    }
+}
+
+/// Mounts the widget inline into `element` of a host page. `options` is an object
+/// (`{mode: "quick", theme: "dark", accent: "#0a7", namespace: "acme", share: "event", ...}`);
+/// the element's `data-` attributes are read too (the object wins). Returns the
+/// [`Widget`], whose `destroy()` removes it again.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let attributes = element.attributes();
+    for i in 0..attributes.length() {
+        if let Some(attr) = attributes.item(i) {
+            if let Some(name) = attr.name().strip_prefix("data-") {
+                pairs.push((name.to_owned(), attr.value()));
+            }
+        }
+    }
+    if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+        for entry in js_sys::Object::entries(object).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let (Some(key), value) = (entry.get(0).as_string(), entry.get(1)) else {
+                continue;
+            };
+            let value = value
+                .as_string()
+                .or_else(|| value.as_bool().map(|b| b.to_string()))
+                .unwrap_or_default();
+            pairs.push((key, value));
+        }
+    }
+    let config = Config::from_options(&pairs, true, false);
+    let shadow = match element.shadow_root() {
+        Some(existing) => existing,
+        None => {
+            element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    StyleScope::Shadow(&shadow).adopt();
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    let start = match config.mode {
+        config::Mode::Quick => route::Route::Quick,
+        config::Mode::Full => route::Route::Home,
+    };
+    let history = MemoryHistory::with_entries([yew_router::Routable::to_path(&start)]);
+    let handle = yew::Renderer::<app::App>::with_root_and_props(
+        root.clone(),
+        app::AppProps {
+            config: Rc::new(config),
+            host: Some(element),
+            history: Some(AnyHistory::from(history)),
+        },
+    )
+    .render();
+    Ok(Widget {
+        handle: Some(handle),
+        root: Some(root),
+        shadow,
+    })
+}
+
+/// Reads the deployer's embed policy beside the page: `None` when there is none (404),
+/// the text otherwise; any other failure gives an empty text, which allows nobody.
+pub fn fetch_embed_policy(done: impl FnOnce(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(Some(String::new()));
+        return;
+    };
+    let request = window.fetch_with_str(config::EMBED_POLICY_FILE);
+    promise::settle(&request, move |outcome| {
+        let Some(response) = outcome.dyn_ref::<web_sys::Response>() else {
+            return done(Some(String::new()));
+        };
+        if response.status() == 404 {
+            return done(None);
+        }
+        match response.text() {
+            Ok(text) if response.ok() => promise::settle(&text, move |text| {
+                done(Some(text.as_string().unwrap_or_default()))
+            }),
+            _ => done(Some(String::new())),
+        }
+    });
+}

@@ -1,0 +1,13 @@
+//! Everything that talks to the browser, behind small functions the reducer and the
+//! screens call: storage, files in and out, language and guide files, the service
+//! worker, the clock and random ids, sharing with a host page.
+
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod guide_files;
+pub mod i18n;
+pub mod promise;
+pub mod service_worker;
+pub mod share;
+pub mod storage;
