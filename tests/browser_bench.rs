@@ -4,10 +4,11 @@
 //! `cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --nocapture`
 #![cfg(target_arch = "wasm32")]
 
+use aims_readiness::config::Config;
 use aims_readiness::engine::{apply, score, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
+use aims_readiness::state::Repository;
 use aims_readiness::ui::app::{App, AppProps};
-use aims_readiness::ui::config::Config;
-use aims_readiness::ui::services::storage::Store;
+use aims_readiness::ui::services::storage::LocalStore;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -85,7 +86,7 @@ async fn measure() {
 
     // Saving one assessment (compact export + index update).
     clear("aims.bench.");
-    let store = Store::new("bench");
+    let store = LocalStore::new("bench");
     let saves = 200;
     let start = now();
     for k in 0..saves {

@@ -1,18 +1,19 @@
 //! The app root: holds the state, provides it, themes the widget and routes. Each screen
 //! is a component of its own under `components/` that keeps its own UI state.
 
+use crate::config::{Config, Theme};
 use crate::ui::components::banner::Banner;
 use crate::ui::components::gate::AssessmentGate;
 use crate::ui::components::nav::Nav;
-use crate::ui::config::{Config, Theme};
-use crate::ui::context::{Dispatch, StateHandle};
+use crate::ui::context::{Dispatch, Host, StateHandle};
 use crate::ui::pages::guide::GuideScreen;
 use crate::ui::pages::home::Home;
 use crate::ui::pages::not_found::{Missing, NotFound};
 use crate::ui::pages::quick::Quick;
 use crate::ui::route::Route;
 use crate::ui::services::i18n::msg;
-use crate::ui::state::{Action, AppState};
+use crate::ui::services::storage::LocalStore;
+use crate::ui::state::{Action, UiState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -38,11 +39,12 @@ pub struct AppProps {
 /// The root component.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (config, host) = (props.config.clone(), props.host.clone());
-    let state = use_reducer(move || AppState {
-        host,
-        ..AppState::load((*config).clone())
+    let config = props.config.clone();
+    let state = use_reducer(move || {
+        let store = Rc::new(LocalStore::new(&config.namespace));
+        UiState::load(config, crate::ui::services::i18n::active(), store)
     });
+    let host = Host(props.host.clone());
     use_storage_events(state.dispatcher());
     // Only the app's own page and its iframe: an embed runs on the host's origin.
     let own_page = props.history.is_none();
@@ -69,18 +71,14 @@ pub fn App(props: &AppProps) -> Html {
     let style = c.accent.as_ref().map(|a| {
         format!(
             "--aims-accent:{a};--aims-on-accent:{}",
-            crate::ui::config::text_on(a)
+            crate::config::text_on(a)
         )
     });
     let embedded = crate::ui::components::flag(c.embedded);
     // The language: an embed that starts before its language is loaded switches as soon
     // as it is (the app's own page loads it before the first render).
     {
-        let (dispatch, config, store) = (
-            state.dispatcher(),
-            state.config.clone(),
-            state.store.clone(),
-        );
+        let (dispatch, config, store) = (state.dispatcher(), state.config.clone(), state.store());
         use_effect_with((), move |_| {
             let wanted = crate::ui::services::i18n::preferred(config.lang, store.language());
             if wanted != crate::ui::services::i18n::active() {
@@ -110,7 +108,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Dispatch> context={state.dispatcher()}>
-            <ContextProvider<StateHandle> context={state}>{ routed }</ContextProvider<StateHandle>>
+            <ContextProvider<StateHandle> context={state}>
+                <ContextProvider<Host> context={host}>{ routed }</ContextProvider<Host>>
+            </ContextProvider<StateHandle>>
         </ContextProvider<Dispatch>>
     }
 }

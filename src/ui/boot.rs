@@ -4,8 +4,9 @@
 //! routes in the URL hash. On a host page the module does nothing by itself (the host
 //! calls [`crate::ui::embed::mount`]).
 
+use crate::config::{self, Config};
+use crate::state::Repository;
 use crate::ui::app;
-use crate::ui::config::{self, Config};
 use crate::ui::embed::fetch_embed_policy;
 use crate::ui::services::{i18n, storage};
 use crate::ui::styles::StyleScope;
@@ -33,7 +34,7 @@ pub fn start() {
     }
     // The language is loaded before the first render, so a German or French visitor
     // never sees English first (English needs no download; a failed download leaves it).
-    let saved = storage::Store::new(&config.namespace).language();
+    let saved = storage::LocalStore::new(&config.namespace).language();
     let lang = i18n::preferred(config.lang, saved);
     i18n::load(lang, None, move |_| render_when_allowed(root, config));
 }

@@ -4,8 +4,8 @@
 //! both. Also the deployer's embed policy, which decides whether a framed app may share
 //! with its parent's origin.
 
+use crate::config::{self, Config};
 use crate::ui::app;
-use crate::ui::config::{self, Config};
 use crate::ui::route;
 use crate::ui::services::promise;
 use crate::ui::styles::StyleScope;

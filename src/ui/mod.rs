@@ -19,7 +19,6 @@
 pub mod app;
 pub mod boot;
 pub mod components;
-pub mod config;
 pub mod context;
 pub mod embed;
 pub mod pages;

@@ -9,5 +9,4 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod fill;
 mod render;
 mod routes;
-mod state;
 mod storage;

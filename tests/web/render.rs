@@ -1,3 +1,4 @@
+use aims_readiness::state::Repository;
 use aims_readiness::ui::app::{App, AppProps};
 use wasm_bindgen_test::wasm_bindgen_test;
 use yew_router::history::{AnyHistory, MemoryHistory};
@@ -48,7 +49,7 @@ async fn app_renders_the_product_name_and_home_screen() {
 
 #[wasm_bindgen_test]
 fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
-    use aims_readiness::ui::config::{
+    use aims_readiness::config::{
         is_hex_colour, is_origin, is_safe_link, text_on, Config, ShareTarget,
     };
     assert_eq!(text_on("#ffa94d"), "#11151d", "dark text on a light orange");
@@ -103,7 +104,7 @@ fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
     );
     assert_eq!(opts(&[("accent", "url(x)")], false).accent, None);
 
-    use aims_readiness::ui::config::policy_allows;
+    use aims_readiness::config::policy_allows;
     let policy = r#"{"share_origins": ["https://portal.acme.example"]}"#;
     assert!(
         policy_allows(None, "https://any.example"),
@@ -151,8 +152,8 @@ async fn filter_to(root: &web_sys::Element, text: &str) -> u32 {
 
 #[wasm_bindgen_test]
 async fn home_filter_matches_name_or_organization_ignoring_ascii_case() {
+    use aims_readiness::config::Config;
     use aims_readiness::engine::Catalog;
-    use aims_readiness::ui::config::Config;
     let store = crate::storage::fresh("t-filter");
     for k in 0..24 {
         let mut a = crate::storage::sample(&format!("f{k}"), &format!("Review {k}"));

@@ -2,10 +2,11 @@
 //! one item re-renders no other item's card (with all 70 on screen).
 
 use crate::render::{history_at, mount_app_with};
+use aims_readiness::config::Config;
 use aims_readiness::engine::Catalog;
+use aims_readiness::state::Repository;
 use aims_readiness::ui::app::AppProps;
 use aims_readiness::ui::components::item_card::renders;
-use aims_readiness::ui::config::Config;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;

@@ -1,7 +1,8 @@
 //! The storage layer against the browser's real local storage.
 
 use aims_readiness::engine::{apply, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
-use aims_readiness::ui::services::storage::{Entry, LoadError, StorageError, Store};
+use aims_readiness::state::{Entry, LoadError, Repository, StorageError};
+use aims_readiness::ui::services::storage::LocalStore;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn catalog() -> &'static Catalog {
@@ -15,7 +16,7 @@ fn raw() -> web_sys::Storage {
 }
 
 /// A store in its own namespace, emptied first, so tests do not see each other's data.
-pub fn fresh(ns: &str) -> Store {
+pub fn fresh(ns: &str) -> LocalStore {
     let prefix = format!("aims.{ns}.");
     let storage = raw();
     let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -24,7 +25,7 @@ pub fn fresh(ns: &str) -> Store {
     for k in keys.into_iter().filter(|k| k.starts_with(&prefix)) {
         let _ = storage.remove_item(&k);
     }
-    Store::new(ns)
+    LocalStore::new(ns)
 }
 
 pub fn sample(id: &str, name: &str) -> Assessment {
@@ -74,7 +75,7 @@ fn a_corrupt_entry_is_listed_as_broken_beside_good_ones() {
     assert!(list
         .iter()
         .any(|e| matches!(e, Entry::Saved(s) if s.id == "good")));
-    assert!(list.iter().any(|e| matches!(e, Entry::Broken { id, reason } if id == "bad" && reason.contains("not valid JSON"))));
+    assert!(list.iter().any(|e| matches!(e, Entry::Broken { id, error } if id == "bad" && error.describe().contains("not valid JSON"))));
     assert!(matches!(
         store.load(catalog(), "bad"),
         Err(LoadError::Corrupt(_))
@@ -118,7 +119,7 @@ fn an_index_from_scoring_model_1_is_rebuilt_with_todays_figures() {
             r#"{"version":1,"entries":[{"id":"old","name":"Old","organization":"","updated":"2026-11-29T08:00:00Z","readiness":1000,"answered":1,"in_scope":70}]}"#,
         )
         .expect("raw write");
-    let fresh_store = aims_readiness::ui::services::storage::Store::new("t-index-v1");
+    let fresh_store = LocalStore::new("t-index-v1");
     let list = fresh_store.list(catalog()).expect("lists");
     let expected = aims_readiness::engine::score(catalog(), &a)
         .overall

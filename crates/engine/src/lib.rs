@@ -6,9 +6,10 @@
 //!   weights, dates, percentages) and the edits a person makes. Imports no other layer.
 //! - [`rules`]: what the answers mean: scoring and verdict, the quick check, merging two
 //!   versions. Imports [`model`].
-//! - [`text`]: the messages, in the active language. Imports [`model`].
+//! - [`text`]: the messages, in the active language, and the names of what the model and
+//!   the rules produce. Imports [`model`] and [`rules`].
 //! - [`format`]: the files the engine reads and writes (exports, the guide, the catalog's
-//!   translations). Imports [`model`] and [`text`].
+//!   translations). Imports [`model`] and [`text`] (and what `text` imports).
 //! - [`reports`]: documents made from an assessment and its score (Statement of
 //!   Applicability, action plan, comparison, crosswalks, OSCAL, CSV). Imports any of the
 //!   above.

@@ -11,7 +11,7 @@ use std::path::Path;
 const ALLOWED: [(&str, &[&str]); 5] = [
     ("model", &[]),
     ("rules", &["model"]),
-    ("text", &["model"]),
+    ("text", &["model", "rules"]),
     ("format", &["model", "text"]),
     ("reports", &["model", "rules", "text", "format"]),
 ];

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::rules::merge::{merge, Conflict};
+use aims_engine::rules::merge::{merge, AnswerField, Conflict};
 use aims_engine::{AiRole, Assessment};
 use common::*;
 
@@ -47,7 +47,10 @@ fn the_same_field_changed_differently_keeps_this_tab_and_is_reported() {
     });
     let (merged, conflicts) = merge(catalog(), &base, &mine, &theirs);
     assert_eq!(merged.answer(item("9.2.1")).maturity, Some(level(3)));
-    assert_eq!(conflicts, vec![Conflict::Item(item("9.2.1"), "level")]);
+    assert_eq!(
+        conflicts,
+        vec![Conflict::Item(item("9.2.1"), AnswerField::Level)]
+    );
     assert_eq!(
         merged.name, "Renamed there",
         "a field only they changed is theirs"

@@ -113,7 +113,7 @@ fn components_do_not_hard_code_sentences() {
     // separators (`×`, ` · `) but never words.
     for (path, text) in sources()
         .into_iter()
-        .filter(|(p, _)| p.contains("components"))
+        .filter(|(p, _)| p.contains("components") || p.contains("pages"))
     {
         for piece in text.split("{ \"").skip(1) {
             let literal = piece.split('"').next().unwrap_or("");

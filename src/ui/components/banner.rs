@@ -1,9 +1,9 @@
 //! Storage warnings and the notice line (with undo).
 
+use crate::state::StorageError;
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::services::download::download_export;
 use crate::ui::services::i18n::{msg, tf};
-use crate::ui::services::storage::StorageError;
 use crate::ui::state::{Action, BACKUP_REMINDER_AFTER};
 use yew::prelude::*;
 
@@ -50,9 +50,9 @@ pub fn Banner() -> Html {
             }
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &state.notice {
-                    <div class="aims-notice" data-error={super::flag(n.error)}>
-                        <span>{ &n.text }</span>
-                        if n.undo {
+                    <div class="aims-notice" data-error={super::flag(n.is_error())}>
+                        <span>{ n.text(crate::ui::services::i18n::catalog()) }</span>
+                        if n.undo() {
                             <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ msg::common_undo() }</button>
                         }
                         <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={msg::common_dismiss()} onclick={act(Action::DismissNotice)}>{ "×" }</button>

@@ -1,7 +1,7 @@
 //! The top bar: product name, screens (links, so they work with the keyboard, open in a
 //! new tab and show in history), and the open assessment.
 
-use crate::ui::config::Mode;
+use crate::config::Mode;
 use crate::ui::context::use_app_state;
 use crate::ui::route::{AssessmentScreen, Route};
 use crate::ui::services::i18n::{msg, Lang};

@@ -7,13 +7,13 @@
 use crate::engine::reports::compare::{compare, delta, Change};
 use crate::engine::rules::merge::{differing_documents, differing_items};
 use crate::engine::{Assessment, Edit, ItemId};
+use crate::state::Entry;
 use crate::ui::components::result_tabs::ResultTabs;
 use crate::ui::components::{event_value, pct, send};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::route::AssessmentScreen;
 use crate::ui::services::files::read_and_import;
 use crate::ui::services::i18n::{msg, tf};
-use crate::ui::services::storage::{describe_load_error, Entry};
 use crate::ui::state::Action;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -72,14 +72,14 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
     let other = use_state(|| Other::None);
     let mine = &p.assessment;
     let on_saved = {
-        let (other, store) = (other.clone(), state.store.clone());
+        let (other, store) = (other.clone(), state.store());
         Callback::from(move |e: Event| {
             let id = event_value(&e);
             other.set(match id.as_str() {
                 "" => Other::None,
                 id => match store.load(crate::ui::services::i18n::catalog(), id) {
                     Ok(a) => Other::Saved(Rc::new(a)),
-                    Err(e) => Other::Failed(describe_load_error(&e)),
+                    Err(e) => Other::Failed(e.describe()),
                 },
             });
         })

@@ -1,6 +1,7 @@
 //! Home: saved assessments, start a new one, import.
 
 use crate::engine::{ImportError, Timestamp};
+use crate::state::Entry;
 use crate::ui::components::{event_value, form_field, pct, reset_form, send, set};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::route::Route;
@@ -8,7 +9,6 @@ use crate::ui::services::clock::{local_label, new_id};
 use crate::ui::services::download::{download, download_export};
 use crate::ui::services::files::read_and_import;
 use crate::ui::services::i18n::{msg, tf};
-use crate::ui::services::storage::Entry;
 use crate::ui::state::{Action, ImportState, Resolution};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -60,7 +60,7 @@ pub fn Home() -> Html {
         })
         .collect();
     let on_export = {
-        let (store, done) = (state.store.clone(), act.clone());
+        let (store, done) = (state.store(), act.clone());
         Callback::from(move |id: String| {
             match store.load(crate::ui::services::i18n::catalog(), &id) {
                 Ok(a) => download_export(&a, &done),
@@ -137,12 +137,12 @@ pub fn Home() -> Html {
 
     let row = |entry: &Entry| -> Html {
         match entry {
-            Entry::Broken { id, reason } => {
+            Entry::Broken { id, error } => {
                 html! {
                     <li class="aims-card aims-card--broken" key={id.clone()}>
                         <div class="aims-card-main">
                             <h3 class="aims-card-title">{ msg::home_broken_title() }</h3>
-                            <p class="aims-muted">{ tf(msg::home_broken_detail(), &[("id", id), ("reason", reason)]) }</p>
+                            <p class="aims-muted">{ tf(msg::home_broken_detail(), &[("id", id), ("reason", &error.describe())]) }</p>
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"

@@ -1,10 +1,10 @@
 //! The quick readiness check: one question per step, then an indicative result.
 
+use crate::config::ShareTarget;
 use crate::engine::rules::quick::{score_quick, Band, QuickAnswer};
 use crate::engine::text::messages::Message;
 use crate::ui::components::pct;
-use crate::ui::config::ShareTarget;
-use crate::ui::context::{use_app_state, use_dispatch};
+use crate::ui::context::{use_app_state, use_dispatch, use_host};
 use crate::ui::route::Route;
 use crate::ui::services::clock::new_id;
 use crate::ui::services::i18n::{msg, tf};
@@ -39,7 +39,7 @@ pub fn Quick() -> Html {
     let total = c.quick_ids().len();
     let state = use_app_state();
     let act = use_dispatch();
-    let host = state.host.clone();
+    let host = use_host();
     let navigator = use_navigator();
     let answers = &state.quick;
     let step = use_state(|| {

@@ -12,46 +12,7 @@ use crate::ui::services::promise::settle;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A language of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English (built in).
-    #[default]
-    En,
-    /// German.
-    De,
-    /// French.
-    Fr,
-}
-
-impl Lang {
-    /// Every language, in menu order.
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
-
-    /// The language code (`en`, `de`, `fr`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// The language's name in itself, for the menu.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::De => "Deutsch",
-            Lang::Fr => "Français",
-        }
-    }
-
-    /// The language of a code or a browser tag (`de`, `de-CH`, `fr_FR`), if supported.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-}
+pub use crate::engine::text::lang::Lang;
 
 /// A loaded language: its messages and its catalog, kept for the visit.
 #[derive(Clone, Copy)]

@@ -1,8 +1,8 @@
 //! Sending the quick-check summary to the host page, only when the visitor presses the
 //! share button and only to the configured target. The payload never holds answers.
 
+use crate::config::ShareTarget;
 use crate::engine::rules::quick::QuickResult;
-use crate::ui::config::ShareTarget;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 

@@ -11,104 +11,12 @@
 
 use crate::engine::format::json::{self, Value, Writer};
 use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
-use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
-use crate::ui::services::i18n::msg;
+use crate::engine::{export_compact, import, Assessment, Catalog};
+use crate::state::store::{fingerprint, newest_first};
+use crate::state::{Entry, LoadError, Repository, StorageError, Summary};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// A fingerprint of an entry's text (64-bit SipHash): equal texts, equal fingerprints;
-/// a change by another tab is a different one.
-fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Why storage could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// Storage is disabled or missing (some private modes, blocked third-party frames).
-    Unavailable,
-    /// The browser refused the write, almost always because the quota is used up.
-    WriteRefused(String),
-}
-
-/// Why an assessment could not be opened.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// Nothing is saved under that id.
-    Missing,
-    /// Something is saved but it is not a valid assessment.
-    Corrupt(Vec<ImportError>),
-    /// Storage itself failed.
-    Storage(StorageError),
-}
-
-/// What the home screen shows for one saved assessment.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    /// Assessment id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Organization.
-    pub organization: String,
-    /// Last change (RFC 3339).
-    pub updated: String,
-    /// Overall readiness in tenths of a percent.
-    pub readiness: u16,
-    /// Answered in-scope items.
-    pub answered: u16,
-    /// In-scope items.
-    pub in_scope: u16,
-}
-
-impl Summary {
-    /// The summary of an assessment, from the engine's report.
-    pub fn of(catalog: &Catalog, a: &Assessment) -> Summary {
-        let report = score(catalog, a);
-        Summary {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            organization: a.organization.clone(),
-            updated: a.updated.as_str().to_owned(),
-            readiness: report.overall.readiness.map_or(0, Percent::tenths),
-            answered: report.overall.answered,
-            in_scope: report.overall.in_scope,
-        }
-    }
-
-    /// Overall readiness.
-    pub fn readiness(&self) -> Percent {
-        Percent::from_tenths(self.readiness).unwrap_or_default()
-    }
-}
-
-/// One row of the saved list: readable, or broken with the reason.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
-    /// A readable assessment.
-    Saved(Summary),
-    /// Stored data that does not import; it is listed so the person can export or delete it.
-    Broken {
-        /// The id from the storage key.
-        id: String,
-        /// The first problem found.
-        reason: String,
-    },
-}
-
-impl Entry {
-    /// The assessment id this row stands for.
-    pub fn id(&self) -> &str {
-        match self {
-            Entry::Saved(s) => &s.id,
-            Entry::Broken { id, .. } => id,
-        }
-    }
-}
 
 /// The index format. 2: summaries hold certification readiness under scoring model 2
 /// (issue 12); an index of version 1 holds the old weighted figure, so it is not read
@@ -198,9 +106,9 @@ impl Index {
     }
 }
 
-/// Local storage under one namespace.
+/// Local storage under one namespace: the app's [`Repository`].
 #[derive(Clone, Debug)]
-pub struct Store {
+pub struct LocalStore {
     prefix: String,
     /// The index as last read or written, so a save does not re-read and re-parse it
     /// (with 200 assessments that was most of a save's time). `list` always re-reads.
@@ -211,15 +119,15 @@ pub struct Store {
     seen: Rc<RefCell<Vec<(String, u64)>>>,
 }
 
-impl PartialEq for Store {
-    fn eq(&self, other: &Store) -> bool {
+impl PartialEq for LocalStore {
+    fn eq(&self, other: &LocalStore) -> bool {
         self.prefix == other.prefix
     }
 }
 
-impl Store {
+impl LocalStore {
     /// A store for `namespace` (letters, digits, `-` and `_`; anything else is dropped).
-    pub fn new(namespace: &str) -> Store {
+    pub fn new(namespace: &str) -> LocalStore {
         let ns: String = namespace
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
@@ -230,7 +138,7 @@ impl Store {
         } else {
             ns
         };
-        Store {
+        LocalStore {
             prefix: format!("aims.{ns}.v1."),
             index: Rc::default(),
             seen: Rc::default(),
@@ -265,12 +173,9 @@ impl Store {
     /// Writes text as it is (gloo's typed `set` would JSON-quote it a second time).
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
-        LocalStorage::raw().set_item(key, value).map_err(|e| {
-            StorageError::WriteRefused(
-                e.as_string()
-                    .unwrap_or_else(|| msg::storage_refused().into()),
-            )
-        })
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|e| StorageError::WriteRefused(e.as_string()))
     }
 
     fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
@@ -312,8 +217,16 @@ impl Store {
             .collect()
     }
 
+    fn remember(&self, id: &str, text: &str) {
+        let mut seen = self.seen.borrow_mut();
+        seen.retain(|(k, _)| k != id);
+        seen.push((id.to_owned(), fingerprint(text)));
+    }
+}
+
+impl Repository for LocalStore {
     /// Every saved assessment, newest first, with unreadable ones listed as broken.
-    pub fn list(&self, catalog: &Catalog) -> Result<Vec<Entry>, StorageError> {
+    fn list(&self, catalog: &Catalog) -> Result<Vec<Entry>, StorageError> {
         self.check()?;
         let mut index = self.read_index();
         let ids = self.stored_ids();
@@ -332,10 +245,7 @@ impl Store {
                     entries.push(Entry::Saved(summary));
                     dirty = true;
                 }
-                Err(e) => entries.push(Entry::Broken {
-                    id,
-                    reason: describe_load_error(&e),
-                }),
+                Err(error) => entries.push(Entry::Broken { id, error }),
             }
         }
         if dirty {
@@ -343,13 +253,12 @@ impl Store {
             let _ = self.write_index(&index);
         }
         *self.index.borrow_mut() = Some(index);
-        // Newest first; ties by id so the order is total.
-        entries.sort_by(|a, b| (updated(b), b.id()).cmp(&(updated(a), a.id())));
+        newest_first(&mut entries);
         Ok(entries)
     }
 
     /// Reads and validates one assessment.
-    pub fn load(&self, catalog: &Catalog, id: &str) -> Result<Assessment, LoadError> {
+    fn load(&self, catalog: &Catalog, id: &str) -> Result<Assessment, LoadError> {
         let text = self
             .read(&self.assessment_key(id))
             .map_err(LoadError::Storage)?
@@ -359,15 +268,9 @@ impl Store {
         Ok(a)
     }
 
-    fn remember(&self, id: &str, text: &str) {
-        let mut seen = self.seen.borrow_mut();
-        seen.retain(|(k, _)| k != id);
-        seen.push((id.to_owned(), fingerprint(text)));
-    }
-
     /// Whether another tab saved (or deleted) entry `id` since this tab last read or
     /// wrote it. An entry this tab never read counts as unchanged.
-    pub fn changed_elsewhere(&self, id: &str) -> bool {
+    fn changed_elsewhere(&self, id: &str) -> bool {
         let seen = self.seen.borrow();
         let Some(&(_, known)) = seen.iter().find(|(k, _)| k == id) else {
             return false;
@@ -376,12 +279,12 @@ impl Store {
     }
 
     /// The stored text of an entry, even a broken one (so it can still be downloaded).
-    pub fn load_raw(&self, id: &str) -> Option<String> {
+    fn load_raw(&self, id: &str) -> Option<String> {
         self.read(&self.assessment_key(id)).ok().flatten()
     }
 
     /// Saves one assessment and its summary. Returns the summary written.
-    pub fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
+    fn save(&self, catalog: &Catalog, a: &Assessment) -> Result<Summary, StorageError> {
         let text = export_compact(catalog, a);
         self.write(&self.assessment_key(&a.id), &text)?;
         self.remember(&a.id, &text);
@@ -395,7 +298,7 @@ impl Store {
     }
 
     /// Deletes one assessment.
-    pub fn delete(&self, id: &str) -> Result<(), StorageError> {
+    fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.check()?;
         let _ = LocalStorage::raw().remove_item(&self.assessment_key(id));
         let _ = self.update_index(|index| index.remove(id));
@@ -406,7 +309,7 @@ impl Store {
     /// layout version: assessments, the index, the quick-check answers) and forgets the
     /// cached index. Other namespaces and other sites' data are not touched. Returns how
     /// many keys went.
-    pub fn delete_all(&self) -> Result<usize, StorageError> {
+    fn delete_all(&self) -> Result<usize, StorageError> {
         self.check()?;
         // `aims.<ns>.`: the dot after the namespace keeps `acme` from matching `acme2`.
         let namespace = self.prefix.strip_suffix("v1.").unwrap_or(&self.prefix);
@@ -423,12 +326,12 @@ impl Store {
     }
 
     /// Whether an assessment with this id is stored.
-    pub fn contains(&self, id: &str) -> bool {
+    fn contains(&self, id: &str) -> bool {
         matches!(self.read(&self.assessment_key(id)), Ok(Some(_)))
     }
 
     /// The saved quick-check answers (empty when none or unreadable).
-    pub fn load_quick(&self, catalog: &Catalog) -> QuickAnswers {
+    fn load_quick(&self, catalog: &Catalog) -> QuickAnswers {
         let mut answers = QuickAnswers::new(catalog);
         if self.check().is_err() {
             return answers;
@@ -457,7 +360,7 @@ impl Store {
 
     /// Changes saved since the last export (`aims.<ns>.v1.backup`, a plain count), for the
     /// reminder that an exported file is the real backup. 0 when unknown.
-    pub fn changes_since_export(&self) -> u32 {
+    fn changes_since_export(&self) -> u32 {
         self.read(&self.key("backup"))
             .ok()
             .flatten()
@@ -466,26 +369,22 @@ impl Store {
     }
 
     /// The language the person chose in this widget (a code such as `de`), if any.
-    pub fn language(&self) -> Option<String> {
+    fn language(&self) -> Option<String> {
         self.read(&self.key("lang")).ok().flatten()
     }
 
     /// Remembers the person's language choice.
-    pub fn set_language(&self, code: &str) -> Result<(), StorageError> {
+    fn set_language(&self, code: &str) -> Result<(), StorageError> {
         self.write(&self.key("lang"), code)
     }
 
     /// Records the count of changes since the last export.
-    pub fn set_changes_since_export(&self, count: u32) -> Result<(), StorageError> {
+    fn set_changes_since_export(&self, count: u32) -> Result<(), StorageError> {
         self.write(&self.key("backup"), &count.to_string())
     }
 
     /// Saves the quick-check answers.
-    pub fn save_quick(
-        &self,
-        catalog: &Catalog,
-        answers: &QuickAnswers,
-    ) -> Result<(), StorageError> {
+    fn save_quick(&self, catalog: &Catalog, answers: &QuickAnswers) -> Result<(), StorageError> {
         let mut w = Writer::compact();
         w.begin_object()
             .key("version")
@@ -499,25 +398,5 @@ impl Store {
         }
         w.end_object().end_object();
         self.write(&self.key("quick"), &w.finish())
-    }
-}
-
-fn updated(entry: &Entry) -> &str {
-    match entry {
-        Entry::Saved(s) => &s.updated,
-        Entry::Broken { .. } => "",
-    }
-}
-
-/// One line saying why an entry could not be read.
-pub fn describe_load_error(e: &LoadError) -> String {
-    match e {
-        LoadError::Missing => msg::storage_missing().into(),
-        LoadError::Corrupt(problems) => problems
-            .first()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-        LoadError::Storage(StorageError::Unavailable) => msg::storage_unavailable().into(),
-        LoadError::Storage(StorageError::WriteRefused(m)) => m.clone(),
     }
 }

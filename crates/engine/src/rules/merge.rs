@@ -9,12 +9,50 @@ use crate::model::catalog::{Catalog, DocumentId, ItemId};
 /// A field both tabs changed to different values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Conflict {
-    /// A field of an item's answer (`"level"`, `"notes"`, …).
-    Item(ItemId, &'static str),
+    /// A field of an item's answer.
+    Item(ItemId, AnswerField),
     /// Whether a document is present.
     Document(DocumentId),
-    /// The name, the organization, the profile or the additional controls.
-    Assessment(&'static str),
+    /// A field of the assessment as a whole.
+    Assessment(AssessmentField),
+}
+
+/// The parts of an item's answer that merge separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerField {
+    /// The maturity level (with its estimate flag).
+    Level,
+    /// The target level.
+    Target,
+    /// The weight.
+    Weight,
+    /// Applicability (with the justification).
+    Applicability,
+    /// Notes.
+    Notes,
+    /// Evidence references.
+    Evidence,
+    /// The owner.
+    Owner,
+    /// The due date.
+    Due,
+    /// Reuse from another management system.
+    Reuse,
+}
+
+/// The parts of an assessment beyond its items and documents that merge separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssessmentField {
+    /// The assessment's name.
+    Name,
+    /// The organization.
+    Organization,
+    /// Who prepared it.
+    PreparedBy,
+    /// The AI role profile and scope.
+    Profile,
+    /// The controls of the organization's own.
+    AdditionalControls,
 }
 
 /// Takes the side that changed a field from `base`; when both changed it differently,
@@ -42,7 +80,7 @@ pub fn merge(
         // Each field from the side that changed it; the level and its estimate flag
         // travel together, as do the applicability and its reason.
         macro_rules! field {
-            ($name:literal, $get:expr) => {{
+            ($name:expr, $get:expr) => {{
                 let get = $get;
                 let (value, conflict) = pick(&get(b), &get(m), &get(t));
                 if conflict {
@@ -51,18 +89,19 @@ pub fn merge(
                 value
             }};
         }
-        (out.maturity, out.estimate) = field!("level", |a: &Answer| (a.maturity, a.estimate));
-        out.target = field!("target", |a: &Answer| a.target);
-        out.weight = field!("weight", |a: &Answer| a.weight);
-        (out.excluded, out.justification) = field!("applicability", |a: &Answer| (
+        (out.maturity, out.estimate) =
+            field!(AnswerField::Level, |a: &Answer| (a.maturity, a.estimate));
+        out.target = field!(AnswerField::Target, |a: &Answer| a.target);
+        out.weight = field!(AnswerField::Weight, |a: &Answer| a.weight);
+        (out.excluded, out.justification) = field!(AnswerField::Applicability, |a: &Answer| (
             a.excluded,
             a.justification.clone()
         ));
-        out.notes = field!("notes", |a: &Answer| a.notes.clone());
-        out.evidence = field!("evidence", |a: &Answer| a.evidence.clone());
-        out.owner = field!("owner", |a: &Answer| a.owner.clone());
-        out.due = field!("due date", |a: &Answer| a.due);
-        out.reused = field!("reuse", |a: &Answer| a.reused);
+        out.notes = field!(AnswerField::Notes, |a: &Answer| a.notes.clone());
+        out.evidence = field!(AnswerField::Evidence, |a: &Answer| a.evidence.clone());
+        out.owner = field!(AnswerField::Owner, |a: &Answer| a.owner.clone());
+        out.due = field!(AnswerField::Due, |a: &Answer| a.due);
+        out.reused = field!(AnswerField::Reuse, |a: &Answer| a.reused);
         // Both sides are valid answers: a clause requirement is excluded on neither, so
         // the merged answer is accepted.
         let _ = merged.update(catalog, item, |a| *a = out);
@@ -76,7 +115,7 @@ pub fn merge(
         merged.set_document(doc, value);
     }
     macro_rules! whole {
-        ($name:literal, $field:ident) => {{
+        ($name:expr, $field:ident) => {{
             let (value, conflict) = pick(&base.$field, &mine.$field, &theirs.$field);
             if conflict {
                 conflicts.push(Conflict::Assessment($name));
@@ -84,11 +123,11 @@ pub fn merge(
             merged.$field = value;
         }};
     }
-    whole!("name", name);
-    whole!("organization", organization);
-    whole!("prepared by", prepared_by);
-    whole!("profile", profile);
-    whole!("additional controls", additional);
+    whole!(AssessmentField::Name, name);
+    whole!(AssessmentField::Organization, organization);
+    whole!(AssessmentField::PreparedBy, prepared_by);
+    whole!(AssessmentField::Profile, profile);
+    whole!(AssessmentField::AdditionalControls, additional);
     merged.updated = std::cmp::max(mine.updated.clone(), theirs.updated.clone());
     (merged, conflicts)
 }

@@ -1,4 +1,7 @@
-//! User-visible text in the active language. Imports [`crate::model`] only.
+//! User-visible text in the active language: messages and the names of what the model
+//! and the rules produce. Imports [`crate::model`] and [`crate::rules`].
 
+pub mod field_names;
+pub mod lang;
 pub mod level_names;
 pub mod messages;

@@ -55,7 +55,7 @@ pub struct Config {
     /// custom-element embeds on another page; `None`: beside the page itself.
     pub assets: Option<String>,
     /// A language the embedding fixed (`lang` option); `None`: the visitor chooses.
-    pub lang: Option<crate::ui::services::i18n::Lang>,
+    pub lang: Option<crate::engine::text::lang::Lang>,
 }
 
 impl Default for Config {
@@ -101,7 +101,7 @@ impl Config {
                 "share-origin" | "share_origin" | "shareOrigin" if iframe && is_origin(&value) => {
                     c.share = ShareTarget::ParentOrigin(value)
                 }
-                "lang" | "language" => c.lang = crate::ui::services::i18n::Lang::parse(&value),
+                "lang" | "language" => c.lang = crate::engine::text::lang::Lang::parse(&value),
                 "assets" if !iframe && is_safe_link(&value) => {
                     let slash = if value.ends_with('/') { "" } else { "/" };
                     c.assets = Some(format!("{value}{slash}"))

@@ -1,0 +1,670 @@
+//! The app's state and its reducer, pure: [`AppState::reduce`] computes the next state
+//! and the [`Effect`]s to run from an [`Action`], the time and a fresh id handed in
+//! ([`Stamp`]); it reads no storage, no clock and no random numbers. Effects run through
+//! the one [`Repository`] interface (`effect::perform`), and what comes of them returns
+//! as [`Action::Done`]. Assessment rules live in `engine::apply`, scores in
+//! `engine::score`. Compiled for every target, so its tests run with `cargo test`.
+
+pub mod effect;
+pub mod notice;
+pub mod store;
+
+pub use effect::{perform, Effect, Outcome, SaveFor};
+pub use notice::Notice;
+pub use store::{Entry, LoadError, MemoryStore, Repository, StorageError, Summary};
+
+use crate::config::Config;
+use crate::engine::rules::merge::Conflict;
+use crate::engine::rules::quick::{carry_over, QuickAnswer, QuickAnswers};
+use crate::engine::text::lang::Lang;
+use crate::engine::text::messages::{msg, tf};
+use crate::engine::{
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Score,
+    Timestamp,
+};
+use std::rc::Rc;
+
+/// After this many saved changes without an export, the app reminds the person that the
+/// browser may clear its storage and that an exported file is the real backup.
+pub const BACKUP_REMINDER_AFTER: u32 = 30;
+
+/// An assessment named by the address could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenFailure {
+    /// The id asked for.
+    pub id: String,
+    /// Nothing is saved under that id (rather than: saved but unreadable).
+    pub missing: bool,
+    /// Why.
+    pub error: LoadError,
+}
+
+/// What a delete removed, kept in memory so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deleted {
+    /// One assessment.
+    One(Rc<Assessment>),
+    /// Everything: every readable assessment and the quick-check answers.
+    All(Rc<Vec<Assessment>>, QuickAnswers),
+}
+
+/// The state of an import in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    /// Nothing pending.
+    Idle,
+    /// The last file was refused: its name and every problem.
+    Failed(String, Vec<ImportError>),
+    /// The file's id is already saved: replace it or keep both?
+    Conflict(Rc<Assessment>),
+}
+
+/// How to resolve an import whose id already exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Overwrite the saved one.
+    Replace,
+    /// Keep both; the import gets a new id.
+    KeepBoth,
+    /// Do nothing.
+    Cancel,
+}
+
+/// What the reducer needs from outside with every action: the time, and an id for
+/// whatever the action may create (unused by most actions).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamp {
+    /// Now.
+    pub now: Timestamp,
+    /// A fresh id (at least 122 random bits in the app).
+    pub new_id: String,
+}
+
+/// Everything the UI can ask for, and what comes back from effects.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Another tab changed storage: re-read the saved list and the open assessment.
+    Refresh,
+    /// Start a new assessment (the caller picks the id, so it can go to its address).
+    Create {
+        /// Id for the new assessment.
+        id: String,
+        /// Name.
+        name: String,
+        /// Organization.
+        organization: String,
+    },
+    /// Open a saved assessment (the address names it).
+    Open(String),
+    /// Change the open assessment.
+    Edit(Edit),
+    /// Rename a saved assessment.
+    Rename(String, String),
+    /// Copy a saved assessment (under the stamp's new id).
+    Duplicate(String),
+    /// Delete a saved assessment (undoable).
+    Delete(String),
+    /// Delete everything saved under this widget's namespace (undoable while the tab is
+    /// open).
+    DeleteAll,
+    /// Bring back what the last delete removed.
+    UndoDelete,
+    /// Hide the notice.
+    DismissNotice,
+    /// A file was read and run through the engine's import.
+    Imported(String, Result<Imported, Vec<ImportError>>),
+    /// Answer to the import conflict question (keeping both uses the stamp's new id).
+    Resolve(Resolution),
+    /// Clear the import error panel.
+    DismissImport,
+    /// Try saving the open assessment again.
+    RetrySave,
+    /// A file was exported: the backup reminder starts counting again.
+    Exported,
+    /// The person put the backup reminder off: it counts again from zero.
+    RemindLater,
+    /// A new version of the app has installed and waits for the person to switch.
+    UpdateReady,
+    /// Answer a quick-check question.
+    Quick(QuickId, QuickAnswer),
+    /// Start the quick check over.
+    QuickReset,
+    /// Continue into the full assessment with the quick answers as estimates, under
+    /// this new id.
+    QuickContinue(String),
+    /// A language is loaded and active: `true` when the person chose it (remembered),
+    /// `false` when the app switched to the preferred one at start.
+    Language(Lang, bool),
+    /// A language could not be loaded; the reason.
+    LanguageFailed(String),
+    /// An effect ended.
+    Done(Outcome),
+}
+
+/// What the app reads from its store at start-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    /// The saved list, or why storage cannot be used.
+    pub entries: Result<Vec<Entry>, StorageError>,
+    /// The quick-check answers.
+    pub quick: QuickAnswers,
+    /// Changes saved since the last export.
+    pub changes_since_export: u32,
+}
+
+impl Saved {
+    /// Reads it from `store`.
+    pub fn read(store: &dyn Repository, catalog: &Catalog) -> Saved {
+        Saved {
+            entries: store.list(catalog),
+            quick: store.load_quick(catalog),
+            changes_since_export: store.changes_since_export(),
+        }
+    }
+}
+
+/// The app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Start-up options.
+    pub config: Rc<Config>,
+    /// Saved assessments.
+    pub entries: Vec<Entry>,
+    /// The open assessment.
+    pub current: Option<Rc<Assessment>>,
+    /// Its scores.
+    pub report: Option<Rc<Score>>,
+    /// The last assessment the address named that could not be opened.
+    pub open_failed: Option<OpenFailure>,
+    /// Set while the open assessment could not be saved (it stays in memory).
+    pub unsaved: Option<StorageError>,
+    /// Storage cannot be used at all.
+    pub storage_unavailable: bool,
+    /// The last notice.
+    pub notice: Option<Notice>,
+    /// What the last delete removed, for undo.
+    pub deleted: Option<Deleted>,
+    /// Import progress.
+    pub import: ImportState,
+    /// Quick-check answers.
+    pub quick: QuickAnswers,
+    /// Changes saved since the last export (kept in storage across reloads).
+    pub changes_since_export: u32,
+    /// A new version of the app waits to be switched to.
+    pub update_ready: bool,
+    /// The language on screen (loaded and active).
+    pub lang: Lang,
+}
+
+impl AppState {
+    /// The state at start-up, from what the store holds.
+    pub fn new(config: Rc<Config>, lang: Lang, saved: Saved) -> AppState {
+        let (entries, storage_unavailable) = match saved.entries {
+            Ok(entries) => (entries, false),
+            Err(_) => (Vec::new(), true),
+        };
+        AppState {
+            config,
+            entries,
+            current: None,
+            report: None,
+            open_failed: None,
+            unsaved: None,
+            storage_unavailable,
+            notice: None,
+            deleted: None,
+            import: ImportState::Idle,
+            quick: saved.quick,
+            changes_since_export: saved.changes_since_export,
+            update_ready: false,
+            lang,
+        }
+    }
+
+    fn notify(&mut self, notice: Notice) {
+        self.notice = Some(notice);
+    }
+
+    fn open(&mut self, catalog: &Catalog, a: Assessment) {
+        self.report = Some(Rc::new(score(catalog, &a)));
+        self.current = Some(Rc::new(a));
+        self.open_failed = None;
+    }
+
+    fn is_open(&self, id: &str) -> bool {
+        self.current.as_ref().is_some_and(|c| c.id == id)
+    }
+
+    fn upsert(&mut self, summary: Summary) {
+        self.entries.retain(|e| e.id() != summary.id);
+        self.entries.insert(0, Entry::Saved(summary));
+    }
+
+    /// Opens a new assessment and asks for it to be saved (if the save fails it stays
+    /// open in memory; the banner says so).
+    fn add_new(&mut self, catalog: &Catalog, a: Assessment) -> Vec<Effect> {
+        let a = Rc::new(a);
+        self.open(catalog, (*a).clone());
+        vec![Effect::Save {
+            assessment: a,
+            base: None,
+            purpose: SaveFor::New,
+        }]
+    }
+
+    /// Applies `action`; returns the effects to run. `catalog` is the active language's.
+    pub fn reduce(&mut self, action: Action, stamp: Stamp, catalog: &Catalog) -> Vec<Effect> {
+        let Stamp { now, new_id } = stamp;
+        match action {
+            // Not while the open assessment is only in memory: a failed save must not
+            // make it vanish from view.
+            Action::Refresh if self.unsaved.is_some() => vec![],
+            Action::Refresh => vec![Effect::Refresh {
+                open: self.current.clone(),
+            }],
+            Action::Create {
+                id,
+                name,
+                organization,
+            } => {
+                let name = if name.trim().is_empty() {
+                    msg::home_untitled().to_owned()
+                } else {
+                    name.trim().to_owned()
+                };
+                let mut a = Assessment::new(catalog, id, name, now);
+                a.organization = organization.trim().to_owned();
+                self.add_new(catalog, a)
+            }
+            Action::Open(id) if self.is_open(&id) => vec![],
+            Action::Open(id) => vec![Effect::Load(id)],
+            Action::Edit(edit) => {
+                let Some(current) = self.current.clone() else {
+                    return vec![];
+                };
+                let mut a = (*current).clone();
+                match apply(catalog, &mut a, edit, now) {
+                    Ok(()) => {
+                        let a = Rc::new(a);
+                        self.report = Some(Rc::new(score(catalog, &a)));
+                        self.current = Some(Rc::clone(&a));
+                        vec![Effect::Save {
+                            assessment: a,
+                            base: Some(current),
+                            purpose: SaveFor::Edit,
+                        }]
+                    }
+                    Err(EditError::ClauseCannotBeExcluded(_)) => {
+                        self.notify(Notice::ClauseNotExcludable);
+                        vec![]
+                    }
+                }
+            }
+            Action::Rename(id, name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return vec![];
+                }
+                match self.current.as_ref().filter(|c| c.id == id) {
+                    Some(open) => {
+                        let mut a = (**open).clone();
+                        let _ = apply(catalog, &mut a, Edit::Name(name), now);
+                        vec![Effect::Save {
+                            assessment: Rc::new(a),
+                            base: None,
+                            purpose: SaveFor::Rename,
+                        }]
+                    }
+                    None => vec![Effect::Rename { id, name, now }],
+                }
+            }
+            Action::Duplicate(id) => vec![Effect::Duplicate { id, new_id, now }],
+            Action::Delete(id) => vec![Effect::Delete(id)],
+            Action::DeleteAll => vec![Effect::DeleteAll {
+                ids: self
+                    .entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        Entry::Saved(summary) => Some(summary.id.clone()),
+                        Entry::Broken { .. } => None,
+                    })
+                    .collect(),
+            }],
+            Action::UndoDelete => match self.deleted.take() {
+                Some(Deleted::One(a)) => vec![Effect::Restore {
+                    assessments: Rc::new(vec![(*a).clone()]),
+                    quick: None,
+                }],
+                Some(Deleted::All(all, quick)) => {
+                    self.quick = quick.clone();
+                    vec![Effect::Restore {
+                        assessments: all,
+                        quick: Some(quick),
+                    }]
+                }
+                None => vec![],
+            },
+            Action::DismissNotice => {
+                self.notice = None;
+                vec![]
+            }
+            Action::Imported(file, Err(problems)) => {
+                self.import = ImportState::Failed(file, problems);
+                vec![]
+            }
+            Action::Imported(
+                _,
+                Ok(Imported {
+                    assessment,
+                    raised_targets,
+                }),
+            ) => vec![Effect::Import {
+                assessment: Rc::new(assessment),
+                raised: raised_targets,
+            }],
+            Action::Resolve(choice) => {
+                let ImportState::Conflict(a) =
+                    std::mem::replace(&mut self.import, ImportState::Idle)
+                else {
+                    return vec![];
+                };
+                let mut a = (*a).clone();
+                match choice {
+                    Resolution::Cancel => return vec![],
+                    Resolution::Replace => {}
+                    Resolution::KeepBoth => {
+                        a.id = new_id;
+                        a.name = tf(msg::home_imported_copy(), &[("name", &a.name)]);
+                    }
+                }
+                vec![Effect::Save {
+                    assessment: Rc::new(a),
+                    base: None,
+                    purpose: SaveFor::Resolve,
+                }]
+            }
+            Action::DismissImport => {
+                self.import = ImportState::Idle;
+                vec![]
+            }
+            Action::UpdateReady => {
+                self.update_ready = true;
+                vec![]
+            }
+            Action::Language(lang, chosen) => {
+                // Loaded and made active before this action is sent.
+                self.lang = lang;
+                if chosen && self.config.lang.is_none() {
+                    vec![Effect::RememberLanguage(lang.code())]
+                } else {
+                    vec![]
+                }
+            }
+            Action::LanguageFailed(reason) => {
+                self.notify(Notice::LanguageFailed { reason });
+                vec![]
+            }
+            Action::Exported | Action::RemindLater => {
+                self.changes_since_export = 0;
+                vec![Effect::SetBackupCount(0)]
+            }
+            Action::RetrySave => match self.current.clone() {
+                Some(a) => vec![Effect::Save {
+                    assessment: a,
+                    base: None,
+                    purpose: SaveFor::Retry,
+                }],
+                None => vec![],
+            },
+            Action::Quick(q, answer) => {
+                self.quick.set(q, Some(answer));
+                // Losing quick answers is harmless; no banner, but say so once.
+                vec![Effect::SaveQuick {
+                    answers: self.quick.clone(),
+                    report: !self.storage_unavailable,
+                }]
+            }
+            Action::QuickReset => {
+                self.quick = QuickAnswers::new(catalog);
+                vec![Effect::SaveQuick {
+                    answers: self.quick.clone(),
+                    report: false,
+                }]
+            }
+            Action::QuickContinue(id) => {
+                let mut a = Assessment::new(catalog, id, msg::quick_assessment_name().into(), now);
+                carry_over(catalog, &self.quick, &mut a);
+                self.add_new(catalog, a)
+            }
+            Action::Done(outcome) => self.settle(outcome, catalog),
+        }
+    }
+
+    /// Takes in what came of an effect.
+    fn settle(&mut self, outcome: Outcome, catalog: &Catalog) -> Vec<Effect> {
+        match outcome {
+            Outcome::Refreshed { entries, open } => {
+                // The open assessment first, against the list as this tab knew it: if
+                // another tab deleted it, it stays open here and the person is told (the
+                // next change saves it again).
+                if let (Some((id, stored)), Some(current)) = (open, self.current.clone()) {
+                    match stored {
+                        Ok(stored) if current.id == id && stored != *current => {
+                            self.open(catalog, stored)
+                        }
+                        Err(LoadError::Missing)
+                            if current.id == id && self.entries.iter().any(|e| e.id() == id) =>
+                        {
+                            self.notify(Notice::DeletedElsewhere {
+                                name: current.name.clone(),
+                            })
+                        }
+                        _ => {}
+                    }
+                }
+                match entries {
+                    Ok(entries) if entries == self.entries && !self.storage_unavailable => {}
+                    Ok(entries) => {
+                        self.entries = entries;
+                        self.storage_unavailable = false;
+                    }
+                    Err(_) => self.storage_unavailable = true,
+                }
+                vec![]
+            }
+            Outcome::Loaded(_, Ok(a)) => {
+                self.open(catalog, a);
+                vec![]
+            }
+            Outcome::Loaded(id, Err(error)) => {
+                let missing = matches!(error, LoadError::Missing);
+                if let LoadError::Corrupt(_) = error {
+                    self.entries.retain(|x| x.id() != id);
+                    self.entries.push(Entry::Broken {
+                        id: id.clone(),
+                        error: error.clone(),
+                    });
+                }
+                self.open_failed = Some(OpenFailure { id, missing, error });
+                vec![]
+            }
+            Outcome::Saved {
+                assessment,
+                conflicts,
+                purpose,
+                result,
+            } => self.saved(catalog, assessment, conflicts, purpose, result),
+            Outcome::ImportConflict { assessment, raised } => {
+                self.import = ImportState::Conflict(assessment);
+                if !raised.is_empty() {
+                    self.notify(Notice::TargetsRaised { ids: raised });
+                }
+                vec![]
+            }
+            Outcome::CannotOpen(error) => {
+                self.notify(Notice::CannotOpen(error));
+                vec![]
+            }
+            Outcome::Deleted { id, kept, result } => {
+                match result {
+                    Ok(()) => {
+                        self.entries.retain(|e| e.id() != id);
+                        if self.is_open(&id) {
+                            self.current = None;
+                            self.report = None;
+                        }
+                        self.notify(Notice::Deleted {
+                            name: kept.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+                            undo: kept.is_some(),
+                        });
+                        self.deleted = kept.map(|a| Deleted::One(Rc::new(a)));
+                    }
+                    Err(_) => self.notify(Notice::StorageUnavailable),
+                }
+                vec![]
+            }
+            Outcome::DeletedAll { kept, result } => {
+                match result {
+                    Ok(_) => {
+                        let n = kept.len();
+                        self.deleted = Some(Deleted::All(Rc::new(kept), self.quick.clone()));
+                        self.entries.clear();
+                        self.current = None;
+                        self.report = None;
+                        self.unsaved = None;
+                        self.quick = QuickAnswers::new(catalog);
+                        self.changes_since_export = 0;
+                        self.notify(Notice::DeletedAll { n });
+                    }
+                    Err(_) => self.notify(Notice::StorageUnavailable),
+                }
+                vec![]
+            }
+            Outcome::Restored { saved, all } => {
+                let mut restored = Vec::new();
+                for (a, result) in saved {
+                    match result {
+                        Ok(summary) => {
+                            self.upsert(summary);
+                            self.unsaved = None;
+                            restored.push(a);
+                        }
+                        Err(e) => self.unsaved = Some(e),
+                    }
+                }
+                if all {
+                    self.notify(Notice::RestoredAll { n: restored.len() });
+                } else if let Some(a) = restored.first() {
+                    self.notify(Notice::Restored {
+                        name: a.name.clone(),
+                    });
+                }
+                vec![]
+            }
+            Outcome::QuickNotSaved => {
+                self.storage_unavailable = true;
+                vec![]
+            }
+        }
+    }
+
+    /// Takes in the end of a save: the list and the banner follow the result, and each
+    /// purpose says what the person is told.
+    fn saved(
+        &mut self,
+        catalog: &Catalog,
+        a: Rc<Assessment>,
+        conflicts: Vec<Conflict>,
+        purpose: SaveFor,
+        result: Result<Summary, StorageError>,
+    ) -> Vec<Effect> {
+        if !conflicts.is_empty() {
+            self.notify(Notice::MergeConflict(conflicts));
+        }
+        let ok = match result {
+            Ok(summary) => {
+                self.upsert(summary);
+                self.unsaved = None;
+                true
+            }
+            Err(e) => {
+                self.unsaved = Some(e);
+                false
+            }
+        };
+        match purpose {
+            SaveFor::New | SaveFor::Retry => vec![],
+            SaveFor::Edit => {
+                // The merged version (if another tab saved meanwhile) is what is open.
+                if self.is_open(&a.id) && self.current.as_deref() != Some(&*a) {
+                    self.report = Some(Rc::new(score(catalog, &a)));
+                    self.current = Some(a);
+                }
+                if ok {
+                    self.changes_since_export = self.changes_since_export.saturating_add(1);
+                    vec![Effect::SetBackupCount(self.changes_since_export)]
+                } else {
+                    vec![]
+                }
+            }
+            SaveFor::Rename => {
+                if ok && self.is_open(&a.id) {
+                    self.current = Some(a);
+                }
+                vec![]
+            }
+            SaveFor::Duplicate => {
+                if ok {
+                    self.notify(Notice::Duplicated {
+                        name: a.name.clone(),
+                    });
+                }
+                vec![]
+            }
+            SaveFor::Import { raised } => {
+                self.import = ImportState::Idle;
+                if ok {
+                    self.notify(Notice::Imported {
+                        name: a.name.clone(),
+                        raised,
+                    });
+                }
+                vec![]
+            }
+            SaveFor::Resolve => {
+                if ok {
+                    if self.is_open(&a.id) {
+                        self.open(catalog, (*a).clone());
+                    }
+                    self.notify(Notice::Imported {
+                        name: a.name.clone(),
+                        raised: Vec::new(),
+                    });
+                }
+                vec![]
+            }
+        }
+    }
+}
+
+/// Runs `action` and every effect it leads to against `store`, at once (a store that
+/// answers synchronously, as local storage and [`MemoryStore`] do). Returns the effects
+/// run, in order, for tests that want to see them.
+pub fn run(
+    state: &mut AppState,
+    action: Action,
+    stamp: Stamp,
+    store: &dyn Repository,
+    catalog: &Catalog,
+) -> Vec<Effect> {
+    let mut ran = Vec::new();
+    let mut pending =
+        std::collections::VecDeque::from(state.reduce(action, stamp.clone(), catalog));
+    while let Some(effect) = pending.pop_front() {
+        ran.push(effect.clone());
+        if let Some(outcome) = perform(effect, store, catalog) {
+            pending.extend(state.reduce(Action::Done(outcome), stamp.clone(), catalog));
+        }
+    }
+    ran
+}
