@@ -1,4 +1,4 @@
-// The app's service worker (issue 13): after the first visit the app loads and works
+// The app's service worker: after the first visit the app loads and works
 // with the network off. It caches exactly the app's own files, never assessment data
 // (that lives in localStorage and never passes through here). A new deployment installs
 // beside the old one and waits; the page says a new version is ready and switches only

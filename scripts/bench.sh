@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark (not part of the test command): builds the release bundle and measures
-# every performance figure of issue 6 for this project and for an equivalent SurveyJS
+# every performance figure for this project and for an equivalent SurveyJS
 # page in one run, then writes the table to docs/performance.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -1,4 +1,4 @@
-// Guidance (issue 15): reached from the quick-check result, from the home screen and
+// Guidance: reached from the quick-check result, from the home screen and
 // from an item; glossary terms from where they appear; back returns; the guide is a
 // separate file fetched on first open only, and it works offline after that.
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// Languages (issue 16): English needs no language file; German and French are fetched
+// Languages: English needs no language file; German and French are fetched
 // only when chosen (or preferred by the browser); switching mid-assessment keeps the
 // route and every answer; a vendor can fix the language; exports stay language-neutral;
 // every screen is screenshotted in German and French at phone width (German strings are

@@ -1,4 +1,4 @@
-// Reports (issue 14): the Statement of Applicability, the action plan, OSCAL, the
+// Reports: the Statement of Applicability, the action plan, OSCAL, the
 // printable readiness report as a PDF, crosswalks both ways, and comparing/merging a
 // colleague's file, used as a person would, at desktop and phone width. The CSV and
 // OSCAL the browser downloads must be byte-identical to what `aims-score` prints for

@@ -1,4 +1,4 @@
-//! The guidance file (issue 15): it reads, every link in it points at an existing item
+//! The guidance file: it reads, every link in it points at an existing item
 //! or glossary entry, every glossary term the app links to exists, every top-level
 //! group has an explainer, and the facts keep their "as of" notes.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! Languages (issue 16): every message in English, German and French, none empty, with
+//! Languages: every message in English, German and French, none empty, with
 //! the same placeholders; every catalog text in each language; each guide complete with
 //! the same pages, sections, terms and links as the English one. (build.rs refuses to
 //! build with a message file that fails the first check; this states it as a test.)

@@ -1,4 +1,4 @@
-//! The reports of issue 14, natively: Statement of Applicability (rows, defects, CSV with
+//! The reports, natively: Statement of Applicability (rows, defects, CSV with
 //! its quoting, JSON), action plan (order, overdue, CSV), OSCAL (frozen fixture), the
 //! comparison, merging a colleague's answers, and the reverse crosswalks.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,4 +1,4 @@
-//! The guidance pages (issue 15): about the standard, how it relates to other
+//! The guidance pages: about the standard, how it relates to other
 //! frameworks (linked to the items through the crosswalks), the certification journey
 //! (with this tool's outputs at each step), the glossary, and an explainer per clause and
 //! control group. The text is loaded on first open (`ui::guide`); everything is a route.

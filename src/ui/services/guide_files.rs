@@ -1,4 +1,4 @@
-//! Loading the guide (issue 15) on first use, in the active language: from the offline
+//! Loading the guide on first use, in the active language: from the offline
 //! package, where it is inlined as `<script id="aims-data-guide-<code>" type="application/json">`,
 //! or else fetched once from `guide/<code>.json` beside the app (or under the embed's
 //! `assets` option) and kept for the rest of the visit. The service worker caches the

@@ -18,9 +18,9 @@ use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The index format. 2: summaries hold certification readiness under scoring model 2
-/// (issue 12); an index of version 1 holds the old weighted figure, so it is not read
-/// and `list` rebuilds it from the entries.
+/// The index format. 2: summaries hold certification readiness under scoring model 2;
+/// an index of version 1 holds the old weighted figure, so it is not read and `list`
+/// rebuilds it from the entries.
 const INDEX_VERSION: u64 = 2;
 
 /// The summaries, stored as `{"version":2,"entries":[{…},…]}`.

@@ -1,4 +1,4 @@
-//! The guidance pages (issue 15): what ISO/IEC 42001 is, how it relates to other
+//! The guidance pages: what ISO/IEC 42001 is, how it relates to other
 //! frameworks, the certification journey, a glossary and an explainer per clause and
 //! control group. The text lives in `assets/guide/en.json`, a separate file the app loads
 //! the first time a guidance page opens (it is not in the initial download); this module

@@ -1,4 +1,4 @@
-//! The organization's AI role profile and scope (issue 12), and the controls of its own
+//! The organization's AI role profile and scope, and the controls of its own
 //! beyond Annex A. Scoping under clause 4.1 starts from the organization's roles with
 //! respect to AI in ISO/IEC 22989's vocabulary; certification bodies scope audits from
 //! them, and they decide which controls an organization that only uses AI can justifiably

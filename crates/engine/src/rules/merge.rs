@@ -1,4 +1,4 @@
-//! Merging two tabs' versions of one assessment field by field (issue 13): when this tab
+//! Merging two tabs' versions of one assessment field by field: when this tab
 //! saves and finds that another tab saved since this tab last read it, each field takes
 //! the side that changed it; a field both sides changed differently keeps this tab's
 //! value and is reported, so the person is told and nothing is lost silently.
