@@ -187,11 +187,11 @@ pub fn policy_allows(policy: Option<&str>, origin: &str) -> bool {
     let Some(text) = policy else {
         return true;
     };
-    let Ok(root) = crate::engine::format::json::parse(text.as_bytes()) else {
+    let Ok(root) = crate::engine::format::value::parse(text.as_bytes()) else {
         return false;
     };
     match root.get("share_origins") {
-        Some(crate::engine::format::json::Value::Array(list)) => {
+        Some(crate::engine::format::value::Value::Array(list)) => {
             list.iter().any(|v| v.as_str() == Some(origin))
         }
         _ => false,

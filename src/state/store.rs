@@ -50,8 +50,9 @@ impl LoadError {
     }
 }
 
-/// What the home screen shows for one saved assessment.
-#[derive(Clone, Debug, PartialEq)]
+/// What the home screen shows for one saved assessment (also the record of the storage
+/// index).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Assessment id.
     pub id: String,

@@ -6,7 +6,7 @@
 
 mod common;
 use aims_engine::format::guide::{self, spans, Span};
-use aims_engine::format::json::{parse, Value};
+use aims_engine::format::value::{parse, Value};
 use common::*;
 use std::collections::BTreeSet;
 
@@ -28,17 +28,20 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
 #[test]
 fn every_message_exists_in_every_language_with_the_same_placeholders() {
     let en = read("../../assets/i18n/en.json");
-    let english = en.members().expect("object");
+    let english = en.as_object().expect("object");
     for lang in LANGUAGES {
         let other = read(&format!("../../assets/i18n/{lang}.json"));
-        let members = other.members().expect("object");
-        let keys: BTreeSet<&str> = members.iter().map(|(k, _)| *k).collect();
-        let english_keys: BTreeSet<&str> = english.iter().map(|(k, _)| *k).collect();
+        let members = other.as_object().expect("object");
+        let keys: BTreeSet<&str> = members.keys().map(String::as_str).collect();
+        let english_keys: BTreeSet<&str> = english.keys().map(String::as_str).collect();
         assert_eq!(keys, english_keys, "{lang}: the same keys as English");
-        for (key, value) in &members {
+        for (key, value) in members {
             let text = value.as_str().unwrap_or_default();
             assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
-            let en_text = en.get(key).and_then(Value::as_str).unwrap_or_default();
+            let en_text = en
+                .get(key.as_str())
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             assert_eq!(placeholders(text), placeholders(en_text), "{lang}: {key}");
         }
     }
@@ -71,7 +74,7 @@ fn every_catalog_text_exists_in_every_language_and_ids_stay() {
     // A gap is named, not silently filled with English.
     let mut overlay = read("../../assets/catalog/iso42001.de.json");
     if let Value::Object(members) = &mut overlay {
-        members.retain(|(k, _)| k != "quick");
+        members.retain(|k, _| k != "quick");
     }
     let problems = c.translated(&overlay).expect_err("incomplete");
     assert!(

@@ -2,7 +2,7 @@
 //! missing does not compile), and no component hard-codes a user-visible sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
-use aims_engine::format::json::{self, Value};
+use aims_engine::format::value::{self as json, Value};
 use aims_engine::text::messages::{msg, tf};
 use std::collections::BTreeSet;
 use std::fs;

@@ -5,7 +5,7 @@
 
 pub use crate::engine::text::messages::{msg, tf};
 
-use crate::engine::format::json::{parse, Value};
+use crate::engine::format::value::{parse, Value};
 use crate::engine::text::messages::{install, install_plural, translation};
 use crate::engine::Catalog;
 use crate::ui::services::promise::settle;

@@ -9,13 +9,15 @@
 //! - `aims.<ns>.v1.quick`: the quick-check answers;
 //! - `aims.<ns>.v1.backup`: how many changes were saved since the last export.
 
-use crate::engine::format::json::{self, Value, Writer};
 use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, Assessment, Catalog};
 use crate::state::store::{fingerprint, newest_first};
 use crate::state::{Entry, LoadError, Repository, StorageError, Summary};
 use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The index format. 2: summaries hold certification readiness under scoring model 2;
@@ -24,70 +26,34 @@ use std::rc::Rc;
 const INDEX_VERSION: u64 = 2;
 
 /// The summaries, stored as `{"version":2,"entries":[{…},…]}`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Index {
+    version: u64,
     entries: Vec<Summary>,
 }
 
+/// The quick-check answers, stored as `{"version":1,"answers":{"q01":"yes",…}}`.
+#[derive(Serialize, Deserialize)]
+struct QuickRecord {
+    version: u64,
+    /// Answer by question id; an entry this version does not know is skipped.
+    answers: BTreeMap<String, Value>,
+}
+
 impl Index {
+    /// The index, unless it is unreadable or of another version (then `list` rebuilds it).
     fn parse(text: &str) -> Option<Index> {
-        let root = json::parse(text.as_bytes()).ok()?;
-        if root.get("version")?.as_u64()? != INDEX_VERSION {
-            return None;
-        }
-        let Value::Array(list) = root.get("entries")? else {
-            return None;
-        };
-        let entries = list
-            .iter()
-            .filter_map(|e| {
-                let text = |k: &str| e.get(k).and_then(Value::as_str).map(str::to_owned);
-                let num = |k: &str| {
-                    e.get(k)
-                        .and_then(Value::as_u64)
-                        .and_then(|n| u16::try_from(n).ok())
-                };
-                Some(Summary {
-                    id: text("id")?,
-                    name: text("name")?,
-                    organization: text("organization")?,
-                    updated: text("updated")?,
-                    readiness: num("readiness")?,
-                    answered: num("answered")?,
-                    in_scope: num("in_scope")?,
-                })
-            })
-            .collect();
-        Some(Index { entries })
+        serde_json::from_str::<Index>(text)
+            .ok()
+            .filter(|index| index.version == INDEX_VERSION)
     }
 
     fn to_json(&self) -> String {
-        let mut w = Writer::compact();
-        w.begin_object()
-            .key("version")
-            .uint(INDEX_VERSION)
-            .key("entries")
-            .begin_array();
-        for s in &self.entries {
-            w.begin_object();
-            w.key("id")
-                .string(&s.id)
-                .key("name")
-                .string(&s.name)
-                .key("organization")
-                .string(&s.organization);
-            w.key("updated")
-                .string(&s.updated)
-                .key("readiness")
-                .uint(u64::from(s.readiness));
-            w.key("answered")
-                .uint(u64::from(s.answered))
-                .key("in_scope")
-                .uint(u64::from(s.in_scope));
-            w.end_object();
-        }
-        w.end_array().end_object();
-        w.finish()
+        serde_json::to_string(&Index {
+            version: INDEX_VERSION,
+            entries: self.entries.clone(),
+        })
+        .unwrap_or_default()
     }
 
     fn get(&self, id: &str) -> Option<&Summary> {
@@ -340,19 +306,13 @@ impl Repository for LocalStore {
             .read(&self.key("quick"))
             .ok()
             .flatten()
-            .and_then(|t| json::parse(t.as_bytes()).ok());
-        if let Some(record) = stored
-            .as_ref()
-            .and_then(|r| r.get("answers"))
-            .and_then(Value::members)
-        {
-            for (id, value) in record {
-                if let (Some(q), Some(a)) = (
-                    catalog.find_quick(id),
-                    value.as_str().and_then(QuickAnswer::parse),
-                ) {
-                    answers.set(q, Some(a));
-                }
+            .and_then(|t| serde_json::from_str::<QuickRecord>(&t).ok());
+        for (id, value) in stored.map(|r| r.answers).unwrap_or_default() {
+            if let (Some(q), Some(a)) = (
+                catalog.find_quick(&id),
+                value.as_str().and_then(QuickAnswer::parse),
+            ) {
+                answers.set(q, Some(a));
             }
         }
         answers
@@ -385,18 +345,17 @@ impl Repository for LocalStore {
 
     /// Saves the quick-check answers.
     fn save_quick(&self, catalog: &Catalog, answers: &QuickAnswers) -> Result<(), StorageError> {
-        let mut w = Writer::compact();
-        w.begin_object()
-            .key("version")
-            .uint(1)
-            .key("answers")
-            .begin_object();
-        for q in catalog.quick_ids() {
-            if let Some(a) = answers.get(q) {
-                w.key(&catalog.quick(q).id).string(a.as_str());
-            }
-        }
-        w.end_object().end_object();
-        self.write(&self.key("quick"), &w.finish())
+        let record = QuickRecord {
+            version: 1,
+            answers: catalog
+                .quick_ids()
+                .filter_map(|q| {
+                    let a = answers.get(q)?;
+                    Some((catalog.quick(q).id.clone(), Value::from(a.as_str())))
+                })
+                .collect(),
+        };
+        let text = serde_json::to_string(&record).unwrap_or_default();
+        self.write(&self.key("quick"), &text)
     }
 }

@@ -1,7 +1,7 @@
 //! The catalog's texts in another language (`assets/catalog/iso42001.<lang>.json`): the
 //! file overlays the English texts of the built-in catalog, keyed by id.
 
-use crate::format::json::Value;
+use crate::format::value::Value;
 use crate::model::catalog::Catalog;
 
 impl Catalog {

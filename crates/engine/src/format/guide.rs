@@ -6,7 +6,7 @@
 //!
 //! Inline links in the text are `[words](glossary:term-id)` and `[words](item:6.1.2)`.
 
-use crate::format::json::{parse as parse_json, Value};
+use crate::format::value::{parse as parse_json, Value};
 use crate::model::catalog::Catalog;
 
 /// One section of a page.

@@ -1,14 +1,16 @@
-//! Reads and validates an export (docs/export-format.md). Every problem is collected
-//! and returned at once, each with the path of the offending value; nothing here can
-//! panic, whatever the bytes.
+//! Reads and validates an export (docs/export-format.md). A pass over the parsed JSON
+//! collects every problem at once, each with the path of the offending value; a file
+//! without problems is then converted through its version's serde types
+//! ([`v1::File`], [`v2::File`]). Nothing here can panic, whatever the bytes.
 
 use crate::format::export::{FORMAT, FORMAT_VERSION};
-use crate::format::json::{self, Value};
-use crate::model::assessment::{Answer, Assessment};
+use crate::format::value::{self, Map, Value};
+use crate::format::{v1, v2};
+use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
-use crate::model::profile::{AdditionalControl, AiRole, ManagementSystem, Profile};
+use crate::model::profile::{AiRole, ManagementSystem};
 use crate::model::weight::Weight;
 use crate::text::messages::{msg, tf};
 use std::fmt;
@@ -203,17 +205,17 @@ impl fmt::Display for Problem {
     }
 }
 
-/// An object's members without repeated keys.
-type Members<'v> = Vec<(&'v str, &'v Value)>;
+/// An object's members (a repeated key was already reduced to its last value).
+type Members = Map<String, Value>;
 
-fn get<'v>(object: &Members<'v>, key: &str) -> Option<&'v Value> {
-    object.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+fn get<'v>(object: &'v Members, key: &str) -> Option<&'v Value> {
+    object.get(key)
 }
 
-/// The problems found so far, and the items whose version-1 target below 3 was raised.
+/// The problems found so far.
+#[derive(Default)]
 struct Problems {
     errors: Vec<ImportError>,
-    raised_targets: Vec<String>,
 }
 
 impl Problems {
@@ -226,14 +228,14 @@ impl Problems {
 
     /// Reports keys of `object` that are not in `known`.
     fn unknown_keys(&mut self, path: &str, object: &Members, known: &[&str]) {
-        for (key, _) in object.iter().filter(|(k, _)| !known.contains(k)) {
+        for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             self.add(&join(path, key), Problem::UnknownField);
         }
     }
 
-    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<Members<'v>> {
+    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<&'v Members> {
         match value {
-            Some(v @ Value::Object(_)) => v.members(),
+            Some(Value::Object(members)) => Some(members),
             Some(other) => {
                 self.add(path, Problem::NotObject(show(other)));
                 None
@@ -320,7 +322,7 @@ fn join(path: &str, key: &str) -> String {
 
 /// A short rendering of a value for messages (long values are cut).
 fn show(value: &Value) -> String {
-    let text = value.to_compact();
+    let text = value::compact(value);
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(40).collect::<String>())
     } else {
@@ -359,55 +361,76 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
     }
     // A byte-order mark (Windows editors write one) is not part of the JSON text.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let root = json::parse(bytes).map_err(|e| {
+    let root = value::parse(bytes).map_err(|e| {
         vec![ImportError {
             path: String::new(),
             problem: Problem::NotJson(e.message, e.line, e.column),
         }]
     })?;
-    let mut p = Problems {
-        errors: Vec::new(),
-        raised_targets: Vec::new(),
-    };
-    let assessment = read_root(catalog, &root, &mut p);
-    match assessment {
-        Some(assessment) if p.errors.is_empty() => Ok(Imported {
+    let mut p = Problems::default();
+    let version = check_root(catalog, &root, &mut p);
+    if !p.errors.is_empty() {
+        return Err(p.errors);
+    }
+    convert(catalog, version, root).ok_or_else(|| {
+        // The checks above let through only what the format types accept; this is a
+        // safety net, not an expected path.
+        vec![ImportError {
+            path: String::new(),
+            problem: Problem::Unreadable,
+        }]
+    })
+}
+
+/// A checked file as its version's types, then as an assessment.
+fn convert(catalog: &Catalog, version: u64, root: Value) -> Option<Imported> {
+    if version == 1 {
+        let file: v1::File = serde_json::from_value(root).ok()?;
+        let (assessment, raised_targets) = file.into_assessment(catalog)?;
+        Some(Imported {
             assessment,
-            raised_targets: p.raised_targets,
-        }),
-        _ => Err(p.errors),
+            raised_targets,
+        })
+    } else {
+        let file: v2::File = serde_json::from_value(root).ok()?;
+        Some(Imported {
+            assessment: file.into_assessment(catalog)?,
+            raised_targets: Vec::new(),
+        })
     }
 }
 
-fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assessment> {
-    let root = p.object("", Some(root))?;
+/// Checks the file as a whole; returns the format version to read it as (the current
+/// one when the version itself is wrong, so every other problem is still reported).
+fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
+    let mut version = u64::from(FORMAT_VERSION);
+    let Some(root) = p.object("", Some(root)) else {
+        return version;
+    };
     p.unknown_keys(
         "",
-        &root,
+        root,
         &["format", "format_version", "catalog", "assessment"],
     );
-    match get(&root, "format") {
+    match get(root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => p.add("format", Problem::OtherFormat(show(other))),
         None => p.add("format", Problem::NoFormat),
     }
-    // Read as the current version when the version itself is wrong, so every other
-    // problem is still reported.
-    let mut version = u64::from(FORMAT_VERSION);
-    match get(&root, "format_version") {
+    match get(root, "format_version") {
         // Every version up to the current one keeps importing (docs/export-format.md).
-        Some(v) if v.as_u64().is_some_and(|n| (1..=version).contains(&n)) => {
-            version = v.as_u64().unwrap_or(version);
+        Some(v) if value::whole(v).is_some_and(|n| (1..=version).contains(&n)) => {
+            version = value::whole(v).unwrap_or(version);
         }
-        Some(v) if v.as_u64().is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
+        Some(v) if value::whole(v).is_some_and(|n| n > u64::from(FORMAT_VERSION)) => {
             p.add("format_version", Problem::NewerFormat(show(v)))
         }
         Some(v) => p.add("format_version", Problem::UnsupportedFormat(show(v))),
         None => p.add("format_version", Problem::Missing),
     }
-    if let Some(cat) = p.object("catalog", get(&root, "catalog")) {
-        p.unknown_keys("catalog", &cat, &["id", "version"]);
-        match get(&cat, "id") {
+    if let Some(cat) = p.object("catalog", get(root, "catalog")) {
+        p.unknown_keys("catalog", cat, &["id", "version"]);
+        match get(cat, "id") {
             Some(Value::String(id)) if *id == catalog.id => {}
             Some(other) => p.add(
                 "catalog.id",
@@ -415,7 +438,7 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             ),
             None => p.add("catalog.id", Problem::Missing),
         }
-        match get(&cat, "version").and_then(Value::as_u64) {
+        match get(cat, "version").and_then(value::whole) {
             // Catalog versions only ever add documents or reword texts; ids stay, so
             // files made with an earlier one read as they were.
             Some(v) if (1..=u64::from(catalog.version)).contains(&v) => {}
@@ -425,8 +448,10 @@ fn read_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> Option<Assess
             _ => p.add("catalog.version", Problem::CatalogVersion(catalog.version)),
         }
     }
-    let body = p.object("assessment", get(&root, "assessment"))?;
-    Some(read_assessment(catalog, version, &body, p))
+    if let Some(body) = p.object("assessment", get(root, "assessment")) {
+        check_assessment(catalog, version, body, p);
+    }
+    version
 }
 
 /// The fields of `assessment`; the last three only from version 2.
@@ -443,45 +468,29 @@ const ASSESSMENT_FIELDS: [&str; 10] = [
     "prepared_by",
 ];
 
-fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) -> Assessment {
+fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) {
     let fields = if version == 1 {
         &ASSESSMENT_FIELDS[..7]
     } else {
         &ASSESSMENT_FIELDS[..]
     };
     p.unknown_keys("assessment", a, fields);
-    let id = p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
-    let name = p.text("assessment.name", get(a, "name"), MAX_NAME_CHARS, false);
-    let organization = p.text(
+    p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
+    p.text("assessment.name", get(a, "name"), MAX_NAME_CHARS, false);
+    p.text(
         "assessment.organization",
         get(a, "organization"),
         MAX_NAME_CHARS,
         false,
     );
-    let created = p.timestamp("assessment.created", get(a, "created"));
-    let updated = p.timestamp("assessment.updated", get(a, "updated"));
-    // A bad timestamp is already reported; keep going with a stand-in so that the
-    // items' problems are reported in the same pass.
-    let stand_in = || Timestamp::from_unix_seconds(0);
-    let mut assessment = Assessment::new(catalog, id, name, created.unwrap_or_else(stand_in));
-    assessment.organization = organization;
-    assessment.updated = updated.unwrap_or_else(stand_in);
-
+    p.timestamp("assessment.created", get(a, "created"));
+    p.timestamp("assessment.updated", get(a, "updated"));
     if let Some(items) = get(a, "items").and_then(|v| p.object("assessment.items", Some(v))) {
         for (key, value) in items {
             let item_path = format!("assessment.items.{key}");
-            let Some(item) = catalog.find_item(key) else {
-                p.add(&item_path, Problem::UnknownItem(catalog.title.clone()));
-                continue;
-            };
-            if let Some((answer, raised)) =
-                read_answer(&item_path, version, catalog.item(item).kind, value, p)
-            {
-                if raised {
-                    p.raised_targets.push(key.to_string());
-                }
-                // A clause exclusion was reported by read_answer; the edit is refused.
-                let _ = assessment.update(catalog, item, |a| *a = answer);
+            match catalog.find_item(key) {
+                Some(item) => check_answer(&item_path, version, catalog.item(item).kind, value, p),
+                None => p.add(&item_path, Problem::UnknownItem(catalog.title.clone())),
             }
         }
     }
@@ -490,23 +499,21 @@ fn read_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problem
         for (key, value) in docs {
             let doc_path = format!("assessment.documents.{key}");
             match catalog.find_document(key) {
-                Some(doc) => {
-                    let present = p.boolean(&doc_path, Some(value), false);
-                    assessment.set_document(doc, present);
+                Some(_) => {
+                    p.boolean(&doc_path, Some(value), false);
                 }
                 None => p.add(&doc_path, Problem::UnknownDocument),
             }
         }
     }
-    assessment.prepared_by = p.text(
+    p.text(
         "assessment.prepared_by",
         get(a, "prepared_by"),
         MAX_NAME_CHARS,
         false,
     );
-    assessment.profile = read_profile(catalog, get(a, "profile"), p);
-    assessment.additional = read_additional(get(a, "additional_controls"), p);
-    assessment
+    check_profile(catalog, get(a, "profile"), p);
+    check_additional(get(a, "additional_controls"), p);
 }
 
 /// A text as messages quote values from the file (short JSON).
@@ -515,34 +522,29 @@ fn quoted(text: &str) -> String {
 }
 
 /// A list of names from a fixed set: `parse` knows them, `all` lists them for messages.
-fn read_names<T>(
+fn check_names<T>(
     p: &mut Problems,
     path: &str,
     value: Option<&Value>,
     parse: fn(&str) -> Option<T>,
     all: &[&str],
-) -> Vec<T> {
-    let mut found = Vec::new();
+) {
     for (at, name) in p.texts(path, value, MAX_NAME_CHARS) {
-        match parse(&name) {
-            Some(v) => found.push(v),
-            // A blank entry is reported by `texts` already.
-            None if name.is_empty() => {}
-            None => p.add(&at, Problem::NotOneOf(quoted(&name), all.join(", "))),
+        // A blank entry is reported by `texts` already.
+        if !name.is_empty() && parse(&name).is_none() {
+            p.add(&at, Problem::NotOneOf(quoted(&name), all.join(", ")));
         }
     }
-    found
 }
 
-fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> Profile {
-    let mut profile = Profile::default();
+fn check_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) {
     let Some(o) = value.and_then(|v| p.object("assessment.profile", Some(v))) else {
-        return profile;
+        return;
     };
     const PATH: &str = "assessment.profile";
     p.unknown_keys(
         PATH,
-        &o,
+        o,
         &[
             "roles",
             "ai_systems",
@@ -551,69 +553,52 @@ fn read_profile(catalog: &Catalog, value: Option<&Value>, p: &mut Problems) -> P
             "declined_suggestions",
         ],
     );
-    let roles = read_names(
+    check_names(
         p,
         &join(PATH, "roles"),
-        get(&o, "roles"),
+        get(o, "roles"),
         AiRole::parse,
         &AiRole::ALL.map(AiRole::as_str),
     );
-    for role in roles {
-        profile.set_role(role, true);
-    }
-    profile.ai_systems = p
-        .texts(
-            &join(PATH, "ai_systems"),
-            get(&o, "ai_systems"),
-            MAX_NAME_CHARS,
-        )
-        .into_iter()
-        .map(|(_, name)| name)
-        .collect();
-    profile.scope_note = p.text(
+    p.texts(
+        &join(PATH, "ai_systems"),
+        get(o, "ai_systems"),
+        MAX_NAME_CHARS,
+    );
+    p.text(
         &join(PATH, "scope_note"),
-        get(&o, "scope_note"),
+        get(o, "scope_note"),
         MAX_TEXT_CHARS,
         false,
     );
-    let systems = read_names(
+    check_names(
         p,
         &join(PATH, "management_systems"),
-        get(&o, "management_systems"),
+        get(o, "management_systems"),
         ManagementSystem::parse,
         &ManagementSystem::ALL.map(ManagementSystem::as_str),
     );
-    for system in systems {
-        profile.set_management_system(system, true);
-    }
-    let declined = get(&o, "declined_suggestions");
     for (at, id) in p.texts(
         &join(PATH, "declined_suggestions"),
-        declined,
+        get(o, "declined_suggestions"),
         MAX_NAME_CHARS,
     ) {
-        match catalog.find_item(&id) {
-            Some(item) if !profile.declined.contains(&item) => profile.declined.push(item),
-            Some(_) => {}
-            None if id.is_empty() => {}
-            None => p.add(&at, Problem::UnknownItem(catalog.title.clone())),
+        if !id.is_empty() && catalog.find_item(&id).is_none() {
+            p.add(&at, Problem::UnknownItem(catalog.title.clone()));
         }
     }
-    profile.declined.sort();
-    profile
 }
 
-fn read_additional(value: Option<&Value>, p: &mut Problems) -> Vec<AdditionalControl> {
+fn check_additional(value: Option<&Value>, p: &mut Problems) {
     const PATH: &str = "assessment.additional_controls";
     let list = match value {
-        None => return Vec::new(),
+        None => return,
         Some(Value::Array(list)) => list,
         Some(other) => {
             p.add(PATH, Problem::NotArray(show(other)));
-            return Vec::new();
+            return;
         }
     };
-    let mut controls = Vec::new();
     for (i, entry) in list.iter().enumerate() {
         let at = format!("{PATH}[{i}]");
         let Some(o) = p.object(&at, Some(entry)) else {
@@ -621,28 +606,27 @@ fn read_additional(value: Option<&Value>, p: &mut Problems) -> Vec<AdditionalCon
         };
         p.unknown_keys(
             &at,
-            &o,
+            o,
             &["id", "title", "source", "status", "owner", "reason"],
         );
         let field = |k: &str| format!("{at}.{k}");
-        let mut c = AdditionalControl {
-            id: p.text(&field("id"), get(&o, "id"), MAX_NAME_CHARS, true),
-            title: p.text(&field("title"), get(&o, "title"), MAX_NAME_CHARS, true),
-            source: p.text(&field("source"), get(&o, "source"), MAX_NAME_CHARS, false),
-            owner: p.text(&field("owner"), get(&o, "owner"), MAX_NAME_CHARS, false),
-            reason: p.text(&field("reason"), get(&o, "reason"), MAX_TEXT_CHARS, false),
-            status: None,
-        };
-        match get(&o, "status") {
+        p.text(&field("id"), get(o, "id"), MAX_NAME_CHARS, true);
+        p.text(&field("title"), get(o, "title"), MAX_NAME_CHARS, true);
+        p.text(&field("source"), get(o, "source"), MAX_NAME_CHARS, false);
+        p.text(&field("owner"), get(o, "owner"), MAX_NAME_CHARS, false);
+        p.text(&field("reason"), get(o, "reason"), MAX_TEXT_CHARS, false);
+        match get(o, "status") {
             None | Some(Value::Null) => {}
-            Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
-                Some(level) => c.status = Some(level),
-                None => p.add(&field("status"), Problem::NotLevel(show(v))),
-            },
+            Some(v) => {
+                if value::whole(v)
+                    .and_then(MaturityLevel::from_number)
+                    .is_none()
+                {
+                    p.add(&field("status"), Problem::NotLevel(show(v)));
+                }
+            }
         }
-        controls.push(c);
     }
-    controls
 }
 
 /// The fields of an item; `reused` (the last) only from version 2.
@@ -660,15 +644,11 @@ const ITEM_FIELDS: [&str; 11] = [
     "reused",
 ];
 
-/// One item's answer, and whether its version-1 target below 3 was raised to 3.
-fn read_answer(
-    path: &str,
-    version: u64,
-    kind: ItemKind,
-    value: &Value,
-    p: &mut Problems,
-) -> Option<(Answer, bool)> {
-    let o = &p.object(path, Some(value))?;
+/// Checks one item's answer.
+fn check_answer(path: &str, version: u64, kind: ItemKind, value: &Value, p: &mut Problems) {
+    let Some(o) = p.object(path, Some(value)) else {
+        return;
+    };
     let fields = if version == 1 {
         &ITEM_FIELDS[..10]
     } else {
@@ -676,77 +656,71 @@ fn read_answer(
     };
     p.unknown_keys(path, o, fields);
     let at = |field: &str| format!("{path}.{field}");
-    let mut answer = Answer::default();
-    let mut raised = false;
-    match get(o, "maturity") {
-        None | Some(Value::Null) => {}
-        Some(v) => match v.as_u64().and_then(MaturityLevel::from_number) {
-            Some(level) => answer.maturity = Some(level),
-            None => p.add(&at("maturity"), Problem::NotLevel(show(v))),
-        },
-    }
-    answer.estimate = p.boolean(&at("estimate"), get(o, "estimate"), false);
-    answer.reused = p.boolean(&at("reused"), get(o, "reused"), false);
-    if answer.estimate && answer.maturity.is_none() {
+    let level = match get(o, "maturity") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let level = value::whole(v).and_then(MaturityLevel::from_number);
+            if level.is_none() {
+                p.add(&at("maturity"), Problem::NotLevel(show(v)));
+            }
+            level
+        }
+    };
+    let estimate = p.boolean(&at("estimate"), get(o, "estimate"), false);
+    p.boolean(&at("reused"), get(o, "reused"), false);
+    if estimate && level.is_none() {
         p.add(&at("estimate"), Problem::EstimateWithoutLevel);
     }
     if let Some(v) = get(o, "target") {
         // Version 1 allowed targets 1–5 (1 and 2 now read as 3); version 2 allows 3–5.
-        let read = match version {
-            1 => v.as_u64().and_then(TargetLevel::from_v1_number),
-            _ => v
-                .as_u64()
-                .and_then(TargetLevel::from_number)
-                .map(|t| (t, false)),
+        let valid = match version {
+            1 => value::whole(v)
+                .and_then(TargetLevel::from_v1_number)
+                .is_some(),
+            _ => value::whole(v).and_then(TargetLevel::from_number).is_some(),
         };
-        match read {
-            Some((t, was_raised)) => {
-                answer.target = t;
-                raised = was_raised;
-            }
-            None => p.add(
+        if !valid {
+            p.add(
                 &at("target"),
                 Problem::NotTarget(show(v), if version == 1 { 1 } else { 3 }),
-            ),
+            );
         }
     }
     if let Some(v) = get(o, "weight") {
-        match v.as_fixed(2).and_then(Weight::from_hundredths) {
-            Some(w) => answer.weight = w,
-            None => p.add(&at("weight"), Problem::NotWeight(show(v))),
+        if value::fixed(v, 2)
+            .and_then(Weight::from_hundredths)
+            .is_none()
+        {
+            p.add(&at("weight"), Problem::NotWeight(show(v)));
         }
     }
-    answer.excluded = !p.boolean(&at("applicable"), get(o, "applicable"), true);
-    if answer.excluded && kind == ItemKind::Clause {
+    let excluded = !p.boolean(&at("applicable"), get(o, "applicable"), true);
+    if excluded && kind == ItemKind::Clause {
         p.add(&at("applicable"), Problem::ClauseExcluded);
     }
-    answer.justification = p.text(
+    p.text(
         &at("justification"),
         get(o, "justification"),
         MAX_TEXT_CHARS,
         false,
     );
-    answer.notes = p.text(&at("notes"), get(o, "notes"), MAX_TEXT_CHARS, false);
-    answer.owner = p.text(&at("owner"), get(o, "owner"), MAX_NAME_CHARS, false);
+    p.text(&at("notes"), get(o, "notes"), MAX_TEXT_CHARS, false);
+    p.text(&at("owner"), get(o, "owner"), MAX_NAME_CHARS, false);
     match get(o, "evidence") {
         Some(Value::Array(list)) if list.len() > MAX_EVIDENCE => p.add(
             &at("evidence"),
             Problem::TooMuchEvidence(list.len(), MAX_EVIDENCE),
         ),
         evidence => {
-            answer.evidence = p
-                .texts(&at("evidence"), evidence, MAX_TEXT_CHARS)
-                .into_iter()
-                .map(|(_, text)| text)
-                .collect()
+            p.texts(&at("evidence"), evidence, MAX_TEXT_CHARS);
         }
     }
     match get(o, "due") {
         None | Some(Value::Null) => {}
-        Some(v) => match v.as_str().and_then(Date::parse) {
-            Some(d) => answer.due = Some(d),
-            None => p.add(&at("due"), Problem::NotDate(show(v))),
-        },
+        Some(v) => {
+            if v.as_str().and_then(Date::parse).is_none() {
+                p.add(&at("due"), Problem::NotDate(show(v)));
+            }
+        }
     }
-    Some((answer, raised))
 }

@@ -5,3 +5,6 @@ pub mod export;
 pub mod guide;
 pub mod import;
 pub mod json;
+pub mod v1;
+pub mod v2;
+pub mod value;

@@ -1,0 +1,339 @@
+//! Export format version 2 (docs/export-format.md), as serde types: what
+//! [`crate::format::export`] writes and what [`crate::format::import`] converts into an
+//! assessment once its checks found no problem. Field order is the written order.
+//! Version 2 adds to version 1 the documents Annex A controls call for, the AI role
+//! profile, controls of the organization's own, `prepared_by`, and `reused` per item,
+//! and allows targets 3–5 only.
+
+use crate::format::v1;
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::catalog::Catalog;
+use crate::model::date::{Date, Timestamp};
+use crate::model::decimal::format_fixed;
+use crate::model::level::{MaturityLevel, TargetLevel};
+use crate::model::profile::{self, AiRole, ManagementSystem};
+use crate::model::weight::Weight;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Number;
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    /// Always [`crate::format::export::FORMAT`].
+    pub format: String,
+    /// 2.
+    pub format_version: u32,
+    /// The catalog the answers refer to.
+    pub catalog: v1::CatalogRef,
+    /// The answers.
+    pub assessment: Body,
+}
+
+/// The assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    #[serde(default)]
+    pub name: String,
+    /// The organization.
+    #[serde(default)]
+    pub organization: String,
+    /// Who prepared it (the Statement of Applicability's title block).
+    #[serde(default)]
+    pub prepared_by: String,
+    /// When it was started (RFC 3339, UTC).
+    pub created: String,
+    /// When it last changed.
+    pub updated: String,
+    /// The answers by item id, in catalog order.
+    #[serde(default)]
+    pub items: IndexMap<String, Item>,
+    /// Whether each document exists, by document id.
+    #[serde(default)]
+    pub documents: IndexMap<String, bool>,
+    /// The AI role profile and scope.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Controls of the organization's own.
+    #[serde(default)]
+    pub additional_controls: Vec<AdditionalControl>,
+}
+
+/// One item's answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Maturity level 0–5, `null` when unanswered.
+    #[serde(default)]
+    pub maturity: Option<u8>,
+    /// The level is a quick-check estimate.
+    #[serde(default)]
+    pub estimate: bool,
+    /// Target level 3–5.
+    #[serde(default = "default_target")]
+    pub target: u8,
+    /// Weight 0.01–100, as written.
+    #[serde(default = "default_weight")]
+    pub weight: Number,
+    /// In the Statement of Applicability (clause requirements always are).
+    #[serde(default = "yes")]
+    pub applicable: bool,
+    /// Why excluded or included.
+    #[serde(default)]
+    pub justification: String,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Evidence references.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// Due date (`YYYY-MM-DD`), `null` when none.
+    #[serde(default)]
+    pub due: Option<String>,
+    /// Carried out by a management system the organization already runs.
+    #[serde(default)]
+    pub reused: bool,
+}
+
+/// The AI role profile and scope.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// ISO/IEC 22989 roles.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Names of the AI systems in scope.
+    #[serde(default)]
+    pub ai_systems: Vec<String>,
+    /// What the scope covers.
+    #[serde(default)]
+    pub scope_note: String,
+    /// Management systems the organization already runs.
+    #[serde(default)]
+    pub management_systems: Vec<String>,
+    /// Suggested exclusions the person declined.
+    #[serde(default)]
+    pub declined_suggestions: Vec<String>,
+}
+
+/// A control of the organization's own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdditionalControl {
+    /// The organization's id for it.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: String,
+    /// How far it is implemented (0–5), `null` when not said.
+    #[serde(default)]
+    pub status: Option<u8>,
+    /// Who is responsible.
+    #[serde(default)]
+    pub owner: String,
+    /// Why it is included.
+    #[serde(default)]
+    pub reason: String,
+}
+
+fn default_target() -> u8 {
+    TargetLevel::default().number()
+}
+
+fn default_weight() -> Number {
+    weight_number(Weight::default())
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A weight as the file writes it: `1`, `1.5`, `0.05`.
+fn weight_number(weight: Weight) -> Number {
+    format_fixed(u64::from(weight.hundredths()), 2)
+        .parse()
+        .unwrap_or_else(|_| Number::from(1))
+}
+
+impl File {
+    /// The file for `a`: every item and document in catalog order, every field present.
+    pub fn new(catalog: &Catalog, a: &Assessment) -> File {
+        File {
+            format: crate::format::export::FORMAT.to_owned(),
+            format_version: 2,
+            catalog: v1::CatalogRef {
+                id: catalog.id.clone(),
+                version: catalog.version,
+            },
+            assessment: Body {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                organization: a.organization.clone(),
+                prepared_by: a.prepared_by.clone(),
+                created: a.created.as_str().to_owned(),
+                updated: a.updated.as_str().to_owned(),
+                items: catalog
+                    .item_ids()
+                    .map(|i| (catalog.item(i).id.clone(), Item::from(a.answer(i))))
+                    .collect(),
+                documents: catalog
+                    .document_ids()
+                    .map(|d| (catalog.document(d).id.clone(), a.document_present(d)))
+                    .collect(),
+                profile: Profile {
+                    roles: a.profile.roles.iter().map(|r| r.as_str().into()).collect(),
+                    ai_systems: a.profile.ai_systems.clone(),
+                    scope_note: a.profile.scope_note.clone(),
+                    management_systems: a
+                        .profile
+                        .management_systems
+                        .iter()
+                        .map(|m| m.as_str().into())
+                        .collect(),
+                    declined_suggestions: a
+                        .profile
+                        .declined
+                        .iter()
+                        .map(|&i| catalog.item(i).id.clone())
+                        .collect(),
+                },
+                additional_controls: a
+                    .additional
+                    .iter()
+                    .map(|c| AdditionalControl {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        source: c.source.clone(),
+                        status: c.status.map(MaturityLevel::number),
+                        owner: c.owner.clone(),
+                        reason: c.reason.clone(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+
+    /// The assessment this file describes. Every value has been checked by the importer
+    /// before (`None` only if something slipped past it, never a panic).
+    pub fn into_assessment(self, catalog: &Catalog) -> Option<Assessment> {
+        let b = self.assessment;
+        let mut a = Assessment::new(catalog, b.id, b.name, Timestamp::parse(&b.created)?);
+        a.organization = b.organization;
+        a.prepared_by = b.prepared_by;
+        a.updated = Timestamp::parse(&b.updated)?;
+        for (id, item) in b.items {
+            let found = catalog.find_item(&id)?;
+            let answer = item.into_answer()?;
+            a.update(catalog, found, |slot| *slot = answer).ok()?;
+        }
+        set_documents(catalog, &mut a, b.documents)?;
+        let p = b.profile;
+        for role in &p.roles {
+            a.profile.set_role(AiRole::parse(role)?, true);
+        }
+        a.profile.ai_systems = p.ai_systems;
+        a.profile.scope_note = p.scope_note;
+        for system in &p.management_systems {
+            a.profile
+                .set_management_system(ManagementSystem::parse(system)?, true);
+        }
+        for id in &p.declined_suggestions {
+            let item = catalog.find_item(id)?;
+            if !a.profile.declined.contains(&item) {
+                a.profile.declined.push(item);
+            }
+        }
+        a.profile.declined.sort();
+        a.additional = b
+            .additional_controls
+            .into_iter()
+            .map(|c| {
+                Some(profile::AdditionalControl {
+                    id: c.id,
+                    title: c.title,
+                    source: c.source,
+                    status: match c.status {
+                        Some(n) => Some(MaturityLevel::from_number(u64::from(n))?),
+                        None => None,
+                    },
+                    owner: c.owner,
+                    reason: c.reason,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(a)
+    }
+}
+
+/// Sets each document's presence by id.
+pub(crate) fn set_documents(
+    catalog: &Catalog,
+    a: &mut Assessment,
+    documents: IndexMap<String, bool>,
+) -> Option<()> {
+    for (id, present) in documents {
+        a.set_document(catalog.find_document(&id)?, present);
+    }
+    Some(())
+}
+
+impl From<&Answer> for Item {
+    fn from(ans: &Answer) -> Item {
+        Item {
+            maturity: ans.maturity.map(MaturityLevel::number),
+            estimate: ans.estimate,
+            target: ans.target.number(),
+            weight: weight_number(ans.weight),
+            applicable: !ans.excluded,
+            justification: ans.justification.clone(),
+            notes: ans.notes.clone(),
+            evidence: ans.evidence.clone(),
+            owner: ans.owner.clone(),
+            due: ans.due.map(|d| d.to_string()),
+            reused: ans.reused,
+        }
+    }
+}
+
+impl Item {
+    /// The answer, with a version-2 target (3–5).
+    fn into_answer(self) -> Option<Answer> {
+        let target = TargetLevel::from_number(u64::from(self.target))?;
+        self.into_answer_with(target)
+    }
+
+    /// The answer, with `target` already read by the file's version rules.
+    pub(crate) fn into_answer_with(self, target: TargetLevel) -> Option<Answer> {
+        let weight = crate::format::value::fixed(&serde_json::Value::Number(self.weight), 2)
+            .and_then(Weight::from_hundredths)?;
+        Some(Answer {
+            maturity: match self.maturity {
+                Some(n) => Some(MaturityLevel::from_number(u64::from(n))?),
+                None => None,
+            },
+            estimate: self.estimate,
+            target,
+            weight,
+            excluded: !self.applicable,
+            justification: self.justification,
+            notes: self.notes,
+            evidence: self.evidence,
+            owner: self.owner,
+            due: match self.due {
+                Some(d) => Some(Date::parse(&d)?),
+                None => None,
+            },
+            reused: self.reused,
+        })
+    }
+}

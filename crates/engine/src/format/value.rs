@@ -1,0 +1,228 @@
+//! JSON as the engine reads it: `serde_json`, with numbers kept as written and objects
+//! in document order (the crate's `arbitrary_precision` and `preserve_order` features),
+//! and a parse error that says what is wrong in the person's language, with a 1-based
+//! line and column counted in characters.
+
+use crate::text::messages::msg;
+pub use serde_json::{Map, Number, Value};
+
+/// Why a text is not JSON: what and where (1-based line and column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What is wrong.
+    pub message: &'static str,
+}
+
+/// Parses a whole JSON document. Nesting deeper than `serde_json`'s limit (128) is
+/// refused, never a stack overflow; a repeated key keeps its first place and its last
+/// value, as in every browser's `JSON.parse`.
+pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
+    // UTF-8 first, so the error points at the first bad byte wherever it is (serde_json
+    // only notices inside strings).
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| error_at(bytes, e.valid_up_to(), msg::json_not_utf8()))?;
+    serde_json::from_str(text).map_err(|e| {
+        let (message, at_end) = describe(&e);
+        // serde_json's column is the last byte it read on the line (0: none). The
+        // problem is at that byte, or just after it when the text ended or the nesting
+        // went one level too deep.
+        let in_line = if at_end {
+            e.column()
+        } else {
+            e.column().saturating_sub(1)
+        };
+        error_at(bytes, line_start(text, e.line()) + in_line, message)
+    })
+}
+
+/// The message for a serde_json syntax error, and whether it is reported just after the
+/// last byte read.
+fn describe(e: &serde_json::Error) -> (&'static str, bool) {
+    let text = e.to_string();
+    let has = |words: &str| text.starts_with(words);
+    if has("EOF while parsing a string") {
+        (msg::json_unfinished_string(), true)
+    } else if has("EOF while parsing") {
+        (msg::json_ends_early(), true)
+    } else if has("recursion limit exceeded") {
+        (msg::json_too_deep(), true)
+    } else if has("trailing characters") {
+        (msg::json_trailing_text(), false)
+    } else if has("key must be a string") {
+        (msg::json_expected_key(), false)
+    } else if has("expected `:`") {
+        (msg::json_expected_colon(), false)
+    } else if has("expected `,`") || has("trailing comma") {
+        (msg::json_expected_comma(), false)
+    } else if has("invalid number") || has("number out of range") {
+        (msg::json_invalid_number(), false)
+    } else if has("lone leading surrogate") || has("unexpected end of hex escape") {
+        (msg::json_unpaired_surrogate(), false)
+    } else if has("invalid unicode code point") {
+        (msg::json_invalid_u_escape(), false)
+    } else if has("invalid escape") {
+        (msg::json_invalid_escape(), false)
+    } else if has("control character") {
+        (msg::json_control_character(), false)
+    } else {
+        (msg::json_expected_value(), false)
+    }
+}
+
+/// The byte offset where 1-based line `line` starts.
+fn line_start(text: &str, line: usize) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line - 2)
+        .map_or(text.len(), |(at, _)| at + 1)
+}
+
+/// The error at byte `at`, with its line and its column in characters.
+fn error_at(bytes: &[u8], at: usize, message: &'static str) -> ParseError {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    // Characters, not bytes: every byte but a UTF-8 continuation byte starts one.
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1;
+    ParseError {
+        line,
+        column,
+        message,
+    }
+}
+
+/// A non-negative integer written without fraction or exponent (`3`, not `3.0`).
+pub fn whole(value: &Value) -> Option<u64> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    let text = n.to_string();
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A non-negative number with at most `decimals` fractional digits, as an integer
+/// count of 10^-decimals (`1.5` with 2 decimals is 150). Exponents are refused.
+pub fn fixed(value: &Value, decimals: u32) -> Option<u64> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    let text = n.to_string();
+    let (int, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (kept, rest) = fraction.split_at(fraction.len().min(decimals as usize));
+    if rest.bytes().any(|b| b != b'0') {
+        return None;
+    }
+    let scale = 10u64.checked_pow(decimals)?;
+    let mut units = int.parse::<u64>().ok()?.checked_mul(scale)?;
+    let kept_scale = 10u64.pow(decimals - kept.len() as u32);
+    if !kept.is_empty() {
+        units = units.checked_add(kept.parse::<u64>().ok()?.checked_mul(kept_scale)?)?;
+    }
+    Some(units)
+}
+
+/// The value as compact JSON, for messages. A number reads as written, except that
+/// serde_json keeps an exponent as `e+999` where the file may have had `e999`: the
+/// plus sign is dropped again, so a message quotes `1e999` as the person wrote it.
+pub fn compact(value: &Value) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, value);
+    out
+}
+
+fn write_compact(out: &mut String, value: &Value) {
+    match value {
+        Value::Number(n) => out.push_str(&n.to_string().replace("e+", "e")),
+        Value::Array(list) => {
+            out.push('[');
+            for (i, v) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(out, v);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (k, v)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_compact(out, v);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_text_and_objects_their_order() {
+        let v = parse(br#"{"b": 1e999, "a": -0, "c": 18446744073709551616, "d": 1.50}"#)
+            .expect("valid");
+        assert_eq!(
+            compact(&v),
+            r#"{"b":1e999,"a":-0,"c":18446744073709551616,"d":1.50}"#
+        );
+        assert_eq!(whole(&v["c"]), None, "beyond u64");
+        assert_eq!(fixed(&v["d"], 2), Some(150));
+        assert_eq!(fixed(&v["b"], 2), None);
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_place_and_its_last_value() {
+        let v = parse(br#"{"a": 1, "b": 2, "a": 3}"#).expect("valid");
+        assert_eq!(compact(&v), r#"{"a":3,"b":2}"#);
+    }
+
+    #[test]
+    fn errors_say_what_and_where_in_characters() {
+        let e = |text: &[u8]| parse(text).expect_err("invalid");
+        assert_eq!(
+            e(b"{\n  \"a\": ?\n}"),
+            ParseError {
+                line: 2,
+                column: 8,
+                message: msg::json_expected_value()
+            }
+        );
+        assert_eq!(e(b"").column, 1);
+        assert_eq!(e(b"[1,").message, msg::json_ends_early());
+        assert_eq!(e(b"[1,").column, 4);
+        assert_eq!(e(b"\"\xc3\xa9\xff\"").column, 3, "é is one character");
+        assert_eq!(e(b"\"\xc3\xa9\xff\"").message, msg::json_not_utf8());
+        assert_eq!(e(b"[1] x").message, msg::json_trailing_text());
+        let deep = "[".repeat(100_000);
+        assert_eq!(e(deep.as_bytes()).message, msg::json_too_deep());
+    }
+}
