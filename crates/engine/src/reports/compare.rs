@@ -3,12 +3,14 @@
 //! documents gained or lost. `aims-score compare` prints [`json`]; the app shows the
 //! same [`Comparison`].
 
-use crate::format::json::Writer;
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::decimal::Fixed;
 use crate::model::level::MaturityLevel;
 use crate::model::percent::Percent;
+use crate::reports::json_out::{percent, pretty_line};
 use crate::rules::scoring::{score, Figure, Score};
+use serde::Serialize;
 
 /// How one item moved from the older assessment to the newer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,76 +139,114 @@ pub fn compare(catalog: &Catalog, old: &Assessment, new: &Assessment) -> Compari
     }
 }
 
-fn figure_pair(w: &mut Writer, old: &Figure, new: &Figure) {
-    let pct = |w: &mut Writer, key: &str, p: Option<Percent>| {
-        w.key(key);
-        match p {
-            Some(p) => w.fixed(u64::from(p.tenths()), 1),
-            None => w.null(),
-        };
-    };
-    pct(w, "old_readiness_percent", old.readiness);
-    pct(w, "new_readiness_percent", new.readiness);
-    w.key("delta_points");
-    match delta(old.readiness, new.readiness) {
-        Some(d) => w.signed_fixed(d.into(), 1),
-        None => w.null(),
-    };
-    w.key("old_in_scope").uint(u64::from(old.in_scope));
-    w.key("new_in_scope").uint(u64::from(new.in_scope));
-    w.key("old_answered").uint(u64::from(old.answered));
-    w.key("new_answered").uint(u64::from(new.answered));
+/// The comparison as JSON (docs/reports.md).
+#[derive(Serialize)]
+struct CompareDoc<'a> {
+    document: &'static str,
+    old: Side<'a>,
+    new: Side<'a>,
+    overall: FigurePair,
+    groups: Vec<GroupPair<'a>>,
+    items: Vec<ItemDoc<'a>>,
+    documents_gained: Vec<&'a str>,
+    documents_lost: Vec<&'a str>,
+}
+
+/// Which assessment one side is, and its verdict.
+#[derive(Serialize)]
+struct Side<'a> {
+    id: &'a str,
+    name: &'a str,
+    updated: &'a str,
+    verdict: &'static str,
+}
+
+/// A figure before and after; the delta is in percentage points.
+#[derive(Serialize)]
+struct FigurePair {
+    old_readiness_percent: Option<Fixed>,
+    new_readiness_percent: Option<Fixed>,
+    delta_points: Option<Fixed>,
+    old_in_scope: u16,
+    new_in_scope: u16,
+    old_answered: u16,
+    new_answered: u16,
+}
+
+#[derive(Serialize)]
+struct GroupPair<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    figures: FigurePair,
+}
+
+#[derive(Serialize)]
+struct ItemDoc<'a> {
+    id: &'a str,
+    change: &'static str,
+    old_level: Option<u8>,
+    new_level: Option<u8>,
+    old_in_scope: bool,
+    new_in_scope: bool,
+}
+
+fn figure_pair(old: &Figure, new: &Figure) -> FigurePair {
+    FigurePair {
+        old_readiness_percent: percent(old.readiness),
+        new_readiness_percent: percent(new.readiness),
+        delta_points: delta(old.readiness, new.readiness).map(|d| Fixed {
+            units: d.into(),
+            decimals: 1,
+        }),
+        old_in_scope: old.in_scope,
+        new_in_scope: new.in_scope,
+        old_answered: old.answered,
+        new_answered: new.answered,
+    }
+}
+
+fn side<'a>(a: &'a Assessment, r: &Score) -> Side<'a> {
+    Side {
+        id: &a.id,
+        name: &a.name,
+        updated: a.updated.as_str(),
+        verdict: r.verdict.as_str(),
+    }
 }
 
 /// The comparison as pretty JSON (docs/reports.md).
 pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
     let c = compare(catalog, old, new);
-    let mut w = Writer::pretty();
-    w.begin_object();
-    w.key("document").string("comparison");
-    for (key, a, r) in [("old", old, &c.old), ("new", new, &c.new)] {
-        w.key(key).begin_object();
-        w.key("id").string(&a.id);
-        w.key("name").string(&a.name);
-        w.key("updated").string(a.updated.as_str());
-        w.key("verdict").string(r.verdict.as_str());
-        w.end_object();
-    }
-    w.key("overall").begin_object();
-    figure_pair(&mut w, &c.old.overall, &c.new.overall);
-    w.end_object();
-    w.key("groups").begin_array();
-    for (o, n) in c.old.groups.iter().zip(&c.new.groups) {
-        w.begin_object();
-        w.key("id").string(&catalog.group(o.group).id);
-        figure_pair(&mut w, &o.figure, &n.figure);
-        w.end_object();
-    }
-    w.end_array();
-    w.key("items").begin_array();
-    for i in &c.items {
-        w.begin_object();
-        w.key("id").string(&catalog.item(i.item).id);
-        w.key("change").string(i.change.key());
-        w.key("old_level")
-            .opt_uint(i.old.map(|l| u64::from(l.number())));
-        w.key("new_level")
-            .opt_uint(i.new.map(|l| u64::from(l.number())));
-        w.key("old_in_scope").bool(i.old_in_scope);
-        w.key("new_in_scope").bool(i.new_in_scope);
-        w.end_object();
-    }
-    w.end_array();
-    for (key, docs) in [
-        ("documents_gained", &c.documents_gained),
-        ("documents_lost", &c.documents_lost),
-    ] {
-        w.key(key).begin_array();
-        for &d in docs {
-            w.string(&catalog.document(d).id);
-        }
-        w.end_array();
-    }
-    w.end_object();
-    w.finish_line()
+    let groups = c
+        .old
+        .groups
+        .iter()
+        .zip(&c.new.groups)
+        .map(|(o, n)| GroupPair {
+            id: &catalog.group(o.group).id,
+            figures: figure_pair(&o.figure, &n.figure),
+        });
+    let items = c.items.iter().map(|i| ItemDoc {
+        id: &catalog.item(i.item).id,
+        change: i.change.key(),
+        old_level: i.old.map(MaturityLevel::number),
+        new_level: i.new.map(MaturityLevel::number),
+        old_in_scope: i.old_in_scope,
+        new_in_scope: i.new_in_scope,
+    });
+    let ids = |docs: &[DocumentId]| {
+        docs.iter()
+            .map(|&d| catalog.document(d).id.as_str())
+            .collect()
+    };
+    pretty_line(&CompareDoc {
+        document: "comparison",
+        old: side(old, &c.old),
+        new: side(new, &c.new),
+        overall: figure_pair(&c.old.overall, &c.new.overall),
+        groups: groups.collect(),
+        items: items.collect(),
+        documents_gained: ids(&c.documents_gained),
+        documents_lost: ids(&c.documents_lost),
+    })
 }

@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod crosswalk;
 pub mod csv;
+mod json_out;
 pub mod oscal;
 pub mod plan;
 pub mod score_json;

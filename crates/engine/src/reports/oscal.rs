@@ -7,11 +7,12 @@
 //! Every uuid is a version-5 uuid derived from the assessment's id and the part it
 //! names, so the same export gives the same document in the app and in `aims-score`.
 
-use crate::format::json::Writer;
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::level::MaturityLevel;
+use crate::reports::json_out::pretty_line;
 use crate::rules::scoring::evidenced_level;
+use serde::Serialize;
 use uuid::Uuid;
 
 /// The OSCAL version of the document (that of compliance-trestle 5.2.0's models, which
@@ -36,225 +37,404 @@ fn control_id(catalog: &Catalog, item: ItemId) -> String {
     format!("iso42001-{}", catalog.item(item).id)
 }
 
-fn prop(w: &mut Writer, name: &str, value: &str) {
-    w.begin_object();
-    w.key("name").string(name);
-    w.key("ns").string(NAMESPACE);
-    w.key("value").string(value);
-    w.end_object();
+/// The uuid of a part of the document: the same assessment id and part, the same uuid.
+fn part_uuid(a: &Assessment, part: &str) -> String {
+    uuid_v5(&format!("{}/{part}", a.id))
 }
 
 fn level_text(level: Option<MaturityLevel>) -> String {
     level.map_or_else(|| "unanswered".to_owned(), |l| l.to_string())
 }
 
+// The document's model, member by member in the order written. OSCAL names members in
+// kebab-case; members the document leaves out when empty are skipped, not `null`.
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "assessment-results")]
+    assessment_results: AssessmentResults<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct AssessmentResults<'a> {
+    uuid: String,
+    metadata: Metadata<'a>,
+    import_ap: ImportAp,
+    results: [AssessmentResult<'a>; 1],
+    back_matter: BackMatter,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Metadata<'a> {
+    title: String,
+    last_modified: &'a str,
+    version: &'a str,
+    oscal_version: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parties: Vec<Party>,
+}
+
+#[derive(Serialize)]
+struct Party {
+    uuid: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct ImportAp {
+    href: String,
+    remarks: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct AssessmentResult<'a> {
+    uuid: String,
+    title: String,
+    description: &'static str,
+    start: &'a str,
+    end: &'a str,
+    reviewed_controls: ReviewedControls,
+    observations: Vec<Observation<'a>>,
+    findings: Vec<Finding<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ReviewedControls {
+    control_selections: [ControlSelection; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ControlSelection {
+    description: &'static str,
+    include_controls: Vec<ControlRef>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    exclude_controls: Vec<ControlRef>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct ControlRef {
+    control_id: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Observation<'a> {
+    uuid: String,
+    title: String,
+    description: String,
+    props: Vec<Prop>,
+    methods: [&'static str; 1],
+    types: [&'static str; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relevant_evidence: Vec<Evidence<'a>>,
+    collected: &'a str,
+}
+
+/// A property in our namespace.
+#[derive(Serialize)]
+struct Prop {
+    name: &'static str,
+    ns: &'static str,
+    value: String,
+}
+
+fn prop(name: &'static str, value: impl Into<String>) -> Prop {
+    Prop {
+        name,
+        ns: NAMESPACE,
+        value: value.into(),
+    }
+}
+
+#[derive(Serialize)]
+struct Evidence<'a> {
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Finding<'a> {
+    uuid: String,
+    title: String,
+    description: String,
+    props: Vec<Prop>,
+    target: Target<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_observations: Vec<RelatedObservation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remarks: Option<String>,
+}
+
+/// What a finding is about: a satisfied or not-satisfied status when the control is in
+/// scope, an implementation status of not applicable when it is excluded.
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Target<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    target_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    implementation_status: Option<ImplementationStatus<'a>>,
+}
+
+#[derive(Serialize)]
+struct Status {
+    state: &'static str,
+    reason: &'static str,
+}
+
+#[derive(Serialize)]
+struct ImplementationStatus<'a> {
+    state: &'static str,
+    remarks: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct RelatedObservation {
+    observation_uuid: String,
+}
+
+#[derive(Serialize)]
+struct BackMatter {
+    resources: [Resource; 1],
+}
+
+#[derive(Serialize)]
+struct Resource {
+    uuid: String,
+    title: &'static str,
+    description: &'static str,
+}
+
+const NO_PLAN_REMARKS: &str =
+    "There is no OSCAL assessment plan: this is a self-assessment made with aims-readiness.";
+
+const NO_PLAN_DESCRIPTION: &str =
+    "This self-assessment was not made against an OSCAL assessment plan.";
+
+const RESULT_DESCRIPTION: &str = "Self-assessed maturity (0-5) of the clause requirements and Annex A controls, with the evidence recorded for each. Level 3 with evidence is the certification audit bar.";
+
 /// The assessment as an OSCAL assessment-results document (pretty JSON).
 pub fn assessment_results(catalog: &Catalog, a: &Assessment) -> String {
-    let uuid = |part: &str| uuid_v5(&format!("{}/{part}", a.id));
-    let plan_resource = uuid("no-assessment-plan");
-    let organization = a.organization.trim();
-    let title = |i: ItemId| catalog.item(i).label();
-    let kind = |i: ItemId| catalog.item(i).kind.as_str();
-    let (in_scope, excluded): (Vec<ItemId>, Vec<ItemId>) =
-        catalog.item_ids().partition(|&i| a.in_scope(catalog, i));
+    let plan_resource = part_uuid(a, "no-assessment-plan");
+    pretty_line(&Document {
+        assessment_results: AssessmentResults {
+            uuid: part_uuid(a, "assessment-results"),
+            metadata: metadata(catalog, a),
+            import_ap: ImportAp {
+                href: format!("#{plan_resource}"),
+                remarks: NO_PLAN_REMARKS,
+            },
+            results: [result(catalog, a)],
+            back_matter: BackMatter {
+                resources: [Resource {
+                    uuid: plan_resource,
+                    title: "No assessment plan",
+                    description: NO_PLAN_DESCRIPTION,
+                }],
+            },
+        },
+    })
+}
 
-    let mut w = Writer::pretty();
-    w.begin_object();
-    w.key("assessment-results").begin_object();
-    w.key("uuid").string(&uuid("assessment-results"));
-    w.key("metadata").begin_object();
+fn metadata<'a>(catalog: &Catalog, a: &'a Assessment) -> Metadata<'a> {
+    let organization = a.organization.trim();
     let subject = if organization.is_empty() {
         a.name.trim()
     } else {
         organization
     };
-    w.key("title").string(&one_line(&format!(
-        "{} readiness self-assessment{}{}",
-        catalog.title,
-        if subject.is_empty() { "" } else { ": " },
-        subject
-    )));
-    w.key("last-modified").string(a.updated.as_str());
-    w.key("version").string(a.updated.as_str());
-    w.key("oscal-version").string(OSCAL_VERSION);
-    if !organization.is_empty() {
-        w.key("parties").begin_array().begin_object();
-        w.key("uuid").string(&uuid("organization"));
-        w.key("type").string("organization");
-        w.key("name").string(&one_line(organization));
-        w.end_object().end_array();
+    let separator = if subject.is_empty() { "" } else { ": " };
+    let parties = if organization.is_empty() {
+        Vec::new()
+    } else {
+        vec![Party {
+            uuid: part_uuid(a, "organization"),
+            kind: "organization",
+            name: one_line(organization),
+        }]
+    };
+    Metadata {
+        title: one_line(&format!(
+            "{} readiness self-assessment{separator}{subject}",
+            catalog.title
+        )),
+        last_modified: a.updated.as_str(),
+        version: a.updated.as_str(),
+        oscal_version: OSCAL_VERSION,
+        parties,
     }
-    w.end_object();
-    w.key("import-ap").begin_object();
-    w.key("href").string(&format!("#{plan_resource}"));
-    w.key("remarks").string(
-        "There is no OSCAL assessment plan: this is a self-assessment made with aims-readiness.",
-    );
-    w.end_object();
+}
 
-    w.key("results").begin_array().begin_object();
-    w.key("uuid").string(&uuid("result"));
-    w.key("title")
-        .string(&format!("{} readiness", catalog.title));
-    w.key("description").string(
-        "Self-assessed maturity (0-5) of the clause requirements and Annex A controls, with the evidence recorded for each. Level 3 with evidence is the certification audit bar.",
-    );
-    w.key("start").string(a.created.as_str());
-    w.key("end").string(a.updated.as_str());
-    w.key("reviewed-controls").begin_object();
-    w.key("control-selections").begin_array().begin_object();
-    w.key("description")
-        .string("Clauses 4 to 10 and the Annex A controls of the Statement of Applicability.");
-    w.key("include-controls").begin_array();
-    for &i in &in_scope {
-        w.begin_object()
-            .key("control-id")
-            .string(&control_id(catalog, i))
-            .end_object();
-    }
-    w.end_array();
-    if !excluded.is_empty() {
-        w.key("exclude-controls").begin_array();
-        for &i in &excluded {
-            w.begin_object()
-                .key("control-id")
-                .string(&control_id(catalog, i))
-                .end_object();
-        }
-        w.end_array();
-    }
-    w.end_object().end_array();
-    w.end_object();
-
-    w.key("observations").begin_array();
-    for &i in &in_scope {
-        let ans = a.answer(i);
-        let evidence: Vec<&str> = ans
-            .evidence
+fn result<'a>(catalog: &Catalog, a: &'a Assessment) -> AssessmentResult<'a> {
+    let (in_scope, excluded): (Vec<ItemId>, Vec<ItemId>) =
+        catalog.item_ids().partition(|&i| a.in_scope(catalog, i));
+    let controls = |items: &[ItemId]| -> Vec<ControlRef> {
+        let control = |&i: &ItemId| ControlRef {
+            control_id: control_id(catalog, i),
+        };
+        items.iter().map(control).collect()
+    };
+    AssessmentResult {
+        uuid: part_uuid(a, "result"),
+        title: format!("{} readiness", catalog.title),
+        description: RESULT_DESCRIPTION,
+        start: a.created.as_str(),
+        end: a.updated.as_str(),
+        reviewed_controls: ReviewedControls {
+            control_selections: [ControlSelection {
+                description:
+                    "Clauses 4 to 10 and the Annex A controls of the Statement of Applicability.",
+                include_controls: controls(&in_scope),
+                exclude_controls: controls(&excluded),
+            }],
+        },
+        observations: in_scope
             .iter()
-            .map(|e| e.trim())
-            .filter(|e| !e.is_empty())
-            .collect();
-        let evidenced = evidenced_level(ans.maturity, !evidence.is_empty());
-        w.begin_object();
-        w.key("uuid")
-            .string(&uuid(&format!("observation/{}", catalog.item(i).id)));
-        w.key("title").string(&title(i));
-        w.key("description").string(&match ans.maturity {
+            .map(|&i| observation(catalog, a, i))
+            .collect(),
+        findings: catalog.item_ids().map(|i| finding(catalog, a, i)).collect(),
+    }
+}
+
+fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observation<'a> {
+    let item = catalog.item(i);
+    let ans = a.answer(i);
+    let evidence: Vec<Evidence<'a>> = ans
+        .evidence
+        .iter()
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+        .map(|description| Evidence { description })
+        .collect();
+    let evidenced = evidenced_level(ans.maturity, !evidence.is_empty());
+    // Evidence referenced: the auditor can examine it; otherwise it is a claim.
+    let method = if evidence.is_empty() {
+        "INTERVIEW"
+    } else {
+        "EXAMINE"
+    };
+    Observation {
+        uuid: part_uuid(a, &format!("observation/{}", item.id)),
+        title: item.label(),
+        description: match ans.maturity {
             Some(l) => format!("Level {l}: {}.", l.name()),
             None => "Not assessed yet.".to_owned(),
-        });
-        w.key("props").begin_array();
-        prop(&mut w, "item-kind", kind(i));
-        prop(&mut w, "maturity-level", &level_text(ans.maturity));
-        prop(&mut w, "target-level", &ans.target.number().to_string());
-        prop(&mut w, "evidenced-level", &level_text(evidenced));
-        w.end_array();
-        // Evidence referenced: the auditor can examine it; otherwise it is a claim.
-        let method = if evidence.is_empty() {
-            "INTERVIEW"
-        } else {
-            "EXAMINE"
-        };
-        w.key("methods").begin_array().string(method).end_array();
-        w.key("types")
-            .begin_array()
-            .string("control-objective")
-            .end_array();
-        if !evidence.is_empty() {
-            w.key("relevant-evidence").begin_array();
-            for e in evidence {
-                w.begin_object().key("description").string(e).end_object();
+        },
+        props: vec![
+            prop("item-kind", item.kind.as_str()),
+            prop("maturity-level", level_text(ans.maturity)),
+            prop("target-level", ans.target.number().to_string()),
+            prop("evidenced-level", level_text(evidenced)),
+        ],
+        methods: [method],
+        types: ["control-objective"],
+        relevant_evidence: evidence,
+        collected: a.updated.as_str(),
+    }
+}
+
+fn finding<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Finding<'a> {
+    let item = catalog.item(i);
+    let ans = a.answer(i);
+    let control = item.kind == ItemKind::Control;
+    let scoped = a.in_scope(catalog, i);
+    let evidenced = evidenced_level(ans.maturity, !ans.evidence.is_empty());
+    let satisfied = evidenced.is_some_and(|l| l >= MaturityLevel::AUDIT_READY);
+    let mut props = vec![prop("item-kind", item.kind.as_str())];
+    if control {
+        props.push(prop(
+            "applicability",
+            if scoped { "included" } else { "excluded" },
+        ));
+    }
+    let related_observations = if scoped {
+        vec![RelatedObservation {
+            observation_uuid: part_uuid(a, &format!("observation/{}", item.id)),
+        }]
+    } else {
+        Vec::new()
+    };
+    Finding {
+        uuid: part_uuid(a, &format!("finding/{}", item.id)),
+        title: item.label(),
+        description: finding_description(scoped, satisfied, evidenced),
+        props,
+        target: target(
+            control_id(catalog, i),
+            scoped,
+            satisfied,
+            &ans.justification,
+        ),
+        related_observations,
+        remarks: (control && scoped).then(|| inclusion_remarks(ans.excluded, &ans.justification)),
+    }
+}
+
+/// Satisfied or not when the item is in scope; not applicable, with the justification,
+/// when it is excluded.
+fn target(target_id: String, scoped: bool, satisfied: bool, justification: &str) -> Target<'_> {
+    let (status, implementation_status) = if scoped {
+        let status = if satisfied {
+            Status {
+                state: "satisfied",
+                reason: "pass",
             }
-            w.end_array();
-        }
-        w.key("collected").string(a.updated.as_str());
-        w.end_object();
-    }
-    w.end_array();
-
-    w.key("findings").begin_array();
-    for i in catalog.item_ids() {
-        let ans = a.answer(i);
-        let control = catalog.item(i).kind == ItemKind::Control;
-        let scoped = a.in_scope(catalog, i);
-        w.begin_object();
-        w.key("uuid")
-            .string(&uuid(&format!("finding/{}", catalog.item(i).id)));
-        w.key("title").string(&title(i));
-        let evidenced = evidenced_level(ans.maturity, !ans.evidence.is_empty());
-        let satisfied = evidenced.is_some_and(|l| l >= MaturityLevel::AUDIT_READY);
-        w.key("description").string(&if !scoped {
-            "Excluded from the Statement of Applicability.".to_owned()
-        } else if satisfied {
-            "At level 3 or above with evidence: meets the certification audit bar.".to_owned()
-        } else if let Some(l) = evidenced {
-            format!("Evidenced level {l} is below level 3, the certification audit bar.")
         } else {
-            "Not assessed yet, so below level 3, the certification audit bar.".to_owned()
-        });
-        w.key("props").begin_array();
-        prop(&mut w, "item-kind", kind(i));
-        if control {
-            prop(
-                &mut w,
-                "applicability",
-                if scoped { "included" } else { "excluded" },
-            );
-        }
-        w.end_array();
-        w.key("target").begin_object();
-        w.key("type").string("objective-id");
-        w.key("target-id").string(&control_id(catalog, i));
-        if scoped {
-            w.key("status").begin_object();
-            w.key("state").string(if satisfied {
-                "satisfied"
-            } else {
-                "not-satisfied"
-            });
-            w.key("reason")
-                .string(if satisfied { "pass" } else { "fail" });
-            w.end_object();
-        } else {
-            w.key("implementation-status").begin_object();
-            w.key("state").string("not-applicable");
-            w.key("remarks").string(ans.justification.trim());
-            w.end_object();
-        }
-        w.end_object();
-        if scoped {
-            w.key("related-observations").begin_array().begin_object();
-            w.key("observation-uuid")
-                .string(&uuid(&format!("observation/{}", catalog.item(i).id)));
-            w.end_object().end_array();
-        }
-        if control && scoped {
-            let reason = ans.justification.trim();
-            w.key("remarks").string(&if ans.excluded {
-                "Marked excluded without a justification, so it stays in scope.".to_owned()
-            } else if reason.is_empty() {
-                "Included; no reason recorded in the Statement of Applicability.".to_owned()
-            } else {
-                format!("Included: {reason}")
-            });
-        }
-        w.end_object();
+            Status {
+                state: "not-satisfied",
+                reason: "fail",
+            }
+        };
+        (Some(status), None)
+    } else {
+        let excluded = ImplementationStatus {
+            state: "not-applicable",
+            remarks: justification.trim(),
+        };
+        (None, Some(excluded))
+    };
+    Target {
+        kind: "objective-id",
+        target_id,
+        status,
+        implementation_status,
     }
-    w.end_array();
-    w.end_object().end_array();
+}
 
-    w.key("back-matter").begin_object();
-    w.key("resources").begin_array().begin_object();
-    w.key("uuid").string(&plan_resource);
-    w.key("title").string("No assessment plan");
-    w.key("description")
-        .string("This self-assessment was not made against an OSCAL assessment plan.");
-    w.end_object().end_array();
-    w.end_object();
-    w.end_object();
-    w.end_object();
-    w.finish_line()
+fn finding_description(scoped: bool, satisfied: bool, evidenced: Option<MaturityLevel>) -> String {
+    if !scoped {
+        "Excluded from the Statement of Applicability.".to_owned()
+    } else if satisfied {
+        "At level 3 or above with evidence: meets the certification audit bar.".to_owned()
+    } else if let Some(l) = evidenced {
+        format!("Evidenced level {l} is below level 3, the certification audit bar.")
+    } else {
+        "Not assessed yet, so below level 3, the certification audit bar.".to_owned()
+    }
+}
+
+/// Why an in-scope control is included, as the Statement of Applicability records it.
+fn inclusion_remarks(marked_excluded: bool, justification: &str) -> String {
+    let reason = justification.trim();
+    if marked_excluded {
+        "Marked excluded without a justification, so it stays in scope.".to_owned()
+    } else if reason.is_empty() {
+        "Included; no reason recorded in the Statement of Applicability.".to_owned()
+    } else {
+        format!("Included: {reason}")
+    }
 }
 
 /// Line breaks folded into spaces (OSCAL titles and names are single lines).

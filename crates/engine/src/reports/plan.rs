@@ -3,14 +3,16 @@
 //! One function builds the tasks; the CSV and JSON writers only format them, so the app
 //! and `aims-score plan` print the same bytes.
 
-use crate::format::json::Writer;
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId};
 use crate::model::date::Date;
+use crate::model::decimal::Fixed;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
+use crate::reports::json_out::pretty_line;
 use crate::rules::scoring::{Blocker, Score, Stage};
 use crate::text::messages::{msg, tf};
+use serde::Serialize;
 
 /// Before which milestone a task has to be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -315,43 +317,70 @@ fn levels(a: &Step) -> [Option<u8>; 3] {
     }
 }
 
+/// The action plan as JSON (docs/reports.md).
+#[derive(Serialize)]
+struct PlanDoc<'a> {
+    document: &'static str,
+    organization: &'a str,
+    assessment: &'a str,
+    version: &'a str,
+    today: String,
+    overdue: usize,
+    actions: Vec<Action<'a>>,
+}
+
+/// One task; what does not apply to it is `null`.
+#[derive(Serialize)]
+struct Action<'a> {
+    item: Option<&'a str>,
+    when: &'static str,
+    task: &'static str,
+    document: Option<&'a str>,
+    text: String,
+    current_level: Option<u8>,
+    next_level: Option<u8>,
+    target_level: Option<u8>,
+    priority: Fixed,
+    owner: &'a str,
+    due: Option<String>,
+    overdue: bool,
+}
+
 /// The action plan as pretty JSON (docs/reports.md).
 pub fn json(catalog: &Catalog, assessment: &Assessment, report: &Score, today: Date) -> String {
     let steps = plan(catalog, assessment, report, today);
-    let mut w = Writer::pretty();
-    w.begin_object();
-    w.key("document").string("action_plan");
-    w.key("organization").string(&assessment.organization);
-    w.key("assessment").string(&assessment.name);
-    w.key("version").string(assessment.updated.as_str());
-    w.key("today").string(&today.to_string());
-    w.key("overdue")
-        .uint(steps.iter().filter(|a| a.overdue).count() as u64);
-    w.key("actions").begin_array();
-    for a in &steps {
-        w.begin_object();
-        w.key("item")
-            .opt_string(a.item.map(|i| catalog.item(i).id.as_str()));
-        w.key("when").string(a.when.key());
-        w.key("task").string(a.task.key());
-        let doc = match a.task {
-            Task::ProduceDocument(d) => Some(catalog.document(d).id.as_str()),
-            _ => None,
-        };
-        w.key("document").opt_string(doc);
-        w.key("text").string(&a.words(catalog));
-        let [current, next, target] = levels(a).map(|l| l.map(u64::from));
-        w.key("current_level").opt_uint(current);
-        w.key("next_level").opt_uint(next);
-        w.key("target_level").opt_uint(target);
-        w.key("priority").fixed(u64::from(a.priority), 2);
-        w.key("owner").string(a.owner);
-        let due = a.due.map(|d| d.to_string());
-        w.key("due").opt_string(due.as_deref());
-        w.key("overdue").bool(a.overdue);
-        w.end_object();
+    pretty_line(&PlanDoc {
+        document: "action_plan",
+        organization: &assessment.organization,
+        assessment: &assessment.name,
+        version: assessment.updated.as_str(),
+        today: today.to_string(),
+        overdue: steps.iter().filter(|a| a.overdue).count(),
+        actions: steps.iter().map(|a| action(catalog, a)).collect(),
+    })
+}
+
+fn action<'a>(catalog: &'a Catalog, a: &Step<'a>) -> Action<'a> {
+    let document = match a.task {
+        Task::ProduceDocument(d) => Some(catalog.document(d).id.as_str()),
+        _ => None,
+    };
+    let [current_level, next_level, target_level] = levels(a);
+    Action {
+        item: a.item.map(|i| catalog.item(i).id.as_str()),
+        when: a.when.key(),
+        task: a.task.key(),
+        document,
+        text: a.words(catalog),
+        current_level,
+        next_level,
+        target_level,
+        priority: Fixed {
+            units: a.priority.into(),
+            decimals: 2,
+        },
+        owner: a.owner,
+        due: a.due.map(|d| d.to_string()),
+        overdue: a.overdue,
     }
-    w.end_array();
-    w.end_object();
-    w.finish_line()
 }

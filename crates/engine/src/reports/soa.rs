@@ -4,13 +4,14 @@
 //! One function builds the rows; the CSV and JSON writers only format them, so the app
 //! and `aims-score soa` print the same bytes.
 
-use crate::format::json::Writer;
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::Date;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
+use crate::reports::json_out::pretty_line;
 use crate::text::messages::{msg, tf};
+use serde::Serialize;
 
 /// How far an applicable control is implemented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,64 +253,93 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
+/// The Statement of Applicability as JSON (docs/reports.md).
+#[derive(Serialize)]
+struct SoaDoc<'a> {
+    document: &'static str,
+    standard: &'a str,
+    organization: &'a str,
+    scope: &'a str,
+    assessment: &'a str,
+    version: &'a str,
+    prepared_by: &'a str,
+    defects: usize,
+    controls: Vec<ControlDoc<'a>>,
+    additional_controls: Vec<AdditionalDoc<'a>>,
+}
+
+/// One Annex A control; `level` is `null` unless it is assessed and applicable.
+#[derive(Serialize)]
+struct ControlDoc<'a> {
+    id: &'a str,
+    title: &'a str,
+    applicable: bool,
+    justification: &'a str,
+    status: &'static str,
+    level: Option<u8>,
+    target: u8,
+    evidence: &'a [String],
+    owner: &'a str,
+    due: Option<String>,
+    defects: Vec<&'static str>,
+}
+
+/// A control of the organization's own.
+#[derive(Serialize)]
+struct AdditionalDoc<'a> {
+    id: &'a str,
+    title: &'a str,
+    source: &'a str,
+    reason: &'a str,
+    level: Option<u8>,
+    owner: &'a str,
+}
+
 /// The Statement of Applicability as pretty JSON (docs/reports.md), with its title block.
 pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
-    let mut w = Writer::pretty();
-    w.begin_object();
-    w.key("document").string("statement_of_applicability");
-    w.key("standard").string(&catalog.title);
-    w.key("organization").string(&assessment.organization);
-    w.key("scope").string(assessment.profile.scope_note.trim());
-    w.key("assessment").string(&assessment.name);
-    w.key("version").string(assessment.updated.as_str());
-    w.key("prepared_by").string(assessment.prepared_by.trim());
     let all = rows(catalog, assessment);
-    w.key("defects")
-        .uint(all.iter().map(|r| r.defects.len() as u64).sum());
-    w.key("controls").begin_array();
-    for r in &all {
-        w.begin_object();
-        w.key("id").string(&catalog.item(r.control).id);
-        w.key("title").string(&catalog.item(r.control).title);
-        w.key("applicable").bool(r.applicable);
-        w.key("justification").string(r.justification);
-        w.key("status").string(r.status.key());
-        let level = match r.status {
-            Status::Assessed { level, .. } => Some(u64::from(level.number())),
-            _ => None,
-        };
-        w.key("level").opt_uint(level);
-        w.key("target")
-            .uint(u64::from(assessment.answer(r.control).target.number()));
-        w.key("evidence").begin_array();
-        for e in r.evidence {
-            w.string(e);
-        }
-        w.end_array();
-        w.key("owner").string(r.owner);
-        let due = r.due.map(|d| d.to_string());
-        w.key("due").opt_string(due.as_deref());
-        w.key("defects").begin_array();
-        for d in &r.defects {
-            w.string(d.key());
-        }
-        w.end_array();
-        w.end_object();
+    let additional = assessment.additional.iter().map(|c| AdditionalDoc {
+        id: &c.id,
+        title: &c.title,
+        source: &c.source,
+        reason: &c.reason,
+        level: c.status.map(MaturityLevel::number),
+        owner: &c.owner,
+    });
+    pretty_line(&SoaDoc {
+        document: "statement_of_applicability",
+        standard: &catalog.title,
+        organization: &assessment.organization,
+        scope: assessment.profile.scope_note.trim(),
+        assessment: &assessment.name,
+        version: assessment.updated.as_str(),
+        prepared_by: assessment.prepared_by.trim(),
+        defects: all.iter().map(|r| r.defects.len()).sum(),
+        controls: all
+            .iter()
+            .map(|r| control(catalog, assessment, r))
+            .collect(),
+        additional_controls: additional.collect(),
+    })
+}
+
+fn control<'a>(catalog: &'a Catalog, assessment: &Assessment, r: &Row<'a>) -> ControlDoc<'a> {
+    let item = catalog.item(r.control);
+    let level = match r.status {
+        Status::Assessed { level, .. } => Some(level.number()),
+        _ => None,
+    };
+    ControlDoc {
+        id: &item.id,
+        title: &item.title,
+        applicable: r.applicable,
+        justification: r.justification,
+        status: r.status.key(),
+        level,
+        target: assessment.answer(r.control).target.number(),
+        evidence: r.evidence,
+        owner: r.owner,
+        due: r.due.map(|d| d.to_string()),
+        defects: r.defects.iter().map(|d| d.key()).collect(),
     }
-    w.end_array();
-    w.key("additional_controls").begin_array();
-    for c in &assessment.additional {
-        w.begin_object();
-        w.key("id").string(&c.id);
-        w.key("title").string(&c.title);
-        w.key("source").string(&c.source);
-        w.key("reason").string(&c.reason);
-        w.key("level")
-            .opt_uint(c.status.map(|l| u64::from(l.number())));
-        w.key("owner").string(&c.owner);
-        w.end_object();
-    }
-    w.end_array();
-    w.end_object();
-    w.finish_line()
 }
