@@ -1,0 +1,27 @@
+// Fills in the service worker (assets/sw.js, docs/security.md): its version, a hash of
+// every file it may cache, so any change of the app installs a new worker; and its list
+// of files cached at install.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+/** Writes version and file list into `staging/sw.js`; `languages` are the codes besides English. */
+export async function writeServiceWorker(staging, languages) {
+  const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json"];
+  // Other languages are cached when first used, not at install (only the chosen
+  // language is downloaded); they still change the version.
+  const onDemand = languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]);
+  const hash = createHash("sha256");
+  for (const f of [...files, ...onDemand]) hash.update(await readFile(join(staging, f)));
+  const version = hash.digest("hex").slice(0, 16);
+  const file = join(staging, "sw.js");
+  let sw = await readFile(file, "utf8");
+  for (const placeholder of ["'__AIMS_VERSION__'", "const FILES = ['./'];"]) {
+    if (!sw.includes(placeholder)) throw new Error(`post-build: ${placeholder} not found in sw.js`);
+  }
+  // The page is cached as `./`, the address it is visited at, not as index.html.
+  sw = sw.replace("'__AIMS_VERSION__'", JSON.stringify(version))
+    .replace("const FILES = ['./'];", `const FILES = ${JSON.stringify(["./", ...files.slice(1)])};`);
+  await writeFile(file, sw);
+  console.log(`post-build: service worker version ${version}`);
+}
