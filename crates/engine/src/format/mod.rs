@@ -4,7 +4,6 @@ pub mod catalog_overlay;
 pub mod export;
 pub mod guide;
 pub mod import;
-pub mod json;
 pub mod v1;
 pub mod v2;
 pub mod value;
