@@ -9,6 +9,7 @@
 //! - `aims.<ns>.v1.quick`: the quick-check answers;
 //! - `aims.<ns>.v1.backup`: how many changes were saved since the last export.
 
+use crate::engine::format::value::{from_text, to_text, Layout};
 use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
 use crate::engine::{export_compact, import, Assessment, Catalog};
 use crate::state::store::{fingerprint, newest_first};
@@ -43,17 +44,17 @@ struct QuickRecord {
 impl Index {
     /// The index, unless it is unreadable or of another version (then `list` rebuilds it).
     fn parse(text: &str) -> Option<Index> {
-        serde_json::from_str::<Index>(text)
-            .ok()
-            .filter(|index| index.version == INDEX_VERSION)
+        from_text::<Index>(text).filter(|index| index.version == INDEX_VERSION)
     }
 
     fn to_json(&self) -> String {
-        serde_json::to_string(&Index {
-            version: INDEX_VERSION,
-            entries: self.entries.clone(),
-        })
-        .unwrap_or_default()
+        to_text(
+            &Index {
+                version: INDEX_VERSION,
+                entries: self.entries.clone(),
+            },
+            Layout::Compact,
+        )
     }
 
     fn get(&self, id: &str) -> Option<&Summary> {
@@ -306,7 +307,7 @@ impl Repository for LocalStore {
             .read(&self.key("quick"))
             .ok()
             .flatten()
-            .and_then(|t| serde_json::from_str::<QuickRecord>(&t).ok());
+            .and_then(|t| from_text::<QuickRecord>(&t));
         for (id, value) in stored.map(|r| r.answers).unwrap_or_default() {
             if let (Some(q), Some(a)) = (
                 catalog.find_quick(&id),
@@ -355,7 +356,7 @@ impl Repository for LocalStore {
                 })
                 .collect(),
         };
-        let text = serde_json::to_string(&record).unwrap_or_default();
+        let text = to_text(&record, Layout::Compact);
         self.write(&self.key("quick"), &text)
     }
 }

@@ -3,6 +3,7 @@
 //! export → import → export is byte-identical.
 
 use crate::format::v2;
+use crate::format::value::{to_text, Layout};
 use crate::model::assessment::Assessment;
 use crate::model::catalog::Catalog;
 
@@ -16,20 +17,10 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The assessment as export JSON (pretty-printed, trailing newline): what a
 /// person downloads.
 pub fn export(catalog: &Catalog, assessment: &Assessment) -> String {
-    let mut out = text(serde_json::to_string_pretty(&v2::File::new(
-        catalog, assessment,
-    )));
-    out.push('\n');
-    out
+    to_text(&v2::File::new(catalog, assessment), Layout::Pretty)
 }
 
 /// The same document without whitespace: what browser storage keeps (about half the size).
 pub fn export_compact(catalog: &Catalog, assessment: &Assessment) -> String {
-    text(serde_json::to_string(&v2::File::new(catalog, assessment)))
-}
-
-/// The written text. Writing these types cannot fail (every map key is text), so the
-/// error arm is unreachable in practice; it yields no text rather than a panic.
-fn text(written: serde_json::Result<String>) -> String {
-    written.unwrap_or_default()
+    to_text(&v2::File::new(catalog, assessment), Layout::Compact)
 }

@@ -4,7 +4,44 @@
 //! line and column counted in characters.
 
 use crate::text::messages::msg;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 pub use serde_json::{Map, Number, Value};
+
+/// How JSON text is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// No whitespace: what browser storage keeps.
+    Compact,
+    /// Two-space indent, `"key": value`, ending with a newline: what a person downloads
+    /// and what `aims-score` prints.
+    Pretty,
+}
+
+/// `doc` as JSON text. Every document goes through a [`Value`] first: each type then
+/// needs its serializer once (to a value), and the bundle carries one printer per
+/// layout instead of one per type and layout. Writing cannot fail for the engine's
+/// types (every map key is text, every number's text parses); if it did, the text would
+/// be empty rather than a panic.
+pub fn to_text(doc: &impl Serialize, layout: Layout) -> String {
+    let Ok(value) = serde_json::to_value(doc) else {
+        return String::new();
+    };
+    match layout {
+        Layout::Compact => value.to_string(),
+        Layout::Pretty => {
+            let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+            out.push('\n');
+            out
+        }
+    }
+}
+
+/// A document of type `T` read from text through [`parse`] (so every reader shares one
+/// parser), or `None` when it is not JSON or not a `T`.
+pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(parse(text.as_bytes()).ok()?).ok()
+}
 
 /// Why a text is not JSON: what and where (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]

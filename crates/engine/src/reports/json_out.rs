@@ -1,5 +1,6 @@
 //! What the JSON reports share: the text of a document and its percentages.
 
+use crate::format::value::{to_text, Layout};
 use crate::model::decimal::Fixed;
 use crate::model::percent::Percent;
 use serde::Serialize;
@@ -7,11 +8,7 @@ use serde::Serialize;
 /// `doc` as pretty JSON (two-space indent, `"key": value`) ending with a newline, as a
 /// file printed by `aims-score` does.
 pub(crate) fn pretty_line(doc: &impl Serialize) -> String {
-    // Only a failing `Serialize` impl could make this fail, and the reports hold
-    // strings, booleans, integers and `Fixed` numbers, whose text always parses.
-    let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
-    out.push('\n');
-    out
+    to_text(doc, Layout::Pretty)
 }
 
 /// A percentage as a number with at most one decimal (`73.4`, `100`), `null` for none.
