@@ -1,14 +1,12 @@
 //! Prepares the text assets the engine embeds, in `OUT_DIR`; the files under the
 //! workspace's `assets/` stay readable and are what people edit.
 //!
-//! - The catalog (`assets/catalog/iso42001.json`) becomes `iso42001.cells`: its values
-//!   only, one per line, field by field (all item ids, then all titles, …), in the order
-//!   `engine::catalog` documents and reads. Without keys and quotes, and with like text
-//!   next to like text, the download carries the same data in fewer bytes, and the
-//!   browser reads it without building a JSON tree first. A missing or mistyped field
-//!   fails the build here, naming the entry; the engine checks the references.
-//! - The message catalog becomes Rust constants (`messages.rs`, included by
-//!   `engine::messages::msg`): `"home.new_org": "…"` becomes `pub const HOME_NEW_ORG`.
+//! - The catalog (`assets/catalog/iso42001.json`) is read through the serde types the
+//!   engine reads it with (`src/model/catalog_data.rs`, included below), so a missing or
+//!   mistyped field fails the build, naming its line; it is embedded without whitespace
+//!   (`iso42001.min.json`). The engine checks the references between entries.
+//! - The message catalog becomes Rust functions (`messages.rs`, included by
+//!   `engine::text::messages::msg`): `"home.new_org": "…"` becomes `msg::home_new_org()`.
 //!   A missing message is then a compile error, and the bundle carries no keys and no
 //!   lookup.
 
@@ -16,6 +14,11 @@ use serde_json::Value;
 use std::env;
 use std::fs;
 use std::path::Path;
+
+/// The catalog file's serde types, shared with the engine (`model::catalog_data`).
+#[allow(dead_code)]
+#[path = "src/model/catalog_data.rs"]
+mod catalog_data;
 
 /// The workspace's assets folder, seen from this crate.
 const ASSETS: &str = "../../assets";
@@ -25,8 +28,8 @@ fn main() {
     for (source, target, prepare) in [
         (
             "catalog/iso42001.json",
-            "iso42001.cells",
-            catalog_cells as fn(&str) -> String,
+            "iso42001.min.json",
+            catalog_json as fn(&str) -> String,
         ),
         ("i18n/en.json", "messages.rs", message_constants),
     ] {
@@ -48,145 +51,13 @@ fn parse_json(text: &str, file: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|error| fail(&format!("{file}: {error}")))
 }
 
-/// The catalog as cells, one per line, in the order `Catalog::parse` reads them.
-fn catalog_cells(text: &str) -> String {
-    let root = parse_json(text, "iso42001.json");
-    let mut cells = Cells::default();
-    cells.text(&root, "id", "catalog");
-    cells.push(
-        root.get("version")
-            .and_then(Value::as_u64)
-            .unwrap_or_else(|| fail("catalog: version must be a whole number"))
-            .to_string(),
-    );
-    cells.text(&root, "title", "catalog");
-
-    let groups = list(&root, "groups", "catalog");
-    cells.push(groups.len().to_string());
-    for key in ["id", "kind", "title", "summary"] {
-        for g in groups {
-            cells.text(g, key, "group");
-        }
+/// The catalog, checked against its serde types (the same file the engine reads it
+/// with) and written without whitespace.
+fn catalog_json(text: &str) -> String {
+    if let Err(error) = serde_json::from_str::<catalog_data::CatalogFile>(text) {
+        fail(&format!("iso42001.json: {error}"));
     }
-    for g in groups {
-        cells.optional(g, "parent", "group");
-    }
-
-    let items = list(&root, "items", "catalog");
-    cells.push(items.len().to_string());
-    for key in ["id", "kind", "group", "title", "question", "explanation"] {
-        for item in items {
-            cells.text(item, key, "item");
-        }
-    }
-    for item in items {
-        cells.optional(item, "iso27001", "item");
-    }
-    for item in items {
-        let levels = list(item, "levels", "item");
-        if levels.len() != 6 {
-            fail(&format!("item {}: needs exactly 6 level hints", name(item)));
-        }
-        for level in levels {
-            cells.value(level, "a level hint");
-        }
-    }
-    let evidence: Vec<&[Value]> = items.iter().map(|i| list(i, "evidence", "item")).collect();
-    for examples in &evidence {
-        cells.push(examples.len().to_string());
-    }
-    for e in evidence.iter().copied().flatten() {
-        cells.value(e, "an evidence example");
-    }
-    for framework in ["nist_ai_rmf", "eu_ai_act"] {
-        for item in items {
-            let links = list(item, framework, "item");
-            cells.push(links.len().to_string());
-            for link in links {
-                cells.text(link, "ref", "crosswalk");
-                cells.text(link, "basis", "crosswalk");
-            }
-        }
-    }
-
-    let documents = list(&root, "documents", "catalog");
-    cells.push(documents.len().to_string());
-    for key in ["id", "clause", "title", "description"] {
-        for d in documents {
-            cells.text(d, key, "document");
-        }
-    }
-
-    let quick = list(&root, "quick", "catalog");
-    cells.push(quick.len().to_string());
-    for key in ["id", "topic", "question", "help", "next_step"] {
-        for q in quick {
-            cells.text(q, key, "quick question");
-        }
-    }
-    for q in quick {
-        let foundation = q
-            .get("foundation")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        cells.push(u8::from(foundation).to_string());
-        let covered = list(q, "items", "quick question");
-        cells.push(covered.len().to_string());
-        for id in covered {
-            cells.value(id, "an item id");
-        }
-    }
-    cells.lines
-}
-
-/// The catalog's cells, built line by line.
-#[derive(Default)]
-struct Cells {
-    lines: String,
-}
-
-impl Cells {
-    fn push(&mut self, cell: String) {
-        self.lines.push_str(&cell);
-        self.lines.push('\n');
-    }
-
-    /// A string value; a line break inside would shift every later cell.
-    fn value(&mut self, value: &Value, what: &str) {
-        match value.as_str() {
-            Some(s) if !s.contains('\n') => self.push(s.to_owned()),
-            Some(_) => fail(&format!("{what} contains a line break: {value}")),
-            None => fail(&format!("{what} is not text: {value}")),
-        }
-    }
-
-    fn text(&mut self, entry: &Value, key: &str, what: &str) {
-        match entry.get(key) {
-            Some(value) => self.value(value, &format!("{what} {}: {key}", name(entry))),
-            None => fail(&format!("{what} {}: missing {key}", name(entry))),
-        }
-    }
-
-    /// An optional string: absent and `null` become an empty cell.
-    fn optional(&mut self, entry: &Value, key: &str, what: &str) {
-        match entry.get(key) {
-            None | Some(Value::Null) => self.push(String::new()),
-            Some(_) => self.text(entry, key, what),
-        }
-    }
-}
-
-/// The entry's id, for messages.
-fn name(entry: &Value) -> &str {
-    entry.get("id").and_then(Value::as_str).unwrap_or("?")
-}
-
-fn list<'a>(entry: &'a Value, key: &str, what: &str) -> &'a [Value] {
-    entry
-        .get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_else(|| fail(&format!("{what} {}: {key} must be a list", name(entry))))
+    parse_json(text, "iso42001.json").to_string()
 }
 
 /// `pub const NAME: &str = "text";` for every entry of a flat JSON object of strings.

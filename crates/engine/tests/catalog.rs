@@ -301,47 +301,44 @@ fn quick_check_touches_every_clause_and_annex_a_group() {
 }
 
 #[test]
-fn integrity_check_rejects_duplicates_dangling_parents_and_broken_cells() {
-    let cells = aims_engine::model::catalog::BUILTIN_CELLS;
-    let duplicated = cells.replacen("\n4.2\n", "\n4.1\n", 1);
-    assert_ne!(duplicated, cells, "the fixture edit applies");
+fn integrity_check_rejects_duplicates_dangling_parents_and_broken_files() {
+    let json = aims_engine::model::catalog::BUILTIN_JSON;
+    let duplicated = json.replacen("\"id\":\"4.2\"", "\"id\":\"4.1\"", 1);
+    assert_ne!(duplicated, json, "the fixture edit applies");
     let problems = Catalog::parse(&duplicated).expect_err("duplicate rejected");
     assert!(
         problems.iter().any(|p| p.contains("duplicate item id 4.1")),
         "{problems:?}"
     );
 
-    // The parents are the fifth column of the groups, after the count on line 4.
-    let mut lines: Vec<&str> = cells.split('\n').collect();
-    let groups: usize = lines[3].parse().expect("group count");
-    let parents = 4 + 4 * groups;
-    let subgroup = (parents..parents + groups)
-        .find(|&i| !lines[i].is_empty())
-        .expect("a subgroup with a parent");
-    lines[subgroup] = "A.99";
-    let problems = Catalog::parse(&lines.join("\n")).expect_err("dangling parent rejected");
+    let dangling = json.replacen("\"parent\":\"A.6\"", "\"parent\":\"A.99\"", 1);
+    assert_ne!(dangling, json, "the fixture edit applies");
+    let problems = Catalog::parse(&dangling).expect_err("dangling parent rejected");
     assert!(problems.iter().any(|p| p.contains("A.99")), "{problems:?}");
 
-    let problems = Catalog::parse(&cells[..cells.len() / 2]).expect_err("truncated");
+    let problems = Catalog::parse(&json[..json.len() / 2]).expect_err("truncated");
+    assert!(problems.iter().any(|p| p.contains("EOF")), "{problems:?}");
+    let problems = Catalog::parse(&format!("{json}more")).expect_err("too long");
     assert!(
-        problems.iter().any(|p| p.contains("ends early")),
+        problems.iter().any(|p| p.contains("trailing characters")),
         "{problems:?}"
     );
-    let problems = Catalog::parse(&format!("{cells}more\n")).expect_err("too long");
+    let problems = Catalog::parse(&json.replacen("\"version\":2", "\"version\":\"two\"", 1))
+        .expect_err("a version that is not a number");
     assert!(
-        problems.iter().any(|p| p.contains("left over")),
+        problems.iter().any(|p| p.contains("\"two\"")),
         "{problems:?}"
     );
-    let problems = Catalog::parse(&cells.replacen("\n70\n", "\nseventy\n", 1))
-        .expect_err("a count that is not a number");
+    let problems = Catalog::parse(&json.replacen("\"question\":", "\"questoin\":", 1))
+        .expect_err("a misspelt field");
     assert!(
-        problems.iter().any(|p| p.contains("seventy")),
+        problems.iter().any(|p| p.contains("questoin")),
         "{problems:?}"
     );
 }
 
 #[test]
-fn the_embedded_cells_carry_every_value_of_the_json_file() {
+fn the_embedded_catalog_carries_every_value_of_the_json_file() {
     let json: serde_json::Value =
         serde_json::from_str(include_str!("../../../assets/catalog/iso42001.json")).expect("json");
     let c = catalog();

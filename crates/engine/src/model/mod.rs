@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod catalog_data;
 pub mod date;
 pub mod decimal;
 pub mod edit;

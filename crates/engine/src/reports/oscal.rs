@@ -447,6 +447,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn uuids_match_the_documented_example() {
+        // docs/oscal.md: the same uuid as Python's uuid.uuid5 for this name.
+        assert_eq!(
+            uuid_v5("f3a9c2e1-5b7d-4e0a-9c1f-2d8e6b4a7c10/result"),
+            "0062c531-3487-545c-9a95-267f3edbfc3b"
+        );
+    }
+
+    #[test]
     fn uuids_are_version_5_and_stable() {
         let u = uuid_v5("a/result");
         assert_eq!(u.len(), 36);
