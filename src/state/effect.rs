@@ -121,6 +121,9 @@ pub enum Outcome {
     Saved {
         /// What was saved: after a merge, the merged version.
         assessment: Rc<Assessment>,
+        /// Whether another tab's version was merged in (what was saved is not what the
+        /// reducer asked to save).
+        merged: bool,
         /// Fields both tabs changed (this tab's values were kept).
         conflicts: Vec<Conflict>,
         /// Why it was saved.
@@ -260,16 +263,19 @@ fn save(
     purpose: SaveFor,
 ) -> Outcome {
     let mut conflicts = Vec::new();
+    let mut merged = false;
     if let Some(base) = base.filter(|_| store.changed_elsewhere(&assessment.id)) {
         if let Ok(theirs) = store.load(catalog, &assessment.id) {
-            let (merged, found) = merge(catalog, &base, &assessment, &theirs);
-            assessment = Rc::new(merged);
+            let (both, found) = merge(catalog, &base, &assessment, &theirs);
+            assessment = Rc::new(both);
             conflicts = found;
+            merged = true;
         }
     }
     let result = store.save(catalog, &assessment);
     Outcome::Saved {
         assessment,
+        merged,
         conflicts,
         purpose,
         result,

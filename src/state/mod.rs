@@ -490,10 +490,11 @@ impl AppState {
             }
             Outcome::Saved {
                 assessment,
+                merged,
                 conflicts,
                 purpose,
                 result,
-            } => self.saved(catalog, assessment, conflicts, purpose, result),
+            } => self.saved(catalog, assessment, merged, conflicts, purpose, result),
             Outcome::ImportConflict { assessment, raised } => {
                 self.import = ImportState::Conflict(assessment);
                 if !raised.is_empty() {
@@ -574,6 +575,7 @@ impl AppState {
         &mut self,
         catalog: &Catalog,
         a: Rc<Assessment>,
+        merged: bool,
         conflicts: Vec<Conflict>,
         purpose: SaveFor,
         result: Result<Summary, StorageError>,
@@ -596,7 +598,7 @@ impl AppState {
             SaveFor::New | SaveFor::Retry => vec![],
             SaveFor::Edit => {
                 // The merged version (if another tab saved meanwhile) is what is open.
-                if self.is_open(&a.id) && self.current.as_deref() != Some(&*a) {
+                if merged && self.is_open(&a.id) {
                     self.report = Some(Rc::new(score(catalog, &a)));
                     self.current = Some(a);
                 }

@@ -48,13 +48,13 @@ impl Index {
     }
 
     fn to_json(&self) -> String {
-        to_text(
-            &Index {
-                version: INDEX_VERSION,
-                entries: self.entries.clone(),
-            },
-            Layout::Compact,
-        )
+        // Directly, not through a `Value`: it is written on every save, and with 200
+        // summaries the tree would cost more than the text.
+        serde_json::to_string(&Index {
+            version: INDEX_VERSION,
+            entries: self.entries.clone(),
+        })
+        .unwrap_or_default()
     }
 
     fn get(&self, id: &str) -> Option<&Summary> {

@@ -7,6 +7,10 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { serve, launch, startAssessment, ROOT, DIST } from '../harness.mjs';
 
+// The test command's size ceiling, read from scripts/test.sh so the table never goes stale.
+const CEILING_KB = (await readFile(new URL('../../../scripts/test.sh', import.meta.url), 'utf8'))
+  .match(/size-budget\.mjs dist --max (\d+)/)?.[1] ?? '?';
+
 const [OUT, PEER] = process.argv.slice(2);
 const RUNS = 10;
 
@@ -179,7 +183,7 @@ const oursMedian = median(oursTimes), peerMedian = median(peerTimes);
 const oursClickMedian = median(oursClick), peerClickMedian = median(peerClick);
 const oursClickMax = Math.max(...oursClick);
 const rows = [
-  ['Download, gzip -9 (HTML, JS, wasm, CSS, catalog)', `${kb(oursSize)} KB`, `${kb(peerSize.total)} KB (runtime alone ${kb(peerSize.runtime)} KB)`, (oursSize / peerSize.total).toFixed(2), '≤ 200 KB (ceiling 316 KB, size.md)', oursSize <= 200 * 1024],
+  ['Download, gzip -9 (HTML, JS, wasm, CSS, catalog)', `${kb(oursSize)} KB`, `${kb(peerSize.total)} KB (runtime alone ${kb(peerSize.runtime)} KB)`, (oursSize / peerSize.total).toFixed(2), `≤ 200 KB (ceiling ${CEILING_KB} KB, size.md)`, oursSize <= 200 * 1024],
   ['Single-file offline package (dist/aims-readiness-offline.html, not part of the download above)', `${kb(offlineRaw)} KB raw, ${kb(offlineGz)} KB gzip`, '–', '–', '–', true],
   ['Navigation → first question usable, median of 10 cold loads', `${oursMedian.toFixed(0)} ms`, `${peerMedian.toFixed(0)} ms`, (oursMedian / peerMedian).toFixed(2), '≤ 0.4 × SurveyJS', oursMedian <= peerMedian * 0.4],
   [`Click on a level → next paint, all 70 items on one screen, median of ${CLICKS}`, `${oursClickMedian.toFixed(1)} ms`, `${peerClickMedian.toFixed(1)} ms`, (oursClickMedian / peerClickMedian).toFixed(2), '≤ 0.4 × SurveyJS', oursClickMedian <= peerClickMedian * 0.4],
