@@ -5,7 +5,7 @@
 
 use aims_readiness::config::Config;
 use aims_readiness::engine::text::lang::Lang;
-use aims_readiness::engine::text::messages::{install, translation};
+use aims_readiness::engine::text::messages::{translation, Texts};
 use aims_readiness::engine::{export, Catalog, Edit, Imported, MaturityLevel, Timestamp};
 use aims_readiness::state::{
     run, Action, AppState, Effect, Entry, ImportState, MemoryStore, Notice, Repository, Resolution,
@@ -22,11 +22,12 @@ fn item(id: &str) -> aims_readiness::engine::ItemId {
 }
 
 /// One browser tab: its state and its view of the store. Each action gets the next
-/// second of a fixed clock and an id of its own.
+/// second of a fixed clock, an id of its own and the tab's language.
 struct Tab {
     state: AppState,
     store: MemoryStore,
     tick: u64,
+    texts: Texts,
 }
 
 impl Tab {
@@ -37,6 +38,7 @@ impl Tab {
             state: AppState::new(Rc::new(Config::default()), Lang::En, saved),
             store,
             tick: 0,
+            texts: Texts::ENGLISH,
         }
     }
 
@@ -54,6 +56,7 @@ impl Tab {
         let stamp = Stamp {
             now: Timestamp::from_unix_seconds(1_800_000_000 + self.tick),
             new_id: format!("new-{}", self.tick),
+            texts: self.texts,
         };
         run(&mut self.state, action, stamp, &self.store, catalog())
     }
@@ -74,7 +77,7 @@ impl Tab {
         self.state
             .notice
             .as_ref()
-            .map(|n| n.text(catalog()))
+            .map(|n| n.text(catalog(), self.texts))
             .unwrap_or_default()
     }
 }
@@ -346,15 +349,13 @@ fn another_tab_deleting_the_open_assessment_leaves_it_open_and_says_so() {
     );
 }
 
-/// German, as the app installs it after loading `i18n/de.json`: the texts in sorted key
-/// order.
-fn install_german() {
+/// German, as the app reads it from `i18n/de.json`: the texts in sorted key order.
+fn german() -> Texts {
     let text = std::fs::read_to_string("assets/i18n/de.json").expect("de.json");
     let messages: std::collections::BTreeMap<String, String> =
         serde_json::from_str(&text).expect("de.json is an object of texts");
-    install(Some(
-        translation(messages.into_values().collect()).expect("a complete translation"),
-    ));
+    let table = translation(messages.into_values().collect()).expect("a complete translation");
+    Texts::translated(table, |n| if n == "1" { "one" } else { "other" })
 }
 
 #[test]
@@ -366,14 +367,34 @@ fn a_notice_on_screen_follows_a_language_switch() {
     a.level("9.2.1", MaturityLevel::L1);
     b.level("9.2.1", MaturityLevel::L4);
     assert!(b.notice_text().contains("9.2.1 (level)"));
-    install_german();
+    b.texts = german();
     let effects = b.act(Action::Language(Lang::De, true));
     let german = b.notice_text();
-    install(None);
     assert_eq!(effects, vec![Effect::RememberLanguage("de")]);
     assert_eq!(b.store.language().as_deref(), Some("de"));
     assert!(
         german.contains("9.2.1 (Reifegrad)") && german.contains("anderen Tab"),
         "the same notice, now in German: {german}"
     );
+}
+
+#[test]
+fn a_copy_is_named_in_the_active_language() {
+    let mut s = Tab::fresh();
+    s.create("c1", "Bericht");
+    s.texts = german();
+    s.act(Action::Duplicate("c1".into()));
+    let names: Vec<String> = s
+        .state
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Saved(x) => Some(x.name.clone()),
+            Entry::Broken { .. } => None,
+        })
+        .collect();
+    let copy = Texts::ENGLISH.tf(german().home_copy_of(), &[("name", "Bericht")]);
+    assert!(names.contains(&copy), "{names:?} holds {copy}");
+    let english = Texts::ENGLISH.tf(Texts::ENGLISH.home_copy_of(), &[("name", "Bericht")]);
+    assert_ne!(copy, english, "German, not English");
 }

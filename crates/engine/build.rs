@@ -91,7 +91,10 @@ fn message_constants(text: &str) -> String {
         out.push_str(&format!("    {value:?},\n"));
     }
     out.push_str("];\n");
+    // Each message twice: a method of `Texts` (a given language, what the engine's
+    // outputs use) and a function of the active language (what the UI uses).
     let mut names: Vec<String> = Vec::new();
+    let mut methods = String::from("impl super::Texts {\n");
     for (index, key) in keys.iter().enumerate() {
         let name: String = key
             .chars()
@@ -107,10 +110,15 @@ fn message_constants(text: &str) -> String {
             fail(&format!("en.json: two keys make the function {name}"));
         }
         out.push_str(&format!(
-            "/// `{key}` in the active language.\n#[inline]\npub fn {name}() -> &'static str {{\n    super::text({index})\n}}\n"
+            "/// `{key}` in the active language.\n#[inline]\npub fn {name}() -> &'static str {{\n    super::Texts::active().{name}()\n}}\n"
+        ));
+        methods.push_str(&format!(
+            "    /// `{key}` in this language.\n    #[inline]\n    pub fn {name}(self) -> &'static str {{\n        self.text({index})\n    }}\n"
         ));
         names.push(name);
     }
+    methods.push_str("}\n");
+    out.push_str(&methods);
     out
 }
 

@@ -7,7 +7,6 @@
 use super::store::{Entry, LoadError, Repository, StorageError, Summary};
 use crate::engine::rules::merge::{merge, Conflict};
 use crate::engine::rules::quick::QuickAnswers;
-use crate::engine::text::messages::{msg, tf};
 use crate::engine::{apply, Assessment, Catalog, Edit, Timestamp};
 use std::rc::Rc;
 
@@ -33,6 +32,15 @@ pub enum SaveFor {
     Resolve,
 }
 
+/// What a load is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadFor {
+    /// Opening it (the address names it).
+    Open,
+    /// Saving a copy of it.
+    Copy,
+}
+
 /// A request the reducer makes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
@@ -42,7 +50,12 @@ pub enum Effect {
         open: Option<Rc<Assessment>>,
     },
     /// Read one assessment.
-    Load(String),
+    Load {
+        /// Its id.
+        id: String,
+        /// What for.
+        purpose: LoadFor,
+    },
     /// Save an assessment. With `base` (the version this tab last had), a version another
     /// tab saved since is merged field by field first.
     Save {
@@ -59,15 +72,6 @@ pub enum Effect {
         id: String,
         /// The new name.
         name: String,
-        /// When.
-        now: Timestamp,
-    },
-    /// Save a copy of a saved assessment.
-    Duplicate {
-        /// The original's id.
-        id: String,
-        /// The copy's id.
-        new_id: String,
         /// When.
         now: Timestamp,
     },
@@ -115,8 +119,8 @@ pub enum Outcome {
         /// The open assessment's id and what is stored under it now.
         open: Option<(String, Result<Assessment, LoadError>)>,
     },
-    /// An assessment was read (or not).
-    Loaded(String, Result<Assessment, LoadError>),
+    /// An assessment was read (or not), and what for.
+    Loaded(String, LoadFor, Result<Assessment, LoadError>),
     /// A save ended.
     Saved {
         /// What was saved: after a merge, the merged version.
@@ -180,9 +184,9 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
                 open,
             })
         }
-        Effect::Load(id) => {
+        Effect::Load { id, purpose } => {
             let result = store.load(catalog, &id);
-            Some(Outcome::Loaded(id, result))
+            Some(Outcome::Loaded(id, purpose, result))
         }
         Effect::Save {
             assessment,
@@ -193,16 +197,6 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
             Ok(mut a) => {
                 let _ = apply(catalog, &mut a, Edit::Name(name), now);
                 save(store, catalog, Rc::new(a), None, SaveFor::Rename)
-            }
-            Err(e) => Outcome::CannotOpen(e),
-        }),
-        Effect::Duplicate { id, new_id, now } => Some(match store.load(catalog, &id) {
-            Ok(mut a) => {
-                a.id = new_id;
-                a.name = tf(msg::home_copy_of(), &[("name", &a.name)]);
-                a.created = now;
-                a.updated = a.created.clone();
-                save(store, catalog, Rc::new(a), None, SaveFor::Duplicate)
             }
             Err(e) => Outcome::CannotOpen(e),
         }),

@@ -9,7 +9,7 @@ pub mod effect;
 pub mod notice;
 pub mod store;
 
-pub use effect::{perform, Effect, Outcome, SaveFor};
+pub use effect::{perform, Effect, LoadFor, Outcome, SaveFor};
 pub use notice::Notice;
 pub use store::{Entry, LoadError, MemoryStore, Repository, StorageError, Summary};
 
@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::engine::rules::merge::Conflict;
 use crate::engine::rules::quick::{carry_over, QuickAnswer, QuickAnswers};
 use crate::engine::text::lang::Lang;
-use crate::engine::text::messages::{msg, tf};
+use crate::engine::text::messages::Texts;
 use crate::engine::{
     apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Score,
     Timestamp,
@@ -70,14 +70,17 @@ pub enum Resolution {
     Cancel,
 }
 
-/// What the reducer needs from outside with every action: the time, and an id for
-/// whatever the action may create (unused by most actions).
-#[derive(Clone, Debug, PartialEq)]
+/// What the reducer needs from outside with every action: the time, an id for whatever
+/// the action may create (unused by most actions), and the language names it makes are
+/// in ("Copy of …").
+#[derive(Clone, Debug)]
 pub struct Stamp {
     /// Now.
     pub now: Timestamp,
     /// A fresh id (at least 122 random bits in the app).
     pub new_id: String,
+    /// The active language.
+    pub texts: Texts,
 }
 
 /// Everything the UI can ask for, and what comes back from effects.
@@ -254,7 +257,7 @@ impl AppState {
 
     /// Applies `action`; returns the effects to run. `catalog` is the active language's.
     pub fn reduce(&mut self, action: Action, stamp: Stamp, catalog: &Catalog) -> Vec<Effect> {
-        let Stamp { now, new_id } = stamp;
+        let Stamp { now, new_id, texts } = stamp;
         match action {
             // Not while the open assessment is only in memory: a failed save must not
             // make it vanish from view.
@@ -268,7 +271,7 @@ impl AppState {
                 organization,
             } => {
                 let name = if name.trim().is_empty() {
-                    msg::home_untitled().to_owned()
+                    texts.home_untitled().to_owned()
                 } else {
                     name.trim().to_owned()
                 };
@@ -277,7 +280,10 @@ impl AppState {
                 self.add_new(catalog, a)
             }
             Action::Open(id) if self.is_open(&id) => vec![],
-            Action::Open(id) => vec![Effect::Load(id)],
+            Action::Open(id) => vec![Effect::Load {
+                id,
+                purpose: LoadFor::Open,
+            }],
             Action::Edit(edit) => {
                 let Some(current) = self.current.clone() else {
                     return vec![];
@@ -318,7 +324,10 @@ impl AppState {
                     None => vec![Effect::Rename { id, name, now }],
                 }
             }
-            Action::Duplicate(id) => vec![Effect::Duplicate { id, new_id, now }],
+            Action::Duplicate(id) => vec![Effect::Load {
+                id,
+                purpose: LoadFor::Copy,
+            }],
             Action::Delete(id) => vec![Effect::Delete(id)],
             Action::DeleteAll => vec![Effect::DeleteAll {
                 ids: self
@@ -374,7 +383,7 @@ impl AppState {
                     Resolution::Replace => {}
                     Resolution::KeepBoth => {
                         a.id = new_id;
-                        a.name = tf(msg::home_imported_copy(), &[("name", &a.name)]);
+                        a.name = texts.tf(texts.home_imported_copy(), &[("name", &a.name)]);
                     }
                 }
                 vec![Effect::Save {
@@ -432,16 +441,17 @@ impl AppState {
                 }]
             }
             Action::QuickContinue(id) => {
-                let mut a = Assessment::new(catalog, id, msg::quick_assessment_name().into(), now);
+                let name = texts.quick_assessment_name().into();
+                let mut a = Assessment::new(catalog, id, name, now);
                 carry_over(catalog, &self.quick, &mut a);
                 self.add_new(catalog, a)
             }
-            Action::Done(outcome) => self.settle(outcome, catalog),
+            Action::Done(outcome) => self.settle(outcome, catalog, Stamp { now, new_id, texts }),
         }
     }
 
     /// Takes in what came of an effect.
-    fn settle(&mut self, outcome: Outcome, catalog: &Catalog) -> Vec<Effect> {
+    fn settle(&mut self, outcome: Outcome, catalog: &Catalog, stamp: Stamp) -> Vec<Effect> {
         match outcome {
             Outcome::Refreshed { entries, open } => {
                 // The open assessment first, against the list as this tab knew it: if
@@ -472,11 +482,27 @@ impl AppState {
                 }
                 vec![]
             }
-            Outcome::Loaded(_, Ok(a)) => {
+            Outcome::Loaded(_, LoadFor::Copy, Ok(mut a)) => {
+                let texts = stamp.texts;
+                a.id = stamp.new_id;
+                a.name = texts.tf(texts.home_copy_of(), &[("name", &a.name)]);
+                a.created = stamp.now;
+                a.updated = a.created.clone();
+                vec![Effect::Save {
+                    assessment: Rc::new(a),
+                    base: None,
+                    purpose: SaveFor::Duplicate,
+                }]
+            }
+            Outcome::Loaded(_, LoadFor::Copy, Err(error)) => {
+                self.notify(Notice::CannotOpen(error));
+                vec![]
+            }
+            Outcome::Loaded(_, LoadFor::Open, Ok(a)) => {
                 self.open(catalog, a);
                 vec![]
             }
-            Outcome::Loaded(id, Err(error)) => {
+            Outcome::Loaded(id, LoadFor::Open, Err(error)) => {
                 let missing = matches!(error, LoadError::Missing);
                 if let LoadError::Corrupt(_) = error {
                     self.entries.retain(|x| x.id() != id);

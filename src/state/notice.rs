@@ -5,7 +5,7 @@
 
 use super::store::LoadError;
 use crate::engine::rules::merge::Conflict;
-use crate::engine::text::messages::{msg, tf};
+use crate::engine::text::messages::Texts;
 use crate::engine::Catalog;
 
 /// A notice, shown until dismissed or replaced.
@@ -94,49 +94,53 @@ impl Notice {
         }
     }
 
-    /// The notice in the active language; `catalog` names items and documents.
-    pub fn text(&self, catalog: &Catalog) -> String {
-        let raised = |ids: &[String]| tf(msg::notice_targets_raised(), &[("ids", &ids.join(", "))]);
+    /// The notice in `texts`' language; `catalog` (in the same language) names items
+    /// and documents.
+    pub fn text(&self, catalog: &Catalog, texts: Texts) -> String {
+        let tf = |text: &str, args: &[(&str, &str)]| texts.tf(text, args);
+        let raised =
+            |ids: &[String]| tf(texts.notice_targets_raised(), &[("ids", &ids.join(", "))]);
         match self {
             Notice::DeletedElsewhere { name } => {
-                tf(msg::notice_deleted_elsewhere(), &[("name", name)])
+                tf(texts.notice_deleted_elsewhere(), &[("name", name)])
             }
             Notice::MergeConflict(conflicts) => tf(
-                msg::notice_merge_conflict(),
-                &[("fields", &describe_conflicts(catalog, conflicts))],
+                texts.notice_merge_conflict(),
+                &[("fields", &describe_conflicts(catalog, conflicts, texts))],
             ),
-            Notice::ClauseNotExcludable => msg::notice_clause_not_excludable().into(),
-            Notice::CannotOpen(error) => {
-                tf(msg::notice_cannot_open(), &[("reason", &error.describe())])
-            }
-            Notice::Duplicated { name } => tf(msg::notice_duplicated(), &[("name", name)]),
-            Notice::Deleted { name, .. } => tf(msg::notice_deleted(), &[("name", name)]),
-            Notice::DeletedAll { n } => tf(msg::notice_deleted_all(), &[("n", &n.to_string())]),
-            Notice::StorageUnavailable => msg::notice_storage_unavailable().into(),
-            Notice::Restored { name } => tf(msg::notice_restored(), &[("name", name)]),
-            Notice::RestoredAll { n } => tf(msg::notice_restored_all(), &[("n", &n.to_string())]),
+            Notice::ClauseNotExcludable => texts.notice_clause_not_excludable().into(),
+            Notice::CannotOpen(error) => tf(
+                texts.notice_cannot_open(),
+                &[("reason", &error.describe(texts))],
+            ),
+            Notice::Duplicated { name } => tf(texts.notice_duplicated(), &[("name", name)]),
+            Notice::Deleted { name, .. } => tf(texts.notice_deleted(), &[("name", name)]),
+            Notice::DeletedAll { n } => tf(texts.notice_deleted_all(), &[("n", &n.to_string())]),
+            Notice::StorageUnavailable => texts.notice_storage_unavailable().into(),
+            Notice::Restored { name } => tf(texts.notice_restored(), &[("name", name)]),
+            Notice::RestoredAll { n } => tf(texts.notice_restored_all(), &[("n", &n.to_string())]),
             Notice::TargetsRaised { ids } => raised(ids),
             Notice::Imported { name, raised: ids } => {
-                let done = tf(msg::notice_imported(), &[("name", name)]);
+                let done = tf(texts.notice_imported(), &[("name", name)]);
                 if ids.is_empty() {
                     done
                 } else {
                     format!("{done} {}", raised(ids))
                 }
             }
-            Notice::LanguageFailed { reason } => tf(msg::lang_failed(), &[("reason", reason)]),
+            Notice::LanguageFailed { reason } => tf(texts.lang_failed(), &[("reason", reason)]),
         }
     }
 }
 
 /// The fields both tabs changed: "9.2.1 (level), scope document".
-fn describe_conflicts(catalog: &Catalog, conflicts: &[Conflict]) -> String {
+fn describe_conflicts(catalog: &Catalog, conflicts: &[Conflict], texts: Texts) -> String {
     let fields: Vec<String> = conflicts
         .iter()
         .map(|conflict| match conflict {
-            Conflict::Item(i, field) => format!("{} ({})", catalog.item(*i).id, field.name()),
+            Conflict::Item(i, field) => format!("{} ({})", catalog.item(*i).id, field.name(texts)),
             Conflict::Document(d) => catalog.document(*d).title.clone(),
-            Conflict::Assessment(field) => field.name().to_owned(),
+            Conflict::Assessment(field) => field.name(texts).to_owned(),
         })
         .collect();
     fields.join(", ")

@@ -5,7 +5,7 @@
 //! them here.
 
 use crate::engine::rules::quick::QuickAnswers;
-use crate::engine::text::messages::msg;
+use crate::engine::text::messages::Texts;
 use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -34,18 +34,18 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// One line saying why, in the active language.
-    pub fn describe(&self) -> String {
+    /// One line saying why, in `texts`' language.
+    pub fn describe(&self, texts: Texts) -> String {
         match self {
-            LoadError::Missing => msg::storage_missing().into(),
+            LoadError::Missing => texts.storage_missing().into(),
             LoadError::Corrupt(problems) => problems
                 .first()
-                .map(ToString::to_string)
+                .map(|p| p.describe(texts))
                 .unwrap_or_default(),
-            LoadError::Storage(StorageError::Unavailable) => msg::storage_unavailable().into(),
+            LoadError::Storage(StorageError::Unavailable) => texts.storage_unavailable().into(),
             LoadError::Storage(StorageError::WriteRefused(words)) => words
                 .clone()
-                .unwrap_or_else(|| msg::storage_refused().into()),
+                .unwrap_or_else(|| texts.storage_refused().into()),
         }
     }
 }

@@ -62,6 +62,7 @@ impl Reducible for UiState {
         let stamp = Stamp {
             now: clock::now(),
             new_id: clock::new_id(),
+            texts: i18n::texts(),
         };
         run(&mut next, action, stamp, &*self.store, i18n::catalog());
         // Nothing shown changed (another tab's storage event about other keys, opening

@@ -75,7 +75,7 @@ fn a_corrupt_entry_is_listed_as_broken_beside_good_ones() {
     assert!(list
         .iter()
         .any(|e| matches!(e, Entry::Saved(s) if s.id == "good")));
-    assert!(list.iter().any(|e| matches!(e, Entry::Broken { id, error } if id == "bad" && error.describe().contains("not valid JSON"))));
+    assert!(list.iter().any(|e| matches!(e, Entry::Broken { id, error } if id == "bad" && error.describe(aims_readiness::engine::text::messages::Texts::ENGLISH).contains("not valid JSON"))));
     assert!(matches!(
         store.load(catalog(), "bad"),
         Err(LoadError::Corrupt(_))

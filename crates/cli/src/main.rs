@@ -21,7 +21,7 @@
 
 use aims_engine::reports::score_json::{catalog_json, score_json};
 use aims_engine::reports::{compare, plan, soa};
-use aims_engine::text::messages::{msg, tf};
+use aims_engine::text::messages::Texts;
 use aims_engine::{export, import_with_notices, score, Assessment, Catalog, Date, Timestamp};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -114,7 +114,7 @@ fn main() -> ExitCode {
         }
         ["soa", file, rest @ ..] => report(catalog, file, rest, false, |a, o| {
             if o.csv {
-                soa::csv(catalog, a)
+                soa::csv(catalog, a, Texts::ENGLISH)
             } else {
                 soa::json(catalog, a)
             }
@@ -122,7 +122,7 @@ fn main() -> ExitCode {
         ["plan", file, rest @ ..] => report(catalog, file, rest, true, |a, o| {
             let r = score(catalog, a);
             if o.csv {
-                plan::csv(catalog, a, &r, o.today)
+                plan::csv(catalog, a, &r, o.today, Texts::ENGLISH)
             } else {
                 plan::json(catalog, a, &r, o.today)
             }
@@ -193,10 +193,9 @@ fn read_and_import(catalog: &Catalog, file: &str) -> Result<Assessment, ExitCode
         Ok(imported) => {
             if !imported.raised_targets.is_empty() {
                 let ids = imported.raised_targets.join(", ");
-                eprintln!(
-                    "{file}: {}",
-                    tf(msg::notice_targets_raised(), &[("ids", &ids)])
-                );
+                let english = Texts::ENGLISH;
+                let said = english.tf(english.notice_targets_raised(), &[("ids", &ids)]);
+                eprintln!("{file}: {said}");
             }
             Ok(imported.assessment)
         }

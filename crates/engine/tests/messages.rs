@@ -32,11 +32,16 @@ fn sources() -> Vec<(String, String)> {
     out
 }
 
-/// Every `msg::name` function the sources refer to (called, or passed as a function).
+/// Every message the sources refer to: `msg::name` (the active language, called or
+/// passed as a function) and `texts.name()` (a given language, as the engine's outputs
+/// take it; `english.name()` where the scorer names it so).
 fn constants_used() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for (_, text) in sources() {
-        for piece in text.split("msg::").skip(1) {
+        let pieces = ["msg::", "texts.", "english."]
+            .into_iter()
+            .flat_map(|prefix| text.split(prefix).skip(1));
+        for piece in pieces {
             let name: String = piece
                 .chars()
                 .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')

@@ -11,6 +11,7 @@ use aims_engine::reports::plan::{plan, Task, When};
 use aims_engine::reports::soa::{Defect, Status};
 use aims_engine::reports::{compare as cmp, oscal, plan as plan_mod, soa};
 use aims_engine::rules::merge::{differing_documents, differing_items, take_theirs};
+use aims_engine::text::messages::Texts;
 use aims_engine::{import, score, Date, Percent};
 use common::*;
 
@@ -98,7 +99,7 @@ fn soa_rows_mark_every_defect_an_auditor_would_raise() {
         .find(|r| c.item(r.control).id == "A.2.3")
         .expect("row")
         .status
-        .words();
+        .words(Texts::ENGLISH);
     assert_eq!(
         words,
         "Implemented, target met: level 4 of target 3 (no evidence recorded)"
@@ -116,11 +117,13 @@ fn soa_csv_keeps_commas_quotes_line_breaks_and_defuses_formulas() {
         x.evidence = vec!["a, b".into(), "c".into()];
     })
     .expect("edit");
-    let text = soa::csv(c, &a);
+    let text = soa::csv(c, &a, Texts::ENGLISH);
     let rows = read_csv(&text);
-    assert_eq!(rows[0], soa::csv_columns());
+    assert_eq!(rows[0], soa::csv_columns(Texts::ENGLISH));
     assert_eq!(rows.len(), 1 + 38);
-    assert!(rows.iter().all(|r| r.len() == soa::csv_columns().len()));
+    assert!(rows
+        .iter()
+        .all(|r| r.len() == soa::csv_columns(Texts::ENGLISH).len()));
     let a22 = &rows[1];
     assert_eq!(a22[0], "A.2.2");
     assert_eq!(a22[4], tricky, "justification survives");
@@ -220,10 +223,12 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
             target: aims_engine::TargetLevel::T3
         }
     );
-    assert!(tasks[0].words(c).starts_with("From level 2 to level 3: "));
+    assert!(tasks[0]
+        .words(c, Texts::ENGLISH)
+        .starts_with("From level 2 to level 3: "));
     // The CSV: one row per task, in the same order, the overdue flag in words.
-    let rows = read_csv(&plan_mod::csv(c, &a, &r, today));
-    assert_eq!(rows[0], plan_mod::csv_columns());
+    let rows = read_csv(&plan_mod::csv(c, &a, &r, today, Texts::ENGLISH));
+    assert_eq!(rows[0], plan_mod::csv_columns(Texts::ENGLISH));
     assert_eq!(rows.len(), 7);
     assert_eq!(rows[6][2], "A.3.2");
     assert_eq!(rows[6][12], "Yes");

@@ -51,7 +51,7 @@ pub fn Banner() -> Html {
             <div class="aims-live" aria-live="polite">
                 if let Some(n) = &state.notice {
                     <div class="aims-notice" data-error={super::flag(n.is_error())}>
-                        <span>{ n.text(crate::ui::services::i18n::catalog()) }</span>
+                        <span>{ n.text(crate::ui::services::i18n::catalog(), crate::ui::services::i18n::texts()) }</span>
                         if n.undo() {
                             <button type="button" class="aims-btn aims-btn--small" onclick={act(Action::UndoDelete)}>{ msg::common_undo() }</button>
                         }

@@ -43,7 +43,7 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         let missing = if f.missing {
             Missing::Assessment(f.id)
         } else {
-            Missing::Unreadable(f.id, f.error.describe())
+            Missing::Unreadable(f.id, f.error.describe(crate::ui::services::i18n::texts()))
         };
         return html! { <NotFound {missing} /> };
     }

@@ -121,7 +121,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     aria-describedby={format!("{dom}-hint")}
                     onchange={super::send(&on_edit, Edit::Maturity(id, Some(level)))} />
                 <span class="aims-level-n">{ n }</span>
-                <span class="aims-level-name">{ level.name() }</span>
+                <span class="aims-level-name">{ level.name(crate::ui::services::i18n::texts()) }</span>
             </label>
         }
     };
@@ -173,7 +173,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                         onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| {
                             if let Some(tl) = event_value(&e).parse().ok().and_then(TargetLevel::from_number) { cb.emit(Edit::Target(id, tl)) }
                         }) }}>
-                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), tl.as_maturity().name()) }</option> }) }
+                        { for TargetLevel::ALL.into_iter().map(|tl| html! { <option value={tl.number().to_string()} selected={tl == a.target}>{ format!("{} – {}", tl.number(), tl.as_maturity().name(crate::ui::services::i18n::texts())) }</option> }) }
                     </select>
                 </div>
                 <div class="aims-field">

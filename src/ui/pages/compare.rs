@@ -79,7 +79,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                 "" => Other::None,
                 id => match store.load(crate::ui::services::i18n::catalog(), id) {
                     Ok(a) => Other::Saved(Rc::new(a)),
-                    Err(e) => Other::Failed(e.describe()),
+                    Err(e) => Other::Failed(e.describe(crate::ui::services::i18n::texts())),
                 },
             });
         })
@@ -101,7 +101,7 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                         "{name}: {}",
                         problems
                             .first()
-                            .map(ToString::to_string)
+                            .map(|p| p.describe(crate::ui::services::i18n::texts()))
                             .unwrap_or_default()
                     )),
                 });
@@ -234,7 +234,7 @@ fn merge_panel(
         let ans = a.answer(i);
         let lvl = ans.maturity.map_or_else(
             || msg::item_unanswered().to_owned(),
-            |l| format!("{l} · {}", l.name()),
+            |l| format!("{l} · {}", l.name(crate::ui::services::i18n::texts())),
         );
         let extra = [
             (!ans.evidence.is_empty()).then(|| {

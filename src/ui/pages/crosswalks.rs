@@ -94,7 +94,7 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
                         html! { <tr>
                             <th scope="row" data-label={msg::results_gap_item()}>{ route_link(&navigator, Route::AssessItem { id: p.assessment.id.clone(), item: it.id.clone() }, "aims-link", html! { it.label() }, false) }</th>
                             <td data-label={msg::crosswalk_basis()}><span class="aims-tag" data-basis={basis.as_str()}>{ basis_words(basis) }</span></td>
-                            <td data-label={msg::results_gap_current()}>{ ans.maturity.map_or_else(|| msg::item_unanswered().to_owned(), |l| format!("{l} · {}", l.name())) }</td>
+                            <td data-label={msg::results_gap_current()}>{ ans.maturity.map_or_else(|| msg::item_unanswered().to_owned(), |l| format!("{l} · {}", l.name(crate::ui::services::i18n::texts()))) }</td>
                             <td data-label={msg::crosswalk_scope()}>{ if scoped { msg::soa_yes() } else { msg::soa_no() } }</td>
                         </tr> }
                     }) }</tbody>

@@ -142,7 +142,7 @@ pub fn Home() -> Html {
                     <li class="aims-card aims-card--broken" key={id.clone()}>
                         <div class="aims-card-main">
                             <h3 class="aims-card-title">{ msg::home_broken_title() }</h3>
-                            <p class="aims-muted">{ tf(msg::home_broken_detail(), &[("id", id), ("reason", &error.describe())]) }</p>
+                            <p class="aims-muted">{ tf(msg::home_broken_detail(), &[("id", id), ("reason", &error.describe(crate::ui::services::i18n::texts()))]) }</p>
                         </div>
                         <div class="aims-card-actions">
                             <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
@@ -338,17 +338,23 @@ fn import_panel(state: &ImportState, act: &Callback<Action>) -> Html {
 /// An import problem in words a person understands: the item's title instead of a bare path.
 fn describe(e: &ImportError) -> String {
     let catalog = crate::ui::services::i18n::catalog();
+    let texts = crate::ui::services::i18n::texts();
     let item = e.path.strip_prefix("assessment.items.").and_then(|rest| {
         catalog.item_ids().find(|&i| {
             rest.starts_with(&format!("{}.", catalog.item(i).id)) || rest == catalog.item(i).id
         })
     });
     match item {
-        Some(i) => format!("{} {} — {}", catalog.item(i).id, catalog.item(i).title, e),
+        Some(i) => format!(
+            "{} {} — {}",
+            catalog.item(i).id,
+            catalog.item(i).title,
+            e.describe(texts)
+        ),
         None if e.path.is_empty() => tf(
             msg::import_whole_file(),
-            &[("problem", &e.problem.to_string())],
+            &[("problem", &e.problem.describe(texts))],
         ),
-        None => e.to_string(),
+        None => e.describe(texts),
     }
 }

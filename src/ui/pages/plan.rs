@@ -44,7 +44,13 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
                 &a,
                 "action-plan",
                 "csv",
-                &plan::csv(crate::ui::services::i18n::catalog(), &a, &r, today),
+                &plan::csv(
+                    crate::ui::services::i18n::catalog(),
+                    &a,
+                    &r,
+                    today,
+                    crate::ui::services::i18n::texts(),
+                ),
             );
         })
     };
@@ -79,13 +85,13 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
         html! {
             <li class="aims-plan-task" data-overdue={crate::ui::components::flag(t.overdue)}>
                 <div class="aims-plan-head">
-                    <span class={when_class}>{ t.when.words() }</span>
+                    <span class={when_class}>{ t.when.words(crate::ui::services::i18n::texts()) }</span>
                     { link }
                     if t.overdue {
                         <span class="aims-tag aims-tag--error">{ msg::plan_overdue() }</span>
                     }
                 </div>
-                <p class="aims-plan-text">{ t.words(c) }</p>
+                <p class="aims-plan-text">{ t.words(c, crate::ui::services::i18n::texts()) }</p>
                 <div class="aims-plan-fields">
                     <label for={format!("{dom}-owner")}>{ msg::item_owner() }</label>
                     <input id={format!("{dom}-owner")} class="aims-input" value={t.owner.to_owned()} maxlength="200"

@@ -63,11 +63,11 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                             onclick={send(act, Action::Edit(Edit::Justification(r.control, msg::soa_default_reason().to_owned())))}>{ msg::soa_use_default() }</button>
                     }
                 </td>
-                <td data-label={msg::soa_col_status()}>{ r.status.words() }</td>
+                <td data-label={msg::soa_col_status()}>{ r.status.words(crate::ui::services::i18n::texts()) }</td>
                 <td data-label={msg::soa_col_owner()}>{ r.owner }{ r.due.map(|d| format!(" · {}", crate::ui::services::clock::date_label(d))).unwrap_or_default() }</td>
                 <td data-label={msg::soa_col_evidence()}>{ r.evidence.join("; ") }</td>
                 if !r.defects.is_empty() {
-                    <td data-label={msg::soa_col_defects()} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words()).collect::<Vec<_>>().join("; ") }</td>
+                    <td data-label={msg::soa_col_defects()} class="aims-soa-defect">{ r.defects.iter().map(|d| d.words(crate::ui::services::i18n::texts())).collect::<Vec<_>>().join("; ") }</td>
                 } else {
                     <td data-label={msg::soa_col_defects()}></td>
                 }
@@ -96,7 +96,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                         <tbody>{ for a.additional.iter().map(|x| html! { <tr>
                             <th scope="row" data-label={msg::soa_col_control()}>{ format!("{} {}", x.id, x.title) }<span class="aims-muted aims-small">{ format!(" · {}", x.source) }</span></th>
                             <td data-label={msg::soa_col_justification()}>{ &x.reason }</td>
-                            <td data-label={msg::soa_col_status()}>{ x.status.map_or(msg::soa_status_not_assessed(), |l| l.name()) }</td>
+                            <td data-label={msg::soa_col_status()}>{ x.status.map_or(msg::soa_status_not_assessed(), |l| l.name(crate::ui::services::i18n::texts())) }</td>
                             <td data-label={msg::soa_col_owner()}>{ &x.owner }</td>
                         </tr> }) }</tbody>
                     </table>
@@ -159,7 +159,11 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
                 &a,
                 "soa",
                 "csv",
-                &soa::csv(crate::ui::services::i18n::catalog(), &a),
+                &soa::csv(
+                    crate::ui::services::i18n::catalog(),
+                    &a,
+                    crate::ui::services::i18n::texts(),
+                ),
             );
         })
     };

@@ -3,7 +3,12 @@
 //! only when chosen (inlined in the offline package), then kept for the visit. Numbers
 //! and dates go through the browser's `Intl` in the active language.
 
-pub use crate::engine::text::messages::{msg, tf};
+pub use crate::engine::text::messages::{msg, tf, Texts};
+
+/// The active language's messages, for the engine's outputs that take a language.
+pub fn texts() -> Texts {
+    Texts::active()
+}
 
 use crate::engine::format::value::{parse, Value};
 use crate::engine::text::messages::{install, install_plural, translation};
@@ -100,7 +105,8 @@ fn plural_category(n: &str) -> &'static str {
 
 /// Reads a language file: `{"messages": [...], "catalog": {...}}`.
 fn read_language(lang: Lang, bytes: &[u8]) -> Result<Loaded, String> {
-    let root = parse(bytes).map_err(|e| format!("line {}: {}", e.line, e.message))?;
+    let root =
+        parse(bytes).map_err(|e| format!("line {}: {}", e.line, e.message.text(Texts::ENGLISH)))?;
     // The file must list the messages for exactly the keys, in the order, this build
     // compiled English in; anything else (an old cached file) would show wrong texts.
     if root.get("keys").and_then(Value::as_str) != Some(msg::KEYS_HASH) {

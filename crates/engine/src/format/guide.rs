@@ -8,6 +8,7 @@
 
 use crate::format::value::{parse as parse_json, Value};
 use crate::model::catalog::Catalog;
+use crate::text::messages::Texts;
 
 /// One section of a page.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -181,8 +182,10 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
 /// Reads the guide file. Missing optional fields read as empty; a file that is not a
 /// JSON object, or has no pages, is refused with a reason.
 pub fn parse(bytes: &[u8]) -> Result<Guide, String> {
-    let root = parse_json(bytes)
-        .map_err(|e| format!("line {}, column {}: {}", e.line, e.column, e.message))?;
+    let root = parse_json(bytes).map_err(|e| {
+        let what = e.message.text(Texts::ENGLISH);
+        format!("line {}, column {}: {what}", e.line, e.column)
+    })?;
     let pages: Vec<Page> = list(&root, "pages")
         .iter()
         .map(|p| Page {

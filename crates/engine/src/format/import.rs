@@ -4,7 +4,7 @@
 //! ([`v1::File`], [`v2::File`]). Nothing here can panic, whatever the bytes.
 
 use crate::format::export::{FORMAT, FORMAT_VERSION};
-use crate::format::value::{self, Map, Value};
+use crate::format::value::{self, JsonError, Map, Value};
 use crate::format::{v1, v2};
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemKind};
@@ -12,7 +12,7 @@ use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AiRole, ManagementSystem};
 use crate::model::weight::Weight;
-use crate::text::messages::{msg, tf};
+use crate::text::messages::Texts;
 use std::fmt;
 
 /// The largest file accepted (1 MiB). A full assessment with generous notes is well
@@ -34,13 +34,22 @@ pub struct ImportError {
     pub problem: Problem,
 }
 
+impl ImportError {
+    /// The problem with its path, in `texts`' language.
+    pub fn describe(&self, texts: Texts) -> String {
+        let problem = self.problem.describe(texts);
+        if self.path.is_empty() {
+            problem
+        } else {
+            format!("{}: {problem}", self.path)
+        }
+    }
+}
+
+/// In English, as `aims-score` prints it.
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.problem)
-        } else {
-            write!(f, "{}: {}", self.path, self.problem)
-        }
+        f.write_str(&self.describe(Texts::ENGLISH))
     }
 }
 
@@ -52,7 +61,7 @@ pub enum Problem {
     /// The input's size in KB is larger than [`MAX_IMPORT_BYTES`] (in KB).
     TooLarge(usize, usize),
     /// The input is not JSON: the JSON reader's reason, line and column.
-    NotJson(&'static str, usize, usize),
+    NotJson(JsonError, usize, usize),
     /// The file could not be read at all.
     Unreadable,
     /// A key this format does not have.
@@ -112,96 +121,105 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The message text (from [`msg`]) and the values for its placeholders.
-    pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+    /// The message text in `texts`' language and the values for its placeholders.
+    pub fn message(&self, texts: Texts) -> (&'static str, Vec<(&'static str, String)>) {
         use Problem::*;
         let v = |s: &String| vec![("value", s.clone())];
         match self {
             TooLarge(kb, max_kb) => (
-                msg::problem_too_large(),
+                texts.problem_too_large(),
                 vec![("kb", kb.to_string()), ("max", max_kb.to_string())],
             ),
             NotJson(detail, line, column) => (
-                msg::problem_not_json(),
+                texts.problem_not_json(),
                 vec![
-                    ("detail", (*detail).to_owned()),
+                    ("detail", detail.text(texts).to_owned()),
                     ("line", line.to_string()),
                     ("column", column.to_string()),
                 ],
             ),
-            Unreadable => (msg::problem_unreadable(), vec![]),
-            UnknownField => (msg::problem_unknown_field(), vec![]),
-            Missing => (msg::problem_missing(), vec![]),
-            TooLong(max) => (msg::problem_too_long(), vec![("max", max.to_string())]),
-            Empty => (msg::problem_empty(), vec![]),
-            NotObject(s) => (msg::problem_not_object(), v(s)),
-            NotText(s) => (msg::problem_not_text(), v(s)),
-            NotTimestamp(s) => (msg::problem_not_timestamp(), v(s)),
-            NotBool(s) => (msg::problem_not_bool(), v(s)),
-            NoFormat => (msg::problem_no_format(), vec![]),
+            Unreadable => (texts.problem_unreadable(), vec![]),
+            UnknownField => (texts.problem_unknown_field(), vec![]),
+            Missing => (texts.problem_missing(), vec![]),
+            TooLong(max) => (texts.problem_too_long(), vec![("max", max.to_string())]),
+            Empty => (texts.problem_empty(), vec![]),
+            NotObject(s) => (texts.problem_not_object(), v(s)),
+            NotText(s) => (texts.problem_not_text(), v(s)),
+            NotTimestamp(s) => (texts.problem_not_timestamp(), v(s)),
+            NotBool(s) => (texts.problem_not_bool(), v(s)),
+            NoFormat => (texts.problem_no_format(), vec![]),
             OtherFormat(s) => (
-                msg::problem_other_format(),
+                texts.problem_other_format(),
                 vec![("value", s.clone()), ("format", FORMAT.to_owned())],
             ),
             NewerFormat(s) => (
-                msg::problem_newer_format(),
+                texts.problem_newer_format(),
                 vec![
                     ("value", s.clone()),
                     ("version", FORMAT_VERSION.to_string()),
                 ],
             ),
             UnsupportedFormat(s) => (
-                msg::problem_unsupported_format(),
+                texts.problem_unsupported_format(),
                 vec![
                     ("value", s.clone()),
                     ("version", FORMAT_VERSION.to_string()),
                 ],
             ),
             OtherCatalog(s, ours) => (
-                msg::problem_other_catalog(),
+                texts.problem_other_catalog(),
                 vec![("value", s.clone()), ("ours", ours.clone())],
             ),
             NewerCatalog(found, ours) => (
-                msg::problem_newer_catalog(),
+                texts.problem_newer_catalog(),
                 vec![("value", found.to_string()), ("ours", ours.to_string())],
             ),
             CatalogVersion(ours) => (
-                msg::problem_catalog_version(),
+                texts.problem_catalog_version(),
                 vec![("ours", ours.to_string())],
             ),
             UnknownItem(title) => (
-                msg::problem_unknown_item(),
+                texts.problem_unknown_item(),
                 vec![("catalog", title.clone())],
             ),
-            UnknownDocument => (msg::problem_unknown_document(), vec![]),
-            NotLevel(s) => (msg::problem_not_level(), v(s)),
-            EstimateWithoutLevel => (msg::problem_estimate_without_level(), vec![]),
+            UnknownDocument => (texts.problem_unknown_document(), vec![]),
+            NotLevel(s) => (texts.problem_not_level(), v(s)),
+            EstimateWithoutLevel => (texts.problem_estimate_without_level(), vec![]),
             NotTarget(s, min) => (
-                msg::problem_not_target(),
+                texts.problem_not_target(),
                 vec![("value", s.clone()), ("min", min.to_string())],
             ),
-            NotWeight(s) => (msg::problem_not_weight(), v(s)),
-            ClauseExcluded => (msg::problem_clause_excluded(), vec![]),
+            NotWeight(s) => (texts.problem_not_weight(), v(s)),
+            ClauseExcluded => (texts.problem_clause_excluded(), vec![]),
             TooMuchEvidence(n, max) => (
-                msg::problem_too_much_evidence(),
+                texts.problem_too_much_evidence(),
                 vec![("n", n.to_string()), ("max", max.to_string())],
             ),
-            NotList(s) => (msg::problem_not_list(), v(s)),
-            NotArray(s) => (msg::problem_not_array(), v(s)),
+            NotList(s) => (texts.problem_not_list(), v(s)),
+            NotArray(s) => (texts.problem_not_array(), v(s)),
             NotOneOf(s, allowed) => (
-                msg::problem_not_one_of(),
+                texts.problem_not_one_of(),
                 vec![("value", s.clone()), ("allowed", allowed.clone())],
             ),
-            NotDate(s) => (msg::problem_not_date(), v(s)),
+            NotDate(s) => (texts.problem_not_date(), v(s)),
         }
     }
 }
 
+impl Problem {
+    /// The problem in `texts`' language.
+    pub fn describe(&self, texts: Texts) -> String {
+        let (text, args) = self.message(texts);
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        texts.tf(text, &args)
+    }
+}
+
+/// In English, as `aims-score` prints it; the app shows [`ImportError::describe`] in the
+/// person's language.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (text, args) = self.message();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        f.write_str(&tf(text, &args))
+        f.write_str(&self.describe(Texts::ENGLISH))
     }
 }
 

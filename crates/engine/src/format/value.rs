@@ -1,9 +1,9 @@
 //! JSON as the engine reads it: `serde_json`, with numbers kept as written and objects
 //! in document order (the crate's `arbitrary_precision` and `preserve_order` features),
-//! and a parse error that says what is wrong in the person's language, with a 1-based
+//! and a parse error that says what is wrong (worded in any language) with a 1-based
 //! line and column counted in characters.
 
-use crate::text::messages::msg;
+use crate::text::messages::Texts;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 pub use serde_json::{Map, Number, Value};
@@ -44,14 +44,69 @@ pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
 }
 
 /// Why a text is not JSON: what and where (1-based line and column).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParseError {
     /// 1-based line.
     pub line: usize,
     /// 1-based column (in characters).
     pub column: usize,
     /// What is wrong.
-    pub message: &'static str,
+    pub message: JsonError,
+}
+
+/// What is wrong with a text that is not JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not valid UTF-8.
+    NotUtf8,
+    /// Text after the end of the document.
+    TrailingText,
+    /// The document ends where a value was expected.
+    EndsEarly,
+    /// A key that is not a quoted string.
+    ExpectedKey,
+    /// No `:` after a key.
+    ExpectedColon,
+    /// Something that is not a value.
+    ExpectedValue,
+    /// Nested deeper than the parser goes.
+    TooDeep,
+    /// No `,` or closing bracket where one belongs.
+    ExpectedComma,
+    /// A malformed or unrepresentable number.
+    InvalidNumber,
+    /// A `\u` escape that is no character.
+    InvalidUEscape,
+    /// A lone half of a surrogate pair.
+    UnpairedSurrogate,
+    /// An unknown escape.
+    InvalidEscape,
+    /// A string that does not end.
+    UnfinishedString,
+    /// A control character inside a string.
+    ControlCharacter,
+}
+
+impl JsonError {
+    /// The words for it in `texts`' language.
+    pub fn text(self, texts: Texts) -> &'static str {
+        match self {
+            JsonError::NotUtf8 => texts.json_not_utf8(),
+            JsonError::TrailingText => texts.json_trailing_text(),
+            JsonError::EndsEarly => texts.json_ends_early(),
+            JsonError::ExpectedKey => texts.json_expected_key(),
+            JsonError::ExpectedColon => texts.json_expected_colon(),
+            JsonError::ExpectedValue => texts.json_expected_value(),
+            JsonError::TooDeep => texts.json_too_deep(),
+            JsonError::ExpectedComma => texts.json_expected_comma(),
+            JsonError::InvalidNumber => texts.json_invalid_number(),
+            JsonError::InvalidUEscape => texts.json_invalid_u_escape(),
+            JsonError::UnpairedSurrogate => texts.json_unpaired_surrogate(),
+            JsonError::InvalidEscape => texts.json_invalid_escape(),
+            JsonError::UnfinishedString => texts.json_unfinished_string(),
+            JsonError::ControlCharacter => texts.json_control_character(),
+        }
+    }
 }
 
 /// Parses a whole JSON document. Nesting deeper than `serde_json`'s limit (128) is
@@ -61,7 +116,7 @@ pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     // UTF-8 first, so the error points at the first bad byte wherever it is (serde_json
     // only notices inside strings).
     let text = std::str::from_utf8(bytes)
-        .map_err(|e| error_at(bytes, e.valid_up_to(), msg::json_not_utf8()))?;
+        .map_err(|e| error_at(bytes, e.valid_up_to(), JsonError::NotUtf8))?;
     serde_json::from_str(text).map_err(|e| {
         let (message, at_end) = describe(&e);
         // serde_json's column is the last byte it read on the line (0: none). The
@@ -76,37 +131,37 @@ pub fn parse(bytes: &[u8]) -> Result<Value, ParseError> {
     })
 }
 
-/// The message for a serde_json syntax error, and whether it is reported just after the
+/// What a serde_json syntax error means, and whether it is reported just after the
 /// last byte read.
-fn describe(e: &serde_json::Error) -> (&'static str, bool) {
+fn describe(e: &serde_json::Error) -> (JsonError, bool) {
     let text = e.to_string();
     let has = |words: &str| text.starts_with(words);
     if has("EOF while parsing a string") {
-        (msg::json_unfinished_string(), true)
+        (JsonError::UnfinishedString, true)
     } else if has("EOF while parsing") {
-        (msg::json_ends_early(), true)
+        (JsonError::EndsEarly, true)
     } else if has("recursion limit exceeded") {
-        (msg::json_too_deep(), true)
+        (JsonError::TooDeep, true)
     } else if has("trailing characters") {
-        (msg::json_trailing_text(), false)
+        (JsonError::TrailingText, false)
     } else if has("key must be a string") {
-        (msg::json_expected_key(), false)
+        (JsonError::ExpectedKey, false)
     } else if has("expected `:`") {
-        (msg::json_expected_colon(), false)
+        (JsonError::ExpectedColon, false)
     } else if has("expected `,`") || has("trailing comma") {
-        (msg::json_expected_comma(), false)
+        (JsonError::ExpectedComma, false)
     } else if has("invalid number") || has("number out of range") {
-        (msg::json_invalid_number(), false)
+        (JsonError::InvalidNumber, false)
     } else if has("lone leading surrogate") || has("unexpected end of hex escape") {
-        (msg::json_unpaired_surrogate(), false)
+        (JsonError::UnpairedSurrogate, false)
     } else if has("invalid unicode code point") {
-        (msg::json_invalid_u_escape(), false)
+        (JsonError::InvalidUEscape, false)
     } else if has("invalid escape") {
-        (msg::json_invalid_escape(), false)
+        (JsonError::InvalidEscape, false)
     } else if has("control character") {
-        (msg::json_control_character(), false)
+        (JsonError::ControlCharacter, false)
     } else {
-        (msg::json_expected_value(), false)
+        (JsonError::ExpectedValue, false)
     }
 }
 
@@ -121,7 +176,7 @@ fn line_start(text: &str, line: usize) -> usize {
 }
 
 /// The error at byte `at`, with its line and its column in characters.
-fn error_at(bytes: &[u8], at: usize, message: &'static str) -> ParseError {
+fn error_at(bytes: &[u8], at: usize, message: JsonError) -> ParseError {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
@@ -250,16 +305,16 @@ mod tests {
             ParseError {
                 line: 2,
                 column: 8,
-                message: msg::json_expected_value()
+                message: JsonError::ExpectedValue
             }
         );
         assert_eq!(e(b"").column, 1);
-        assert_eq!(e(b"[1,").message, msg::json_ends_early());
+        assert_eq!(e(b"[1,").message, JsonError::EndsEarly);
         assert_eq!(e(b"[1,").column, 4);
         assert_eq!(e(b"\"\xc3\xa9\xff\"").column, 3, "é is one character");
-        assert_eq!(e(b"\"\xc3\xa9\xff\"").message, msg::json_not_utf8());
-        assert_eq!(e(b"[1] x").message, msg::json_trailing_text());
+        assert_eq!(e(b"\"\xc3\xa9\xff\"").message, JsonError::NotUtf8);
+        assert_eq!(e(b"[1] x").message, JsonError::TrailingText);
         let deep = "[".repeat(100_000);
-        assert_eq!(e(deep.as_bytes()).message, msg::json_too_deep());
+        assert_eq!(e(deep.as_bytes()).message, JsonError::TooDeep);
     }
 }

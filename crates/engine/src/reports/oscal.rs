@@ -12,6 +12,7 @@ use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::level::MaturityLevel;
 use crate::reports::json_out::pretty_line;
 use crate::rules::scoring::evidenced_level;
+use crate::text::messages::Texts;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -329,7 +330,7 @@ fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observati
         uuid: part_uuid(a, &format!("observation/{}", item.id)),
         title: item.label(),
         description: match ans.maturity {
-            Some(l) => format!("Level {l}: {}.", l.name()),
+            Some(l) => format!("Level {l}: {}.", l.name(Texts::ENGLISH)),
             None => "Not assessed yet.".to_owned(),
         },
         props: vec![

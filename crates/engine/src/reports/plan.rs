@@ -11,7 +11,7 @@ use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
 use crate::rules::scoring::{Blocker, Score, Stage};
-use crate::text::messages::{msg, tf};
+use crate::text::messages::Texts;
 use serde::Serialize;
 
 /// Before which milestone a task has to be done.
@@ -36,11 +36,11 @@ impl When {
     }
 
     /// The milestone in words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, texts: Texts) -> &'static str {
         match self {
-            When::BeforeStage1 => msg::plan_when_stage1(),
-            When::BeforeStage2 => msg::plan_when_stage2(),
-            When::TowardTarget => msg::plan_when_target(),
+            When::BeforeStage1 => texts.plan_when_stage1(),
+            When::BeforeStage2 => texts.plan_when_stage2(),
+            When::TowardTarget => texts.plan_when_target(),
         }
     }
 
@@ -109,17 +109,17 @@ pub struct Step<'a> {
 
 impl Step<'_> {
     /// What to do, in words, with the catalog's description of the next level.
-    pub fn words(&self, catalog: &Catalog) -> String {
+    pub fn words(&self, catalog: &Catalog, texts: Texts) -> String {
         match self.task {
             Task::Raise { current, next, .. } => {
                 let hint = self
                     .item
                     .map_or("", |i| catalog.item(i).levels[next as usize].as_str());
                 let text = match current {
-                    None => msg::plan_task_assess(),
-                    Some(_) => msg::plan_task_raise(),
+                    None => texts.plan_task_assess(),
+                    Some(_) => texts.plan_task_raise(),
                 };
-                tf(
+                texts.tf(
                     text,
                     &[
                         (
@@ -132,12 +132,12 @@ impl Step<'_> {
                 )
             }
             Task::RecordEvidence(level) => {
-                tf(msg::plan_task_evidence(), &[("level", &level.to_string())])
+                texts.tf(texts.plan_task_evidence(), &[("level", &level.to_string())])
             }
-            Task::WriteReason => msg::plan_task_reason().to_owned(),
-            Task::WriteJustification => msg::plan_task_justification().to_owned(),
-            Task::ProduceDocument(doc) => tf(
-                msg::plan_task_document(),
+            Task::WriteReason => texts.plan_task_reason().to_owned(),
+            Task::WriteJustification => texts.plan_task_justification().to_owned(),
+            Task::ProduceDocument(doc) => texts.tf(
+                texts.plan_task_document(),
                 &[("document", &catalog.document(doc).title)],
             ),
         }
@@ -250,27 +250,33 @@ fn level_blocker_item(b: Blocker) -> Option<ItemId> {
 }
 
 /// The CSV columns in the active language, in their documented order (docs/reports.md).
-pub fn csv_columns() -> [&'static str; 13] {
+pub fn csv_columns(texts: Texts) -> [&'static str; 13] {
     [
-        msg::csv_plan_rank(),
-        msg::csv_plan_when(),
-        msg::csv_plan_item(),
-        msg::csv_plan_title(),
-        msg::csv_plan_clause_or_control_objective(),
-        msg::csv_plan_task(),
-        msg::csv_plan_what_to_do(),
-        msg::csv_plan_current_level(),
-        msg::csv_plan_next_level(),
-        msg::csv_plan_target_level(),
-        msg::csv_plan_owner(),
-        msg::csv_plan_due(),
-        msg::csv_plan_overdue(),
+        texts.csv_plan_rank(),
+        texts.csv_plan_when(),
+        texts.csv_plan_item(),
+        texts.csv_plan_title(),
+        texts.csv_plan_clause_or_control_objective(),
+        texts.csv_plan_task(),
+        texts.csv_plan_what_to_do(),
+        texts.csv_plan_current_level(),
+        texts.csv_plan_next_level(),
+        texts.csv_plan_target_level(),
+        texts.csv_plan_owner(),
+        texts.csv_plan_due(),
+        texts.csv_plan_overdue(),
     ]
 }
 
 /// The action plan as CSV, one row per task, in plan order.
-pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Score, today: Date) -> String {
-    let mut out = Csv::new(&csv_columns());
+pub fn csv(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    report: &Score,
+    today: Date,
+    texts: Texts,
+) -> String {
+    let mut out = Csv::new(&csv_columns(texts));
     for (rank, a) in plan(catalog, assessment, report, today).iter().enumerate() {
         let (id, title, group) = match a.item {
             Some(i) => (
@@ -284,18 +290,18 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment, report: &Score, today: Da
             levels(a).map(|l| l.map_or_else(String::new, |n| n.to_string()));
         out.row(&[
             (rank + 1).to_string().as_str(),
-            a.when.words(),
+            a.when.words(texts),
             id,
             title,
             group,
             a.task.key(),
-            &a.words(catalog),
+            &a.words(catalog, texts),
             &current,
             &next,
             &target,
             a.owner,
             &a.due.map(|d| d.to_string()).unwrap_or_default(),
-            if a.overdue { msg::soa_yes() } else { "" },
+            if a.overdue { texts.soa_yes() } else { "" },
         ]);
     }
     out.finish()
@@ -371,7 +377,8 @@ fn action<'a>(catalog: &'a Catalog, a: &Step<'a>) -> Action<'a> {
         when: a.when.key(),
         task: a.task.key(),
         document,
-        text: a.words(catalog),
+        // The JSON is for programs: always English.
+        text: a.words(catalog, Texts::ENGLISH),
         current_level,
         next_level,
         target_level,

@@ -10,7 +10,7 @@ use crate::model::date::Date;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
-use crate::text::messages::{msg, tf};
+use crate::text::messages::Texts;
 use serde::Serialize;
 
 /// How far an applicable control is implemented.
@@ -48,7 +48,7 @@ impl Status {
     }
 
     /// The status in words, e.g. "Partly implemented: level 2 of target 3".
-    pub fn words(self) -> String {
+    pub fn words(self, texts: Texts) -> String {
         let Status::Assessed {
             level,
             target,
@@ -56,18 +56,18 @@ impl Status {
         } = self
         else {
             return match self {
-                Status::Excluded => msg::soa_status_excluded().to_owned(),
-                _ => msg::soa_status_not_assessed().to_owned(),
+                Status::Excluded => texts.soa_status_excluded().to_owned(),
+                _ => texts.soa_status_not_assessed().to_owned(),
             };
         };
         let name = match self.key() {
-            "not_implemented" => msg::soa_status_not_implemented(),
-            "partly_implemented" => msg::soa_status_partly(),
-            "target_met" => msg::soa_status_target_met(),
-            _ => msg::soa_status_implemented(),
+            "not_implemented" => texts.soa_status_not_implemented(),
+            "partly_implemented" => texts.soa_status_partly(),
+            "target_met" => texts.soa_status_target_met(),
+            _ => texts.soa_status_implemented(),
         };
-        let mut words = tf(
-            msg::soa_status_level(),
+        let mut words = texts.tf(
+            texts.soa_status_level(),
             &[
                 ("status", name),
                 ("level", &level.to_string()),
@@ -75,7 +75,7 @@ impl Status {
             ],
         );
         if level >= MaturityLevel::AUDIT_READY && !evidenced {
-            words.push_str(msg::soa_status_no_evidence());
+            words.push_str(texts.soa_status_no_evidence());
         }
         words
     }
@@ -103,11 +103,11 @@ impl Defect {
     }
 
     /// The defect in words.
-    pub fn words(self) -> &'static str {
+    pub fn words(self, texts: Texts) -> &'static str {
         match self {
-            Defect::ExclusionWithoutJustification => msg::soa_defect_exclusion(),
-            Defect::InclusionWithoutReason => msg::soa_defect_reason(),
-            Defect::NoStatus => msg::soa_defect_status(),
+            Defect::ExclusionWithoutJustification => texts.soa_defect_exclusion(),
+            Defect::InclusionWithoutReason => texts.soa_defect_reason(),
+            Defect::NoStatus => texts.soa_defect_status(),
         }
     }
 }
@@ -177,28 +177,28 @@ fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Ro
 }
 
 /// The CSV columns in the active language, in their documented order (docs/reports.md).
-pub fn csv_columns() -> [&'static str; 13] {
+pub fn csv_columns(texts: Texts) -> [&'static str; 13] {
     [
-        msg::csv_soa_control(),
-        msg::csv_soa_title(),
-        msg::csv_soa_control_objective(),
-        msg::csv_soa_applicable(),
-        msg::csv_soa_justification(),
-        msg::csv_soa_status(),
-        msg::csv_soa_level(),
-        msg::csv_soa_target_level(),
-        msg::csv_soa_evidence(),
-        msg::csv_soa_owner(),
-        msg::csv_soa_due(),
-        msg::csv_soa_defects(),
-        msg::csv_soa_source(),
+        texts.csv_soa_control(),
+        texts.csv_soa_title(),
+        texts.csv_soa_control_objective(),
+        texts.csv_soa_applicable(),
+        texts.csv_soa_justification(),
+        texts.csv_soa_status(),
+        texts.csv_soa_level(),
+        texts.csv_soa_target_level(),
+        texts.csv_soa_evidence(),
+        texts.csv_soa_owner(),
+        texts.csv_soa_due(),
+        texts.csv_soa_defects(),
+        texts.csv_soa_source(),
     ]
 }
 
 /// The Statement of Applicability as CSV: one row per Annex A control, then one per
 /// control of the organization's own.
-pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
-    let mut out = Csv::new(&csv_columns());
+pub fn csv(catalog: &Catalog, assessment: &Assessment, texts: Texts) -> String {
+    let mut out = Csv::new(&csv_columns(texts));
     for r in rows(catalog, assessment) {
         let item = catalog.item(r.control);
         let (level, target) = match r.status {
@@ -207,14 +207,14 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
             }
             _ => (String::new(), String::new()),
         };
-        let defects: Vec<&str> = r.defects.iter().map(|d| d.words()).collect();
+        let defects: Vec<&str> = r.defects.iter().map(|d| d.words(texts)).collect();
         out.row(&[
             item.id.as_str(),
             &item.title,
             &catalog.group(catalog.item_group(r.control)).id,
-            yes_no(r.applicable),
+            yes_no(r.applicable, texts),
             r.justification,
-            &r.status.words(),
+            &r.status.words(texts),
             &level,
             &target,
             &r.evidence.join("; "),
@@ -229,10 +229,10 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
             c.id.as_str(),
             &c.title,
             "",
-            yes_no(true),
+            yes_no(true, texts),
             &c.reason,
             c.status
-                .map_or(msg::soa_status_not_assessed(), MaturityLevel::name),
+                .map_or(texts.soa_status_not_assessed(), |l| l.name(texts)),
             &c.status.map_or_else(String::new, |l| l.to_string()),
             "",
             "",
@@ -245,11 +245,11 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment) -> String {
     out.finish()
 }
 
-fn yes_no(b: bool) -> &'static str {
+fn yes_no(b: bool, texts: Texts) -> &'static str {
     if b {
-        msg::soa_yes()
+        texts.soa_yes()
     } else {
-        msg::soa_no()
+        texts.soa_no()
     }
 }
 

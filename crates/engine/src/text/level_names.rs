@@ -1,19 +1,19 @@
-//! The maturity levels' names in the active language (the levels themselves are the
+//! The maturity levels' names in a given language (the levels themselves are the
 //! model's: [`MaturityLevel`]).
 
 use crate::model::level::MaturityLevel;
-use crate::text::messages::msg;
+use crate::text::messages::Texts;
 
 impl MaturityLevel {
     /// The level's short name, e.g. "Defined and operating".
-    pub fn name(self) -> &'static str {
+    pub fn name(self, texts: Texts) -> &'static str {
         [
-            msg::level_0(),
-            msg::level_1(),
-            msg::level_2(),
-            msg::level_3(),
-            msg::level_4(),
-            msg::level_5(),
+            texts.level_0(),
+            texts.level_1(),
+            texts.level_2(),
+            texts.level_3(),
+            texts.level_4(),
+            texts.level_5(),
         ][self as usize]
     }
 }

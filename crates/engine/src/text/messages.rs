@@ -12,7 +12,8 @@
 use std::cell::Cell;
 
 /// One function per entry of `assets/i18n/en.json`, named after its key, returning the
-/// text in the active language.
+/// text in the active language (what the UI shows); [`Texts`] has the same as methods,
+/// for a given language (what the engine's outputs take as an argument).
 pub mod msg {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
@@ -20,22 +21,72 @@ pub mod msg {
 /// A message in the active language (each function of [`msg`] is one).
 pub type Message = fn() -> &'static str;
 
+/// A language's messages and plural rule: English, compiled in, or a translation read
+/// at run time ([`translation`]). Engine outputs with words in them (CSV headers, level
+/// names, import problems, plan and Statement of Applicability wording) take one as an
+/// argument; `aims-score` passes [`Texts::ENGLISH`].
+#[derive(Clone, Copy, Debug)]
+pub struct Texts {
+    /// The messages in key order; `None` is English.
+    table: Option<&'static [&'static str]>,
+    /// The CLDR plural category of a number's text (`one`, `other`, …).
+    plural: fn(&str) -> &'static str,
+}
+
+impl Texts {
+    /// English.
+    pub const ENGLISH: Texts = Texts {
+        table: None,
+        plural: english_plural,
+    };
+
+    /// A translation ([`translation`]) with its plural rule.
+    pub fn translated(table: &'static [&'static str], plural: fn(&str) -> &'static str) -> Texts {
+        Texts {
+            table: Some(table),
+            plural,
+        }
+    }
+
+    /// The language the app shows now ([`install`]); English until another is installed.
+    pub fn active() -> Texts {
+        ACTIVE.with(Cell::get)
+    }
+
+    /// Message `index` in this language.
+    fn text(self, index: usize) -> &'static str {
+        self.table
+            .and_then(|table| table.get(index).copied())
+            .unwrap_or(msg::ENGLISH[index])
+    }
+
+    /// `text` with its `{name}` placeholders filled in, plural forms chosen by this
+    /// language's rule (see [`tf`]).
+    pub fn tf(self, text: &str, args: &[(&str, &str)]) -> String {
+        fill(text, args, self.plural)
+    }
+}
+
 thread_local! {
-    /// The active translation; `None` is English.
-    static ACTIVE: Cell<Option<&'static [&'static str]>> = const { Cell::new(None) };
+    /// The language the app shows.
+    static ACTIVE: Cell<Texts> = const { Cell::new(Texts::ENGLISH) };
 }
 
-/// Message `index` in the active language.
-fn text(index: usize) -> &'static str {
-    ACTIVE
-        .with(Cell::get)
-        .and_then(|table| table.get(index).copied())
-        .unwrap_or(msg::ENGLISH[index])
-}
-
-/// Makes `table` the active language (`None`: English) for every message from now on.
+/// Makes `table` the active language (`None`: English) for every message from now on,
+/// keeping the active plural rule.
 pub fn install(table: Option<&'static [&'static str]>) {
-    ACTIVE.with(|a| a.set(table));
+    ACTIVE.with(|a| a.set(Texts { table, ..a.get() }));
+}
+
+/// Makes `rule` decide plural categories in the active language from now on. The app
+/// installs one backed by the browser's `Intl.PluralRules`.
+pub fn install_plural(rule: fn(&str) -> &'static str) {
+    ACTIVE.with(|a| {
+        a.set(Texts {
+            plural: rule,
+            ..a.get()
+        })
+    });
 }
 
 /// A translation read at run time: exactly one non-blank text per message, in key
@@ -59,6 +110,11 @@ pub fn translation(texts: Vec<String>) -> Result<&'static [&'static str], String
 /// `{n|one:task|other:tasks}` picks the form for the plural category of `n`'s value in
 /// the active language (see [`install_plural`]).
 pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
+    Texts::active().tf(text, args)
+}
+
+/// [`tf`] with the plural rule `plural`.
+fn fill(text: &str, args: &[(&str, &str)], plural: fn(&str) -> &'static str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -71,7 +127,7 @@ pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
             let text = if forms.is_empty() {
                 value
             } else {
-                plural_form(value, forms)
+                plural_form(value, forms, plural)
             };
             Some((close, text))
         });
@@ -90,12 +146,6 @@ pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-thread_local! {
-    /// The plural category of a number in the active language (CLDR names: `one`,
-    /// `other`, …). The app installs one backed by the browser's `Intl.PluralRules`.
-    static PLURAL: Cell<fn(&str) -> &'static str> = const { Cell::new(english_plural) };
-}
-
 /// English: `one` for 1, `other` for everything else.
 fn english_plural(n: &str) -> &'static str {
     if n == "1" {
@@ -105,15 +155,10 @@ fn english_plural(n: &str) -> &'static str {
     }
 }
 
-/// Makes `rule` decide plural categories from now on.
-pub fn install_plural(rule: fn(&str) -> &'static str) {
-    PLURAL.with(|p| p.set(rule));
-}
-
 /// The form of `{n|one:task|other:tasks}` for the value of `n`: the form named by the
 /// number's plural category, else `other`, else the first.
-fn plural_form<'a>(value: &str, forms: &'a str) -> &'a str {
-    let category = PLURAL.with(Cell::get)(value);
+fn plural_form<'a>(value: &str, forms: &'a str, plural: fn(&str) -> &'static str) -> &'a str {
+    let category = plural(value);
     let all: Vec<(&str, &str)> = forms.split('|').filter_map(|f| f.split_once(':')).collect();
     all.iter()
         .find(|(c, _)| *c == category)
