@@ -65,7 +65,10 @@ pub fn event_checked(e: &web_sys::Event) -> bool {
 pub fn pct(p: Option<Percent>) -> String {
     p.map_or_else(
         || msg::common_na().to_owned(),
-        |p| format!("{} %", crate::ui::services::i18n::percent(p)),
+        |p| {
+            let sign = crate::ui::services::i18n::percent_sign();
+            format!("{}{sign}", crate::ui::services::i18n::percent(p))
+        },
     )
 }
 

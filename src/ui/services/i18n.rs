@@ -276,6 +276,17 @@ pub fn percent(p: crate::engine::Percent) -> String {
     text
 }
 
+/// The percent sign with the space each language puts before it: a plain space in
+/// English, a no-break space in German, a narrow no-break space in French (so "52,4 %"
+/// never breaks across lines).
+pub fn percent_sign() -> &'static str {
+    match active() {
+        Lang::En => " %",
+        Lang::De => "\u{a0}%",
+        Lang::Fr => "\u{202f}%",
+    }
+}
+
 fn format_percent(lang: Lang, p: crate::engine::Percent) -> String {
     let decimals = 1u8;
     let format = NUMBER.with(|cache| {
