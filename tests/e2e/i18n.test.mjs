@@ -59,8 +59,9 @@ test('English first load fetches no language file; switching mid-assessment keep
   await page.goto(`${server.url}#/a/${id}/results`);
   await page.waitForSelector('.aims-results');
   assert.equal(await exportText(page), english, 'export in German = export in English');
-  // Numbers follow the language: a decimal comma; plurals by Intl.PluralRules.
-  assert.match(await page.textContent('.aims-stat-value'), /^\d+(,\d)? %$/);
+  // Numbers follow the language: a decimal comma, a no-break space before %; plurals by
+  // Intl.PluralRules.
+  assert.match(await page.textContent('.aims-stat-value'), /^\d+(,\d)?\u00a0%$/);
   await page.goto(`${server.url}#/a/${id}/plan`);
   await page.waitForSelector('.aims-plan');
   assert.match(await page.textContent('.aims-plan .aims-lead'), /^\d+ Aufgaben:/);
