@@ -398,3 +398,32 @@ fn a_copy_is_named_in_the_active_language() {
     let english = Texts::ENGLISH.tf(Texts::ENGLISH.home_copy_of(), &[("name", "Bericht")]);
     assert_ne!(copy, english, "German, not English");
 }
+
+#[test]
+fn renaming_reads_a_closed_assessment_first_and_says_when_it_cannot() {
+    let mut s = Tab::fresh();
+    s.create("r1", "First name");
+    s.create("r2", "Open one");
+    // r1 is not open: it is read, renamed and saved; what is open stays open.
+    let effects = s.act(Action::Rename("r1".into(), "  New name ".into()));
+    assert!(
+        matches!(effects.first(), Some(Effect::Load { .. })),
+        "read first: {effects:?}"
+    );
+    assert_eq!(
+        s.store.load(catalog(), "r1").expect("saved").name,
+        "New name"
+    );
+    assert_eq!(s.state.current.as_ref().expect("open").id, "r2");
+    // The open one is renamed in place.
+    s.act(Action::Rename("r2".into(), "Renamed open".into()));
+    assert_eq!(s.state.current.as_ref().expect("open").name, "Renamed open");
+    // Nothing saved under that id: said, nothing written.
+    s.act(Action::Rename("gone".into(), "Whatever".into()));
+    assert!(
+        matches!(s.state.notice, Some(Notice::CannotOpen(_))),
+        "{:?}",
+        s.state.notice
+    );
+    assert!(!s.store.contains("gone"));
+}

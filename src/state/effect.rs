@@ -7,7 +7,7 @@
 use super::store::{Entry, LoadError, Repository, StorageError, Summary};
 use crate::engine::rules::merge::{merge, Conflict};
 use crate::engine::rules::quick::QuickAnswers;
-use crate::engine::{apply, Assessment, Catalog, Edit, Timestamp};
+use crate::engine::{Assessment, Catalog};
 use std::rc::Rc;
 
 /// What a save is for, which decides what the reducer does with its result.
@@ -33,12 +33,14 @@ pub enum SaveFor {
 }
 
 /// What a load is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadFor {
     /// Opening it (the address names it).
     Open,
     /// Saving a copy of it.
     Copy,
+    /// Saving it under this new name (it is not open).
+    Rename(String),
 }
 
 /// A request the reducer makes.
@@ -65,15 +67,6 @@ pub enum Effect {
         base: Option<Rc<Assessment>>,
         /// Why.
         purpose: SaveFor,
-    },
-    /// Rename a saved assessment that is not open.
-    Rename {
-        /// Its id.
-        id: String,
-        /// The new name.
-        name: String,
-        /// When.
-        now: Timestamp,
     },
     /// Save an imported assessment, unless its id is taken (then ask the person).
     Import {
@@ -142,8 +135,6 @@ pub enum Outcome {
         /// Items whose version-1 target below 3 now reads as 3.
         raised: Vec<String>,
     },
-    /// A saved assessment could not be read for a rename or a copy.
-    CannotOpen(LoadError),
     /// An assessment was deleted (or not); what it was, for undo.
     Deleted {
         /// Its id.
@@ -193,13 +184,6 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
             base,
             purpose,
         } => Some(save(store, catalog, assessment, base, purpose)),
-        Effect::Rename { id, name, now } => Some(match store.load(catalog, &id) {
-            Ok(mut a) => {
-                let _ = apply(catalog, &mut a, Edit::Name(name), now);
-                save(store, catalog, Rc::new(a), None, SaveFor::Rename)
-            }
-            Err(e) => Outcome::CannotOpen(e),
-        }),
         Effect::Import { assessment, raised } => Some(if store.contains(&assessment.id) {
             Outcome::ImportConflict { assessment, raised }
         } else {

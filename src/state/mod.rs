@@ -312,16 +312,12 @@ impl AppState {
                     return vec![];
                 }
                 match self.current.as_ref().filter(|c| c.id == id) {
-                    Some(open) => {
-                        let mut a = (**open).clone();
-                        let _ = apply(catalog, &mut a, Edit::Name(name), now);
-                        vec![Effect::Save {
-                            assessment: Rc::new(a),
-                            base: None,
-                            purpose: SaveFor::Rename,
-                        }]
-                    }
-                    None => vec![Effect::Rename { id, name, now }],
+                    Some(open) => renamed(catalog, (**open).clone(), name, now),
+                    // Not open: read it first; the name is set when it arrives.
+                    None => vec![Effect::Load {
+                        id,
+                        purpose: LoadFor::Rename(name),
+                    }],
                 }
             }
             Action::Duplicate(id) => vec![Effect::Load {
@@ -494,7 +490,10 @@ impl AppState {
                     purpose: SaveFor::Duplicate,
                 }]
             }
-            Outcome::Loaded(_, LoadFor::Copy, Err(error)) => {
+            Outcome::Loaded(_, LoadFor::Rename(name), Ok(a)) => {
+                renamed(catalog, a, name, stamp.now)
+            }
+            Outcome::Loaded(_, LoadFor::Copy | LoadFor::Rename(_), Err(error)) => {
                 self.notify(Notice::CannotOpen(error));
                 vec![]
             }
@@ -526,10 +525,6 @@ impl AppState {
                 if !raised.is_empty() {
                     self.notify(Notice::TargetsRaised { ids: raised });
                 }
-                vec![]
-            }
-            Outcome::CannotOpen(error) => {
-                self.notify(Notice::CannotOpen(error));
                 vec![]
             }
             Outcome::Deleted { id, kept, result } => {
@@ -673,6 +668,17 @@ impl AppState {
             }
         }
     }
+}
+
+/// `a` under a new name, and the save that keeps it.
+fn renamed(catalog: &Catalog, mut a: Assessment, name: String, now: Timestamp) -> Vec<Effect> {
+    // A new name is always accepted (the caller refused a blank one).
+    let _ = apply(catalog, &mut a, Edit::Name(name), now);
+    vec![Effect::Save {
+        assessment: Rc::new(a),
+        base: None,
+        purpose: SaveFor::Rename,
+    }]
 }
 
 /// Runs `action` and every effect it leads to against `store`, at once (a store that
