@@ -62,8 +62,12 @@ pub struct Summary {
     pub organization: String,
     /// Last change (RFC 3339).
     pub updated: String,
-    /// Overall readiness in tenths of a percent.
-    pub readiness: u16,
+    /// Conformity today in tenths of a percent (scoring model 3).
+    pub conformity: u16,
+    /// In-scope items that conform today.
+    pub conforming: u16,
+    /// Implementation maturity in tenths of a percent.
+    pub maturity: u16,
     /// Answered in-scope items.
     pub answered: u16,
     /// In-scope items.
@@ -74,20 +78,23 @@ impl Summary {
     /// The summary of an assessment, from the engine's score.
     pub fn of(catalog: &Catalog, a: &Assessment) -> Summary {
         let score = score(catalog, a);
+        let o = score.overall;
         Summary {
             id: a.id.clone(),
             name: a.name.clone(),
             organization: a.organization.clone(),
             updated: a.updated.as_str().to_owned(),
-            readiness: score.overall.readiness.map_or(0, Percent::tenths),
-            answered: score.overall.answered,
-            in_scope: score.overall.in_scope,
+            conformity: o.conformity.map_or(0, Percent::tenths),
+            conforming: o.conforming,
+            maturity: o.maturity.map_or(0, Percent::tenths),
+            answered: o.answered,
+            in_scope: o.in_scope,
         }
     }
 
-    /// Overall readiness.
-    pub fn readiness(&self) -> Percent {
-        Percent::from_tenths(self.readiness).unwrap_or_default()
+    /// Conformity today.
+    pub fn conformity(&self) -> Percent {
+        Percent::from_tenths(self.conformity).unwrap_or_default()
     }
 }
 

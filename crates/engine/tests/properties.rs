@@ -59,7 +59,7 @@ fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
             ans.weight = Weight::from_hundredths(spec.weight).unwrap_or_default();
             ans.excluded = spec.excluded && !clause;
             ans.justification = if spec.justified {
-                "Reason".into()
+                "Treats an assessed AI risk".into()
             } else {
                 String::new()
             };
@@ -89,21 +89,16 @@ fn figures(r: &Score) -> Vec<Option<Percent>> {
     all
 }
 
-/// The certification figures only: readiness and evidenced readiness, everywhere.
+/// The certification figures only: conformity, maturity and evidenced maturity,
+/// everywhere.
 fn certification(r: &Score) -> Vec<Option<Percent>> {
-    let mut all = vec![
-        r.overall.readiness,
-        r.overall.evidenced,
-        r.clauses.readiness,
-        r.clauses.evidenced,
-        r.annex_a.readiness,
-        r.annex_a.evidenced,
-    ];
-    all.extend(
-        r.groups
-            .iter()
-            .flat_map(|g| [g.figure.readiness, g.figure.evidenced]),
-    );
+    let mut all = Vec::new();
+    for f in [r.overall, r.clauses, r.annex_a]
+        .into_iter()
+        .chain(r.groups.iter().map(|g| g.figure))
+    {
+        all.extend([f.conformity, f.maturity, f.evidenced]);
+    }
     all
 }
 
@@ -184,7 +179,7 @@ proptest! {
         let c = catalog();
         let item = c.item_ids().nth(index).expect("a control");
         let mut after = before.clone();
-        after.update(c, item, |a| { a.excluded = true; a.justification = "Out of scope".into(); }).expect("edit");
+        after.update(c, item, |a| { a.excluded = true; a.justification = "We have no such activity at all".into(); }).expect("edit");
         let (rb, ra) = (score(c, &before), score(c, &after));
         prop_assert_eq!(rb.clauses, ra.clauses);
     }

@@ -338,8 +338,8 @@ fn comparison_counts_moves_documents_and_signed_deltas() {
     let v: serde_json::Value = serde_json::from_str(&cmp::json(c, &old, &new)).expect("json");
     let d = v["overall"]["delta_points"].as_f64().expect("delta");
     let expected = f64::from(
-        i32::from(result.new.overall.readiness.expect("new").tenths())
-            - i32::from(result.old.overall.readiness.expect("old").tenths()),
+        i32::from(result.new.overall.maturity.expect("new").tenths())
+            - i32::from(result.old.overall.maturity.expect("old").tenths()),
     ) / 10.0;
     assert!((d - expected).abs() < 1e-9, "{d} vs {expected}");
 }

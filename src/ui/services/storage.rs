@@ -21,12 +21,12 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-/// The index format. 2: summaries hold certification readiness under scoring model 2;
-/// an index of version 1 holds the old weighted figure, so it is not read and `list`
-/// rebuilds it from the entries.
-const INDEX_VERSION: u64 = 2;
+/// The index format. 3: summaries hold conformity today and implementation maturity
+/// under scoring model 3; an index of an earlier version holds figures of an older
+/// model, so it is not read and `list` rebuilds it from the entries.
+const INDEX_VERSION: u64 = 3;
 
-/// The summaries, stored as `{"version":2,"entries":[{…},…]}`.
+/// The summaries, stored as `{"version":3,"entries":[{…},…]}`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct Index {
     version: u64,

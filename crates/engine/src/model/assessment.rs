@@ -5,6 +5,7 @@ use crate::model::catalog::{Catalog, DocumentId, ItemId, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AdditionalControl, Profile};
+use crate::model::substance::{evidence_counts, reason_counts};
 use crate::model::weight::Weight;
 
 /// Everything recorded about one item.
@@ -48,9 +49,21 @@ impl Answer {
     }
 
     /// A reason for the applicability decision is written down (clause 6.1.3 asks for
-    /// one for every control, included or excluded).
+    /// one for every control, included or excluded) and says something: see
+    /// [`reason_counts`].
     pub fn has_reason(&self) -> bool {
-        !self.justification.trim().is_empty()
+        reason_counts(&self.justification)
+    }
+
+    /// At least one evidence reference that names something: see [`evidence_counts`].
+    pub fn has_evidence(&self) -> bool {
+        self.evidence.iter().any(|e| evidence_counts(e))
+    }
+
+    /// The level a person stands behind: a quick-check estimate not yet confirmed counts
+    /// as no answer at all.
+    pub fn confirmed(&self) -> Option<MaturityLevel> {
+        self.maturity.filter(|_| !self.estimate)
     }
 }
 

@@ -9,4 +9,5 @@ pub mod edit;
 pub mod level;
 pub mod percent;
 pub mod profile;
+pub mod substance;
 pub mod weight;

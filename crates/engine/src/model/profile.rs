@@ -6,6 +6,7 @@
 
 use crate::model::catalog::{Catalog, ItemId};
 use crate::model::level::MaturityLevel;
+use crate::model::substance::reason_counts;
 
 /// A role an organization can have with respect to AI (ISO/IEC 22989).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,6 +151,26 @@ impl Profile {
     pub fn builds_ai(&self) -> bool {
         self.has_role(AiRole::Provider) || self.has_role(AiRole::Producer)
     }
+
+    /// Whether the organization only obtains and uses AI: an AI customer that is neither
+    /// provider, producer nor partner (a partner supplies data, tools or integration
+    /// around AI, and so has development work to govern).
+    pub fn only_uses_ai(&self) -> bool {
+        self.has_role(AiRole::Customer) && !self.builds_ai() && !self.has_role(AiRole::Partner)
+    }
+
+    /// Roles are recorded, but none that an AI management system governs (provider,
+    /// producer, customer or partner): an AI subject or an authority alone has no AI
+    /// activity of its own in scope.
+    pub fn no_role_in_scope(&self) -> bool {
+        !self.roles.is_empty()
+            && !self.roles.iter().any(|r| {
+                matches!(
+                    r,
+                    AiRole::Provider | AiRole::Producer | AiRole::Customer | AiRole::Partner
+                )
+            })
+    }
 }
 
 /// A control of the organization's own, beyond Annex A (clause 6.1.3 allows them). It is
@@ -169,6 +190,14 @@ pub struct AdditionalControl {
     pub owner: String,
     /// Why it is included.
     pub reason: String,
+}
+
+impl AdditionalControl {
+    /// Whether the Statement of Applicability can state it: a reason that counts and a
+    /// status.
+    pub fn is_complete(&self) -> bool {
+        self.status.is_some() && reason_counts(&self.reason)
+    }
 }
 
 #[cfg(test)]

@@ -192,9 +192,9 @@ struct ItemDoc<'a> {
 
 fn figure_pair(old: &Figure, new: &Figure) -> FigurePair {
     FigurePair {
-        old_readiness_percent: percent(old.readiness),
-        new_readiness_percent: percent(new.readiness),
-        delta_points: delta(old.readiness, new.readiness).map(|d| Fixed {
+        old_readiness_percent: percent(old.maturity),
+        new_readiness_percent: percent(new.maturity),
+        delta_points: delta(old.maturity, new.maturity).map(|d| Fixed {
             units: d.into(),
             decimals: 1,
         }),

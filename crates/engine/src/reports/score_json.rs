@@ -4,27 +4,36 @@
 use crate::model::catalog::{Catalog, ItemId};
 use crate::model::decimal::Fixed;
 use crate::reports::json_out::{percent, pretty_line};
-use crate::rules::scoring::{Blocker, Gap, GroupScore, Score};
+use crate::model::assessment::Assessment;
+use crate::rules::scoring::{Blocker, Gap, GroupScore, Score, Warning};
 use serde::Serialize;
 
 /// The members of the report in the order of docs/export-format.md.
 #[derive(Serialize)]
 struct ScoreDoc<'a> {
     catalog: CatalogRef<'a>,
+    conformity_percent: Option<Fixed>,
+    conforming_items: u16,
+    maturity_percent: Option<Fixed>,
+    /// The name `maturity_percent` had before scoring model 3; kept for one release.
     readiness_percent: Option<Fixed>,
-    evidenced_readiness_percent: Option<Fixed>,
-    clause_readiness_percent: Option<Fixed>,
-    annex_a_readiness_percent: Option<Fixed>,
+    evidenced_maturity_percent: Option<Fixed>,
+    clause_conformity_percent: Option<Fixed>,
+    clause_maturity_percent: Option<Fixed>,
+    annex_a_conformity_percent: Option<Fixed>,
+    annex_a_maturity_percent: Option<Fixed>,
     target_progress_percent: Option<Fixed>,
     coverage_percent: Option<Fixed>,
     in_scope_items: u16,
     answered_items: u16,
+    unconfirmed_estimates: u16,
     excluded_controls: u16,
     documents_present: u16,
     documents_total: u16,
     verdict: &'static str,
     groups: Vec<GroupDoc<'a>>,
     blockers: Vec<BlockerDoc<'a>>,
+    warnings: Vec<WarningDoc<'a>>,
     gaps: Vec<GapDoc<'a>>,
     soa_defects: Vec<&'a str>,
     soa_missing_reasons: Vec<&'a str>,
@@ -41,14 +50,18 @@ struct GroupDoc<'a> {
     id: &'a str,
     title: &'a str,
     kind: &'static str,
-    readiness_percent: Option<Fixed>,
-    evidenced_readiness_percent: Option<Fixed>,
+    conformity_percent: Option<Fixed>,
+    conforming: u16,
+    maturity_percent: Option<Fixed>,
+    evidenced_maturity_percent: Option<Fixed>,
     target_progress_percent: Option<Fixed>,
     in_scope: u16,
     answered: u16,
 }
 
-/// A blocker names an item (with its level when the level is the problem) or a document.
+/// A blocker names what it is about: an item (with its level when the level is the
+/// problem, the item it builds on, or the clause an exclusion leaves without its
+/// control), a document, or a control of the organization's own.
 #[derive(Serialize)]
 struct BlockerDoc<'a> {
     kind: &'static str,
@@ -58,7 +71,24 @@ struct BlockerDoc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     level: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     document: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    own_control: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct WarningDoc<'a> {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<u8>,
 }
 
 #[derive(Serialize)]
@@ -71,22 +101,29 @@ struct GapDoc<'a> {
 }
 
 /// The report as pretty JSON with a trailing newline.
-pub fn score_json(catalog: &Catalog, report: &Score) -> String {
+pub fn score_json(catalog: &Catalog, assessment: &Assessment, report: &Score) -> String {
     let item_ids = |items: &[ItemId]| items.iter().map(|&i| item_id(catalog, i)).collect();
+    let o = &report.overall;
     pretty_line(&ScoreDoc {
         catalog: CatalogRef {
             id: &catalog.id,
             version: catalog.version,
         },
-        readiness_percent: percent(report.overall.readiness),
-        evidenced_readiness_percent: percent(report.overall.evidenced),
-        clause_readiness_percent: percent(report.clauses.readiness),
-        annex_a_readiness_percent: percent(report.annex_a.readiness),
-        target_progress_percent: percent(report.overall.target_progress),
-        coverage_percent: percent(report.overall.coverage()),
-        in_scope_items: report.overall.in_scope,
-        answered_items: report.overall.answered,
-        excluded_controls: report.overall.excluded,
+        conformity_percent: percent(o.conformity),
+        conforming_items: o.conforming,
+        maturity_percent: percent(o.maturity),
+        readiness_percent: percent(o.maturity),
+        evidenced_maturity_percent: percent(o.evidenced),
+        clause_conformity_percent: percent(report.clauses.conformity),
+        clause_maturity_percent: percent(report.clauses.maturity),
+        annex_a_conformity_percent: percent(report.annex_a.conformity),
+        annex_a_maturity_percent: percent(report.annex_a.maturity),
+        target_progress_percent: percent(o.target_progress),
+        coverage_percent: percent(o.coverage()),
+        in_scope_items: o.in_scope,
+        answered_items: o.answered,
+        unconfirmed_estimates: o.estimates,
+        excluded_controls: o.excluded,
         documents_present: report.documents_present,
         documents_total: report.documents_total,
         verdict: report.verdict.as_str(),
@@ -94,7 +131,12 @@ pub fn score_json(catalog: &Catalog, report: &Score) -> String {
         blockers: report
             .blockers
             .iter()
-            .map(|&b| blocker(catalog, b))
+            .map(|&b| blocker(catalog, assessment, b))
+            .collect(),
+        warnings: report
+            .warnings
+            .iter()
+            .map(|&w| warning(catalog, w))
             .collect(),
         gaps: report.gaps.iter().map(|g| gap(catalog, g)).collect(),
         soa_defects: item_ids(&report.soa_defects),
@@ -113,31 +155,61 @@ fn group<'a>(catalog: &'a Catalog, g: &GroupScore) -> GroupDoc<'a> {
         id: &group.id,
         title: &group.title,
         kind: group.kind.as_str(),
-        readiness_percent: percent(f.readiness),
-        evidenced_readiness_percent: percent(f.evidenced),
+        conformity_percent: percent(f.conformity),
+        conforming: f.conforming,
+        maturity_percent: percent(f.maturity),
+        evidenced_maturity_percent: percent(f.evidenced),
         target_progress_percent: percent(f.target_progress),
         in_scope: f.in_scope,
         answered: f.answered,
     }
 }
 
-fn blocker(catalog: &Catalog, b: Blocker) -> BlockerDoc<'_> {
-    let (item, level, document) = match b {
-        Blocker::Unanswered(i)
-        | Blocker::SoaDefect(i)
-        | Blocker::SoaMissingReason(i)
-        | Blocker::NoEvidence(i) => (Some(item_id(catalog, i)), None, None),
-        Blocker::BelowMinimum(i, l)
-        | Blocker::GateBelowAuditReady(i, l)
-        | Blocker::BelowAuditReady(i, l) => (Some(item_id(catalog, i)), Some(l.number()), None),
-        Blocker::MissingDocument(d) => (None, None, Some(catalog.document(d).id.as_str())),
-    };
-    BlockerDoc {
+fn blocker<'a>(catalog: &'a Catalog, assessment: &'a Assessment, b: Blocker) -> BlockerDoc<'a> {
+    let mut doc = BlockerDoc {
         kind: b.kind(),
         stage: b.stage(catalog).number(),
-        item,
-        level,
-        document,
+        item: b.item().map(|i| item_id(catalog, i)),
+        level: None,
+        basis: None,
+        clause: None,
+        document: None,
+        own_control: None,
+    };
+    match b {
+        Blocker::BelowMinimum(_, l)
+        | Blocker::GateBelowUnderWay(_, l)
+        | Blocker::GateBelowAuditReady(_, l)
+        | Blocker::BelowAuditReady(_, l) => doc.level = Some(l.number()),
+        Blocker::InconsistentClaim { basis, .. } => doc.basis = Some(item_id(catalog, basis)),
+        Blocker::ExclusionConflict { clause, .. } => doc.clause = Some(item_id(catalog, clause)),
+        Blocker::MissingDocument(d) => doc.document = Some(catalog.document(d).id.as_str()),
+        Blocker::OwnControlIncomplete(n) => {
+            doc.own_control = assessment.additional.get(n).map(|c| c.id.as_str())
+        }
+        _ => {}
+    }
+    doc
+}
+
+fn warning(catalog: &Catalog, w: Warning) -> WarningDoc<'_> {
+    match w {
+        Warning::DocumentWithoutPractice {
+            document,
+            item,
+            level,
+        } => WarningDoc {
+            kind: w.kind(),
+            document: Some(catalog.document(document).id.as_str()),
+            item: Some(item_id(catalog, item)),
+            level: Some(level.number()),
+        },
+        Warning::NoAiRoleInScope => WarningDoc {
+            kind: w.kind(),
+            document: None,
+            item: None,
+            level: None,
+        },
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::date::Date;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
+use crate::rules::exclusions::conflicting_clause;
 use crate::text::messages::Texts;
 use serde::Serialize;
 
@@ -88,8 +89,10 @@ pub enum Defect {
     ExclusionWithoutJustification,
     /// Applicable with no reason for including it.
     InclusionWithoutReason,
-    /// Applicable with no implementation status.
+    /// Applicable with no implementation status (or only an unconfirmed estimate).
     NoStatus,
+    /// Excluded although a mandatory clause is carried out through it.
+    ExcludesClauseControl,
 }
 
 impl Defect {
@@ -99,6 +102,7 @@ impl Defect {
             Defect::ExclusionWithoutJustification => "exclusion_without_justification",
             Defect::InclusionWithoutReason => "inclusion_without_reason",
             Defect::NoStatus => "no_status",
+            Defect::ExcludesClauseControl => "exclusion_conflicts_with_clause",
         }
     }
 
@@ -108,6 +112,7 @@ impl Defect {
             Defect::ExclusionWithoutJustification => texts.soa_defect_exclusion(),
             Defect::InclusionWithoutReason => texts.soa_defect_reason(),
             Defect::NoStatus => texts.soa_defect_status(),
+            Defect::ExcludesClauseControl => texts.soa_defect_clause(),
         }
     }
 }
@@ -145,13 +150,13 @@ pub fn rows<'a>(catalog: &Catalog, assessment: &'a Assessment) -> Vec<Row<'a>> {
 fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Row<'a> {
     let a = assessment.answer(control);
     let applicable = assessment.in_scope(catalog, control);
-    let status = match a.maturity {
+    let status = match a.confirmed() {
         _ if !applicable => Status::Excluded,
         None => Status::NotAssessed,
         Some(level) => Status::Assessed {
             level,
             target: a.target,
-            evidenced: !a.evidence.is_empty(),
+            evidenced: a.has_evidence(),
         },
     };
     let mut defects = Vec::new();
@@ -163,6 +168,9 @@ fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Ro
     }
     if status == Status::NotAssessed {
         defects.push(Defect::NoStatus);
+    }
+    if a.excluded && conflicting_clause(catalog, control).is_some() {
+        defects.push(Defect::ExcludesClauseControl);
     }
     Row {
         control,
@@ -293,6 +301,19 @@ struct AdditionalDoc<'a> {
     reason: &'a str,
     level: Option<u8>,
     owner: &'a str,
+    complete: bool,
+}
+
+/// Every defect of the document: those of its rows, a missing scope, and each control of
+/// the organization's own without a reason that counts or without a status.
+pub fn defect_count(rows: &[Row], assessment: &Assessment) -> usize {
+    rows.iter().map(|r| r.defects.len()).sum::<usize>()
+        + usize::from(assessment.profile.scope_note.trim().is_empty())
+        + assessment
+            .additional
+            .iter()
+            .filter(|c| !c.is_complete())
+            .count()
 }
 
 /// The Statement of Applicability as pretty JSON (docs/reports.md), with its title block.
@@ -305,6 +326,7 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
         reason: &c.reason,
         level: c.status.map(MaturityLevel::number),
         owner: &c.owner,
+        complete: c.is_complete(),
     });
     pretty_line(&SoaDoc {
         document: "statement_of_applicability",
@@ -314,7 +336,7 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
         assessment: &assessment.name,
         version: assessment.updated.as_str(),
         prepared_by: assessment.prepared_by.trim(),
-        defects: all.iter().map(|r| r.defects.len()).sum(),
+        defects: defect_count(&all, assessment),
         controls: all
             .iter()
             .map(|r| control(catalog, assessment, r))

@@ -1,6 +1,7 @@
 //! What the answers mean: scoring and verdict, the quick check, merging. Imports
 //! [`crate::model`] only.
 
+pub mod basis;
 pub mod exclusions;
 pub mod merge;
 pub mod quick;

@@ -1,37 +1,73 @@
-//! The scoring model, version 2 (see docs/scoring.md): certification readiness against
-//! the audit bar (level 3), progress toward the organization's own targets, coverage,
-//! the Stage 1 / Stage 2 verdict with its blockers, and the prioritized gaps.
+//! The scoring model, version 3 (see docs/scoring.md): conformity today (what an
+//! auditor would find conforming), implementation maturity, progress toward the
+//! organization's own targets, coverage, the Stage 1 / Stage 2 verdict with its
+//! blockers and warnings, and the prioritized gaps.
 
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::percent::Percent;
+use crate::rules::basis::basis_of;
+use crate::rules::exclusions::conflicting_clause;
 
-/// The level above which an item needs evidence to count in evidenced readiness.
+/// The level above which an item needs evidence to count in evidenced maturity.
 const EVIDENCE_CAP: MaturityLevel = MaturityLevel::L2;
 
-/// The clause requirements that show the management system has run (risks assessed and
-/// treated, impacts assessed, an internal audit and a management review done): each
-/// must be at level 3 with evidence before a Stage 1 audit.
-pub const STAGE1_GATE: [&str; 14] = [
-    "4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "6.2", "8.2", "8.3", "8.4", "9.2.1", "9.2.2", "9.3.1",
-    "9.3.2", "9.3.3",
+/// Clause requirements that must be at level 3 with evidence before a Stage 1 audit:
+/// the scope, the policy, the risk criteria, the risk and impact assessments and their
+/// treatment, and the objectives (the design of the management system, and the first
+/// risk cycle run through it).
+pub const GATE_LEVEL_3: [&str; 10] = [
+    "4.3", "5.2", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2", "8.2", "8.3", "8.4",
 ];
 
-/// Whether `item` is one of the [`STAGE1_GATE`] items. Asked only of items that fall
-/// short, so comparing 14 short ids costs less than keeping a table per catalog.
-pub fn is_stage1_gate(catalog: &Catalog, item: ItemId) -> bool {
-    STAGE1_GATE.contains(&catalog.item(item).id.as_str())
+/// Clause requirements that must be at least at level 2 (planned and under way) before a
+/// Stage 1 audit: internal audit and management review. ISO/IEC 17021-1 has the Stage 1
+/// auditor check that they are planned and being performed; a completed cycle is what
+/// Stage 2 needs, as for every other item.
+pub const GATE_LEVEL_2: [&str; 5] = ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"];
+
+/// What a Stage 1 audit asks of a gate item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// Level 3 or above with evidence ([`GATE_LEVEL_3`]).
+    AuditReady,
+    /// Level 2 or above ([`GATE_LEVEL_2`]).
+    UnderWay,
 }
 
-/// A readiness figure with its denominators, so the UI can always say "over N items,
-/// M answered".
+/// The Stage 1 gate of `item`, if it is one. Asked only of items that fall short, so
+/// comparing 15 short ids costs less than keeping a table per catalog.
+pub fn stage1_gate(catalog: &Catalog, item: ItemId) -> Option<Gate> {
+    let id = catalog.item(item).id.as_str();
+    if GATE_LEVEL_3.contains(&id) {
+        Some(Gate::AuditReady)
+    } else if GATE_LEVEL_2.contains(&id) {
+        Some(Gate::UnderWay)
+    } else {
+        None
+    }
+}
+
+/// Whether `item` must conform (level 3 with evidence) before Stage 1.
+fn conforms_before_stage1(catalog: &Catalog, item: ItemId) -> bool {
+    stage1_gate(catalog, item) == Some(Gate::AuditReady)
+}
+
+/// A set of items' figures with their denominators, so the UI can always say "n of N
+/// conform, M answered, K excluded".
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Figure {
-    /// Certification readiness: the unweighted mean of min(level, 3) / 3 over the
-    /// in-scope items (unanswered 0); `None` when none are in scope. Targets and weights
-    /// do not move it.
-    pub readiness: Option<Percent>,
+    /// Conformity today: in-scope items an auditor would find conforming (confirmed
+    /// level 3 or above, evidence that counts, and every item it builds on at level 3 or
+    /// above) over in-scope items; `None` when none are in scope.
+    pub conformity: Option<Percent>,
+    /// The in-scope items that conform.
+    pub conforming: u16,
+    /// Implementation maturity: the unweighted mean of min(level, 3) / 3 over the
+    /// in-scope items (unanswered and unconfirmed estimates 0). Targets and weights do not
+    /// move it.
+    pub maturity: Option<Percent>,
     /// The same with unevidenced claims above level 2 counted as 2.
     pub evidenced: Option<Percent>,
     /// Progress toward the organization's own targets: the weighted mean of
@@ -39,9 +75,11 @@ pub struct Figure {
     pub target_progress: Option<Percent>,
     /// In-scope items.
     pub in_scope: u16,
-    /// In-scope items with a maturity level.
+    /// In-scope items with a confirmed maturity level.
     pub answered: u16,
-    /// Controls excluded with a justification (not counted).
+    /// In-scope items holding only an unconfirmed quick-check estimate.
+    pub estimates: u16,
+    /// Controls excluded with a justification that counts (not counted).
     pub excluded: u16,
 }
 
@@ -52,7 +90,7 @@ impl Figure {
     }
 }
 
-/// Readiness of one group (a clause or a control objective).
+/// The figures of one group (a clause or a control objective).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GroupScore {
     /// The group.
@@ -64,14 +102,11 @@ pub struct GroupScore {
 /// The overall verdict, in the two stages of a certification audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
-    /// Not yet ready for the Stage 1 documentation review.
+    /// Not yet ready for the Stage 1 audit.
     NotReady,
-    /// Ready for Stage 1: every clause requirement answered and at level 2 or above, the
-    /// gate items ([`STAGE1_GATE`]) at level 3 with evidence, the 21 clause documents
-    /// present, no SoA defect or missing reason.
+    /// Ready for Stage 1: no blocker of stage 1 (see [`Blocker::stage`]).
     Stage1Ready,
-    /// Ready for the Stage 2 certification audit: every in-scope item at level 3 or above
-    /// with evidence, no SoA defect or missing reason, every required document present.
+    /// Ready for the Stage 2 certification audit: no blocker at all.
     Ready,
 }
 
@@ -108,20 +143,41 @@ impl Stage {
 /// One reason the verdict is not `ready`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Blocker {
-    /// An in-scope item has no answer.
+    /// An in-scope item has no confirmed answer (unanswered, or only an estimate).
     Unanswered(ItemId),
     /// A clause requirement below level 2.
     BelowMinimum(ItemId, MaturityLevel),
-    /// A Stage 1 gate item below level 3.
+    /// A gate item that must be under way before Stage 1 is below level 2.
+    GateBelowUnderWay(ItemId, MaturityLevel),
+    /// A gate item that must conform before Stage 1 is below level 3.
     GateBelowAuditReady(ItemId, MaturityLevel),
     /// An in-scope item at level 2 or lower, short of the audit bar.
     BelowAuditReady(ItemId, MaturityLevel),
-    /// An item at level 3 or above with no evidence reference.
+    /// An item at level 3 or above with no evidence reference that counts.
     NoEvidence(ItemId),
-    /// A control marked excluded without a justification.
+    /// An item claimed at level 3 or above while an item it builds on is below 3.
+    InconsistentClaim {
+        /// The item claimed.
+        item: ItemId,
+        /// The item it builds on.
+        basis: ItemId,
+    },
+    /// A control excluded although a mandatory clause is carried out through it.
+    ExclusionConflict {
+        /// The excluded control.
+        control: ItemId,
+        /// The clause left without it.
+        clause: ItemId,
+    },
+    /// A control marked excluded without a justification that counts.
     SoaDefect(ItemId),
-    /// An applicable control without a reason for its inclusion.
+    /// An applicable control without a reason for its inclusion that counts.
     SoaMissingReason(ItemId),
+    /// The Statement of Applicability has no scope to state.
+    SoaNoScope,
+    /// A control of the organization's own (by position) without a reason that counts or
+    /// without a status.
+    OwnControlIncomplete(usize),
     /// A required document not marked present.
     MissingDocument(DocumentId),
 }
@@ -132,27 +188,92 @@ impl Blocker {
         match self {
             Blocker::Unanswered(_) => "unanswered",
             Blocker::BelowMinimum(..) => "below_level_2",
+            Blocker::GateBelowUnderWay(..) => "gate_below_level_2",
             Blocker::GateBelowAuditReady(..) => "gate_below_level_3",
             Blocker::BelowAuditReady(..) => "below_level_3",
             Blocker::NoEvidence(_) => "no_evidence",
+            Blocker::InconsistentClaim { .. } => "inconsistent_claim",
+            Blocker::ExclusionConflict { .. } => "exclusion_conflicts_with_clause",
             Blocker::SoaDefect(_) => "soa_defect",
             Blocker::SoaMissingReason(_) => "soa_missing_reason",
+            Blocker::SoaNoScope => "soa_no_scope",
+            Blocker::OwnControlIncomplete(_) => "own_control_incomplete",
             Blocker::MissingDocument(_) => "missing_document",
+        }
+    }
+
+    /// The item a blocker is about, if any (for a document: none; see
+    /// [`Catalog::document_item`]).
+    pub fn item(self) -> Option<ItemId> {
+        match self {
+            Blocker::Unanswered(i)
+            | Blocker::BelowMinimum(i, _)
+            | Blocker::GateBelowUnderWay(i, _)
+            | Blocker::GateBelowAuditReady(i, _)
+            | Blocker::BelowAuditReady(i, _)
+            | Blocker::NoEvidence(i)
+            | Blocker::SoaDefect(i)
+            | Blocker::SoaMissingReason(i)
+            | Blocker::InconsistentClaim { item: i, .. }
+            | Blocker::ExclusionConflict { control: i, .. } => Some(i),
+            Blocker::SoaNoScope | Blocker::OwnControlIncomplete(_) | Blocker::MissingDocument(_) => {
+                None
+            }
         }
     }
 
     /// The stage it stands in front of.
     pub fn stage(self, catalog: &Catalog) -> Stage {
-        let clause = |i: ItemId| catalog.item(i).kind == ItemKind::Clause;
+        let before_stage1 = match self {
+            Blocker::BelowAuditReady(..) => false,
+            Blocker::NoEvidence(i) | Blocker::InconsistentClaim { item: i, .. } => {
+                conforms_before_stage1(catalog, i)
+            }
+            Blocker::MissingDocument(d) => document_before_stage1(catalog, d),
+            _ => true,
+        };
+        if before_stage1 {
+            Stage::One
+        } else {
+            Stage::Two
+        }
+    }
+}
+
+/// Whether a document is needed before Stage 1: every design document, and the records
+/// of requirements that must conform before Stage 1 (the first risk and impact
+/// assessments).
+fn document_before_stage1(catalog: &Catalog, doc: DocumentId) -> bool {
+    catalog.document_control(doc).is_none()
+        || catalog
+            .document_item(doc)
+            .is_some_and(|i| conforms_before_stage1(catalog, i))
+}
+
+/// Something an auditor would question that does not by itself stop a certification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// A required document is marked present while its requirement is at level 0 or 1:
+    /// a document nobody follows.
+    DocumentWithoutPractice {
+        /// The document.
+        document: DocumentId,
+        /// Its requirement.
+        item: ItemId,
+        /// The requirement's level.
+        level: MaturityLevel,
+    },
+    /// The role profile names roles, but none an AI management system governs (AI
+    /// provider, producer, customer or partner): nothing is in scope.
+    NoAiRoleInScope,
+}
+
+impl Warning {
+    /// The name used in JSON.
+    pub fn kind(self) -> &'static str {
         match self {
-            Blocker::Unanswered(i) if clause(i) => Stage::One,
-            Blocker::NoEvidence(i) if is_stage1_gate(catalog, i) => Stage::One,
-            Blocker::BelowMinimum(..)
-            | Blocker::GateBelowAuditReady(..)
-            | Blocker::SoaDefect(_)
-            | Blocker::SoaMissingReason(_) => Stage::One,
-            Blocker::MissingDocument(d) if catalog.document_control(d).is_none() => Stage::One,
-            _ => Stage::Two,
+            Warning::DocumentWithoutPractice { .. } => "document_without_practice",
+            Warning::NoAiRoleInScope => "no_ai_role_in_scope",
         }
     }
 }
@@ -162,7 +283,7 @@ impl Blocker {
 pub struct Gap {
     /// The item.
     pub item: ItemId,
-    /// Its level (`None` = unanswered, counted as 0).
+    /// Its confirmed level (`None` = unanswered or an estimate, counted as 0).
     pub current: Option<MaturityLevel>,
     /// Its target.
     pub target: TargetLevel,
@@ -184,13 +305,17 @@ pub struct Score {
     pub groups: Vec<GroupScore>,
     /// The verdict.
     pub verdict: Verdict,
-    /// Every reason the verdict is not `ready`, in catalog order, documents last.
+    /// Every reason the verdict is not `ready`: per item in catalog order, then the
+    /// Statement of Applicability's defects, gaps and title block, the organization's own
+    /// controls, and documents last.
     pub blockers: Vec<Blocker>,
+    /// What an auditor would question without it blocking the verdict.
+    pub warnings: Vec<Warning>,
     /// In-scope items below target, highest priority first, then catalog order.
     pub gaps: Vec<Gap>,
-    /// Controls excluded without a justification.
+    /// Controls excluded without a justification that counts.
     pub soa_defects: Vec<ItemId>,
-    /// Applicable controls without a reason for their inclusion.
+    /// Applicable controls without a reason for their inclusion that counts.
     pub soa_missing_reasons: Vec<ItemId>,
     /// Required documents marked present.
     pub documents_present: u16,
@@ -198,7 +323,7 @@ pub struct Score {
     pub documents_total: u16,
 }
 
-/// Certification score of one item: min(level, 3) / 3; unanswered is 0.
+/// Maturity score of one item: min(level, 3) / 3; unanswered is 0.
 pub fn readiness_score(level: Option<MaturityLevel>) -> f64 {
     let bar = MaturityLevel::AUDIT_READY.number();
     f64::from(level.map_or(0, |l| l.number().min(bar))) / f64::from(bar)
@@ -210,7 +335,7 @@ pub fn item_score(level: Option<MaturityLevel>, target: TargetLevel) -> f64 {
     f64::from(reached) / f64::from(target.number())
 }
 
-/// The level that counts for evidenced readiness: claims above level 2 need evidence.
+/// The level that counts for evidenced maturity: claims above level 2 need evidence.
 pub fn evidenced_level(level: Option<MaturityLevel>, has_evidence: bool) -> Option<MaturityLevel> {
     match level {
         Some(l) if l > EVIDENCE_CAP && !has_evidence => Some(EVIDENCE_CAP),
@@ -218,64 +343,119 @@ pub fn evidenced_level(level: Option<MaturityLevel>, has_evidence: bool) -> Opti
     }
 }
 
+/// What the rules need to know about one item, worked out once.
+#[derive(Clone, Copy)]
+struct Facts<'a> {
+    answer: &'a Answer,
+    in_scope: bool,
+    /// The confirmed level (estimates count as none).
+    level: Option<MaturityLevel>,
+    evidenced: bool,
+    /// The first item it builds on that is below level 3, if any.
+    weak_basis: Option<ItemId>,
+}
+
+impl Facts<'_> {
+    fn claims_audit_ready(&self) -> bool {
+        self.level.is_some_and(|l| l >= MaturityLevel::AUDIT_READY)
+    }
+
+    fn conforms(&self) -> bool {
+        self.in_scope && self.claims_audit_ready() && self.evidenced && self.weak_basis.is_none()
+    }
+}
+
+fn facts<'a>(catalog: &Catalog, assessment: &'a Assessment, item: ItemId) -> Facts<'a> {
+    let answer = assessment.answer(item);
+    let level = answer.confirmed();
+    let weak_basis = if level.is_some_and(|l| l >= MaturityLevel::AUDIT_READY) {
+        basis_of(catalog, item).find(|&b| {
+            !assessment.in_scope(catalog, b)
+                || assessment
+                    .answer(b)
+                    .confirmed()
+                    .is_none_or(|l| l < MaturityLevel::AUDIT_READY)
+        })
+    } else {
+        None
+    };
+    Facts {
+        answer,
+        in_scope: assessment.in_scope(catalog, item),
+        level,
+        evidenced: answer.has_evidence(),
+        weak_basis,
+    }
+}
+
+/// Whether an auditor would find `item` conforming today: in scope, confirmed at level 3
+/// or above, with evidence that counts, and every item it builds on at level 3 or above.
+pub fn conforms(catalog: &Catalog, assessment: &Assessment, item: ItemId) -> bool {
+    facts(catalog, assessment, item).conforms()
+}
+
 /// Running sums for one figure.
 #[derive(Default, Clone, Copy)]
 struct Sums {
-    claimed: f64,
+    conforming: u16,
+    maturity: f64,
     evidenced: f64,
     weight: f64,
     progress: f64,
     in_scope: u16,
     answered: u16,
+    estimates: u16,
     excluded: u16,
 }
 
 impl Sums {
-    fn add(&mut self, answer: &Answer, in_scope: bool) {
-        if !in_scope {
+    fn add(&mut self, f: &Facts) {
+        if !f.in_scope {
             self.excluded += 1;
             return;
         }
-        let w = answer.weight.value();
-        let has_evidence = !answer.evidence.is_empty();
-        self.claimed += readiness_score(answer.maturity);
-        self.evidenced += readiness_score(evidenced_level(answer.maturity, has_evidence));
+        let w = f.answer.weight.value();
+        self.conforming += u16::from(f.conforms());
+        self.maturity += readiness_score(f.level);
+        self.evidenced += readiness_score(evidenced_level(f.level, f.evidenced));
         self.weight += w;
-        self.progress += w * item_score(answer.maturity, answer.target);
+        self.progress += w * item_score(f.level, f.answer.target);
         self.in_scope += 1;
-        self.answered += u16::from(answer.maturity.is_some());
+        self.answered += u16::from(f.level.is_some());
+        self.estimates += u16::from(f.answer.estimate && f.answer.maturity.is_some());
     }
 
     fn figure(self) -> Figure {
         let n = f64::from(self.in_scope);
         Figure {
-            readiness: Percent::ratio(self.claimed, n),
+            conformity: Percent::ratio(f64::from(self.conforming), n),
+            conforming: self.conforming,
+            maturity: Percent::ratio(self.maturity, n),
             evidenced: Percent::ratio(self.evidenced, n),
             target_progress: Percent::ratio(self.progress, self.weight),
             in_scope: self.in_scope,
             answered: self.answered,
+            estimates: self.estimates,
             excluded: self.excluded,
         }
     }
 }
 
-/// The blocker an in-scope item raises on its own (answer and evidence), if any.
-fn item_blocker(
-    catalog: &Catalog,
-    item: ItemId,
-    level: Option<MaturityLevel>,
-    evidenced: bool,
-) -> Option<Blocker> {
+/// The blocker an in-scope item raises on its level and evidence, if any: at most one.
+fn level_blocker(catalog: &Catalog, item: ItemId, f: &Facts) -> Option<Blocker> {
+    let Some(l) = f.level else {
+        return Some(Blocker::Unanswered(item));
+    };
     let clause = catalog.item(item).kind == ItemKind::Clause;
-    match level {
-        None => Some(Blocker::Unanswered(item)),
-        Some(l) if clause && l < MaturityLevel::L2 => Some(Blocker::BelowMinimum(item, l)),
-        Some(l) if l < MaturityLevel::AUDIT_READY && is_stage1_gate(catalog, item) => {
+    match stage1_gate(catalog, item) {
+        Some(Gate::AuditReady) if l < MaturityLevel::AUDIT_READY => {
             Some(Blocker::GateBelowAuditReady(item, l))
         }
-        Some(l) if l < MaturityLevel::AUDIT_READY => Some(Blocker::BelowAuditReady(item, l)),
-        Some(_) if !evidenced => Some(Blocker::NoEvidence(item)),
-        Some(_) => None,
+        Some(Gate::UnderWay) if l < MaturityLevel::L2 => Some(Blocker::GateBelowUnderWay(item, l)),
+        None if clause && l < MaturityLevel::L2 => Some(Blocker::BelowMinimum(item, l)),
+        _ if l < MaturityLevel::AUDIT_READY => Some(Blocker::BelowAuditReady(item, l)),
+        _ if !f.evidenced => Some(Blocker::NoEvidence(item)),
+        _ => None,
     }
 }
 
@@ -288,7 +468,7 @@ pub fn figure_of(
 ) -> Figure {
     let mut sums = Sums::default();
     for item in items {
-        sums.add(assessment.answer(item), assessment.in_scope(catalog, item));
+        sums.add(&facts(catalog, assessment, item));
     }
     sums.figure()
 }
@@ -303,38 +483,46 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let mut gaps = Vec::new();
 
     for item in catalog.item_ids() {
-        let answer = assessment.answer(item);
+        let f = facts(catalog, assessment, item);
         let kind = catalog.item(item).kind;
-        let in_scope = assessment.in_scope(catalog, item);
-        let has_evidence = !answer.evidence.is_empty();
-        let kind_sums = match kind {
-            ItemKind::Clause => &mut clauses,
-            ItemKind::Control => &mut annex_a,
-        };
-        let add = |sums: &mut Sums| sums.add(answer, in_scope);
-        add(&mut overall);
-        add(kind_sums);
+        overall.add(&f);
+        match kind {
+            ItemKind::Clause => clauses.add(&f),
+            ItemKind::Control => annex_a.add(&f),
+        }
         let mut group = Some(catalog.item_group(item));
         while let Some(g) = group {
-            add(&mut groups[g.index()]);
+            groups[g.index()].add(&f);
             group = catalog.group_parent(g);
         }
-        if !in_scope {
+        if f.answer.excluded {
+            if let Some(clause) = conflicting_clause(catalog, item) {
+                blockers.push(Blocker::ExclusionConflict {
+                    control: item,
+                    clause,
+                });
+            }
+        }
+        if !f.in_scope {
             continue;
         }
-        blockers.extend(item_blocker(catalog, item, answer.maturity, has_evidence));
-        let current = answer.maturity.map_or(0, MaturityLevel::number);
-        if current < answer.target.number() {
+        blockers.extend(level_blocker(catalog, item, &f));
+        if let Some(basis) = f.weak_basis {
+            blockers.push(Blocker::InconsistentClaim { item, basis });
+        }
+        let current = f.level.map_or(0, MaturityLevel::number);
+        let target = f.answer.target;
+        if current < target.number() {
             let factor = match kind {
                 ItemKind::Clause => 2,
                 ItemKind::Control => 1,
             };
-            let shortfall = u32::from(answer.target.number() - current);
+            let shortfall = u32::from(target.number() - current);
             gaps.push(Gap {
                 item,
-                current: answer.maturity,
-                target: answer.target,
-                priority: shortfall * answer.weight.hundredths() * factor,
+                current: f.level,
+                target,
+                priority: shortfall * f.answer.weight.hundredths() * factor,
             });
         }
     }
@@ -347,16 +535,41 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
             .iter()
             .map(|&i| Blocker::SoaMissingReason(i)),
     );
+    if assessment.profile.scope_note.trim().is_empty() {
+        blockers.push(Blocker::SoaNoScope);
+    }
+    blockers.extend(
+        assessment
+            .additional
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_complete())
+            .map(|(n, _)| Blocker::OwnControlIncomplete(n)),
+    );
+    let mut warnings = Vec::new();
+    if assessment.profile.no_role_in_scope() {
+        warnings.push(Warning::NoAiRoleInScope);
+    }
     let (mut documents_present, mut documents_total) = (0, 0);
     for doc in catalog.document_ids() {
         if !assessment.document_required(catalog, doc) {
             continue;
         }
         documents_total += 1;
-        if assessment.document_present(doc) {
-            documents_present += 1;
-        } else {
+        if !assessment.document_present(doc) {
             blockers.push(Blocker::MissingDocument(doc));
+            continue;
+        }
+        documents_present += 1;
+        let practice = catalog
+            .document_item(doc)
+            .and_then(|i| Some((i, assessment.answer(i).confirmed()?)));
+        if let Some((item, level)) = practice.filter(|&(_, l)| l < MaturityLevel::L2) {
+            warnings.push(Warning::DocumentWithoutPractice {
+                document: doc,
+                item,
+                level,
+            });
         }
     }
     // Highest priority first, equal priorities in catalog order.
@@ -382,6 +595,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
             .collect(),
         verdict,
         blockers,
+        warnings,
         gaps,
         soa_defects,
         soa_missing_reasons,
