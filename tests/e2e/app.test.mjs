@@ -79,8 +79,12 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await page.click('.aims-nav-group:has-text("A.7")');
   // An applicable control needs a reason too; a one-click pick gives one.
   assert.equal(await item(page, 'A.7.2').locator('.aims-tag', { hasText: 'Reason missing' }).count(), 1);
-  await item(page, 'A.7.2').locator('.aims-picks button', { hasText: 'Legal or regulatory requirement' }).click();
-  assert.equal(await item(page, 'A.7.2').locator('textarea[id$="-just"]').inputValue(), 'Legal or regulatory requirement');
+  await item(page, 'A.7.2').locator('.aims-picks button', { hasText: 'Required by a law or regulation that applies to us' }).click();
+  assert.equal(await item(page, 'A.7.2').locator('textarea[id$="-just"]').inputValue(), 'Required by a law or regulation that applies to us');
+  // A.2.2 carries out clause 5.2: its card says so before anyone excludes it.
+  await page.click('.aims-nav-group:has-text("A.2")');
+  assert.match(await item(page, 'A.2.2').locator('[data-conflict="5.2"]').textContent(), /Clause 5\.2, which is mandatory, is carried out through this control/);
+  await page.click('.aims-nav-group:has-text("A.7")');
   const reasonTag = item(page, 'A.7.2').locator('.aims-tag', { hasText: 'Reason missing' });
   await reasonTag.waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
   assert.equal(await reasonTag.count(), 0, 'the reason tag goes once a reason is given');
@@ -102,9 +106,11 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await tab(page, 'Documents').click();
   await page.check('#aims-doc-scope');
   await page.check('#aims-doc-ai-policy');
-  // 21 documents of clauses 4–10 and 27 of Annex A controls, less the one of A.7.5,
-  // which is excluded with a reason.
-  assert.match(await page.textContent('.aims-figure-inline'), /^2 of 47 present/);
+  // 22 documents of clauses 4–10 and 27 of Annex A controls, less the one of A.7.5,
+  // which is excluded with a reason; each says when an auditor asks for it.
+  assert.match(await page.textContent('.aims-figure-inline'), /^2 of 48 present/);
+  assert.match(await page.locator('.aims-doc', { has: page.locator('.aims-doc-title', { hasText: 'Internal audit programme' }) }).textContent(), /Design: needed before Stage 1/);
+  assert.match(await page.locator('.aims-doc', { has: page.locator('.aims-doc-title', { hasText: 'Internal audit results' }) }).textContent(), /Record: needed before Stage 2/);
   assert.match(await page.locator('.aims-doc', { hasText: 'A.7.5' }).textContent(), /Not required while A\.7\.5 is excluded/);
   await screenshot(page, 'documents-desktop');
   assert.deepEqual(await axeSerious(page), [], 'documents screen');
@@ -115,14 +121,22 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   // Blockers in two lists, by the audit stage they stand before.
   const stage1 = await page.locator('.aims-blocker-stage', { has: page.locator('h3', { hasText: /^Before Stage 1 \(\d+\)$/ }) }).textContent();
   const stage2 = await page.locator('.aims-blocker-stage', { has: page.locator('h3', { hasText: /^Before Stage 2 \(\d+\)$/ }) }).textContent();
-  assert.match(stage1, /4\.3 Determining the scope of the AI management system: level 1; a clause requirement below level 2/);
+  assert.match(stage1, /4\.3 Determining the scope of the AI management system: level 1; before Stage 1 it must conform \(level 3 with evidence\)/);
+  assert.match(stage1, /4\.4 AI management system: not answered yet/);
   assert.match(stage1, /A\.2\.2 AI policy: applicable, but the reason for including it is not written down/);
-  assert.doesNotMatch(stage1, /A\.7\.2 /, 'A.7.2 has its reason');
+  assert.doesNotMatch(stage1, /A\.7\.2 [^:]*: applicable, but the reason/, 'A.7.2 has its reason');
+  // Every applicable control needs a status before Stage 1 (the SoA must state it).
+  assert.match(stage1, /A\.7\.2 Data for development and enhancement of AI system: not answered yet/);
   assert.match(stage2, /4\.2 Understanding the needs and expectations of interested parties: level 2; level 3 is needed/);
   const overall = await page.locator('.aims-stat').first().textContent();
-  // 4.1 → 1, 4.2 → 2/3, 4.3 → 1/3 over 69 in scope = 2/69 = 2.9 %; evidenced: 4.1 has evidence.
-  assert.match(overall, /2\.9 %/);
-  assert.match(overall, /Over 69 in-scope items; 3 answered; 1 excluded/);
+  // Conformity today: only 4.1 (level 3 with evidence) conforms, 1 of 69 = 1.4 %.
+  assert.match(overall, /^Conformity today/);
+  assert.match(overall, /1\.4 %/);
+  assert.match(overall, /1 of 69 requirements conform today/);
+  assert.match(overall, /1 control excluded \(N\/A\), not counted/);
+  // Implementation maturity: 4.1 → 1, 4.2 → 2/3, 4.3 → 1/3 over 69 = 2/69 = 2.9 %.
+  const maturity = await page.locator('.aims-stat', { hasText: 'Implementation maturity' }).last().textContent();
+  assert.match(maturity, /2\.9 %/);
   assert.equal(await page.locator('.aims-svg').count(), 2);
   await screenshot(page, 'results-desktop');
   assert.deepEqual(await axeSerious(page), [], 'results screen');
@@ -130,11 +144,11 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   // Reload: the same screen, everything still there.
   await page.reload();
   await page.waitForSelector('.aims-verdict-value');
-  assert.match(await page.locator('.aims-stat').first().textContent(), /2\.9 %/);
+  assert.match(await page.locator('.aims-stat').first().textContent(), /1\.4 %/);
   await tab(page, 'Assessments').click();
   await page.waitForSelector('.aims-card');
   assert.match(await page.textContent('.aims-card'), /Board readiness review/);
-  assert.match(await page.textContent('.aims-card'), /2\.9 % ready/);
+  assert.match(await page.textContent('.aims-card'), /1\.4 % conform today \(1 of 69\)/);
   await screenshot(page, 'home-desktop');
   assert.deepEqual(await axeSerious(page), [], 'home screen');
   await page.click('.aims-card >> text=Open');

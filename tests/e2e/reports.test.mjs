@@ -45,11 +45,11 @@ test('Statement of Applicability: defects, a reason in one click, CSV identical 
   const { context, page, errors, go } = await opened();
   await go('soa');
   const summary = await page.textContent('.aims-soa-summary');
-  assert.match(summary, /^42 defects/);
+  assert.match(summary, /^44 defects/);
   const a22 = page.locator('.aims-soa-table tbody tr', { hasText: 'A.2.2' });
   assert.equal(await a22.getAttribute('data-defect'), 'true');
   await a22.locator('button:has-text("Use the risk-treatment reason")').click();
-  await page.waitForFunction(() => document.querySelector('.aims-soa-summary').textContent.startsWith('41 defects'));
+  await page.waitForFunction(() => document.querySelector('.aims-soa-summary').textContent.startsWith('43 defects'));
   assert.equal(await a22.getAttribute('data-defect'), 'false');
   assert.match(await a22.textContent(), /risk treatment, 6\.1\.3/);
   // The excluded-without-justification control stays highlighted with its defect.
@@ -125,6 +125,8 @@ test('readiness report prints to a PDF with every section, on a sensible number 
     'Mandatory documents']) {
     assert.ok(text.includes(heading), `PDF has "${heading}"`);
   }
+  // The headline as the results screen shows it.
+  assert.match(text, /\d+ of \d+ requirements conform today/);
   // No navigation in print.
   assert.ok(!text.includes('Quick check'), 'no navigation chrome in the PDF');
   assert.ok(!text.includes('Download CSV'), 'no buttons in the PDF');

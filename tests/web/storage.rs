@@ -108,25 +108,24 @@ fn a_corrupt_index_is_rebuilt_from_the_entries() {
 }
 
 #[wasm_bindgen_test]
-fn an_index_from_scoring_model_1_is_rebuilt_with_todays_figures() {
+fn an_index_from_an_earlier_scoring_model_is_rebuilt_with_todays_figures() {
     let store = fresh("t-index-v1");
     let a = sample("old", "Old");
     store.save(catalog(), &a).expect("saved");
-    // What the app wrote before scoring model 2: a readiness it would no longer show.
+    // What the app wrote before scoring model 3: a readiness figure it no longer shows,
+    // and no conformity at all.
     raw()
         .set_item(
             "aims.t-index-v1.v1.index",
-            r#"{"version":1,"entries":[{"id":"old","name":"Old","organization":"","updated":"2026-11-29T08:00:00Z","readiness":1000,"answered":1,"in_scope":70}]}"#,
+            r#"{"version":2,"entries":[{"id":"old","name":"Old","organization":"","updated":"2026-11-29T08:00:00Z","readiness":1000,"answered":1,"in_scope":70}]}"#,
         )
         .expect("raw write");
     let fresh_store = LocalStore::new("t-index-v1");
     let list = fresh_store.list(catalog()).expect("lists");
-    let expected = aims_readiness::engine::score(catalog(), &a)
-        .overall
-        .readiness
-        .map(|p| p.tenths());
+    let overall = aims_readiness::engine::score(catalog(), &a).overall;
+    let expected = overall.conformity.map(|p| p.tenths());
     assert!(
-        matches!(list.as_slice(), [Entry::Saved(s)] if Some(s.readiness) == expected && s.readiness != 1000),
+        matches!(list.as_slice(), [Entry::Saved(s)] if Some(s.conformity) == expected && s.conforming == overall.conforming),
         "{list:?}"
     );
 }

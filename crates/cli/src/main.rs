@@ -140,7 +140,11 @@ fn main() -> ExitCode {
             }
         }
         ["score", file] => match read_and_import(catalog, file) {
-            Ok(assessment) => print(&score_json(catalog, &assessment, &score(catalog, &assessment))),
+            Ok(assessment) => print(&score_json(
+                catalog,
+                &assessment,
+                &score(catalog, &assessment),
+            )),
             Err(code) => code,
         },
         ["migrate", file] => match read_and_import(catalog, file) {

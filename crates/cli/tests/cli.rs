@@ -37,14 +37,18 @@ fn catalog_lists_items_groups_and_documents() {
     assert!(out.status.success());
     let v = json(&out);
     assert_eq!(v["items"].as_array().map(Vec::len), Some(70));
-    // 21 required by clauses 4–10, 27 called for by Annex A controls.
-    assert_eq!(v["documents"].as_array().map(Vec::len), Some(48));
+    // 22 required by clauses 4–10 (9.2.2's audit programme and audit results apart),
+    // 27 called for by Annex A controls; each with its class.
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(49));
     assert_eq!(v["items"][0]["id"], "4.1");
     assert_eq!(v["items"][0]["kind"], "clause");
     assert_eq!(v["items"][69]["id"], "A.10.4");
     assert_eq!(v["items"][69]["group"], "A.10");
     assert_eq!(v["documents"][5]["id"], "statement-of-applicability");
     assert_eq!(v["documents"][5]["clause"], "6.1.3");
+    assert_eq!(v["documents"][5]["class"], "design");
+    assert_eq!(v["documents"][18]["id"], "audit-results");
+    assert_eq!(v["documents"][18]["class"], "record");
 }
 
 #[test]
@@ -57,16 +61,44 @@ fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
     );
     let v = json(&out);
     for key in [
+        "conformity_percent",
+        "maturity_percent",
         "readiness_percent",
-        "evidenced_readiness_percent",
-        "clause_readiness_percent",
-        "annex_a_readiness_percent",
+        "evidenced_maturity_percent",
+        "clause_conformity_percent",
+        "clause_maturity_percent",
+        "annex_a_conformity_percent",
+        "annex_a_maturity_percent",
         "target_progress_percent",
         "coverage_percent",
     ] {
         let p = v[key].as_f64().unwrap_or(-1.0);
         assert!((0.0..=100.0).contains(&p), "{key} = {p}");
     }
+    // The headline: items conforming today over items in scope; maturity is secondary
+    // and `readiness_percent` its alias for one release.
+    let conforming = v["conforming_items"].as_f64().expect("conforming_items");
+    let in_scope = v["in_scope_items"].as_f64().expect("in_scope_items");
+    let conformity = v["conformity_percent"].as_f64().expect("conformity");
+    assert!((conformity - (1000.0 * conforming / in_scope).round() / 10.0).abs() < 1e-9);
+    assert!(conformity < v["maturity_percent"].as_f64().expect("maturity"));
+    assert_eq!(v["readiness_percent"], v["maturity_percent"]);
+    assert_eq!(v["unconfirmed_estimates"], 2);
+    // Warnings name the document, its requirement and the level it is at.
+    assert!(v["warnings"]
+        .as_array()
+        .is_some_and(
+            |w| w.iter().any(|w| w["kind"] == "document_without_practice"
+                && w["document"] == "ai-policy"
+                && w["item"] == "5.2"
+                && w["level"] == 0)
+        ));
+    // A claim resting on a weaker requirement names it.
+    assert!(v["blockers"].as_array().is_some_and(|b| b
+        .iter()
+        .any(|b| b["kind"] == "inconsistent_claim"
+            && b["item"] == "6.1.3"
+            && b["basis"] == "6.1.2")));
     assert_eq!(v["verdict"], "not_ready");
     assert_eq!(v["soa_defects"], serde_json::json!(["A.10.3"]));
     // Every blocker names its stage: 1 before Stage 1, 2 before Stage 2 only.
@@ -131,7 +163,7 @@ fn template_is_a_blank_valid_export() {
     assert_eq!(v["format_version"], 2);
     assert_eq!(
         v["assessment"]["documents"].as_object().map(|m| m.len()),
-        Some(48)
+        Some(49)
     );
     assert_eq!(
         v["assessment"]["items"].as_object().map(|m| m.len()),
@@ -174,9 +206,16 @@ fn a_version_1_file_with_low_targets_is_valid_and_the_raised_items_are_named() {
 fn migrate_prints_a_version_1_file_in_the_current_format() {
     let out = run(&["migrate", FIXTURE], None);
     assert!(out.status.success());
-    let frozen =
-        std::fs::read_to_string("../../tests/fixtures/assessment-v2.json").expect("v2 fixture");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), frozen);
+    // The same bytes as the version-2 fixture read in and written out again.
+    let v2 = run(
+        &["migrate", "../../tests/fixtures/assessment-v2.json"],
+        None,
+    );
+    assert!(v2.status.success());
+    assert_eq!(out.stdout, v2.stdout);
+    let v = json(&out);
+    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["catalog"]["version"], 3);
 }
 
 #[test]

@@ -47,7 +47,7 @@ const CASES: [(&str, Expect); 35] = [
     ("11-html-in-owner.json", Expect::Inert("4.1", owner, "<img src=x onerror=alert(1)>")),
     ("12-clause-excluded.json", Expect::Refused("assessment.items.6.1.2.applicable: is false, but clause requirements are mandatory and cannot be excluded")),
     ("13-format-version-99.json", Expect::Refused("format_version: 99 was written by a newer version of this app; this one reads versions 1 to 2")),
-    ("14-catalog-version-99.json", Expect::Refused("catalog.version: 99 is newer than this app's catalog (version 2)")),
+    ("14-catalog-version-99.json", Expect::Refused("catalog.version: 99 is newer than this app's catalog (version 3)")),
     ("15-other-format.json", Expect::Refused("format: \"something-else/assessment\" is not \"aims-readiness/assessment\": this is not an aims-readiness export")),
     ("16-not-an-object.json", Expect::Refused("[1,2,3] is not an object")),
     ("17-empty-file.json", Expect::Refused("the file is not valid JSON: the document ends where a value was expected (line 1, column 1)")),

@@ -185,6 +185,38 @@ proptest! {
     }
 
     #[test]
+    fn excluding_controls_never_beats_answering_them_at_level_3_with_evidence(
+        (specs, docs) in assessment(), chosen in proptest::collection::vec(any::<bool>(), 38)
+    ) {
+        // The same controls excluded with a reason, or kept in scope at level 3 with
+        // evidence (and what they build on at level 3 too): leaving a control out must
+        // never give a higher conformity than doing the work would.
+        let c = catalog();
+        let base = build(&specs, &docs);
+        let controls: Vec<_> = c.item_ids().filter(|&i| c.item(i).kind == ItemKind::Control).collect();
+        let picked: Vec<_> = controls.iter().zip(&chosen).filter(|(_, &on)| on).map(|(&i, _)| i).collect();
+        let (mut excluded, mut answered) = (base.clone(), base.clone());
+        for &i in &picked {
+            excluded.update(c, i, |a| { a.excluded = true; a.justification = REASON.into(); }).expect("edit");
+            let bases: Vec<_> = aims_engine::rules::basis::basis_of(c, i).collect();
+            for j in std::iter::once(i).chain(bases) {
+                answered.update(c, j, |a| {
+                    a.excluded = false;
+                    a.estimate = false;
+                    a.maturity = Some(a.maturity.map_or(MaturityLevel::L3, |l| l.max(MaturityLevel::L3)));
+                    a.evidence = vec!["EVID-1".into()];
+                    a.justification = REASON.into();
+                }).expect("edit");
+            }
+        }
+        let (re, ra) = (score(c, &excluded), score(c, &answered));
+        for (e, a) in [(re.overall, ra.overall), (re.annex_a, ra.annex_a)] {
+            prop_assert!(e.conformity.map_or(0.0, |p| p.value()) <= a.conformity.map_or(0.0, |p| p.value()) + 1e-9,
+                "{:?} excluded > {:?} answered", e.conformity, a.conformity);
+        }
+    }
+
+    #[test]
     fn export_import_export_is_byte_identical((specs, docs) in assessment()) {
         let c = catalog();
         let first = export(c, &build(&specs, &docs));

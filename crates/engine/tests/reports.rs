@@ -65,7 +65,7 @@ fn soa_rows_mark_every_defect_an_auditor_would_raise() {
     .expect("edit");
     a.update(c, item("A.7.2"), |x| {
         x.excluded = true;
-        x.justification = "We train no models".into();
+        x.justification = "We train no models of our own".into();
     })
     .expect("edit");
     a.update(c, item("A.10.3"), |x| x.excluded = true)
@@ -149,21 +149,21 @@ fn soa_json_has_the_title_block_and_counts_defects() {
         .map(|c| c["defects"].as_array().map_or(0, Vec::len))
         .sum();
     assert_eq!(v["defects"], counted);
-    assert_eq!(v["defects"], 42);
+    // 35 controls without a reason that counts, 8 without a status, 1 exclusion without
+    // a justification.
+    assert_eq!(v["defects"], 44);
 }
 
 #[test]
-fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
+fn plan_puts_stage_1_first_in_the_order_work_is_done_and_flags_overdue() {
     let c = catalog();
     let mut a = blank();
     set_all(&mut a, aims_engine::ItemKind::Clause, 3);
     set_all(&mut a, aims_engine::ItemKind::Control, 3);
     add_evidence_everywhere(&mut a);
     all_documents(&mut a);
-    for i in c.item_ids() {
-        a.update(c, i, |x| x.justification = "risk treatment".into())
-            .expect("edit");
-    }
+    reasons_everywhere(&mut a);
+    scope(&mut a);
     // Ready: nothing to do.
     let today = Date::parse("2026-11-30").expect("date");
     assert!(plan(c, &a, &score(c, &a), today).is_empty());
@@ -174,9 +174,10 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
         x.target = aims_engine::TargetLevel::T5;
     })
     .expect("edit");
-    // One Stage 1 gap (a gate item at 2), one Stage 2 gap (a control at 2), one item
-    // toward a target of 4, one missing document.
+    // A gate item at 2 (and the two claims resting on it), the internal audit not under
+    // way, a control at 2, an item toward a target of 4, the scope document missing.
     set(&mut a, "6.1.2", 2);
+    set(&mut a, "9.2.1", 1);
     set(&mut a, "A.6.2.4", 2);
     a.update(c, item("A.3.2"), |x| {
         x.target = aims_engine::TargetLevel::T4;
@@ -186,57 +187,129 @@ fn plan_puts_stage_1_first_and_flags_overdue_against_today() {
     .expect("edit");
     a.update(c, item("6.1.2"), |x| x.due = Date::parse("2026-11-30"))
         .expect("edit");
-    let scope = c.find_document("scope").expect("doc");
-    a.set_document(scope, false);
+    let scope_doc = c.find_document("scope").expect("doc");
+    a.set_document(scope_doc, false);
     let r = score(c, &a);
     let tasks = plan(c, &a, &r, today);
-    let summary: Vec<(String, When, &str)> = tasks
+    let summary: Vec<(String, When, &str, &str)> = tasks
         .iter()
         .map(|t| {
             (
                 t.item.map(|i| c.item(i).id.clone()).unwrap_or_default(),
                 t.when,
+                t.phase.key(),
                 t.task.key(),
             )
         })
         .collect();
+    let s1 = When::BeforeStage1;
+    let s2 = When::BeforeStage2;
+    let tt = When::TowardTarget;
     assert_eq!(
         summary,
         [
-            ("6.1.2".to_owned(), When::BeforeStage1, "raise_level"),
-            ("A.9.2".to_owned(), When::BeforeStage1, "write_reason"),
-            ("4.3".to_owned(), When::BeforeStage1, "produce_document"),
-            ("A.6.2.4".to_owned(), When::BeforeStage2, "raise_level"),
-            ("A.9.2".to_owned(), When::TowardTarget, "raise_level"),
-            ("A.3.2".to_owned(), When::TowardTarget, "raise_level"),
+            // The scope before anything else, then the risk work in its order, the SoA,
+            // and the internal audit last.
+            ("4.3".to_owned(), s1, "scope", "produce_document"),
+            (
+                "6.1.2".to_owned(),
+                s1,
+                "risk_and_impact_assessments",
+                "raise_level"
+            ),
+            (
+                "8.2".to_owned(),
+                s1,
+                "risk_and_impact_assessments",
+                "raise_basis"
+            ),
+            ("6.1.3".to_owned(), s1, "treatment_and_soa", "raise_basis"),
+            ("A.9.2".to_owned(), s1, "treatment_and_soa", "write_reason"),
+            ("9.2.1".to_owned(), s1, "internal_audit", "raise_level"),
+            (
+                "A.6.2.4".to_owned(),
+                s2,
+                "operation_and_controls",
+                "raise_level"
+            ),
+            ("9.2.2".to_owned(), s2, "internal_audit", "raise_basis"),
+            ("A.3.2".to_owned(), tt, "policy_and_roles", "raise_level"),
+            (
+                "A.9.2".to_owned(),
+                tt,
+                "operation_and_controls",
+                "raise_level"
+            ),
         ]
     );
     // Due today is not overdue; due yesterday is.
-    assert!(!tasks[0].overdue);
-    assert!(tasks[5].overdue);
-    assert_eq!(tasks[5].owner, "Sam");
+    assert!(!tasks[1].overdue);
+    assert!(tasks[8].overdue);
+    assert_eq!(tasks[8].owner, "Sam");
+    // A task says the level its blocker needs: 3 for a gate, 2 for an audit that has to
+    // be under way, the target for a target task.
     assert_eq!(
-        tasks[0].task,
+        tasks[1].task,
         Task::Raise {
             current: Some(level(2)),
             next: level(3),
             target: aims_engine::TargetLevel::T3
         }
     );
-    assert!(tasks[0]
+    assert!(tasks[1]
         .words(c, Texts::ENGLISH)
-        .starts_with("From level 2 to level 3: "));
+        .starts_with("Reach level 3: "));
+    assert!(tasks[5]
+        .words(c, Texts::ENGLISH)
+        .starts_with("Reach level 2: "));
+    assert!(tasks[9]
+        .words(c, Texts::ENGLISH)
+        .starts_with("Reach level 5: "));
+    assert_eq!(
+        tasks[2].words(c, Texts::ENGLISH),
+        "Bring 6.1.2 to level 3 first: the level claimed here rests on it"
+    );
     // The CSV: one row per task, in the same order, the overdue flag in words.
     let rows = read_csv(&plan_mod::csv(c, &a, &r, today, Texts::ENGLISH));
     assert_eq!(rows[0], plan_mod::csv_columns(Texts::ENGLISH));
-    assert_eq!(rows.len(), 7);
-    assert_eq!(rows[6][2], "A.3.2");
-    assert_eq!(rows[6][12], "Yes");
-    assert_eq!(rows[1][12], "");
+    assert_eq!(rows.len(), 11);
+    assert_eq!(rows[9][2], "A.3.2");
+    assert_eq!(rows[9][12], "Yes");
+    assert_eq!(rows[2][12], "");
     let v: serde_json::Value =
         serde_json::from_str(&plan_mod::json(c, &a, &r, today)).expect("json");
     assert_eq!(v["overdue"], 1);
-    assert_eq!(v["actions"][2]["document"], "scope");
+    assert_eq!(v["actions"][0]["document"], "scope");
+    assert_eq!(v["actions"][0]["phase"], "scope");
+}
+
+#[test]
+fn plan_turns_scope_own_control_and_clause_exclusion_blockers_into_tasks() {
+    let c = catalog();
+    let mut a = blank();
+    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
+    set_all(&mut a, aims_engine::ItemKind::Control, 3);
+    add_evidence_everywhere(&mut a);
+    all_documents(&mut a);
+    reasons_everywhere(&mut a);
+    exclude(&mut a, "A.2.2", "We have a group-wide policy instead");
+    a.additional
+        .push(aims_engine::model::profile::AdditionalControl {
+            id: "ORG-1".into(),
+            ..Default::default()
+        });
+    let r = score(c, &a);
+    let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
+    let words: Vec<String> = tasks.iter().map(|t| t.words(c, Texts::ENGLISH)).collect();
+    assert_eq!(
+        words,
+        [
+            "State the scope of the AI management system: it heads the Statement of Applicability",
+            "Include this control again: clause 5.2, which is mandatory, is carried out through it",
+            "Complete your own control ORG-1: a reason for including it and its status",
+        ]
+    );
+    assert!(tasks.iter().all(|t| t.when == When::BeforeStage1));
 }
 
 #[test]
@@ -280,8 +353,17 @@ fn oscal_of_the_fixture_is_frozen() {
         .collect();
     assert_eq!(excluded.len(), 2, "the two controls excluded with a reason");
     assert!(excluded.iter().all(|f| f["target"].get("status").is_none()));
-    // Satisfied exactly where the evidenced level is 3 or more.
+    // Satisfied exactly where the scoring model counts the item as conforming today.
     let a = fixture();
+    let state_of = |id: &str| {
+        findings
+            .iter()
+            .find(|f| f["target"]["target-id"] == format!("iso42001-{id}"))
+            .map(|f| f["target"]["status"]["state"].clone())
+    };
+    // 6.1.3 is claimed at 3 with evidence, but the risk assessment it treats is at 2.
+    assert_eq!(a.answer(item("6.1.2")).maturity, Some(level(2)));
+    assert_eq!(state_of("6.1.3"), Some("not-satisfied".into()));
     for f in findings
         .iter()
         .filter(|f| f["target"].get("status").is_some())
@@ -290,8 +372,7 @@ fn oscal_of_the_fixture_is_frozen() {
             .as_str()
             .expect("id")
             .trim_start_matches("iso42001-");
-        let ans = a.answer(item(id));
-        let ok = ans.maturity.is_some_and(|l| l.number() >= 3) && !ans.evidence.is_empty();
+        let ok = aims_engine::rules::scoring::conforms(catalog(), &a, item(id));
         let state = if ok { "satisfied" } else { "not-satisfied" };
         assert_eq!(f["target"]["status"]["state"], state, "{id}");
     }
@@ -342,6 +423,41 @@ fn comparison_counts_moves_documents_and_signed_deltas() {
             - i32::from(result.old.overall.maturity.expect("old").tenths()),
     ) / 10.0;
     assert!((d - expected).abs() < 1e-9, "{d} vs {expected}");
+    assert_eq!(
+        v["overall"]["maturity_delta_points"],
+        v["overall"]["delta_points"]
+    );
+    assert_eq!(v["scope_shrank"], false);
+}
+
+#[test]
+fn comparison_says_when_a_higher_figure_comes_from_a_smaller_scope() {
+    let c = catalog();
+    let old = fixture();
+    let mut new = old.clone();
+    // A.9.4 is at level 1: leaving it out raises conformity without any work done.
+    assert_eq!(old.answer(item("A.9.4")).maturity, Some(level(1)));
+    exclude(
+        &mut new,
+        "A.9.4",
+        "We have no AI system whose use we direct",
+    );
+    let result = compare(c, &old, &new);
+    assert_eq!(result.newly_excluded().collect::<Vec<_>>(), [item("A.9.4")]);
+    assert_eq!(result.newly_included().count(), 0);
+    assert!(result.scope_shrank());
+    assert!(result.higher_from_smaller_scope());
+    let v: serde_json::Value = serde_json::from_str(&cmp::json(c, &old, &new)).expect("json");
+    assert_eq!(v["newly_excluded"], serde_json::json!(["A.9.4"]));
+    assert_eq!(v["higher_from_smaller_scope"], true);
+    assert_eq!(
+        v["overall"]["new_in_scope"].as_u64(),
+        v["overall"]["old_in_scope"].as_u64().map(|n| n - 1)
+    );
+    // Taking it back in is a newly included control, and no rise from a smaller scope.
+    let back = compare(c, &new, &old);
+    assert_eq!(back.newly_included().collect::<Vec<_>>(), [item("A.9.4")]);
+    assert!(!back.scope_shrank() && !back.higher_from_smaller_scope());
 }
 
 #[test]

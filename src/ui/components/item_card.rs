@@ -193,6 +193,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                             onchange={{ let cb = on_edit.clone(); Callback::from(move |e: Event| cb.emit(Edit::Applicable(id, super::event_checked(&e)))) }} />
                         <span>{ if a.excluded { msg::item_not_applicable() } else { msg::item_applicable() } }</span>
                     </label>
+                    if let Some(clause) = crate::engine::rules::exclusions::conflicting_clause(catalog, id) {
+                        <p class={if a.excluded { "aims-field-error" } else { "aims-hint" }} data-conflict={catalog.item(clause).id.clone()}>
+                            { tf(msg::item_exclusion_conflict(), &[("clause", &catalog.item(clause).id)]) }
+                        </p>
+                    }
                     // Clause 6.1.3: a reason for every decision, inclusion or exclusion.
                     <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::item_justification() } else { msg::item_reason() } }</label>{ term_link(&navigator, terms::EXCLUSION) }
                     <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}

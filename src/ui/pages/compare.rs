@@ -4,8 +4,9 @@
 //! file, each differing item can take the colleague's answer or keep this one: nothing
 //! changes without that choice, and each choice can be taken back while the file is open.
 
-use crate::engine::reports::compare::{compare, delta, Change};
+use crate::engine::reports::compare::{compare, delta, Change, Comparison};
 use crate::engine::rules::merge::{differing_documents, differing_items};
+use crate::engine::rules::scoring::Figure;
 use crate::engine::{Assessment, Edit, ItemId};
 use crate::state::Entry;
 use crate::ui::components::result_tabs::ResultTabs;
@@ -49,6 +50,51 @@ fn points(d: Option<i32>) -> String {
             let text = crate::engine::model::decimal::format_fixed(u64::from(d.unsigned_abs()), 1);
             tf(msg::compare_points(), &[("n", &format!("{sign}{text}"))])
         }
+    }
+}
+
+/// A figure in a comparison cell: conformity with its "conforming/in scope" count, so a
+/// change of scope shows, and maturity beneath.
+fn figure(f: &Figure) -> Html {
+    html! {
+        <>
+            { pct(f.conformity) }
+            <span class="aims-muted aims-small">{ format!(" · {}/{}", f.conforming, f.in_scope) }</span>
+            <br />
+            <span class="aims-muted aims-small">{ tf(msg::results_maturity(), &[("pct", &pct(f.maturity))]) }</span>
+        </>
+    }
+}
+
+/// The controls newly excluded or included, and a plain warning when a higher figure
+/// comes from a smaller scope.
+fn scope_changes(cmp: &Comparison) -> Html {
+    let c = crate::ui::services::i18n::catalog();
+    let list = |items: Vec<ItemId>| {
+        items
+            .iter()
+            .map(|&i| c.item(i).id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let excluded: Vec<ItemId> = cmp.newly_excluded().collect();
+    let included: Vec<ItemId> = cmp.newly_included().collect();
+    html! {
+        <section class="aims-compare-scope" aria-labelledby="aims-compare-scope">
+            <h2 class="aims-h2" id="aims-compare-scope">{ msg::compare_scope_title() }</h2>
+            if cmp.higher_from_smaller_scope() {
+                <p class="aims-alert aims-alert--warn" role="note">{ tf(msg::compare_smaller_scope(), &[("old", &cmp.old.overall.in_scope.to_string()), ("new", &cmp.new.overall.in_scope.to_string())]) }</p>
+            }
+            if excluded.is_empty() && included.is_empty() {
+                <p>{ msg::compare_scope_same() }</p>
+            }
+            if !excluded.is_empty() {
+                <p>{ tf(msg::compare_newly_excluded(), &[("list", &list(excluded))]) }</p>
+            }
+            if !included.is_empty() {
+                <p>{ tf(msg::compare_newly_included(), &[("list", &list(included))]) }</p>
+            }
+        </section>
     }
 }
 
@@ -168,23 +214,24 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                             <tbody>
                                 <tr class="aims-compare-overall">
                                     <th scope="row" data-label={msg::compare_group()}>{ msg::results_overall() }</th>
-                                    <td data-label={msg::compare_before()}>{ pct(cmp.old.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.old.overall.answered, cmp.old.overall.in_scope) }</span></td>
-                                    <td data-label={msg::compare_after()}>{ pct(cmp.new.overall.readiness) }<span class="aims-muted aims-small">{ format!(" · {}/{}", cmp.new.overall.answered, cmp.new.overall.in_scope) }</span></td>
-                                    <td data-label={msg::compare_delta()}>{ points(delta(cmp.old.overall.readiness, cmp.new.overall.readiness)) }</td>
+                                    <td data-label={msg::compare_before()}>{ figure(&cmp.old.overall) }</td>
+                                    <td data-label={msg::compare_after()}>{ figure(&cmp.new.overall) }</td>
+                                    <td data-label={msg::compare_delta()}>{ points(delta(cmp.old.overall.conformity, cmp.new.overall.conformity)) }</td>
                                 </tr>
                                 { for cmp.old.groups.iter().zip(&cmp.new.groups).filter(|(g, _)| c.group_parent(g.group).is_none()).map(|(o, n)| {
                                     let g = c.group(o.group);
                                     html! { <tr>
                                         <th scope="row" data-label={msg::compare_group()}>{ g.label() }</th>
-                                        <td data-label={msg::compare_before()}>{ pct(o.figure.readiness) }</td>
-                                        <td data-label={msg::compare_after()}>{ pct(n.figure.readiness) }</td>
-                                        <td data-label={msg::compare_delta()}>{ points(delta(o.figure.readiness, n.figure.readiness)) }</td>
+                                        <td data-label={msg::compare_before()}>{ figure(&o.figure) }</td>
+                                        <td data-label={msg::compare_after()}>{ figure(&n.figure) }</td>
+                                        <td data-label={msg::compare_delta()}>{ points(delta(o.figure.conformity, n.figure.conformity)) }</td>
                                     </tr> }
                                 }) }
                             </tbody>
                         </table>
                     </div>
                     <p class="aims-rule">{ msg::compare_rule() }</p>
+                    { scope_changes(&cmp) }
                     <h2 class="aims-h2">{ msg::compare_items() }</h2>
                     <p>{ tf(msg::compare_counts(), &[("up", &up.to_string()), ("down", &down.to_string()), ("same", &same.to_string()), ("newly", &newly.to_string()), ("gone", &gone.to_string()), ("not", &not.to_string())]) }</p>
                     <details class="aims-details">

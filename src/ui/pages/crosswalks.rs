@@ -80,8 +80,9 @@ pub fn CrosswalkScreen(p: &CrosswalkProps) -> Html {
             </div>
             <div class="aims-stat">
                 <p class="aims-stat-label">{ tf(msg::crosswalk_readiness(), &[("ref", &reference)]) }</p>
-                <p class="aims-stat-value">{ pct(figure.readiness) }</p>
-                <p class="aims-stat-note">{ tf(msg::results_evidenced(), &[("pct", &pct(figure.evidenced))]) }</p>
+                <p class="aims-stat-value">{ pct(figure.conformity) }</p>
+                <p class="aims-stat-note">{ tf(msg::results_conforming(), &[("n", &figure.conforming.to_string()), ("total", &figure.in_scope.to_string())]) }</p>
+                <p class="aims-stat-note">{ tf(msg::results_maturity(), &[("pct", &pct(figure.maturity))]) }</p>
                 <p class="aims-stat-note">{ tf(msg::results_over(), &[("answered", &figure.answered.to_string()), ("total", &figure.in_scope.to_string()), ("excluded", &figure.excluded.to_string())]) }</p>
             </div>
             <div class="aims-table-wrap">

@@ -44,6 +44,7 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                     <span class="aims-doc-title">{ &doc.title }</span>
                     <span class="aims-muted aims-small">{ tf(msg::docs_required_by(), &[("clause", &doc.clause), ("title", &clause)]) }</span>
                     <span class="aims-small">{ &doc.description }</span>
+                    <span class="aims-small aims-doc-class" data-class={doc.class.as_str()}>{ class_words(c, d) }</span>
                 </label>
                 if !needed {
                     <span class="aims-tag">{ tf(msg::docs_not_required(), &[("control", &doc.clause)]) }</span>
@@ -65,5 +66,16 @@ pub fn Documents(p: &DocumentsProps) -> Html {
             <h2 class="aims-h2">{ msg::docs_annex() }</h2>
             <ul class="aims-doclist">{ for c.document_ids().filter(|&d| c.document_control(d).is_some()).map(row) }</ul>
         </section>
+    }
+}
+
+/// A document's class and the audit stage it is needed before, in words.
+fn class_words(c: &crate::engine::Catalog, d: DocumentId) -> &'static str {
+    use crate::engine::model::catalog::DocumentClass;
+    use crate::engine::rules::scoring::document_stage;
+    match (c.document(d).class, document_stage(c, d)) {
+        (DocumentClass::Design, _) => msg::docs_class_design(),
+        (DocumentClass::Record, crate::engine::Stage::One) => msg::docs_class_record_stage1(),
+        (DocumentClass::Record, crate::engine::Stage::Two) => msg::docs_class_record(),
     }
 }

@@ -132,7 +132,7 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
         match state {
             Some(a) => {
                 let f = figure_of(c, a, refs.iter().map(|(i, _)| *i));
-                html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.readiness)), ("n", &f.in_scope.to_string())]) }</span> }
+                html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.conformity)), ("n", &f.conforming.to_string()), ("total", &f.in_scope.to_string())]) }</span> }
             }
             None => html! {},
         }

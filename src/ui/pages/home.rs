@@ -192,7 +192,7 @@ pub fn Home() -> Html {
                             }
                             <p class="aims-muted">{ &s.organization }{ if s.organization.is_empty() { "" } else { " · " } }{ tf(msg::home_updated(), &[("when", &updated)]) }</p>
                             <p class="aims-card-figures">
-                                <span class="aims-figure-inline"><strong>{ pct(Some(s.readiness())) }</strong>{ " " }{ msg::home_ready() }</span>
+                                <span class="aims-figure-inline"><strong>{ pct(Some(s.conformity())) }</strong>{ " " }{ tf(msg::home_ready(), &[("n", &s.conforming.to_string()), ("total", &s.in_scope.to_string())]) }</span>
                                 <span class="aims-figure-inline">{ tf(msg::home_coverage(), &[("pct", &pct(coverage)), ("answered", &s.answered.to_string()), ("total", &s.in_scope.to_string())]) }</span>
                             </p>
                         </div>

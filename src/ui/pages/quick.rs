@@ -114,6 +114,7 @@ pub fn Quick() -> Html {
                     }) }
                 </ol>
                 <h2 class="aims-h2">{ msg::quick_next_title() }</h2>
+                <p class="aims-small">{ msg::quick_continue_note() }</p>
                 <div class="aims-actions">
                     <button type="button" class="aims-btn aims-btn--primary" onclick={continue_full}>{ msg::quick_continue() }</button>
                     if let Some((text, href)) = &cta {

@@ -74,7 +74,7 @@ pub fn ReadinessReportScreen(p: &ReadinessReportProps) -> Html {
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-blockers">
                 <h2 id="aims-report-blockers" class="aims-h2">{ msg::results_blockers_heading() }</h2>
-                { blockers(r) }
+                { blockers(a, r) }
             </section>
             <section class="aims-report-section aims-page-break" aria-labelledby="aims-report-gaps">
                 <h2 id="aims-report-gaps" class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>

@@ -2,7 +2,7 @@
 //! its blockers, a chart per clause and control objective, and the top gaps.
 
 use crate::engine::format::guide::terms;
-use crate::engine::rules::scoring::{Figure, GroupScore};
+use crate::engine::rules::scoring::{Figure, GroupScore, Warning};
 use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Score, Stage, Verdict};
 use crate::ui::components::nav::term_link;
 use crate::ui::components::pct;
@@ -24,21 +24,25 @@ pub struct ResultsProps {
     pub report: Rc<Score>,
 }
 
+/// A figure's card: conformity today as "n of N" with its percentage, maturity beneath,
+/// and what the denominator leaves out.
 fn figure_card(label: &'static str, f: &Figure) -> Html {
     html! {
         <div class="aims-stat">
             <p class="aims-stat-label">{ label }</p>
-            <p class="aims-stat-value">{ pct(f.readiness) }</p>
-            <p class="aims-stat-note">{ tf(msg::results_evidenced(), &[("pct", &pct(f.evidenced))]) }</p>
+            <p class="aims-stat-value">{ pct(f.conformity) }</p>
+            <p class="aims-stat-note aims-stat-strong">{ tf(msg::results_conforming(), &[("n", &f.conforming.to_string()), ("total", &f.in_scope.to_string())]) }</p>
+            <p class="aims-stat-note">{ tf(msg::results_maturity(), &[("pct", &pct(f.maturity))]) }</p>
             <p class="aims-stat-note">{ tf(msg::results_over(), &[("answered", &f.answered.to_string()), ("total", &f.in_scope.to_string()), ("excluded", &f.excluded.to_string())]) }</p>
         </div>
     }
 }
 
-/// A horizontal bar chart of claimed and evidenced readiness per group, drawn as SVG.
+/// A horizontal bar chart of conformity today (the wide bar) and implementation maturity
+/// (the thin one) per group, drawn as SVG.
 fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
-    // Each row: the group's name, then its claimed bar (with the figure) and its evidenced
-    // bar underneath. A narrow viewBox keeps the text legible on a phone. Integer
+    // Each row: the group's name, then its conformity bar (with the figure) and its
+    // maturity bar underneath. A narrow viewBox keeps the text legible on a phone. Integer
     // geometry: no floating-point formatting in the bundle.
     const ROW_H: usize = 46;
     const BAR_W: u32 = 330;
@@ -56,12 +60,12 @@ fn chart(title: &'static str, rows: &[&GroupScore]) -> Html {
                     let group = c.group(g.group);
                     html! {
                         <g>
-                            <title>{ format!("{} {}: {} ({})", group.id, group.title, pct(g.figure.readiness), tf(msg::results_evidenced(), &[("pct", &pct(g.figure.evidenced))])) }</title>
+                            <title>{ format!("{} {}: {} ({})", group.id, group.title, tf(msg::results_conforming(), &[("n", &g.figure.conforming.to_string()), ("total", &g.figure.in_scope.to_string())]), tf(msg::results_maturity(), &[("pct", &pct(g.figure.maturity))])) }</title>
                             <text x="0" y={(y + 13).to_string()} class="aims-svg-label">{ group.label() }</text>
                             <rect x="0" y={(y + 19).to_string()} width={BAR_W.to_string()} height="20" class="aims-svg-track" rx="3" />
-                            <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.readiness)} height="12" class="aims-svg-claimed" rx="2" />
-                            <rect x="0" y={(y + 32).to_string()} width={bar(g.figure.evidenced)} height="7" class="aims-svg-evidenced" rx="2" />
-                            <text x={(BAR_W + 8).to_string()} y={(y + 34).to_string()} class="aims-svg-value">{ pct(g.figure.readiness) }</text>
+                            <rect x="0" y={(y + 19).to_string()} width={bar(g.figure.conformity)} height="12" class="aims-svg-claimed" rx="2" />
+                            <rect x="0" y={(y + 32).to_string()} width={bar(g.figure.maturity)} height="7" class="aims-svg-evidenced" rx="2" />
+                            <text x={(BAR_W + 8).to_string()} y={(y + 34).to_string()} class="aims-svg-value">{ pct(g.figure.conformity) }</text>
                         </g>
                     }
                 }) }
@@ -75,25 +79,36 @@ fn item_label(i: ItemId) -> String {
     c.item(i).label()
 }
 
-fn blocker_text(b: &Blocker) -> String {
+fn blocker_text(a: &Assessment, b: &Blocker) -> String {
     let c = crate::ui::services::i18n::catalog();
+    let level = |i: ItemId, l: crate::engine::MaturityLevel, text: &str| {
+        tf(text, &[("item", &item_label(i)), ("level", &l.to_string())])
+    };
     match *b {
         Blocker::Unanswered(i) => tf(msg::blocker_unanswered(), &[("item", &item_label(i))]),
-        Blocker::BelowMinimum(i, l) => tf(
-            msg::blocker_below_2(),
-            &[("item", &item_label(i)), ("level", &l.to_string())],
-        ),
-        Blocker::GateBelowAuditReady(i, l) => tf(
-            msg::blocker_gate(),
-            &[("item", &item_label(i)), ("level", &l.to_string())],
-        ),
-        Blocker::BelowAuditReady(i, l) => tf(
-            msg::blocker_below_3(),
-            &[("item", &item_label(i)), ("level", &l.to_string())],
-        ),
+        Blocker::BelowMinimum(i, l) => level(i, l, msg::blocker_below_2()),
+        Blocker::GateBelowUnderWay(i, l) => level(i, l, msg::blocker_gate_under_way()),
+        Blocker::GateBelowAuditReady(i, l) => level(i, l, msg::blocker_gate()),
+        Blocker::BelowAuditReady(i, l) => level(i, l, msg::blocker_below_3()),
         Blocker::NoEvidence(i) => tf(msg::blocker_no_evidence(), &[("item", &item_label(i))]),
+        Blocker::InconsistentClaim { item, basis } => tf(
+            msg::blocker_inconsistent(),
+            &[("item", &item_label(item)), ("basis", &item_label(basis))],
+        ),
+        Blocker::ExclusionConflict { control, clause } => tf(
+            msg::blocker_exclusion_conflict(),
+            &[
+                ("item", &item_label(control)),
+                ("clause", &c.item(clause).id),
+            ],
+        ),
         Blocker::SoaDefect(i) => tf(msg::blocker_soa(), &[("item", &item_label(i))]),
         Blocker::SoaMissingReason(i) => tf(msg::blocker_soa_reason(), &[("item", &item_label(i))]),
+        Blocker::SoaNoScope => msg::blocker_soa_no_scope().to_owned(),
+        Blocker::OwnControlIncomplete(n) => tf(
+            msg::blocker_own_control(),
+            &[("id", a.additional.get(n).map_or("", |own| own.id.as_str()))],
+        ),
         Blocker::MissingDocument(d) => tf(
             msg::blocker_document(),
             &[
@@ -101,6 +116,25 @@ fn blocker_text(b: &Blocker) -> String {
                 ("clause", &c.document(d).clause),
             ],
         ),
+    }
+}
+
+fn warning_text(w: &Warning) -> String {
+    let c = crate::ui::services::i18n::catalog();
+    match *w {
+        Warning::DocumentWithoutPractice {
+            document,
+            item,
+            level,
+        } => tf(
+            msg::warning_document_without_practice(),
+            &[
+                ("doc", &c.document(document).title),
+                ("item", &item_label(item)),
+                ("level", &level.to_string()),
+            ],
+        ),
+        Warning::NoAiRoleInScope => msg::warning_no_ai_role().to_owned(),
     }
 }
 
@@ -137,9 +171,22 @@ pub fn summary(r: &Score, nav: &Option<Navigator>) -> Html {
                 <p>{ verdict_help }{ term_link(nav, terms::BLOCKER) }</p>
             </div>
             <div class="aims-stats">
-                { figure_card(msg::results_overall(), &r.overall) }
+                <div class="aims-stat aims-stat--headline">
+                    <p class="aims-stat-label">{ msg::results_overall() }{ term_link(nav, terms::READINESS) }</p>
+                    <p class="aims-stat-value">{ pct(r.overall.conformity) }</p>
+                    <p class="aims-stat-note aims-stat-strong">{ tf(msg::results_conforming(), &[("n", &r.overall.conforming.to_string()), ("total", &r.overall.in_scope.to_string())]) }</p>
+                    <p class="aims-stat-note">{ tf(msg::results_excluded_note(), &[("n", &r.overall.excluded.to_string())]) }</p>
+                    if r.overall.estimates > 0 {
+                        <p class="aims-stat-note aims-stat-warn">{ tf(msg::results_estimates_note(), &[("n", &r.overall.estimates.to_string())]) }</p>
+                    }
+                </div>
                 { figure_card(msg::results_clauses(), &r.clauses) }
                 { figure_card(msg::results_annex(), &r.annex_a) }
+                <div class="aims-stat">
+                    <p class="aims-stat-label">{ msg::results_maturity_title() }</p>
+                    <p class="aims-stat-value">{ pct(r.overall.maturity) }</p>
+                    <p class="aims-stat-note">{ tf(msg::results_maturity_note(), &[("pct", &pct(r.overall.evidenced))]) }</p>
+                </div>
                 <div class="aims-stat">
                     <p class="aims-stat-label">{ msg::results_coverage() }{ term_link(nav, terms::COVERAGE) }</p>
                     <p class="aims-stat-value">{ pct(r.overall.coverage()) }</p>
@@ -193,7 +240,7 @@ pub fn gap_table(a: &Assessment, r: &Score, limit: usize) -> Html {
 }
 
 /// What stands between the assessment and each audit stage.
-pub fn blockers(r: &Score) -> Html {
+pub fn blockers(a: &Assessment, r: &Score) -> Html {
     let c = crate::ui::services::i18n::catalog();
     let (stage1, stage2): (Vec<&Blocker>, Vec<&Blocker>) =
         r.blockers.iter().partition(|b| b.stage(c) == Stage::One);
@@ -204,7 +251,7 @@ pub fn blockers(r: &Score) -> Html {
                 if list.is_empty() {
                     <p class="aims-empty">{ msg::results_stage_none() }</p>
                 } else {
-                    <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(b) }</li> }) }</ul>
+                    <ul class="aims-blockers" tabindex="0" aria-labelledby={id}>{ for list.iter().map(|b| html! { <li>{ blocker_text(a, b) }</li> }) }</ul>
                 }
             </section>
         }
@@ -213,6 +260,12 @@ pub fn blockers(r: &Score) -> Html {
         <>
             { blocker_list("aims-stage1-title", msg::results_stage1_title(), &stage1) }
             { blocker_list("aims-stage2-title", msg::results_stage2_title(), &stage2) }
+            if !r.warnings.is_empty() {
+                <section class="aims-blocker-stage" aria-labelledby="aims-warnings-title">
+                    <h3 class="aims-h3" id="aims-warnings-title">{ tf(msg::results_warnings_title(), &[("n", &r.warnings.len().to_string())]) }</h3>
+                    <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-warnings-title">{ for r.warnings.iter().map(|w| html! { <li>{ warning_text(w) }</li> }) }</ul>
+                </section>
+            }
         </>
     }
 }
@@ -252,7 +305,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             <h2 class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>
             { gap_table(&p.assessment, r, 15) }
             <h2 class="aims-h2">{ msg::results_blockers_heading() }</h2>
-            { blockers(r) }
+            { blockers(&p.assessment, r) }
         </section>
     }
 }

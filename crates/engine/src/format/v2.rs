@@ -275,14 +275,28 @@ impl File {
     }
 }
 
+/// The id 9.2.2's document had before catalog version 3 split it, kept for the audit
+/// programme.
+const AUDIT_PROGRAMME: &str = "audit-programme-results";
+/// 9.2.2's audit results, a document of its own since catalog version 3.
+const AUDIT_RESULTS: &str = "audit-results";
+
 /// Sets each document's presence by id.
 pub(crate) fn set_documents(
     catalog: &Catalog,
     a: &mut Assessment,
     documents: IndexMap<String, bool>,
 ) -> Option<()> {
+    // Before catalog version 3 one document stood for 9.2.2's audit programme and its
+    // results; a file from then says the same of both.
+    let split = (!documents.contains_key(AUDIT_RESULTS))
+        .then(|| documents.get(AUDIT_PROGRAMME).copied())
+        .flatten();
     for (id, present) in documents {
         a.set_document(catalog.find_document(&id)?, present);
+    }
+    if let Some(present) = split {
+        a.set_document(catalog.find_document(AUDIT_RESULTS)?, present);
     }
     Some(())
 }

@@ -12,7 +12,7 @@
 
 use crate::model::catalog_data::CatalogFile;
 pub use crate::model::catalog_data::{
-    Basis, Crosswalk, Document, Group, Item, ItemKind, QuickQuestion,
+    Basis, Crosswalk, Document, DocumentClass, Group, Item, ItemKind, QuickQuestion,
 };
 use std::sync::OnceLock;
 

@@ -114,10 +114,35 @@ pub struct Document {
     pub id: String,
     /// The clause that requires it.
     pub clause: String,
+    /// Whether it designs the management system or records its operation.
+    pub class: DocumentClass,
     /// Short title in our own words.
     pub title: String,
     /// One sentence in our own words.
     pub description: String,
+}
+
+/// What a required document is, which decides when an auditor asks for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentClass {
+    /// It says how the management system works (a policy, method, plan, the scope, the
+    /// SoA): reviewed at Stage 1.
+    #[default]
+    Design,
+    /// It shows the system operating (results, logs, minutes): sampled at Stage 2, or
+    /// at Stage 1 for the first risk and impact assessments.
+    Record,
+}
+
+impl DocumentClass {
+    /// The name used in JSON and the catalog.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentClass::Design => "design",
+            DocumentClass::Record => "record",
+        }
+    }
 }
 
 /// A quick-check question standing for a set of catalog items.

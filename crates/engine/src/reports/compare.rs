@@ -1,6 +1,7 @@
-//! Two assessments side by side (progress over time): readiness per group and overall
-//! with their differences, each item up, down, unchanged or newly answered, and the
-//! documents gained or lost. `aims-score compare` prints [`json`]; the app shows the
+//! Two assessments side by side (progress over time): conformity and maturity per group
+//! and overall with their differences, each item up, down, unchanged or newly answered,
+//! the controls newly excluded or included (a higher figure from a smaller scope is
+//! said as such), and the documents gained or lost. `aims-score compare` prints [`json`]; the app shows the
 //! same [`Comparison`].
 
 use crate::model::assessment::Assessment;
@@ -106,6 +107,35 @@ impl Comparison {
         ];
         all.map(|c| self.items.iter().filter(|i| i.change == c).count())
     }
+
+    /// Controls in scope before and excluded now, in catalog order.
+    pub fn newly_excluded(&self) -> impl Iterator<Item = ItemId> + '_ {
+        self.items
+            .iter()
+            .filter(|i| i.old_in_scope && !i.new_in_scope)
+            .map(|i| i.item)
+    }
+
+    /// Controls excluded before and in scope now, in catalog order.
+    pub fn newly_included(&self) -> impl Iterator<Item = ItemId> + '_ {
+        self.items
+            .iter()
+            .filter(|i| !i.old_in_scope && i.new_in_scope)
+            .map(|i| i.item)
+    }
+
+    /// Whether fewer items are in scope now than before.
+    pub fn scope_shrank(&self) -> bool {
+        self.new.overall.in_scope < self.old.overall.in_scope
+    }
+
+    /// Whether the conformity figure rose while the scope shrank: part or all of the
+    /// rise comes from leaving controls out, not from work done, and must be said so.
+    pub fn higher_from_smaller_scope(&self) -> bool {
+        self.scope_shrank()
+            && delta(self.old.overall.conformity, self.new.overall.conformity)
+                .is_some_and(|d| d > 0)
+    }
 }
 
 /// Compares `old` with `new` (both against `catalog`).
@@ -148,6 +178,10 @@ struct CompareDoc<'a> {
     overall: FigurePair,
     groups: Vec<GroupPair<'a>>,
     items: Vec<ItemDoc<'a>>,
+    newly_excluded: Vec<&'a str>,
+    newly_included: Vec<&'a str>,
+    scope_shrank: bool,
+    higher_from_smaller_scope: bool,
     documents_gained: Vec<&'a str>,
     documents_lost: Vec<&'a str>,
 }
@@ -161,14 +195,25 @@ struct Side<'a> {
     verdict: &'static str,
 }
 
-/// A figure before and after; the delta is in percentage points.
+/// A figure before and after; deltas are in percentage points. The `readiness` keys and
+/// `delta_points` repeat maturity for one release (docs/reports.md).
 #[derive(Serialize)]
 struct FigurePair {
+    old_conformity_percent: Option<Fixed>,
+    new_conformity_percent: Option<Fixed>,
+    conformity_delta_points: Option<Fixed>,
+    old_conforming: u16,
+    new_conforming: u16,
+    old_maturity_percent: Option<Fixed>,
+    new_maturity_percent: Option<Fixed>,
+    maturity_delta_points: Option<Fixed>,
     old_readiness_percent: Option<Fixed>,
     new_readiness_percent: Option<Fixed>,
     delta_points: Option<Fixed>,
     old_in_scope: u16,
     new_in_scope: u16,
+    old_excluded: u16,
+    new_excluded: u16,
     old_answered: u16,
     new_answered: u16,
 }
@@ -190,16 +235,30 @@ struct ItemDoc<'a> {
     new_in_scope: bool,
 }
 
+fn points(old: Option<Percent>, new: Option<Percent>) -> Option<Fixed> {
+    delta(old, new).map(|d| Fixed {
+        units: d.into(),
+        decimals: 1,
+    })
+}
+
 fn figure_pair(old: &Figure, new: &Figure) -> FigurePair {
     FigurePair {
+        old_conformity_percent: percent(old.conformity),
+        new_conformity_percent: percent(new.conformity),
+        conformity_delta_points: points(old.conformity, new.conformity),
+        old_conforming: old.conforming,
+        new_conforming: new.conforming,
+        old_maturity_percent: percent(old.maturity),
+        new_maturity_percent: percent(new.maturity),
+        maturity_delta_points: points(old.maturity, new.maturity),
         old_readiness_percent: percent(old.maturity),
         new_readiness_percent: percent(new.maturity),
-        delta_points: delta(old.maturity, new.maturity).map(|d| Fixed {
-            units: d.into(),
-            decimals: 1,
-        }),
+        delta_points: points(old.maturity, new.maturity),
         old_in_scope: old.in_scope,
         new_in_scope: new.in_scope,
+        old_excluded: old.excluded,
+        new_excluded: new.excluded,
         old_answered: old.answered,
         new_answered: new.answered,
     }
@@ -239,6 +298,9 @@ pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
             .map(|&d| catalog.document(d).id.as_str())
             .collect()
     };
+    let item_ids = |items: Vec<ItemId>| -> Vec<&str> {
+        items.iter().map(|&i| catalog.item(i).id.as_str()).collect()
+    };
     pretty_line(&CompareDoc {
         document: "comparison",
         old: side(old, &c.old),
@@ -246,6 +308,10 @@ pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
         overall: figure_pair(&c.old.overall, &c.new.overall),
         groups: groups.collect(),
         items: items.collect(),
+        newly_excluded: item_ids(c.newly_excluded().collect()),
+        newly_included: item_ids(c.newly_included().collect()),
+        scope_shrank: c.scope_shrank(),
+        higher_from_smaller_scope: c.higher_from_smaller_scope(),
         documents_gained: ids(&c.documents_gained),
         documents_lost: ids(&c.documents_lost),
     })

@@ -1,7 +1,7 @@
 //! The assessment as an OSCAL 1.2.1 assessment-results document (docs/oscal.md): one
 //! result; per in-scope item an observation (its level, target and evidenced level as
 //! properties in our namespace, its evidence references) and a finding whose target is
-//! satisfied exactly when the item meets the audit bar with evidence; per excluded
+//! satisfied exactly when the scoring model counts the item as conforming today; per excluded
 //! control a finding marked not applicable with its justification.
 //!
 //! Every uuid is a version-5 uuid derived from the assessment's id and the part it
@@ -11,7 +11,7 @@ use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::level::MaturityLevel;
 use crate::reports::json_out::pretty_line;
-use crate::rules::scoring::evidenced_level;
+use crate::rules::scoring::{conforms, evidenced_level};
 use crate::text::messages::Texts;
 use serde::Serialize;
 use uuid::Uuid;
@@ -319,7 +319,7 @@ fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observati
         .filter(|e| !e.is_empty())
         .map(|description| Evidence { description })
         .collect();
-    let evidenced = evidenced_level(ans.maturity, !evidence.is_empty());
+    let evidenced = evidenced_level(ans.confirmed(), ans.has_evidence());
     // Evidence referenced: the auditor can examine it; otherwise it is a claim.
     let method = if evidence.is_empty() {
         "INTERVIEW"
@@ -330,6 +330,9 @@ fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observati
         uuid: part_uuid(a, &format!("observation/{}", item.id)),
         title: item.label(),
         description: match ans.maturity {
+            Some(l) if ans.estimate => format!(
+                "Estimated at level {l} by the quick check; not confirmed, so it counts as not assessed."
+            ),
             Some(l) => format!("Level {l}: {}.", l.name(Texts::ENGLISH)),
             None => "Not assessed yet.".to_owned(),
         },
@@ -351,8 +354,9 @@ fn finding<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Finding<'a> {
     let ans = a.answer(i);
     let control = item.kind == ItemKind::Control;
     let scoped = a.in_scope(catalog, i);
-    let evidenced = evidenced_level(ans.maturity, !ans.evidence.is_empty());
-    let satisfied = evidenced.is_some_and(|l| l >= MaturityLevel::AUDIT_READY);
+    let evidenced = evidenced_level(ans.confirmed(), ans.has_evidence());
+    // Satisfied exactly when the scoring model counts the item as conforming today.
+    let satisfied = conforms(catalog, a, i);
     let mut props = vec![prop("item-kind", item.kind.as_str())];
     if control {
         props.push(prop(
@@ -419,6 +423,9 @@ fn finding_description(scoped: bool, satisfied: bool, evidenced: Option<Maturity
         "Excluded from the Statement of Applicability.".to_owned()
     } else if satisfied {
         "At level 3 or above with evidence: meets the certification audit bar.".to_owned()
+    } else if evidenced.is_some_and(|l| l >= MaturityLevel::AUDIT_READY) {
+        "At level 3 or above with evidence, but a requirement it builds on is below level 3."
+            .to_owned()
     } else if let Some(l) = evidenced {
         format!("Evidenced level {l} is below level 3, the certification audit bar.")
     } else {

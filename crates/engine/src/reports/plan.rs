@@ -54,37 +54,137 @@ impl When {
 
 /// What has to be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Task {
-    /// Raise an item from its level (`None`: not assessed yet) to the next one.
+pub enum Task<'a> {
+    /// Bring an item from its level (`None`: not assessed yet) to the level its blocker
+    /// or its target needs.
     Raise {
         /// Where it is.
         current: Option<MaturityLevel>,
-        /// The level to reach next.
+        /// The level it needs: the one its blocker asks for, or the target.
         next: MaturityLevel,
         /// The organization's target.
         target: TargetLevel,
     },
     /// Record evidence for a level claimed at 3 or above.
     RecordEvidence(MaturityLevel),
+    /// Bring the item a claim builds on to level 3 first.
+    RaiseBasis(ItemId),
+    /// Include an excluded control again: a mandatory clause is carried out through it.
+    IncludeAgain(ItemId),
     /// Write the reason for including a control in the Statement of Applicability.
     WriteReason,
     /// Write the justification for a control marked excluded.
     WriteJustification,
+    /// State the scope of the AI management system.
+    StateScope,
+    /// Give a control of the organization's own (its id) a reason and a status.
+    CompleteOwnControl(&'a str),
     /// Produce a mandatory document.
     ProduceDocument(DocumentId),
 }
 
-impl Task {
+impl Task<'_> {
     /// A stable name for JSON and CSV.
     pub fn key(self) -> &'static str {
         match self {
             Task::Raise { current: None, .. } => "assess",
             Task::Raise { .. } => "raise_level",
             Task::RecordEvidence(_) => "record_evidence",
+            Task::RaiseBasis(_) => "raise_basis",
+            Task::IncludeAgain(_) => "include_again",
             Task::WriteReason => "write_reason",
             Task::WriteJustification => "write_justification",
+            Task::StateScope => "state_scope",
+            Task::CompleteOwnControl(_) => "complete_own_control",
             Task::ProduceDocument(_) => "produce_document",
         }
+    }
+}
+
+/// The order work on a management system is done in; the plan lists tasks of one stage
+/// in this order, so nobody is asked for the SoA's reasons before the scope and the risk
+/// method exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// 4.3 and the SoA's scope.
+    Scope,
+    /// 4.1, 4.2, 4.4.
+    Context,
+    /// Clause 5, A.2 and A.3.
+    PolicyAndRoles,
+    /// 6.1.1.
+    RiskCriteria,
+    /// 6.1.2, 6.1.4, 8.2, 8.4 and A.5.
+    Assessments,
+    /// 6.1.3, 8.3 and the Statement of Applicability's reasons.
+    TreatmentAndSoa,
+    /// 6.2 and 6.3.
+    Objectives,
+    /// Clause 7 and A.4.
+    Support,
+    /// 8.1 and the controls A.6 to A.10.
+    Operation,
+    /// 9.1.
+    Monitoring,
+    /// 9.2.
+    InternalAudit,
+    /// 9.3.
+    ManagementReview,
+    /// Clause 10.
+    Improvement,
+}
+
+impl Phase {
+    /// A stable name for JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::Scope => "scope",
+            Phase::Context => "context",
+            Phase::PolicyAndRoles => "policy_and_roles",
+            Phase::RiskCriteria => "risk_criteria",
+            Phase::Assessments => "risk_and_impact_assessments",
+            Phase::TreatmentAndSoa => "treatment_and_soa",
+            Phase::Objectives => "objectives",
+            Phase::Support => "support",
+            Phase::Operation => "operation_and_controls",
+            Phase::Monitoring => "monitoring",
+            Phase::InternalAudit => "internal_audit",
+            Phase::ManagementReview => "management_review",
+            Phase::Improvement => "improvement",
+        }
+    }
+
+    /// The phase an item's work belongs to, from its id.
+    pub fn of_item(id: &str) -> Phase {
+        match id {
+            "4.3" => Phase::Scope,
+            "6.1.1" => Phase::RiskCriteria,
+            "6.1.2" | "6.1.4" | "8.2" | "8.4" => Phase::Assessments,
+            "6.1.3" | "8.3" => Phase::TreatmentAndSoa,
+            "9.1" => Phase::Monitoring,
+            _ => Self::of_prefix(id),
+        }
+    }
+
+    fn of_prefix(id: &str) -> Phase {
+        const PREFIXES: [(&str, Phase); 12] = [
+            ("4.", Phase::Context),
+            ("5.", Phase::PolicyAndRoles),
+            ("A.2.", Phase::PolicyAndRoles),
+            ("A.3.", Phase::PolicyAndRoles),
+            ("A.5.", Phase::Assessments),
+            ("6.", Phase::Objectives),
+            ("7.", Phase::Support),
+            ("A.4.", Phase::Support),
+            ("9.2", Phase::InternalAudit),
+            ("9.3", Phase::ManagementReview),
+            ("10.", Phase::Improvement),
+            ("9.", Phase::Monitoring),
+        ];
+        PREFIXES
+            .iter()
+            .find(|(prefix, _)| id.starts_with(prefix))
+            .map_or(Phase::Operation, |&(_, phase)| phase)
     }
 }
 
@@ -94,9 +194,11 @@ pub struct Step<'a> {
     /// The item the task is about (for a document: the requirement that names it).
     pub item: Option<ItemId>,
     /// What to do.
-    pub task: Task,
+    pub task: Task<'a>,
     /// Before which milestone.
     pub when: When,
+    /// Where in the order of work it falls.
+    pub phase: Phase,
     /// The gap priority of a `Raise` task (see [`crate::rules::scoring::Gap`]); 0 otherwise.
     pub priority: u32,
     /// Who is responsible (the item's owner).
@@ -108,8 +210,10 @@ pub struct Step<'a> {
 }
 
 impl Step<'_> {
-    /// What to do, in words, with the catalog's description of the next level.
+    /// What to do, in words; a level task with the catalog's description of the level
+    /// it needs.
     pub fn words(&self, catalog: &Catalog, texts: Texts) -> String {
+        let id = |i: ItemId| catalog.item(i).id.clone();
         match self.task {
             Task::Raise { current, next, .. } => {
                 let hint = self
@@ -134,8 +238,16 @@ impl Step<'_> {
             Task::RecordEvidence(level) => {
                 texts.tf(texts.plan_task_evidence(), &[("level", &level.to_string())])
             }
+            Task::RaiseBasis(basis) => texts.tf(texts.plan_task_basis(), &[("basis", &id(basis))]),
+            Task::IncludeAgain(clause) => {
+                texts.tf(texts.plan_task_include(), &[("clause", &id(clause))])
+            }
             Task::WriteReason => texts.plan_task_reason().to_owned(),
             Task::WriteJustification => texts.plan_task_justification().to_owned(),
+            Task::StateScope => texts.plan_task_scope().to_owned(),
+            Task::CompleteOwnControl(own) => {
+                texts.tf(texts.plan_task_own_control(), &[("id", own)])
+            }
             Task::ProduceDocument(doc) => texts.tf(
                 texts.plan_task_document(),
                 &[("document", &catalog.document(doc).title)],
@@ -165,43 +277,56 @@ pub fn group_of(catalog: &Catalog, step: &Step, grouping: Grouping) -> Option<Gr
 
 /// The action plan for `report` (the score of `assessment`), overdue flags against
 /// `today`: Stage 1 tasks first, then Stage 2, then those toward the targets; within
-/// each, gaps of higher priority first, then catalog order.
+/// each, in the order the work is done ([`Phase`]), then gaps of higher priority first,
+/// then catalog order.
 pub fn plan<'a>(
     catalog: &Catalog,
     assessment: &'a Assessment,
     report: &Score,
     today: Date,
 ) -> Vec<Step<'a>> {
-    let step = |item: Option<ItemId>, task: Task, when: When, priority: u32| {
+    let step = |item: Option<ItemId>, task: Task<'a>, when: When, priority: u32| {
         let answer = item.map(|i| assessment.answer(i));
         let due = answer.and_then(|a| a.due);
+        let phase = match task {
+            Task::StateScope => Phase::Scope,
+            Task::WriteReason
+            | Task::WriteJustification
+            | Task::IncludeAgain(_)
+            | Task::CompleteOwnControl(_) => Phase::TreatmentAndSoa,
+            _ => item.map_or(Phase::Operation, |i| Phase::of_item(&catalog.item(i).id)),
+        };
         Step {
             item,
             task,
             when,
+            phase,
             priority,
             owner: answer.map_or("", |a| a.owner.trim()),
             due,
             overdue: due.is_some_and(|d| d < today),
         }
     };
-    // The stage a level task stands in front of comes from the item's level blockers
-    // only: a missing SoA reason or evidence is a task of its own.
-    let stage_of = |item: ItemId| {
+    // The level task of an item stands in front of the earliest stage its level
+    // blockers stand in front of, and aims at the level that blocker needs. A missing
+    // SoA reason or evidence is a task of its own.
+    let needs = |item: ItemId| {
         report
             .blockers
             .iter()
-            .filter(|b| level_blocker_item(**b) == Some(item))
-            .map(|b| b.stage(catalog))
+            .filter_map(|b| {
+                needed_level(*b)
+                    .filter(|&(i, _)| i == item)
+                    .map(|(_, l)| (b.stage(catalog), l))
+            })
             .min()
     };
     let mut steps: Vec<Step<'a>> = Vec::new();
     for gap in &report.gaps {
-        // Not assessed yet: the first thing to know is how far it is from the audit bar.
-        let next = gap
-            .current
-            .map_or(MaturityLevel::AUDIT_READY, MaturityLevel::up);
-        let when = stage_of(gap.item).map_or(When::TowardTarget, When::of);
+        let (when, next) = match needs(gap.item) {
+            Some((stage, level)) => (When::of(stage), level),
+            None => (When::TowardTarget, gap.target.as_maturity()),
+        };
         let task = Task::Raise {
             current: gap.current,
             next,
@@ -211,40 +336,57 @@ pub fn plan<'a>(
     }
     for &b in &report.blockers {
         let when = When::of(b.stage(catalog));
-        match b {
-            Blocker::NoEvidence(i) => {
-                let level = assessment
-                    .answer(i)
-                    .maturity
-                    .unwrap_or(MaturityLevel::AUDIT_READY);
-                steps.push(step(Some(i), Task::RecordEvidence(level), when, 0));
-            }
-            Blocker::SoaMissingReason(i) => steps.push(step(Some(i), Task::WriteReason, when, 0)),
-            Blocker::SoaDefect(i) => steps.push(step(Some(i), Task::WriteJustification, when, 0)),
-            Blocker::MissingDocument(d) => steps.push(step(
-                catalog.document_item(d),
-                Task::ProduceDocument(d),
-                when,
-                0,
+        let task = match b {
+            Blocker::NoEvidence(i) => Some((
+                Some(i),
+                Task::RecordEvidence(
+                    assessment
+                        .answer(i)
+                        .maturity
+                        .unwrap_or(MaturityLevel::AUDIT_READY),
+                ),
             )),
-            _ => {}
+            Blocker::InconsistentClaim { item, basis } => {
+                Some((Some(item), Task::RaiseBasis(basis)))
+            }
+            Blocker::ExclusionConflict { control, clause } => {
+                Some((Some(control), Task::IncludeAgain(clause)))
+            }
+            Blocker::SoaMissingReason(i) => Some((Some(i), Task::WriteReason)),
+            Blocker::SoaDefect(i) => Some((Some(i), Task::WriteJustification)),
+            Blocker::SoaNoScope => Some((None, Task::StateScope)),
+            Blocker::OwnControlIncomplete(n) => assessment
+                .additional
+                .get(n)
+                .map(|own| (None, Task::CompleteOwnControl(own.id.as_str()))),
+            Blocker::MissingDocument(d) => {
+                Some((catalog.document_item(d), Task::ProduceDocument(d)))
+            }
+            Blocker::Unanswered(_)
+            | Blocker::BelowMinimum(..)
+            | Blocker::GateBelowUnderWay(..)
+            | Blocker::GateBelowAuditReady(..)
+            | Blocker::BelowAuditReady(..) => None,
+        };
+        if let Some((item, task)) = task {
+            steps.push(step(item, task, when, 0));
         }
     }
     // Stable: equal keys keep the order above (gaps by priority, then blockers in
     // catalog order).
-    steps.sort_by(|a, b| {
-        (a.when, std::cmp::Reverse(a.priority)).cmp(&(b.when, std::cmp::Reverse(b.priority)))
-    });
+    steps.sort_by_key(|s| (s.when, s.phase, std::cmp::Reverse(s.priority)));
     steps
 }
 
-/// The item of a blocker about an item's level (unanswered or below a bar).
-fn level_blocker_item(b: Blocker) -> Option<ItemId> {
+/// The item of a blocker about an item's level, and the level that blocker needs.
+fn needed_level(b: Blocker) -> Option<(ItemId, MaturityLevel)> {
     match b {
+        Blocker::BelowMinimum(i, _) | Blocker::GateBelowUnderWay(i, _) => {
+            Some((i, MaturityLevel::L2))
+        }
         Blocker::Unanswered(i)
-        | Blocker::BelowMinimum(i, _)
         | Blocker::GateBelowAuditReady(i, _)
-        | Blocker::BelowAuditReady(i, _) => Some(i),
+        | Blocker::BelowAuditReady(i, _) => Some((i, MaturityLevel::AUDIT_READY)),
         _ => None,
     }
 }
@@ -340,6 +482,7 @@ struct PlanDoc<'a> {
 struct Action<'a> {
     item: Option<&'a str>,
     when: &'static str,
+    phase: &'static str,
     task: &'static str,
     document: Option<&'a str>,
     text: String,
@@ -375,6 +518,7 @@ fn action<'a>(catalog: &'a Catalog, a: &Step<'a>) -> Action<'a> {
     Action {
         item: a.item.map(|i| catalog.item(i).id.as_str()),
         when: a.when.key(),
+        phase: a.phase.key(),
         task: a.task.key(),
         document,
         // The JSON is for programs: always English.

@@ -1,10 +1,10 @@
 //! The scoring report and the catalog summary as JSON, as printed by `aims-score`
 //! (docs/export-format.md).
 
+use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId};
 use crate::model::decimal::Fixed;
 use crate::reports::json_out::{percent, pretty_line};
-use crate::model::assessment::Assessment;
 use crate::rules::scoring::{Blocker, Gap, GroupScore, Score, Warning};
 use serde::Serialize;
 
@@ -258,6 +258,8 @@ struct CatalogDocument<'a> {
     id: &'a str,
     title: &'a str,
     clause: &'a str,
+    /// `design` (needed before Stage 1) or `record` (see docs/scoring.md).
+    class: &'static str,
 }
 
 /// The catalog summary printed by `aims-score catalog`.
@@ -286,6 +288,7 @@ pub fn catalog_json(catalog: &Catalog) -> String {
             id: &doc.id,
             title: &doc.title,
             clause: &doc.clause,
+            class: doc.class.as_str(),
         }
     });
     pretty_line(&CatalogDoc {

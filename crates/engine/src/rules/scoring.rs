@@ -4,7 +4,7 @@
 //! blockers and warnings, and the prioritized gaps.
 
 use crate::model::assessment::{Answer, Assessment};
-use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
+use crate::model::catalog::{Catalog, DocumentClass, DocumentId, GroupId, ItemId, ItemKind};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::percent::Percent;
 use crate::rules::basis::basis_of;
@@ -216,9 +216,9 @@ impl Blocker {
             | Blocker::SoaMissingReason(i)
             | Blocker::InconsistentClaim { item: i, .. }
             | Blocker::ExclusionConflict { control: i, .. } => Some(i),
-            Blocker::SoaNoScope | Blocker::OwnControlIncomplete(_) | Blocker::MissingDocument(_) => {
-                None
-            }
+            Blocker::SoaNoScope
+            | Blocker::OwnControlIncomplete(_)
+            | Blocker::MissingDocument(_) => None,
         }
     }
 
@@ -229,7 +229,7 @@ impl Blocker {
             Blocker::NoEvidence(i) | Blocker::InconsistentClaim { item: i, .. } => {
                 conforms_before_stage1(catalog, i)
             }
-            Blocker::MissingDocument(d) => document_before_stage1(catalog, d),
+            Blocker::MissingDocument(d) => document_stage(catalog, d) == Stage::One,
             _ => true,
         };
         if before_stage1 {
@@ -240,14 +240,21 @@ impl Blocker {
     }
 }
 
-/// Whether a document is needed before Stage 1: every design document, and the records
-/// of requirements that must conform before Stage 1 (the first risk and impact
-/// assessments).
-fn document_before_stage1(catalog: &Catalog, doc: DocumentId) -> bool {
-    catalog.document_control(doc).is_none()
+/// The stage a required document is needed before: Stage 1 for every design document
+/// and for the records of requirements that must conform before Stage 1 (the first
+/// risk and impact assessments); Stage 2 for other records, which show a completed
+/// cycle.
+pub fn document_stage(catalog: &Catalog, doc: DocumentId) -> Stage {
+    let design = catalog.document(doc).class == DocumentClass::Design;
+    if design
         || catalog
             .document_item(doc)
             .is_some_and(|i| conforms_before_stage1(catalog, i))
+    {
+        Stage::One
+    } else {
+        Stage::Two
+    }
 }
 
 /// Something an auditor would question that does not by itself stop a certification.

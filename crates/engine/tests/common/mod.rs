@@ -66,9 +66,32 @@ pub fn reasons_everywhere(a: &mut Assessment) {
         .item_ids()
         .filter(|&i| c.item(i).kind == ItemKind::Control)
     {
-        a.update(c, i, |ans| {
-            ans.justification = "Treats an assessed AI risk".into()
-        })
-        .expect("edit");
+        a.update(c, i, |ans| ans.justification = REASON.into())
+            .expect("edit");
     }
+}
+
+/// A reason that counts (at least 20 characters and three words).
+pub const REASON: &str = "Treats an assessed AI risk";
+
+/// Writes the scope of the AI management system (the SoA's title block needs one).
+pub fn scope(a: &mut Assessment) {
+    a.profile.scope_note = "All AI systems of the analytics division".into();
+}
+
+/// Excludes a control with `reason`.
+pub fn exclude(a: &mut Assessment, id: &str, reason: &str) {
+    a.update(catalog(), item(id), |ans| {
+        ans.excluded = true;
+        ans.justification = reason.into();
+    })
+    .expect("controls can be excluded");
+}
+
+/// Sets an item's evidence references.
+pub fn evidence(a: &mut Assessment, id: &str, refs: &[&str]) {
+    a.update(catalog(), item(id), |ans| {
+        ans.evidence = refs.iter().map(|r| (*r).to_owned()).collect()
+    })
+    .expect("edit");
 }
