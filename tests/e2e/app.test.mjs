@@ -106,6 +106,11 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   await tab(page, 'Documents').click();
   await page.check('#aims-doc-scope');
   await page.check('#aims-doc-ai-policy');
+  // A present document records its version and approval date.
+  await page.fill('#aims-docmeta-scope-v', '2.0');
+  await page.press('#aims-docmeta-scope-v', 'Tab');
+  await page.fill('#aims-docmeta-scope-a', '2026-10-15');
+  await page.press('#aims-docmeta-scope-a', 'Tab');
   // 22 documents of clauses 4–10 and 27 of Annex A controls, less the one of A.7.5,
   // which is excluded with a reason; each says when an auditor asks for it.
   assert.match(await page.textContent('.aims-figure-inline'), /^2 of 48 present/);
@@ -169,7 +174,7 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   assert.deepEqual(doc.assessment.items['4.1'].evidence, ['Context analysis v2 (DMS-114)']);
   assert.equal(doc.assessment.items['4.1'].due, '2027-03-31');
   assert.equal(doc.assessment.items['A.7.5'].applicable, false);
-  assert.equal(doc.assessment.documents.scope, true);
+  assert.deepEqual(doc.assessment.documents.scope, { present: true, version: '2.0', approved: '2026-10-15' });
 
   // Delete with confirmation, undo, delete again. A confirmation left open closes when
   // the person goes to another screen.
@@ -340,7 +345,7 @@ test('the scope step: roles, a suggested exclusion confirmed and one rejected, s
   await tab(page, 'Results').click();
   const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
   const doc = JSON.parse(exported.text);
-  assert.equal(doc.format_version, 2);
+  assert.equal(doc.format_version, 3);
   assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: ['Support chatbot (vendor model)'], scope_note: '', management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
   assert.equal(doc.assessment.items['9.2.1'].reused, true);
   assert.equal(doc.assessment.items['A.6.1.2'].applicable, false);

@@ -59,9 +59,19 @@ test('Statement of Applicability: defects, a reason in one click, CSV identical 
   await page.press('#aims-soa-by', 'Tab');
   await page.fill('#aims-soa-scope', 'Customer-support chatbot and fraud scoring, EU operations');
   await page.press('#aims-soa-scope', 'Tab');
+  // The approval: who, when, which version.
+  await page.fill('#aims-soa-approver', 'Dr. Lena Vogt, Managing Director');
+  await page.press('#aims-soa-approver', 'Tab');
+  await page.fill('#aims-soa-approved', '2026-11-20');
+  await page.press('#aims-soa-approved', 'Tab');
+  await page.fill('#aims-soa-version', '1.2');
+  await page.press('#aims-soa-version', 'Tab');
   await page.reload();
   await page.waitForSelector('#aims-soa-by');
   assert.equal(await page.inputValue('#aims-soa-by'), 'Jana Novak, AI governance lead');
+  assert.equal(await page.inputValue('#aims-soa-approver'), 'Dr. Lena Vogt, Managing Director');
+  assert.equal(await page.inputValue('#aims-soa-approved'), '2026-11-20');
+  assert.equal(await page.inputValue('#aims-soa-version'), '1.2');
 
   const csv = await download(page, 'button:has-text("Download CSV")');
   assert.match(csv.name, /\.csv$/);
@@ -70,6 +80,8 @@ test('Statement of Applicability: defects, a reason in one click, CSV identical 
   await go('results');
   const exported = await download(page, 'button:has-text("Export JSON")');
   assert.ok(scorer('soa', exported.path, '--format', 'csv').equals(csv.bytes), 'browser CSV = aims-score soa CSV');
+  const soaJson = JSON.parse(scorer('soa', exported.path).toString());
+  assert.deepEqual(soaJson.approval, { approver: 'Dr. Lena Vogt, Managing Director', approved: '2026-11-20', version: '1.2' });
   const oscal = await download(page, 'button:has-text("Export OSCAL")');
   assert.ok(scorer('oscal', exported.path).equals(oscal.bytes), 'browser OSCAL = aims-score oscal');
   // A real OSCAL implementation (compliance-trestle) accepts it.

@@ -2,12 +2,14 @@
 scripts/test.sh with the pinned jsonschema in .tools/venv; argument: the aims-score binary).
 
 1. The published files validate against their schemas: the frozen v1 fixture against
-   docs/export-format.schema.json; the frozen v2 fixture, `aims-score template` and a v2
-   file using every field against docs/export-format-v2.schema.json.
-2. The v2 schema names exactly the catalog's 70 items and 48 documents.
-3. The v2 schema accepts exactly what the importer accepts: well over a hundred mutated
-   exports (every field, every kind of wrong value, and valid edge cases such as leap
-   days) are given to both; any disagreement fails the run and is listed.
+   docs/export-format.schema.json; the frozen v2 fixture and a v2 file using every field
+   against docs/export-format-v2.schema.json; the frozen v3 fixture, `aims-score
+   template` and a v3 file using every field against docs/export-format-v3.schema.json.
+2. The v2 and v3 schemas name exactly the catalog's 70 items and 49 documents.
+3. Each of the v2 and v3 schemas accepts exactly what the importer accepts: well over a
+   hundred mutated exports each (every field, every kind of wrong value, and valid edge
+   cases such as leap days) are given to both; any disagreement fails the run and is
+   listed.
 
 Numbers are read as exact decimals (`parse_float=Decimal`): with binary floats,
 `multipleOf: 0.01` would wrongly refuse weights such as 0.29 (docs/export-format.md).
@@ -50,9 +52,11 @@ def importer_ok(doc_text):
 
 
 v1, v2 = validator("export-format.schema.json"), validator("export-format-v2.schema.json")
+v3 = validator("export-format-v3.schema.json")
 catalog = load(ROOT / "assets/catalog/iso42001.json")
 fixture_v1 = load(ROOT / "tests/fixtures/assessment-v1.json")
 fixture_v2 = load(ROOT / "tests/fixtures/assessment-v2.json")
+fixture_v3 = load(ROOT / "tests/fixtures/assessment-v3.json")
 template = json.loads(subprocess.run([SCORER, "template"], check=True, capture_output=True, text=True).stdout,
                       parse_float=Decimal)
 full = copy.deepcopy(fixture_v2)
@@ -61,23 +65,29 @@ full["assessment"]["profile"] = {"roles": ["ai_customer", "ai_subject"], "ai_sys
 full["assessment"]["additional_controls"] = [{"id": "ORG-1", "title": "Prompt logging", "source": "Contract",
                                               "status": 2, "owner": "CISO", "reason": "Customer requirement"}]
 full["assessment"]["items"]["9.2.1"]["reused"] = True
+full_v3 = copy.deepcopy(fixture_v3)
+for key in ("profile", "additional_controls"):
+    full_v3["assessment"][key] = copy.deepcopy(full["assessment"][key])
+full_v3["assessment"]["items"]["9.2.1"]["reused"] = True
 
 failures = []
 
 # 1. The published files.
 for name, v, doc in [("v1 fixture", v1, fixture_v1), ("v2 fixture", v2, fixture_v2),
-                     ("template (v2)", v2, template), ("full v2 file", v2, full)]:
+                     ("full v2 file", v2, full), ("v3 fixture", v3, fixture_v3),
+                     ("template (v3)", v3, template), ("full v3 file", v3, full_v3)]:
     errors = [e.message for e in v.iter_errors(doc)]
     if errors:
         failures.append(f"{name} does not validate: {errors[:3]}")
 
 # 2. The schema names the catalog's items and documents.
-schema_v2 = load(ROOT / "docs/export-format-v2.schema.json")
-assessment_schema = schema_v2["properties"]["assessment"]["properties"]
-if list(assessment_schema["items"]["properties"]) != [i["id"] for i in catalog["items"]]:
-    failures.append("the v2 schema's item ids are not the catalog's")
-if assessment_schema["documents"]["propertyNames"]["enum"] != [d["id"] for d in catalog["documents"]]:
-    failures.append("the v2 schema's document ids are not the catalog's")
+for version in (2, 3):
+    schema = load(ROOT / f"docs/export-format-v{version}.schema.json")
+    assessment_schema = schema["properties"]["assessment"]["properties"]
+    if list(assessment_schema["items"]["properties"]) != [i["id"] for i in catalog["items"]]:
+        failures.append(f"the v{version} schema's item ids are not the catalog's")
+    if assessment_schema["documents"]["propertyNames"]["enum"] != [d["id"] for d in catalog["documents"]]:
+        failures.append(f"the v{version} schema's document ids are not the catalog's")
 
 
 # 3. Agreement on mutated files.
@@ -115,6 +125,7 @@ long200, long10000 = "x" * 201, "x" * 10001
 cases = {
     "as written": lambda d: None,
     "format_version 3": set_value(["format_version"], 3),
+    "format_version 4": set_value(["format_version"], 4),
     "format_version 0": set_value(["format_version"], 0),
     "format_version as text": set_value(["format_version"], "2"),
     "format_version 2.5": set_value(["format_version"], Decimal("2.5")),
@@ -237,20 +248,49 @@ for item in ["4.1", "A.2.2", "9.2.1", "A.10.4"]:
     for name, change in item_cases.items():
         cases[f"{item}: {name}"] = change
 
+D = A + ["documents", "scope"]
+S = A + ["soa"]
+cases_v3 = {
+    "document as true (version 2's shape)": set_value(D, True),
+    "document without fields": set_value(D, {}),
+    "document present as text": set_value(D + ["present"], "yes"),
+    "document version as a number": set_value(D + ["version"], 2),
+    "long document version": set_value(D + ["version"], long200),
+    "document approved 29 Feb 2028": set_value(D + ["approved"], "2028-02-29"),
+    "document approved 29 Feb 2027": set_value(D + ["approved"], "2027-02-29"),
+    "document approved as text": set_value(D + ["approved"], "last week"),
+    "document approved null": set_value(D + ["approved"], None),
+    "document with an extra key": set_value(D + ["owner"], "x"),
+    "soa not an object": set_value(S, "approved"),
+    "no soa": remove(S),
+    "empty soa": set_value(S, {}),
+    "soa approver as a number": set_value(S + ["approver"], 1),
+    "long soa approver": set_value(S + ["approver"], long200),
+    "soa approved 31 June": set_value(S + ["approved"], "2026-06-31"),
+    "soa approved null": set_value(S + ["approved"], None),
+    "long soa version": set_value(S + ["version"], long200),
+    "soa with an extra key": set_value(S + ["signature"], "x"),
+}
+
 disagreements = []
-for name, change in cases.items():
-    doc = copy.deepcopy(full)
-    change(doc)
-    text = dumps(doc)
-    imported, said = importer_ok(text)
-    valid = schema_ok(v2, json.loads(text, parse_float=Decimal))
-    if imported != valid:
-        disagreements.append(f"{name}: importer {'accepts' if imported else 'refuses'}, "
-                             f"schema {'accepts' if valid else 'refuses'} ({said[:160]})")
+for version, schema, base, all_cases in [(2, v2, full, cases),
+                                         (3, v3, full_v3, {**cases, **cases_v3})]:
+    for name, change in all_cases.items():
+        doc = copy.deepcopy(base)
+        try:
+            change(doc)
+        except (KeyError, TypeError):
+            continue  # a case about a field this version's file does not have
+        text = dumps(doc)
+        imported, said = importer_ok(text)
+        valid = schema_ok(schema, json.loads(text, parse_float=Decimal))
+        if imported != valid:
+            disagreements.append(f"v{version}, {name}: importer {'accepts' if imported else 'refuses'}, "
+                                 f"schema {'accepts' if valid else 'refuses'} ({said[:160]})")
 failures += disagreements
 
 if failures:
     print("\n".join(failures))
     sys.exit(1)
-print(f"4 published files validate; the v2 schema names the catalog's items and documents; "
-      f"importer and schema agree on all {len(cases)} mutated files")
+print(f"6 published files validate; the v2 and v3 schemas name the catalog's items and documents; "
+      f"importer and schema agree on all {len(cases) + len(cases) + len(cases_v3)} mutated files")

@@ -160,10 +160,14 @@ fn template_is_a_blank_valid_export() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(
         v["assessment"]["documents"].as_object().map(|m| m.len()),
         Some(49)
+    );
+    assert_eq!(
+        v["assessment"]["documents"]["scope"],
+        serde_json::json!({"present": false, "version": "", "approved": null})
     );
     assert_eq!(
         v["assessment"]["items"].as_object().map(|m| m.len()),
@@ -214,7 +218,7 @@ fn migrate_prints_a_version_1_file_in_the_current_format() {
     assert!(v2.status.success());
     assert_eq!(out.stdout, v2.stdout);
     let v = json(&out);
-    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(v["catalog"]["version"], 3);
 }
 

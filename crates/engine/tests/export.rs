@@ -34,13 +34,24 @@ fn the_version_1_fixture_imports_and_exports_as_the_frozen_version_2_fixture() {
     assert_eq!(out["catalog"]["version"], 3);
     let docs = &out["assessment"]["documents"];
     assert_eq!(docs["audit-results"], docs["audit-programme-results"]);
-    // Apart from the catalog version and the new document, the export is the fixture.
+    // Apart from version 3's additions (a document's version and approval, the SoA's
+    // approval), the catalog version and the new document, the export is the fixture.
+    assert_eq!(out["format_version"], 3);
     let mut trimmed = out.clone();
+    trimmed["format_version"] = 2.into();
     trimmed["catalog"]["version"] = 2.into();
-    trimmed["assessment"]["documents"]
-        .as_object_mut()
-        .expect("docs")
-        .remove("audit-results");
+    let body = trimmed["assessment"].as_object_mut().expect("body");
+    assert_eq!(
+        body.remove("soa"),
+        Some(serde_json::json!({"approver": "", "approved": null, "version": ""}))
+    );
+    let docs = body["documents"].as_object_mut().expect("docs");
+    docs.remove("audit-results");
+    for doc in docs.values_mut() {
+        assert_eq!(doc["version"], "");
+        assert_eq!(doc["approved"], serde_json::Value::Null);
+        *doc = doc["present"].clone();
+    }
     let v2_fixture: serde_json::Value = serde_json::from_str(FIXTURE_V2).expect("json");
     assert_eq!(trimmed, v2_fixture);
     let v1: serde_json::Value = serde_json::from_str(FIXTURE).expect("json");
@@ -122,7 +133,7 @@ fn every_problem_is_reported_at_once_with_its_path() {
 fn wrong_format_version_and_catalog_are_named() {
     let wrong = FIXTURE
         .replacen("\"aims-readiness/assessment\"", "\"something-else\"", 1)
-        .replacen("\"format_version\": 1", "\"format_version\": 3", 1)
+        .replacen("\"format_version\": 1", "\"format_version\": 4", 1)
         .replacen("\"iso42001-2023\"", "\"iso27001-2022\"", 1);
     let found = problems(&wrong);
     assert!(
@@ -134,7 +145,7 @@ fn wrong_format_version_and_catalog_are_named() {
     assert!(
         found
             .iter()
-            .any(|f| f.starts_with("format_version: 3 was written by a newer version")),
+            .any(|f| f.starts_with("format_version: 4 was written by a newer version")),
         "{found:?}"
     );
     assert!(
@@ -178,7 +189,10 @@ fn invalid_utf8_and_deep_nesting_never_panic() {
 fn the_compact_form_imports_to_the_same_assessment() {
     let a = import(catalog(), FIXTURE.as_bytes()).expect("fixture");
     let compact = aims_engine::export_compact(catalog(), &a);
-    assert!(compact.len() < FIXTURE.len() * 3 / 4, "compact is smaller");
+    assert!(
+        compact.len() < export(catalog(), &a).len() * 3 / 4,
+        "compact is smaller"
+    );
     assert!(!compact.contains('\n'));
     assert_eq!(
         import(catalog(), compact.as_bytes()).expect("compact imports"),
@@ -277,4 +291,111 @@ fn profile_and_additional_control_problems_name_their_paths() {
     ] {
         assert!(found.iter().any(|f| f == expected), "missing {expected:?} in {found:#?}");
     }
+}
+
+const FIXTURE_V3: &str = include_str!("../../../tests/fixtures/assessment-v3.json");
+
+#[test]
+fn version_3_records_document_versions_and_the_soa_approval_and_round_trips() {
+    let c = catalog();
+    let a = import(c, FIXTURE_V3.as_bytes()).expect("v3 fixture imports");
+    assert_eq!(export(c, &a), FIXTURE_V3, "byte-identical round trip");
+    assert_eq!(a.soa.approver, "Dr. Lena Vogt, Managing Director");
+    assert_eq!(a.soa.approved, aims_engine::Date::parse("2026-11-20"));
+    assert_eq!(a.soa.version, "1.2");
+    let scope = c.find_document("scope").expect("doc");
+    assert_eq!(a.document(scope).version, "2.0");
+    assert_eq!(
+        a.document(scope).approved,
+        aims_engine::Date::parse("2026-10-15")
+    );
+    assert!(a.document(scope).present);
+    // The same answers as the version-2 fixture it was made from.
+    let v2 = import(c, FIXTURE_V2.as_bytes()).expect("v2");
+    assert!(c.item_ids().all(|i| a.answer(i) == v2.answer(i)));
+}
+
+#[test]
+fn version_3_values_are_checked_with_their_paths() {
+    let bad = FIXTURE_V3
+        .replacen(
+            "\"approved\": \"2026-11-20\"",
+            "\"approved\": \"last week\"",
+            1,
+        )
+        .replacen("\"version\": \"2.0\"", "\"version\": 2", 1)
+        .replacen("\"present\": true", "\"present\": \"yes\"", 1);
+    let found = problems(&bad);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("assessment.documents.scope.version: 2 is not text")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.starts_with(
+            "assessment.documents.statement-of-applicability.approved: \"last week\" is not"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("assessment.documents.") && f.contains(".present: \"yes\"")),
+        "{found:?}"
+    );
+    // A bare true/false is version 2's shape: a version-3 file needs the record.
+    let v2_shape = FIXTURE_V3.replacen(
+        "\"scope\": {\n        \"present\": true,\n        \"version\": \"2.0\",\n        \"approved\": \"2026-10-15\"\n      }",
+        "\"scope\": true",
+        1,
+    );
+    assert_ne!(v2_shape, FIXTURE_V3, "the fixture edit applies");
+    assert!(problems(&v2_shape)
+        .iter()
+        .any(|f| f.starts_with("assessment.documents.scope: true is not an object")));
+    // `soa` is version 3's: a version-2 file with it is refused.
+    let v2_with_soa = FIXTURE_V2.replacen(
+        "\"prepared_by\": \"\",",
+        "\"prepared_by\": \"\", \"soa\": {},",
+        1,
+    );
+    assert_ne!(v2_with_soa, FIXTURE_V2);
+    assert!(problems(&v2_with_soa)
+        .iter()
+        .any(|f| f.starts_with("assessment.soa:")));
+}
+
+#[test]
+fn approval_edits_survive_export_and_import() {
+    use aims_engine::{apply, Date, Edit, Timestamp};
+    let c = catalog();
+    let mut a = blank();
+    let now = Timestamp::parse("2026-12-01T10:00:00Z").expect("time");
+    let policy = c.find_document("ai-policy").expect("doc");
+    for edit in [
+        Edit::SoaApprover("Dr. Lena Vogt".into()),
+        Edit::SoaApproved(Date::parse("2026-11-20")),
+        Edit::SoaVersion("1.2".into()),
+        Edit::Document(policy, true),
+        Edit::DocumentVersion(policy, "3.0".into()),
+        Edit::DocumentApproved(policy, Date::parse("2026-10-01")),
+    ] {
+        apply(c, &mut a, edit, now.clone()).expect("edit applies");
+    }
+    let back = import(c, export(c, &a).as_bytes()).expect("imports");
+    assert_eq!(back, a);
+    assert_eq!(back.soa.version, "1.2");
+    assert_eq!(back.document(policy).version, "3.0");
+    // Clearing the date writes null and reads back as none.
+    apply(c, &mut a, Edit::DocumentApproved(policy, None), now).expect("edit");
+    let text = export(c, &a);
+    assert!(text.contains("\"approved\": null"));
+    assert_eq!(
+        import(c, text.as_bytes())
+            .expect("imports")
+            .document(policy)
+            .approved,
+        None
+    );
 }

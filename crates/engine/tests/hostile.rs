@@ -46,7 +46,7 @@ const CASES: [(&str, Expect); 35] = [
     ("10-javascript-in-evidence.json", Expect::Inert("4.1", first_evidence, "javascript:alert(document.cookie)")),
     ("11-html-in-owner.json", Expect::Inert("4.1", owner, "<img src=x onerror=alert(1)>")),
     ("12-clause-excluded.json", Expect::Refused("assessment.items.6.1.2.applicable: is false, but clause requirements are mandatory and cannot be excluded")),
-    ("13-format-version-99.json", Expect::Refused("format_version: 99 was written by a newer version of this app; this one reads versions 1 to 2")),
+    ("13-format-version-99.json", Expect::Refused("format_version: 99 was written by a newer version of this app; this one reads versions 1 to 3")),
     ("14-catalog-version-99.json", Expect::Refused("catalog.version: 99 is newer than this app's catalog (version 3)")),
     ("15-other-format.json", Expect::Refused("format: \"something-else/assessment\" is not \"aims-readiness/assessment\": this is not an aims-readiness export")),
     ("16-not-an-object.json", Expect::Refused("[1,2,3] is not an object")),

@@ -32,6 +32,8 @@ pub fn Documents(p: &DocumentsProps) -> Html {
         let needed = a.document_required(c, d);
         let cb = act.clone();
         let dom = format!("aims-doc-{}", doc.id);
+        let dom_meta = format!("aims-docmeta-{}", doc.id);
+        let record = a.document(d);
         let clause = c
             .find_item(&doc.clause)
             .map(|i| c.item(i).title.clone())
@@ -46,6 +48,16 @@ pub fn Documents(p: &DocumentsProps) -> Html {
                     <span class="aims-small">{ &doc.description }</span>
                     <span class="aims-small aims-doc-class" data-class={doc.class.as_str()}>{ class_words(c, d) }</span>
                 </label>
+                if on {
+                    <div class="aims-doc-meta">
+                        <label class="aims-small" for={format!("{dom_meta}-v")}>{ msg::docs_version() }</label>
+                        <input id={format!("{dom_meta}-v")} class="aims-input aims-input--short" maxlength="200" value={record.version.clone()}
+                            onchange={{ let cb = act.clone(); Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::DocumentVersion(d, crate::ui::components::event_value(&e).trim().to_owned())))) }} />
+                        <label class="aims-small" for={format!("{dom_meta}-a")}>{ msg::docs_approved() }</label>
+                        <input id={format!("{dom_meta}-a")} type="date" class="aims-input aims-input--short" value={record.approved.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={{ let cb = act.clone(); Callback::from(move |e: Event| cb.emit(Action::Edit(Edit::DocumentApproved(d, crate::engine::Date::parse(&crate::ui::components::event_value(&e)))))) }} />
+                    </div>
+                }
                 if !needed {
                     <span class="aims-tag">{ tf(msg::docs_not_required(), &[("control", &doc.clause)]) }</span>
                 } else if on {

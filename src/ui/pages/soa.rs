@@ -128,6 +128,18 @@ pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
         <dl class="aims-title-block">
             { field("aims-soa-org", msg::soa_organization(), &a.organization, Edit::Organization) }
             { field("aims-soa-by", msg::soa_prepared_by(), &a.prepared_by, Edit::PreparedBy) }
+            { field("aims-soa-approver", msg::soa_approver(), &a.soa.approver, Edit::SoaApprover) }
+            <div class="aims-field">
+                <dt><label for="aims-soa-approved">{ msg::soa_approved() }</label></dt>
+                <dd>
+                    if let Some(act) = act {
+                        <input id="aims-soa-approved" type="date" class="aims-input aims-noprint" value={a.soa.approved.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={act.reform(|e: Event| Action::Edit(Edit::SoaApproved(crate::engine::Date::parse(&event_value(&e)))))} />
+                    }
+                    <span class={if act.is_some() { "aims-print-only" } else { "" }}>{ a.soa.approved.map(crate::ui::services::clock::date_label).unwrap_or_default() }</span>
+                </dd>
+            </div>
+            { field("aims-soa-version", msg::soa_version(), &a.soa.version, Edit::SoaVersion) }
             <div class="aims-field aims-field--wide">
                 <dt><label for="aims-soa-scope">{ msg::soa_scope() }</label></dt>
                 <dd>
@@ -140,7 +152,7 @@ pub fn title_block(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                     <span class={if act.is_some() { "aims-print-only" } else { "" }}>{ &a.profile.scope_note }</span>
                 </dd>
             </div>
-            <div class="aims-field"><dt>{ msg::soa_version() }</dt><dd>{ tf(msg::soa_version_value(), &[("name", &a.name), ("when", &version)]) }</dd></div>
+            <div class="aims-field"><dt>{ msg::soa_snapshot() }</dt><dd>{ tf(msg::soa_version_value(), &[("name", &a.name), ("when", &version)]) }</dd></div>
             <div class="aims-field"><dt>{ msg::soa_standard() }</dt><dd>{ msg::soa_standard_value() }</dd></div>
         </dl>
     }

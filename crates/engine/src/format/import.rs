@@ -1,11 +1,11 @@
 //! Reads and validates an export (docs/export-format.md). A pass over the parsed JSON
 //! collects every problem at once, each with the path of the offending value; a file
 //! without problems is then converted through its version's serde types
-//! ([`v1::File`], [`v2::File`]). Nothing here can panic, whatever the bytes.
+//! ([`v3::File`], after older versions are rewritten into its shape). Nothing here can panic, whatever the bytes.
 
 use crate::format::export::{FORMAT, FORMAT_VERSION};
 use crate::format::value::{self, JsonError, Map, Value};
-use crate::format::{v1, v2};
+use crate::format::{v1, v3};
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemKind};
 use crate::model::date::{Date, Timestamp};
@@ -400,22 +400,22 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
     })
 }
 
-/// A checked file as its version's types, then as an assessment.
-fn convert(catalog: &Catalog, version: u64, root: Value) -> Option<Imported> {
-    if version == 1 {
-        let file: v1::File = serde_json::from_value(root).ok()?;
-        let (assessment, raised_targets) = file.into_assessment(catalog)?;
-        Some(Imported {
-            assessment,
-            raised_targets,
-        })
+/// A checked file as an assessment: version 1 and 2 files are first rewritten into
+/// version 3's shape, so one set of types reads them all.
+fn convert(catalog: &Catalog, version: u64, mut root: Value) -> Option<Imported> {
+    let raised_targets = if version == 1 {
+        v1::as_version_2(&mut root)
     } else {
-        let file: v2::File = serde_json::from_value(root).ok()?;
-        Some(Imported {
-            assessment: file.into_assessment(catalog)?,
-            raised_targets: Vec::new(),
-        })
+        Vec::new()
+    };
+    if version < 3 {
+        v3::documents_as_records(&mut root);
     }
+    let file: v3::File = serde_json::from_value(root).ok()?;
+    Some(Imported {
+        assessment: file.into_assessment(catalog)?,
+        raised_targets,
+    })
 }
 
 /// Checks the file as a whole; returns the format version to read it as (the current
@@ -472,8 +472,9 @@ fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
     version
 }
 
-/// The fields of `assessment`; the last three only from version 2.
-const ASSESSMENT_FIELDS: [&str; 10] = [
+/// The fields of `assessment`; the three before the last only from version 2, `soa`
+/// only from version 3.
+const ASSESSMENT_FIELDS: [&str; 11] = [
     "id",
     "name",
     "organization",
@@ -484,13 +485,14 @@ const ASSESSMENT_FIELDS: [&str; 10] = [
     "profile",
     "additional_controls",
     "prepared_by",
+    "soa",
 ];
 
 fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) {
-    let fields = if version == 1 {
-        &ASSESSMENT_FIELDS[..7]
-    } else {
-        &ASSESSMENT_FIELDS[..]
+    let fields = match version {
+        1 => &ASSESSMENT_FIELDS[..7],
+        2 => &ASSESSMENT_FIELDS[..10],
+        _ => &ASSESSMENT_FIELDS[..],
     };
     p.unknown_keys("assessment", a, fields);
     p.text("assessment.id", get(a, "id"), MAX_NAME_CHARS, true);
@@ -517,6 +519,7 @@ fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Proble
         for (key, value) in docs {
             let doc_path = format!("assessment.documents.{key}");
             match catalog.find_document(key) {
+                Some(_) if version >= 3 => check_document(&doc_path, value, p),
                 Some(_) => {
                     p.boolean(&doc_path, Some(value), false);
                 }
@@ -532,6 +535,49 @@ fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Proble
     );
     check_profile(catalog, get(a, "profile"), p);
     check_additional(get(a, "additional_controls"), p);
+    if let Some(soa) = get(a, "soa") {
+        check_approval(
+            "assessment.soa",
+            soa,
+            &["approver", "approved", "version"],
+            p,
+        );
+    }
+}
+
+/// A version-3 document: `{present, version, approved}`.
+fn check_document(path: &str, value: &Value, p: &mut Problems) {
+    check_approval(path, value, &["present", "version", "approved"], p);
+    if let Value::Object(o) = value {
+        p.boolean(&join(path, "present"), get(o, "present"), false);
+    }
+}
+
+/// An object with `fields` of which `approver` and `version` are short texts and
+/// `approved` a date or `null` (a document's record, the SoA's approval).
+fn check_approval(path: &str, value: &Value, fields: &[&str], p: &mut Problems) {
+    let Some(o) = p.object(path, Some(value)) else {
+        return;
+    };
+    p.unknown_keys(path, o, fields);
+    for text in ["approver", "version"] {
+        if fields.contains(&text) {
+            p.text(&join(path, text), get(o, text), MAX_NAME_CHARS, false);
+        }
+    }
+    optional_date(&join(path, "approved"), get(o, "approved"), p);
+}
+
+/// A date `YYYY-MM-DD`, `null` or absent.
+fn optional_date(path: &str, value: Option<&Value>, p: &mut Problems) {
+    match value {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            if v.as_str().and_then(Date::parse).is_none() {
+                p.add(path, Problem::NotDate(show(v)));
+            }
+        }
+    }
 }
 
 /// A text as messages quote values from the file (short JSON).
@@ -733,12 +779,5 @@ fn check_answer(path: &str, version: u64, kind: ItemKind, value: &Value, p: &mut
             p.texts(&at("evidence"), evidence, MAX_TEXT_CHARS);
         }
     }
-    match get(o, "due") {
-        None | Some(Value::Null) => {}
-        Some(v) => {
-            if v.as_str().and_then(Date::parse).is_none() {
-                p.add(&at("due"), Problem::NotDate(show(v)));
-            }
-        }
-    }
+    optional_date(&at("due"), get(o, "due"), p);
 }

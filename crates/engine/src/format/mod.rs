@@ -6,4 +6,5 @@ pub mod guide;
 pub mod import;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 pub mod value;

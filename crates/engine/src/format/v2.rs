@@ -1,14 +1,14 @@
-//! Export format version 2 (docs/export-format.md), as serde types: what
-//! [`crate::format::export`] writes and what [`crate::format::import`] converts into an
-//! assessment once its checks found no problem. Field order is the written order.
-//! Version 2 adds to version 1 the documents Annex A controls call for, the AI role
-//! profile, controls of the organization's own, `prepared_by`, and `reused` per item,
-//! and allows targets 3–5 only.
+//! Export format version 2 (docs/export-format.md): the types of an item, the profile
+//! and the organization's own controls, which version 3 keeps unchanged, and the
+//! conversions between them and the model. Version 2 added to version 1 the documents
+//! Annex A controls call for, the AI role profile, controls of the organization's own,
+//! `prepared_by`, and `reused` per item, and allows targets 3–5 only. A version-2 file
+//! is read as version 3 once its documents are written as records
+//! ([`crate::format::import`]): one body type to deserialize keeps the download small.
 
-use crate::format::v1;
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::Catalog;
-use crate::model::date::{Date, Timestamp};
+use crate::model::date::Date;
 use crate::model::decimal::format_fixed;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{self, AiRole, ManagementSystem};
@@ -16,53 +16,6 @@ use crate::model::weight::Weight;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Number;
-
-/// The whole file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct File {
-    /// Always [`crate::format::export::FORMAT`].
-    pub format: String,
-    /// 2.
-    pub format_version: u32,
-    /// The catalog the answers refer to.
-    pub catalog: v1::CatalogRef,
-    /// The answers.
-    pub assessment: Body,
-}
-
-/// The assessment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Body {
-    /// Its id.
-    pub id: String,
-    /// Its name.
-    #[serde(default)]
-    pub name: String,
-    /// The organization.
-    #[serde(default)]
-    pub organization: String,
-    /// Who prepared it (the Statement of Applicability's title block).
-    #[serde(default)]
-    pub prepared_by: String,
-    /// When it was started (RFC 3339, UTC).
-    pub created: String,
-    /// When it last changed.
-    pub updated: String,
-    /// The answers by item id, in catalog order.
-    #[serde(default)]
-    pub items: IndexMap<String, Item>,
-    /// Whether each document exists, by document id.
-    #[serde(default)]
-    pub documents: IndexMap<String, bool>,
-    /// The AI role profile and scope.
-    #[serde(default)]
-    pub profile: Profile,
-    /// Controls of the organization's own.
-    #[serde(default)]
-    pub additional_controls: Vec<AdditionalControl>,
-}
 
 /// One item's answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -165,114 +118,90 @@ fn weight_number(weight: Weight) -> Number {
         .unwrap_or_else(|_| Number::from(1))
 }
 
-impl File {
-    /// The file for `a`: every item and document in catalog order, every field present.
-    pub fn new(catalog: &Catalog, a: &Assessment) -> File {
-        File {
-            format: crate::format::export::FORMAT.to_owned(),
-            format_version: 2,
-            catalog: v1::CatalogRef {
-                id: catalog.id.clone(),
-                version: catalog.version,
-            },
-            assessment: Body {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                organization: a.organization.clone(),
-                prepared_by: a.prepared_by.clone(),
-                created: a.created.as_str().to_owned(),
-                updated: a.updated.as_str().to_owned(),
-                items: catalog
-                    .item_ids()
-                    .map(|i| (catalog.item(i).id.clone(), Item::from(a.answer(i))))
-                    .collect(),
-                documents: catalog
-                    .document_ids()
-                    .map(|d| (catalog.document(d).id.clone(), a.document_present(d)))
-                    .collect(),
-                profile: Profile {
-                    roles: a.profile.roles.iter().map(|r| r.as_str().into()).collect(),
-                    ai_systems: a.profile.ai_systems.clone(),
-                    scope_note: a.profile.scope_note.clone(),
-                    management_systems: a
-                        .profile
-                        .management_systems
-                        .iter()
-                        .map(|m| m.as_str().into())
-                        .collect(),
-                    declined_suggestions: a
-                        .profile
-                        .declined
-                        .iter()
-                        .map(|&i| catalog.item(i).id.clone())
-                        .collect(),
-                },
-                additional_controls: a
-                    .additional
-                    .iter()
-                    .map(|c| AdditionalControl {
-                        id: c.id.clone(),
-                        title: c.title.clone(),
-                        source: c.source.clone(),
-                        status: c.status.map(MaturityLevel::number),
-                        owner: c.owner.clone(),
-                        reason: c.reason.clone(),
-                    })
-                    .collect(),
-            },
-        }
+/// The profile as the file writes it.
+pub(crate) fn profile_of(catalog: &Catalog, a: &Assessment) -> Profile {
+    Profile {
+        roles: a.profile.roles.iter().map(|r| r.as_str().into()).collect(),
+        ai_systems: a.profile.ai_systems.clone(),
+        scope_note: a.profile.scope_note.clone(),
+        management_systems: a
+            .profile
+            .management_systems
+            .iter()
+            .map(|m| m.as_str().into())
+            .collect(),
+        declined_suggestions: a
+            .profile
+            .declined
+            .iter()
+            .map(|&i| catalog.item(i).id.clone())
+            .collect(),
     }
+}
 
-    /// The assessment this file describes. Every value has been checked by the importer
-    /// before (`None` only if something slipped past it, never a panic).
-    pub fn into_assessment(self, catalog: &Catalog) -> Option<Assessment> {
-        let b = self.assessment;
-        let mut a = Assessment::new(catalog, b.id, b.name, Timestamp::parse(&b.created)?);
-        a.organization = b.organization;
-        a.prepared_by = b.prepared_by;
-        a.updated = Timestamp::parse(&b.updated)?;
-        for (id, item) in b.items {
-            let found = catalog.find_item(&id)?;
-            let answer = item.into_answer()?;
-            a.update(catalog, found, |slot| *slot = answer).ok()?;
-        }
-        set_documents(catalog, &mut a, b.documents)?;
-        let p = b.profile;
-        for role in &p.roles {
-            a.profile.set_role(AiRole::parse(role)?, true);
-        }
-        a.profile.ai_systems = p.ai_systems;
-        a.profile.scope_note = p.scope_note;
-        for system in &p.management_systems {
-            a.profile
-                .set_management_system(ManagementSystem::parse(system)?, true);
-        }
-        for id in &p.declined_suggestions {
-            let item = catalog.find_item(id)?;
-            if !a.profile.declined.contains(&item) {
-                a.profile.declined.push(item);
-            }
-        }
-        a.profile.declined.sort();
-        a.additional = b
-            .additional_controls
-            .into_iter()
-            .map(|c| {
-                Some(profile::AdditionalControl {
-                    id: c.id,
-                    title: c.title,
-                    source: c.source,
-                    status: match c.status {
-                        Some(n) => Some(MaturityLevel::from_number(u64::from(n))?),
-                        None => None,
-                    },
-                    owner: c.owner,
-                    reason: c.reason,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(a)
+/// The organization's own controls as the file writes them.
+pub(crate) fn additional_of(a: &Assessment) -> Vec<AdditionalControl> {
+    a.additional
+        .iter()
+        .map(|c| AdditionalControl {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            source: c.source.clone(),
+            status: c.status.map(MaturityLevel::number),
+            owner: c.owner.clone(),
+            reason: c.reason.clone(),
+        })
+        .collect()
+}
+
+/// Reads the items, the profile and the organization's own controls into `a`. Every
+/// value has been checked by the importer before (`None` only if something slipped
+/// past it).
+pub(crate) fn read_body(
+    catalog: &Catalog,
+    a: &mut Assessment,
+    items: IndexMap<String, Item>,
+    p: Profile,
+    additional: Vec<AdditionalControl>,
+) -> Option<()> {
+    for (id, item) in items {
+        let found = catalog.find_item(&id)?;
+        let answer = item.into_answer()?;
+        a.update(catalog, found, |slot| *slot = answer).ok()?;
     }
+    for role in &p.roles {
+        a.profile.set_role(AiRole::parse(role)?, true);
+    }
+    a.profile.ai_systems = p.ai_systems;
+    a.profile.scope_note = p.scope_note;
+    for system in &p.management_systems {
+        a.profile
+            .set_management_system(ManagementSystem::parse(system)?, true);
+    }
+    for id in &p.declined_suggestions {
+        let item = catalog.find_item(id)?;
+        if !a.profile.declined.contains(&item) {
+            a.profile.declined.push(item);
+        }
+    }
+    a.profile.declined.sort();
+    a.additional = additional
+        .into_iter()
+        .map(|c| {
+            Some(profile::AdditionalControl {
+                id: c.id,
+                title: c.title,
+                source: c.source,
+                status: match c.status {
+                    Some(n) => Some(MaturityLevel::from_number(u64::from(n))?),
+                    None => None,
+                },
+                owner: c.owner,
+                reason: c.reason,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(())
 }
 
 /// The id 9.2.2's document had before catalog version 3 split it, kept for the audit

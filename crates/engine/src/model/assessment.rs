@@ -67,6 +67,28 @@ impl Answer {
     }
 }
 
+/// The approval of the Statement of Applicability, as its title block states it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct SoaApproval {
+    /// Who approved it (a name and role).
+    pub approver: String,
+    /// When it was approved.
+    pub approved: Option<Date>,
+    /// Its version, as the organization numbers it ("1.2").
+    pub version: String,
+}
+
+/// What is recorded about one required document.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DocumentRecord {
+    /// The document exists.
+    pub present: bool,
+    /// Its version, as the organization numbers it.
+    pub version: String,
+    /// When it was last approved.
+    pub approved: Option<Date>,
+}
+
 /// A whole self-assessment against one catalog.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -86,8 +108,10 @@ pub struct Assessment {
     pub profile: Profile,
     /// Controls of the organization's own beyond Annex A.
     pub additional: Vec<AdditionalControl>,
+    /// The Statement of Applicability's approval.
+    pub soa: SoaApproval,
     answers: Vec<Answer>,
-    documents: Vec<bool>,
+    documents: Vec<DocumentRecord>,
 }
 
 /// Why an edit was refused.
@@ -109,8 +133,9 @@ impl Assessment {
             created,
             profile: Profile::default(),
             additional: Vec::new(),
+            soa: SoaApproval::default(),
             answers: vec![Answer::default(); catalog.item_count()],
-            documents: vec![false; catalog.document_count()],
+            documents: vec![DocumentRecord::default(); catalog.document_count()],
         }
     }
 
@@ -138,12 +163,22 @@ impl Assessment {
 
     /// Whether a mandatory document is marked present.
     pub fn document_present(&self, doc: DocumentId) -> bool {
-        self.documents[doc.index()]
+        self.documents[doc.index()].present
     }
 
     /// Marks a mandatory document present or missing.
     pub fn set_document(&mut self, doc: DocumentId, present: bool) {
-        self.documents[doc.index()] = present;
+        self.documents[doc.index()].present = present;
+    }
+
+    /// Everything recorded about a mandatory document.
+    pub fn document(&self, doc: DocumentId) -> &DocumentRecord {
+        &self.documents[doc.index()]
+    }
+
+    /// Changes what is recorded about a mandatory document.
+    pub fn update_document(&mut self, doc: DocumentId, change: impl FnOnce(&mut DocumentRecord)) {
+        change(&mut self.documents[doc.index()]);
     }
 
     /// Whether an item counts in the scores: clause requirements always do; a control

@@ -35,6 +35,16 @@ pub enum Edit {
     Due(ItemId, Option<Date>),
     /// Marks a mandatory document present or missing.
     Document(DocumentId, bool),
+    /// Sets a mandatory document's version.
+    DocumentVersion(DocumentId, String),
+    /// Sets (or clears) the date a mandatory document was approved.
+    DocumentApproved(DocumentId, Option<Date>),
+    /// Sets who approved the Statement of Applicability.
+    SoaApprover(String),
+    /// Sets (or clears) the date the Statement of Applicability was approved.
+    SoaApproved(Option<Date>),
+    /// Sets the Statement of Applicability's version.
+    SoaVersion(String),
     /// Renames the assessment.
     Name(String),
     /// Sets the organization.
@@ -106,6 +116,11 @@ pub fn apply(
         Edit::Owner(item, text) => assessment.update(catalog, item, |a| a.owner = text)?,
         Edit::Due(item, date) => assessment.update(catalog, item, |a| a.due = date)?,
         Edit::Document(doc, present) => assessment.set_document(doc, present),
+        Edit::DocumentVersion(doc, text) => assessment.update_document(doc, |d| d.version = text),
+        Edit::DocumentApproved(doc, date) => assessment.update_document(doc, |d| d.approved = date),
+        Edit::SoaApprover(text) => assessment.soa.approver = text,
+        Edit::SoaApproved(date) => assessment.soa.approved = date,
+        Edit::SoaVersion(text) => assessment.soa.version = text,
         Edit::Name(name) => assessment.name = name,
         Edit::Organization(org) => assessment.organization = org,
         Edit::Role(role, on) => assessment.profile.set_role(role, on),

@@ -271,9 +271,19 @@ struct SoaDoc<'a> {
     assessment: &'a str,
     version: &'a str,
     prepared_by: &'a str,
+    approval: Approval<'a>,
     defects: usize,
     controls: Vec<ControlDoc<'a>>,
     additional_controls: Vec<AdditionalDoc<'a>>,
+}
+
+/// Who approved the Statement of Applicability, when, and its version (empty and `null`
+/// while not said).
+#[derive(Serialize)]
+struct Approval<'a> {
+    approver: &'a str,
+    approved: Option<String>,
+    version: &'a str,
 }
 
 /// One Annex A control; `level` is `null` unless it is assessed and applicable.
@@ -336,6 +346,11 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
         assessment: &assessment.name,
         version: assessment.updated.as_str(),
         prepared_by: assessment.prepared_by.trim(),
+        approval: Approval {
+            approver: assessment.soa.approver.trim(),
+            approved: assessment.soa.approved.map(|d| d.to_string()),
+            version: assessment.soa.version.trim(),
+        },
         defects: defect_count(&all, assessment),
         controls: all
             .iter()
