@@ -96,7 +96,10 @@ test('action plan: owner and due date edited inline, overdue flagged, CSV identi
   const { context, page, errors, go } = await opened();
   await go('plan');
   assert.match(await page.textContent('.aims-lead'), /tasks: \d+ before Stage 1, \d+ before Stage 2/);
-  const first = page.locator('.aims-plan-task').first();
+  // Tasks about the whole management system (its scope) come first, without an item.
+  assert.match(await page.locator('.aims-plan-group').first().textContent(), /^The management system as a whole/);
+  assert.match(await page.locator('.aims-plan-task').first().textContent(), /State the scope of the AI management system/);
+  const first = page.locator('.aims-plan-task', { has: page.locator('input[id$=-owner]') }).first();
   const title = await first.locator('.aims-link').textContent();
   await first.locator('input[id$=-owner]').fill('Sam Berger');
   await first.locator('input[id$=-owner]').press('Tab');

@@ -313,6 +313,42 @@ fn plan_turns_scope_own_control_and_clause_exclusion_blockers_into_tasks() {
 }
 
 #[test]
+fn an_unanswered_item_is_asked_for_the_level_its_stage_1_rule_needs() {
+    let c = catalog();
+    let mut a = blank();
+    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
+    set_all(&mut a, aims_engine::ItemKind::Control, 3);
+    add_evidence_everywhere(&mut a);
+    all_documents(&mut a);
+    reasons_everywhere(&mut a);
+    scope(&mut a);
+    for id in ["6.1.2", "9.3.1", "5.3", "A.9.4"] {
+        a.update(c, item(id), |x| x.maturity = None).expect("edit");
+    }
+    let r = score(c, &a);
+    let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
+    let next = |id: &str| {
+        tasks
+            .iter()
+            .find(|t| t.item == Some(item(id)) && t.task.key() == "assess")
+            .map(|t| (t.when, levels_next(&t.task)))
+    };
+    fn levels_next(task: &Task) -> u8 {
+        match task {
+            Task::Raise { next, .. } => next.number(),
+            _ => 0,
+        }
+    }
+    // A level-3 gate needs 3, the internal audit and management review 2, any other
+    // clause requirement its minimum of 2, a control 3: all before Stage 1, since each
+    // needs an answer first.
+    assert_eq!(next("6.1.2"), Some((When::BeforeStage1, 3)));
+    assert_eq!(next("9.3.1"), Some((When::BeforeStage1, 2)));
+    assert_eq!(next("5.3"), Some((When::BeforeStage1, 2)));
+    assert_eq!(next("A.9.4"), Some((When::BeforeStage1, 3)));
+}
+
+#[test]
 fn plan_of_the_fixture_lists_every_blocker_once_or_as_a_gap() {
     let c = catalog();
     let a = fixture();

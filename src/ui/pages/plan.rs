@@ -55,23 +55,35 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
         })
     };
     // Groups in catalog order, each with its tasks in plan order.
+    // Tasks about the management system as a whole (its scope, the organization's own
+    // controls) come first, in a group of their own.
     let mut groups: Vec<_> = c.group_ids().map(|g| (g, Vec::new())).collect();
-    for t in &tasks {
-        if let Some(g) = group_of(c, t, *grouping) {
-            groups[g.index()].1.push(t);
+    let mut general = Vec::new();
+    for (rank, t) in tasks.iter().enumerate() {
+        match group_of(c, t, *grouping) {
+            Some(g) => groups[g.index()].1.push((rank, t)),
+            None => general.push((rank, t)),
         }
     }
-    let row = |t: &&Step| {
-        let Some(item) = t.item else {
-            return html! {};
-        };
-        let it = c.item(item);
-        let dom = format!("aims-plan-{}-{}", it.id, t.task.key());
+    let row = |&(rank, t): &(usize, &Step)| {
         let when_class = match t.when {
             When::BeforeStage1 => "aims-tag aims-tag--error",
             When::BeforeStage2 => "aims-tag aims-tag--todo",
             When::TowardTarget => "aims-tag",
         };
+        let Some(item) = t.item else {
+            return html! {
+                <li class="aims-plan-task">
+                    <div class="aims-plan-head">
+                        <span class={when_class}>{ t.when.words(crate::ui::services::i18n::texts()) }</span>
+                    </div>
+                    <p class="aims-plan-text">{ t.words(c, crate::ui::services::i18n::texts()) }</p>
+                </li>
+            };
+        };
+        let it = c.item(item);
+        // The rank keeps ids unique when an item has two tasks of one kind (two documents).
+        let dom = format!("aims-plan-{rank}");
         let link = route_link(
             &navigator,
             Route::AssessItem {
@@ -133,6 +145,12 @@ pub fn PlanScreen(p: &PlanProps) -> Html {
             </fieldset>
             if tasks.is_empty() {
                 <p class="aims-empty">{ msg::plan_empty() }</p>
+            }
+            if !general.is_empty() {
+                <section class="aims-plan-group" aria-label={msg::plan_general()}>
+                    <h2 class="aims-h2">{ msg::plan_general() }<span class="aims-muted aims-small">{ format!(" · {}", general.len()) }</span></h2>
+                    <ul class="aims-plan-list">{ for general.iter().map(row) }</ul>
+                </section>
             }
             { for groups.iter().filter(|(_, list)| !list.is_empty()).map(|(g, list)| {
                 let group = c.group(*g);

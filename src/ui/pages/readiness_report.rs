@@ -1,6 +1,6 @@
 //! The readiness report: one printable document for a board or an auditor: title,
-//! summary with the verdict and blockers, claimed against evidenced readiness, the
-//! charts, the gap table, the Statement of Applicability and the documents checklist,
+//! summary with the verdict, conformity today and implementation maturity, the charts,
+//! the blockers and warnings, the gap table, the Statement of Applicability and the documents checklist,
 //! each section starting on a new page in print, without navigation.
 
 use crate::engine::{Assessment, Score};

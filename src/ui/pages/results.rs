@@ -282,8 +282,10 @@ pub fn Results(p: &ResultsProps) -> Html {
     let on_oscal = {
         let a = p.assessment.clone();
         Callback::from(move |_: MouseEvent| {
+            // OSCAL is English whatever the screen's language (titles included), so the
+            // document is the same as `aims-score oscal` writes.
             let text = crate::engine::reports::oscal::assessment_results(
-                crate::ui::services::i18n::catalog(),
+                crate::engine::Catalog::builtin(),
                 &a,
             );
             crate::ui::services::download::download_report(&a, "oscal", "json", &text);

@@ -6,11 +6,13 @@ use crate::model::catalog::Catalog;
 
 impl Catalog {
     /// A copy of the catalog with its texts in another language, from a translation file
-    /// (`assets/catalog/iso42001.<lang>.json`): every group summary, item question,
-    /// explanation, evidence example and level hint, every document title and
-    /// description and every quick-check text must be there and not blank, with as many
-    /// evidence examples as in English. Ids, kinds, crosswalks and the official short
-    /// titles stay as they are. Every problem is listed.
+    /// (`assets/catalog/iso42001.<lang>.json`): every group and item title and summary,
+    /// item question, explanation, evidence example and level hint, every document
+    /// title and description and every quick-check text must be there and not blank,
+    /// with as many evidence examples as in English. Clause titles follow the harmonized
+    /// structure's wording in that language; Annex A titles stay English with a marker
+    /// such as "(Originaltitel)" (docs/i18n.md). Ids, kinds and crosswalks stay as they
+    /// are. Every problem is listed.
     pub fn translated(&self, overlay: &Value) -> Result<Catalog, Vec<String>> {
         let mut out = self.clone();
         let mut problems = Vec::new();
@@ -50,6 +52,7 @@ impl Catalog {
         for g in &mut out.groups {
             let at = format!("groups.{}", g.id);
             if let Some(v) = entry("groups", &g.id, &mut problems) {
+                g.title = text(&v, &at, "title", &mut problems).unwrap_or_default();
                 g.summary = text(&v, &at, "summary", &mut problems).unwrap_or_default();
             }
         }
@@ -58,6 +61,7 @@ impl Catalog {
             let Some(v) = entry("items", &it.id, &mut problems) else {
                 continue;
             };
+            it.title = text(&v, &at, "title", &mut problems).unwrap_or_default();
             it.question = text(&v, &at, "question", &mut problems).unwrap_or_default();
             it.explanation = text(&v, &at, "explanation", &mut problems).unwrap_or_default();
             it.evidence =

@@ -143,7 +143,9 @@ pub fn compare(catalog: &Catalog, old: &Assessment, new: &Assessment) -> Compari
     let items = catalog
         .item_ids()
         .map(|item| {
-            let (o, n) = (old.answer(item).maturity, new.answer(item).maturity);
+            // Confirmed levels, as the figures count them: an estimate is not an answer,
+            // so confirming one reads as newly answered.
+            let (o, n) = (old.answer(item).confirmed(), new.answer(item).confirmed());
             ItemChange {
                 item,
                 old: o,

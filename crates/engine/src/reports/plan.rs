@@ -4,13 +4,13 @@
 //! and `aims-score plan` print the same bytes.
 
 use crate::model::assessment::Assessment;
-use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId};
+use crate::model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind};
 use crate::model::date::Date;
 use crate::model::decimal::Fixed;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
-use crate::rules::scoring::{Blocker, Score, Stage};
+use crate::rules::scoring::{stage1_gate, Blocker, Gate, Score, Stage};
 use crate::text::messages::Texts;
 use serde::Serialize;
 
@@ -315,7 +315,7 @@ pub fn plan<'a>(
             .blockers
             .iter()
             .filter_map(|b| {
-                needed_level(*b)
+                needed_level(catalog, *b)
                     .filter(|&(i, _)| i == item)
                     .map(|(_, l)| (b.stage(catalog), l))
             })
@@ -378,17 +378,25 @@ pub fn plan<'a>(
     steps
 }
 
-/// The item of a blocker about an item's level, and the level that blocker needs.
-fn needed_level(b: Blocker) -> Option<(ItemId, MaturityLevel)> {
-    match b {
-        Blocker::BelowMinimum(i, _) | Blocker::GateBelowUnderWay(i, _) => {
-            Some((i, MaturityLevel::L2))
+/// The item of a blocker about an item's level, and the level that blocker needs: 2 for
+/// a clause requirement below the minimum and for internal audit and management review
+/// before Stage 1; 3 otherwise. An unanswered item needs what its Stage 1 gate asks,
+/// 2 for any other clause requirement (its minimum), and 3 for a control.
+fn needed_level(catalog: &Catalog, b: Blocker) -> Option<(ItemId, MaturityLevel)> {
+    let level = match b {
+        Blocker::BelowMinimum(..) | Blocker::GateBelowUnderWay(..) => MaturityLevel::L2,
+        Blocker::Unanswered(i) => match stage1_gate(catalog, i) {
+            Some(Gate::AuditReady) => MaturityLevel::AUDIT_READY,
+            Some(Gate::UnderWay) => MaturityLevel::L2,
+            None if catalog.item(i).kind == ItemKind::Clause => MaturityLevel::L2,
+            None => MaturityLevel::AUDIT_READY,
+        },
+        Blocker::GateBelowAuditReady(..) | Blocker::BelowAuditReady(..) => {
+            MaturityLevel::AUDIT_READY
         }
-        Blocker::Unanswered(i)
-        | Blocker::GateBelowAuditReady(i, _)
-        | Blocker::BelowAuditReady(i, _) => Some((i, MaturityLevel::AUDIT_READY)),
-        _ => None,
-    }
+        _ => return None,
+    };
+    b.item().map(|i| (i, level))
 }
 
 /// The CSV columns in the active language, in their documented order (docs/reports.md).
