@@ -157,13 +157,7 @@ fn soa_json_has_the_title_block_and_counts_defects() {
 #[test]
 fn plan_puts_stage_1_first_in_the_order_work_is_done_and_flags_overdue() {
     let c = catalog();
-    let mut a = blank();
-    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
-    set_all(&mut a, aims_engine::ItemKind::Control, 3);
-    add_evidence_everywhere(&mut a);
-    all_documents(&mut a);
-    reasons_everywhere(&mut a);
-    scope(&mut a);
+    let mut a = ready_baseline();
     // Ready: nothing to do.
     let today = Date::parse("2026-11-30").expect("date");
     assert!(plan(c, &a, &score(c, &a), today).is_empty());
@@ -286,12 +280,8 @@ fn plan_puts_stage_1_first_in_the_order_work_is_done_and_flags_overdue() {
 #[test]
 fn plan_turns_scope_own_control_and_clause_exclusion_blockers_into_tasks() {
     let c = catalog();
-    let mut a = blank();
-    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
-    set_all(&mut a, aims_engine::ItemKind::Control, 3);
-    add_evidence_everywhere(&mut a);
-    all_documents(&mut a);
-    reasons_everywhere(&mut a);
+    let mut a = ready_baseline();
+    a.profile.scope_note.clear();
     exclude(&mut a, "A.2.2", "We have a group-wide policy instead");
     a.additional
         .push(aims_engine::model::profile::AdditionalControl {
@@ -315,13 +305,7 @@ fn plan_turns_scope_own_control_and_clause_exclusion_blockers_into_tasks() {
 #[test]
 fn an_unanswered_item_is_asked_for_the_level_its_stage_1_rule_needs() {
     let c = catalog();
-    let mut a = blank();
-    set_all(&mut a, aims_engine::ItemKind::Clause, 3);
-    set_all(&mut a, aims_engine::ItemKind::Control, 3);
-    add_evidence_everywhere(&mut a);
-    all_documents(&mut a);
-    reasons_everywhere(&mut a);
-    scope(&mut a);
+    let mut a = ready_baseline();
     for id in ["6.1.2", "9.3.1", "5.3", "A.9.4"] {
         a.update(c, item(id), |x| x.maturity = None).expect("edit");
     }

@@ -19,17 +19,6 @@ fn pct(p: Option<aims_engine::Percent>) -> String {
 
 /// Everything at level 3 with evidence, a reason for every control, every document
 /// present and the scope written: the ready baseline.
-fn ready_baseline() -> Assessment {
-    let mut a = blank();
-    set_all(&mut a, ItemKind::Clause, 3);
-    set_all(&mut a, ItemKind::Control, 3);
-    add_evidence_everywhere(&mut a);
-    reasons_everywhere(&mut a);
-    all_documents(&mut a);
-    scope(&mut a);
-    a
-}
-
 fn stages(r: &Score) -> Vec<Stage> {
     r.blockers.iter().map(|b| b.stage(catalog())).collect()
 }

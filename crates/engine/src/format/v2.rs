@@ -252,11 +252,6 @@ impl Item {
     /// The answer, with a version-2 target (3–5).
     fn into_answer(self) -> Option<Answer> {
         let target = TargetLevel::from_number(u64::from(self.target))?;
-        self.into_answer_with(target)
-    }
-
-    /// The answer, with `target` already read by the file's version rules.
-    pub(crate) fn into_answer_with(self, target: TargetLevel) -> Option<Answer> {
         let weight = crate::format::value::fixed(&serde_json::Value::Number(self.weight), 2)
             .and_then(Weight::from_hundredths)?;
         Some(Answer {

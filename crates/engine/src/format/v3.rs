@@ -194,7 +194,4 @@ pub(crate) fn documents_as_records(root: &mut Value) {
             *value = serde_json::json!({ "present": present });
         }
     }
-    if let Some(version) = root.get_mut("format_version") {
-        *version = Value::from(3);
-    }
 }

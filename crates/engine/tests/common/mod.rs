@@ -95,3 +95,16 @@ pub fn evidence(a: &mut Assessment, id: &str, refs: &[&str]) {
     })
     .expect("edit");
 }
+
+/// An assessment that is `ready`: every item at level 3 with evidence, every control
+/// with a reason, every document present and the scope stated.
+pub fn ready_baseline() -> Assessment {
+    let mut a = blank();
+    set_all(&mut a, ItemKind::Clause, 3);
+    set_all(&mut a, ItemKind::Control, 3);
+    add_evidence_everywhere(&mut a);
+    reasons_everywhere(&mut a);
+    all_documents(&mut a);
+    scope(&mut a);
+    a
+}
