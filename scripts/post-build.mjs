@@ -55,5 +55,5 @@ await updateIntegrity(html, [
 await addContentSecurityPolicy(html);
 await minifyGuide(staging);
 const languages = await writeLanguages(staging, join(root, "assets"));
-await writeServiceWorker(staging, languages);
+await writeServiceWorker(staging, languages, minify);
 await writeOfflinePackage(staging);

@@ -72,4 +72,9 @@ step "browser tests (headless Chromium)" cargo test -p aims-readiness --target w
 step "release build" trunk build --release --offline --locked
 step "size budget" node tests/e2e/size-budget.mjs dist --max 400
 step "end-to-end (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
+# The same build deployed as a vendor does, in a folder of a site (docs/embedding.md):
+# the tests where the address matters run again with the app under that folder.
+step "end-to-end under a sub-folder (/widgets/aims/1.0.0/)" env AIMS_E2E_BASE=/widgets/aims/1.0.0/ \
+  node --test --test-concurrency=1 tests/e2e/smoke.test.mjs tests/e2e/quick.test.mjs \
+  tests/e2e/offline.test.mjs tests/e2e/embed.test.mjs tests/e2e/package.test.mjs
 printf '\nall checks passed\n'

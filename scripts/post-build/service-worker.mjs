@@ -5,8 +5,12 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-/** Writes version and file list into `staging/sw.js`; `languages` are the codes besides English. */
-export async function writeServiceWorker(staging, languages) {
+/**
+ * Writes version and file list into `staging/sw.js` and minifies it with terser's
+ * `minify` (its comments are for readers of assets/sw.js, not for every visitor);
+ * `languages` are the codes besides English.
+ */
+export async function writeServiceWorker(staging, languages, minify) {
   const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json"];
   // Other languages are cached when first used, not at install (only the chosen
   // language is downloaded); they still change the version.
@@ -22,6 +26,7 @@ export async function writeServiceWorker(staging, languages) {
   // The page is cached as `./`, the address it is visited at, not as index.html.
   sw = sw.replace("'__AIMS_VERSION__'", JSON.stringify(version))
     .replace("const FILES = ['./'];", `const FILES = ${JSON.stringify(["./", ...files.slice(1)])};`);
-  await writeFile(file, sw);
-  console.log(`post-build: service worker version ${version}`);
+  const small = (await minify(sw, { compress: true, mangle: true })).code;
+  await writeFile(file, small);
+  console.log(`post-build: service worker version ${version}, ${sw.length} -> ${small.length} bytes`);
 }

@@ -11,7 +11,7 @@ use crate::ui::pages::home::Home;
 use crate::ui::pages::not_found::{Missing, NotFound};
 use crate::ui::pages::quick::Quick;
 use crate::ui::route::Route;
-use crate::ui::services::i18n::msg;
+use crate::ui::services::i18n::{msg, tf};
 use crate::ui::services::storage::LocalStore;
 use crate::ui::state::{Action, UiState};
 use std::rc::Rc;
@@ -99,7 +99,10 @@ pub fn App(props: &AppProps) -> Html {
             <Nav />
             <Banner />
             <main id="aims-main" class="aims-main" tabindex="-1"><Switch<Route> render={switch} /></main>
-            <footer class="aims-footer">{ msg::app_footer() }</footer>
+            <footer class="aims-footer">
+                { msg::app_footer() }{ " " }
+                <span class="aims-version">{ tf(msg::app_version(), &[("version", aims_engine::VERSION)]) }</span>
+            </footer>
         </div>
     };
     let routed = match &props.history {

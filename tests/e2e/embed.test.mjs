@@ -4,13 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, watchErrors } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, DIST, watchErrors } from './harness.mjs';
 
-const EXAMPLES = join(ROOT, 'examples');
 let app, host, chrome;
 before(async () => {
   app = await serve(DIST); // the widget's origin
-  host = await serve(EXAMPLES, DIST); // the vendor portal's origin (another port = another origin)
+  host = await serve(DIST); // the vendor portal's origin (another port = another origin), its pages in examples/
   chrome = await launch();
 });
 after(async () => { await chrome?.close(); await app?.close(); await host?.close(); });
@@ -41,7 +40,7 @@ test('iframe: summary goes by postMessage to the configured origin, only after S
   const page = await chrome.browser.newPage({ viewport: { width: 520, height: 900 } });
   const errors = [];
   watchErrors(page, errors);
-  await page.goto(`${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}`);
+  await page.goto(`${host.url}examples/iframe-host.html?app=${encodeURIComponent(app.url)}`);
   const frame = page.frameLocator('#aims-frame');
   await frame.locator('.aims-quick-question').waitFor();
   assert.equal(await frame.locator('.aims-tabs').count(), 0, 'quick-only embed shows no app tabs');
@@ -67,7 +66,7 @@ test('iframe: summary goes by postMessage to the configured origin, only after S
 
 test('iframe: a different configured origin receives the summary, this page does not', async () => {
   const page = await chrome.browser.newPage();
-  await page.goto(`${host.url}iframe-host.html?app=${encodeURIComponent(app.url)}&share-origin=${encodeURIComponent('https://portal.example.com')}`);
+  await page.goto(`${host.url}examples/iframe-host.html?app=${encodeURIComponent(app.url)}&share-origin=${encodeURIComponent('https://portal.example.com')}`);
   const frame = page.frameLocator('#aims-frame');
   await frame.locator('.aims-quick-question').waitFor();
   await finishQuickCheck(frame);
@@ -90,7 +89,7 @@ test('inline: shadow root on a hostile page, CustomEvent only after Share, names
   const page = await chrome.browser.newPage({ viewport: { width: 320, height: 800 } });
   const errors = [];
   watchErrors(page, errors);
-  await page.goto(`${host.url}inline-host.html?ns=vendor-one`);
+  await page.goto(`${host.url}examples/inline-host.html?ns=vendor-one`);
   const widget = page.locator('#aims-widget');
   await widget.locator('.aims-quick-question').waitFor();
   // The host's CSS (red Comic Sans 22px, yellow backgrounds, hidden buttons) does not reach in.
@@ -120,13 +119,21 @@ test('inline: shadow root on a hostile page, CustomEvent only after Share, names
   await screenshot(page, 'embed-inline-result-320');
 
   // Another vendor namespace on the same origin starts empty; the first keeps its answers.
-  await page.goto(`${host.url}inline-host.html?ns=vendor-two`);
+  await page.goto(`${host.url}examples/inline-host.html?ns=vendor-two`);
   await widget.locator('.aims-quick-question').waitFor();
   assert.match(await widget.locator('.aims-quick .aims-muted').first().textContent(), /^Question 1 of 15$/);
-  await page.goto(`${host.url}inline-host.html?ns=vendor-one`);
+  await page.goto(`${host.url}examples/inline-host.html?ns=vendor-one`);
   await widget.locator('.aims-band').waitFor();
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims.')).sort());
   assert.deepEqual(keys, ['aims.vendor-one.v1.quick']);
+  // Another language comes from the widget's folder (the `assets` option), wherever the
+  // app is deployed.
+  const languageFile = page.waitForResponse((r) => r.url().endsWith('/i18n/de.json'));
+  await widget.locator('#aims-lang-de').click();
+  const response = await languageFile;
+  assert.equal(response.url(), `${host.url}i18n/de.json`);
+  assert.equal(response.status(), 200);
+  await widget.locator('.aims-app[lang=de] .aims-band').waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -141,7 +148,7 @@ test('iframe: the deployer\'s aims-embed.json decides which host origins may rec
       await writeFile(join(dir, 'aims-embed.json'), JSON.stringify({ share_origins: listed }));
       const page = await chrome.browser.newPage({ viewport: { width: 520, height: 900 } });
       const errors = watchErrors(page);
-      await page.goto(`${host.url}iframe-host.html?app=${encodeURIComponent(widget.url)}`);
+      await page.goto(`${host.url}examples/iframe-host.html?app=${encodeURIComponent(widget.url)}`);
       const frame = page.frameLocator('#aims-frame');
       await frame.locator('.aims-quick-question').waitFor();
       await finishQuickCheck(frame);

@@ -21,15 +21,29 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dirs` (first match wins) on 127.0.0.1 with a random port. */
+/**
+ * The folder the release build is served under: the root of an origin, or with
+ * AIMS_E2E_BASE a sub-folder of a site as a vendor deploys it (`/widgets/aims/1.0.0/`).
+ * scripts/test.sh runs the deployment-sensitive tests both ways.
+ */
+export const BASE = process.env.AIMS_E2E_BASE || '/';
+
+/**
+ * Serves folders (first match wins) on 127.0.0.1 with a random port: each one given as
+ * a path is served under BASE, as the app's folder (DIST, or files put beside it); one
+ * given as `{ dir, at }` under the folder `at` (`'/'`: the site's own pages). `url` is
+ * the app's address (origin + BASE), `root` the origin's root.
+ */
 export async function serve(...dirs) {
-  const roots = dirs.length ? dirs : [DIST];
+  const roots = (dirs.length ? dirs : [DIST]).map((d) => (typeof d === 'string' ? { dir: d, at: BASE } : d));
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const rel = normalize(path.endsWith('/') ? path + 'index.html' : path).replace(/^(\.\.[/\\])+/, '');
-    for (const root of roots) {
+    for (const { dir, at } of roots) {
+      if (!path.startsWith(at)) continue;
+      const inside = '/' + path.slice(at.length);
+      const rel = normalize(inside.endsWith('/') ? inside + 'index.html' : inside).replace(/^(\.\.[/\\])+/, '');
       try {
-        const body = await readFile(join(root, rel));
+        const body = await readFile(join(dir, rel));
         res.writeHead(200, { 'content-type': TYPES[extname(rel)] || 'application/octet-stream', 'cache-control': 'no-store' });
         res.end(body);
         return;
@@ -40,7 +54,8 @@ export async function serve(...dirs) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}${BASE}`, root: `${origin}/`, origin, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Launches headless Debian Chromium (Playwright gives it a fresh temporary profile). */

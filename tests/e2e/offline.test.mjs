@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, startAssessment, watchErrors, DIST, VIEWPORTS } from './harness.mjs';
+import { serve, launch, screenshot, startAssessment, watchErrors, BASE, DIST, VIEWPORTS } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -40,12 +40,13 @@ test('after the first visit the app loads and works with the network off, every 
   await page.waitForSelector('#aims-g-evidence');
   await context.setOffline(false);
   // Nothing but the app's own files is cached: no assessment data in the cache.
-  const cached = await page.evaluate(async () => {
+  // Paths inside the app's folder (BASE), written from its root.
+  const cached = await page.evaluate(async (base) => {
     const names = await caches.keys();
     const urls = [];
-    for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
+    for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push('/' + new URL(r.url).pathname.slice(base.length));
     return urls.sort();
-  });
+  }, BASE);
   assert.deepEqual(cached, ['/', '/aims-readiness-element.js', '/aims-readiness.js', '/aims-readiness_bg.wasm', '/guide/en.json']);
   assert.deepEqual(errors, []);
   await context.close();
@@ -59,13 +60,13 @@ test("a German visitor's language is kept offline after the first visit", async 
   await page.waitForSelector('.aims-app[lang=de] h1');
   assert.equal(await swReady(page), true);
   // The page asked the worker to keep German (fetched before the worker existed).
-  await page.waitForFunction(async () => {
+  await page.waitForFunction(async (base) => {
     for (const name of await caches.keys()) {
       const paths = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-      if (paths.includes('/i18n/de.json') && paths.includes('/guide/de.json')) return true;
+      if (paths.includes(`${base}i18n/de.json`) && paths.includes(`${base}guide/de.json`)) return true;
     }
     return false;
-  }, null, { timeout: 10000 });
+  }, BASE, { timeout: 10000 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('.aims-app[lang=de] h1');
@@ -91,7 +92,10 @@ test('a new version installs beside the old one and the page switches only when 
     await page.fill('#aims-new-name', 'Mid-edit');
     await page.evaluate(() => { window.stillHere = true; });
     // A new deployment: its service worker differs (another version).
-    const sw = (await readFile(join(DIST, 'sw.js'), 'utf8')).replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "feedfacefeedface"');
+    const built = await readFile(join(DIST, 'sw.js'), 'utf8');
+    const version = /["'`]([0-9a-f]{16})["'`]/.exec(built)?.[1];
+    assert.ok(version, 'the built worker names its version');
+    const sw = built.replaceAll(version, 'feedfacefeedface');
     assert.match(sw, /feedfacefeedface/);
     await writeFile(join(deploy, 'sw.js'), sw);
     await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration()).update(); });
@@ -103,12 +107,65 @@ test('a new version installs beside the old one and the page switches only when 
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Switch to the new version")')]);
     await page.waitForSelector('h1');
     const caches = await page.evaluate(() => caches.keys());
-    assert.deepEqual(caches, ['aims-readiness-feedfacefeedface'], 'the old version\'s cache is gone');
+    assert.deepEqual(caches, [`aims-readiness:${BASE}:feedfacefeedface`], 'the old version\'s cache is gone');
     assert.equal(await page.locator('.aims-update').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
     await site.close();
+  }
+});
+
+test('the service worker answers only the app\'s own pages: the examples and the site\'s other pages show themselves', async () => {
+  // A page of the vendor's site in the app's folder (inside the worker's scope) and one
+  // at the site's root, served beside the app.
+  const site = await mkdtemp(join(tmpdir(), 'aims-site-'));
+  const page = (title) => `<!doctype html><html lang=en><head><meta charset=utf-8><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+  await writeFile(join(site, 'pricing.html'), page('Acme pricing'));
+  const server2 = await serve(site, DIST, { dir: site, at: '/' });
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop });
+  const tab = await context.newPage();
+  const errors = watchErrors(tab);
+  try {
+    await tab.goto(server2.url);
+    await swReady(tab);
+    await tab.reload(); // now controlled by the worker
+    await tab.waitForSelector('h1');
+    assert.equal(await tab.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+    const scope = await tab.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    assert.equal(new URL(scope).pathname, BASE, 'the worker\'s scope is the app\'s folder');
+    const shows = async (url, title) => {
+      await tab.goto(url);
+      assert.equal(await tab.title(), title, `${url} shows itself`);
+      assert.equal(await tab.locator('[data-aims-app]').count(), 0, `${url} is not replaced by the app`);
+    };
+    await shows(`${server2.url}examples/element-host.html`, 'Example vendor portal – custom element');
+    await tab.locator('aims-readiness .aims-quick-question').waitFor(); // its widget works
+    await shows(`${server2.url}examples/iframe-host.html`, 'Example vendor portal – iframe widget');
+    await shows(`${server2.url}pricing.html?plan=team`, 'Acme pricing');
+    await shows(`${server2.root}pricing.html`, 'Acme pricing');
+    const missing = await tab.goto(`${server2.url}no-such-page.html`);
+    assert.equal(missing.status(), 404, 'an unknown address in the folder is the server\'s 404, not the app');
+    // The app's own pages, with any query, are the app.
+    await tab.goto(`${server2.url}index.html?mode=quick`);
+    await tab.waitForSelector('.aims-quick-question');
+    await context.setOffline(true);
+    // Offline the worker still does not answer for other pages: the browser's own
+    // offline error, never the app in their place.
+    await assert.rejects(tab.goto(`${server2.url}pricing.html`), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+    await assert.rejects(tab.goto(`${server2.url}examples/inline-host.html`), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+    // The app itself still opens offline, at the folder and as index.html (in a new tab:
+    // this one shows the browser's error page).
+    const app = await context.newPage();
+    await app.goto(server2.url);
+    await app.waitForSelector('.aims-app h1');
+    await app.goto(`${server2.url}index.html?mode=quick`);
+    await app.waitForSelector('.aims-quick-question');
+    await context.setOffline(false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server2.close();
   }
 });
 
@@ -138,6 +195,7 @@ test('the single-file offline copy opens from disk and works with no request at 
   await download.saveAs(exported);
   const doc = JSON.parse(await readFile(exported, 'utf8'));
   assert.equal(doc.assessment.items['4.1'].maturity, 3);
+  assert.match(doc.generator, /^aims-readiness \d+\.\d+\.\d+$/, 'the export names the version that wrote it');
   await page.locator('.aims-tab', { hasText: 'Assessments' }).click();
   await page.setInputFiles('input[type=file]', exported);
   await page.click('button:has-text("Keep both")');

@@ -4,13 +4,12 @@
 // in-page embeds never touch the host page's address or history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { serve, launch, screenshot, hasHorizontalScroll, ROOT, DIST, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, DIST, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
 
 let server, host, chrome;
 before(async () => {
   server = await serve();
-  host = await serve(join(ROOT, 'examples'), DIST);
+  host = await serve(DIST); // the example host pages are in examples/
   chrome = await launch();
 });
 after(async () => { await chrome?.close(); await server?.close(); await host?.close(); });
@@ -159,7 +158,7 @@ for (const [kind, pageName] of [['inline mount()', 'inline-host.html'], ['custom
     const page = await chrome.browser.newPage({ viewport: { width: 900, height: 900 } });
     const errors = [];
     watchErrors(page, errors);
-    await page.goto(`${host.url}${pageName}`);
+    await page.goto(`${host.url}examples/${pageName}`);
     const widget = page.locator('#aims-widget');
     await widget.locator('.aims-quick-question').waitFor();
     const before = await page.evaluate(() => ({ href: location.href, length: history.length }));
@@ -178,7 +177,7 @@ test('custom element: hostile CSS at 320 px, share event, attribute changes, rem
   const page = await chrome.browser.newPage({ viewport: { width: 320, height: 800 } });
   const errors = [];
   watchErrors(page, errors);
-  await page.goto(`${host.url}element-host.html`);
+  await page.goto(`${host.url}examples/element-host.html`);
   const widget = page.locator('aims-readiness');
   await widget.locator('.aims-quick-question').waitFor();
   const style = await widget.locator('.aims-quick-question').evaluate((el) => {

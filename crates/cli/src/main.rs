@@ -14,6 +14,7 @@
 //!                               the system's date, UTC)
 //! aims-score oscal FILE         print the assessment as OSCAL assessment results
 //! aims-score compare OLD NEW    print how NEW moved from OLD, as JSON
+//! aims-score --version          print the product and its version
 //! ```
 //!
 //! CSV and OSCAL come from the same engine functions the app uses, so a file gives the
@@ -30,7 +31,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const USAGE: &str =
     "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
-       | oscal FILE | compare OLD NEW        (FILE may be - for stdin)";
+       | oscal FILE | compare OLD NEW | --version        (FILE may be - for stdin)";
 
 fn now() -> Timestamp {
     let seconds = SystemTime::now()
@@ -107,6 +108,7 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
+        ["--version"] => print(&format!("{}\n", aims_engine::GENERATOR)),
         ["catalog"] => print(&catalog_json(catalog)),
         ["template"] => {
             let blank = Assessment::new(catalog, "template".into(), String::new(), now());

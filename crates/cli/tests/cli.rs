@@ -27,6 +27,19 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("aims-score finishes")
 }
 
+/// The product and this build's version, as every file names what wrote it.
+const GENERATOR: &str = concat!("aims-readiness ", env!("CARGO_PKG_VERSION"));
+
+#[test]
+fn version_prints_the_product_and_its_version() {
+    let out = run(&["--version"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{GENERATOR}\n")
+    );
+}
+
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
@@ -172,6 +185,7 @@ fn template_is_a_blank_valid_export() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(v["format_version"], 3);
+    assert_eq!(v["generator"], GENERATOR, "the file says what wrote it");
     assert_eq!(
         v["assessment"]["documents"].as_object().map(|m| m.len()),
         Some(49)
@@ -249,6 +263,10 @@ fn report_commands_print_soa_plan_oscal_and_comparison() {
     assert_eq!(
         oscal["assessment-results"]["metadata"]["oscal-version"],
         "1.2.1"
+    );
+    assert_eq!(
+        oscal["assessment-results"]["metadata"]["props"][0],
+        serde_json::json!({"name": "generator", "ns": "https://aims-readiness.invalid/ns/oscal", "value": GENERATOR})
     );
     let cmp = json(&run(&["compare", FIXTURE, FIXTURE], None));
     assert_eq!(cmp["overall"]["delta_points"], 0);

@@ -15,6 +15,13 @@
 //!   above.
 #![deny(missing_docs)]
 
+/// The product's version (the workspace's, one for the app, the engine and the scorer),
+/// shown in the app and recorded in what it exports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What made a file: the product and its version, recorded in exports and OSCAL.
+pub const GENERATOR: &str = concat!("aims-readiness ", env!("CARGO_PKG_VERSION"));
+
 pub mod format;
 pub mod model;
 pub mod reports;

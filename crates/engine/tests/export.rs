@@ -34,11 +34,17 @@ fn the_version_1_fixture_imports_and_exports_as_the_frozen_version_2_fixture() {
     assert_eq!(out["catalog"]["version"], 3);
     let docs = &out["assessment"]["documents"];
     assert_eq!(docs["audit-results"], docs["audit-programme-results"]);
-    // Apart from version 3's additions (a document's version and approval, the SoA's
-    // approval), the catalog version and the new document, the export is the fixture.
+    // Apart from version 3's additions (what wrote the file, a document's version and
+    // approval, the SoA's approval), the catalog version and the new document, the
+    // export is the fixture.
     assert_eq!(out["format_version"], 3);
     let mut trimmed = out.clone();
     trimmed["format_version"] = 2.into();
+    let root = trimmed.as_object_mut().expect("root");
+    assert_eq!(
+        root.remove("generator"),
+        Some(aims_engine::GENERATOR.into())
+    );
     trimmed["catalog"]["version"] = 2.into();
     let body = trimmed["assessment"].as_object_mut().expect("body");
     assert_eq!(
@@ -299,7 +305,17 @@ const FIXTURE_V3: &str = include_str!("../../../tests/fixtures/assessment-v3.jso
 fn version_3_records_document_versions_and_the_soa_approval_and_round_trips() {
     let c = catalog();
     let a = import(c, FIXTURE_V3.as_bytes()).expect("v3 fixture imports");
-    assert_eq!(export(c, &a), FIXTURE_V3, "byte-identical round trip");
+    // The fixture was written by 0.1.0; an export names the version that writes it.
+    let current = FIXTURE_V3.replacen(
+        "\"generator\": \"aims-readiness 0.1.0\"",
+        &format!("\"generator\": \"{}\"", aims_engine::GENERATOR),
+        1,
+    );
+    assert_eq!(export(c, &a), current, "byte-identical round trip");
+    // The generator is informative: a file without one reads the same.
+    let unsigned = FIXTURE_V3.replacen("  \"generator\": \"aims-readiness 0.1.0\",\n", "", 1);
+    assert_ne!(unsigned, FIXTURE_V3, "the fixture edit applies");
+    assert_eq!(import(c, unsigned.as_bytes()).expect("imports"), a);
     assert_eq!(a.soa.approver, "Dr. Lena Vogt, Managing Director");
     assert_eq!(a.soa.approved, aims_engine::Date::parse("2026-11-20"));
     assert_eq!(a.soa.version, "1.2");

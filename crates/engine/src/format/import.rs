@@ -20,6 +20,8 @@ use std::fmt;
 pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
 /// The longest free-text field accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest `generator` (the product and its version) a file may name.
+pub const MAX_GENERATOR_CHARS: usize = 200;
 /// The longest id, name or organization accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 /// The most evidence references accepted on one item.
@@ -425,11 +427,6 @@ fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
     let Some(root) = p.object("", Some(root)) else {
         return version;
     };
-    p.unknown_keys(
-        "",
-        root,
-        &["format", "format_version", "catalog", "assessment"],
-    );
     match get(root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => p.add("format", Problem::OtherFormat(show(other))),
@@ -445,6 +442,23 @@ fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
         }
         Some(v) => p.add("format_version", Problem::UnsupportedFormat(show(v))),
         None => p.add("format_version", Problem::Missing),
+    }
+    // `generator` (what wrote the file) from version 3; informative only.
+    let fields = [
+        "format",
+        "format_version",
+        "catalog",
+        "assessment",
+        "generator",
+    ];
+    p.unknown_keys("", root, &fields[..if version >= 3 { 5 } else { 4 }]);
+    if version >= 3 {
+        p.text(
+            "generator",
+            get(root, "generator"),
+            MAX_GENERATOR_CHARS,
+            false,
+        );
     }
     if let Some(cat) = p.object("catalog", get(root, "catalog")) {
         p.unknown_keys("catalog", cat, &["id", "version"]);

@@ -23,6 +23,10 @@ pub struct File {
     pub format: String,
     /// 3.
     pub format_version: u32,
+    /// What wrote the file ([`crate::GENERATOR`]: the product and its version); empty
+    /// when a file does not say (it is optional, and only informative: reading ignores it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub generator: String,
     /// The catalog the answers refer to.
     pub catalog: v1::CatalogRef,
     /// The answers.
@@ -112,6 +116,7 @@ impl File {
         File {
             format: crate::format::export::FORMAT.to_owned(),
             format_version: 3,
+            generator: crate::GENERATOR.to_owned(),
             catalog: v1::CatalogRef {
                 id: catalog.id.clone(),
                 version: catalog.version,

@@ -73,6 +73,8 @@ struct Metadata<'a> {
     last_modified: &'a str,
     version: &'a str,
     oscal_version: &'static str,
+    /// What made the document: [`crate::GENERATOR`] as a `generator` property.
+    props: [Prop; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parties: Vec<Party>,
 }
@@ -274,6 +276,7 @@ fn metadata<'a>(catalog: &Catalog, a: &'a Assessment) -> Metadata<'a> {
         last_modified: a.updated.as_str(),
         version: a.updated.as_str(),
         oscal_version: OSCAL_VERSION,
+        props: [prop("generator", crate::GENERATOR)],
         parties,
     }
 }
