@@ -1,23 +1,68 @@
-// The <aims-readiness> custom element: the third way to embed the widget (beside the
-// iframe and mount(); docs/embedding.md). One module script defines it:
+// The widget's loader for host pages (docs/embedding.md): the `<aims-readiness>` custom
+// element, and `mount()` for pages that load modules themselves. One module script:
 //
 //   <script type="module" src="https://vendor.example/aims/aims-readiness-element.js"></script>
 //   <aims-readiness mode="quick" theme="auto" accent="#0b7285" namespace="acme" share="event"></aims-readiness>
 //
-// The widget renders in the element's own shadow root, routes in memory (the host
-// page's address and history are never touched), dispatches `aims:share` on the
-// element when the visitor presses "Share this summary", re-renders when an option
+//   import { mount } from 'https://vendor.example/aims/aims-readiness-element.js';
+//   const widget = await mount(element, { mode: 'quick', share: 'event' });
+//
+// The quick check alone (`mode: 'quick'`) loads the small quick build; "Continue with
+// the full assessment" (and the guide) load the full app in the same place, the answers
+// carried over through the storage namespace. The widget renders in the element's own
+// shadow root, routes in memory (the host page's address and history are never
+// touched), dispatches `aims:share` on the element when the visitor presses "Share this
+// summary", and is removed by `destroy()`. The custom element re-renders when an option
 // attribute changes (saved answers stay: they live in browser storage under the
-// namespace) and removes itself when the element leaves the page. The wasm module and
-// its glue are loaded from the folder this file is served from.
+// namespace) and removes itself when it leaves the page. Every file is loaded from the
+// folder this one is served from.
 const base = new URL('.', import.meta.url);
-let loading = null;
-function widgetModule() {
-  loading ??= import(new URL('aims-readiness.js', base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL('aims-readiness_bg.wasm', base) });
-    return module;
-  });
-  return loading;
+const builds = new Map();
+function build(name) {
+  if (!builds.has(name)) {
+    builds.set(name, import(new URL(`${name}.js`, base).href).then(async (module) => {
+      await module.default({ module_or_path: new URL(`${name}_bg.wasm`, base) });
+      return module;
+    }));
+  }
+  return builds.get(name);
+}
+
+/**
+ * Mounts the widget into `element` with `options` (the same names as everywhere:
+ * mode, theme, accent, namespace, share, cta-text, cta-href, lang; the element's `data-`
+ * attributes are read too, the object wins). Resolves to a handle whose `destroy()`
+ * removes the widget (saved answers stay).
+ */
+export async function mount(element, options = {}) {
+  const opts = { assets: base.href, ...options };
+  let widget = null;
+  let destroyed = false;
+  const full = async (start) => {
+    const module = await build('aims-readiness');
+    if (!destroyed) widget = module.mount(element, start ? { ...opts, start } : opts);
+  };
+  const onContinue = (event) => {
+    element.removeEventListener('aims:continue', onContinue);
+    widget?.destroy();
+    widget = null;
+    full(event.detail?.route).catch((error) => console.error('aims-readiness: the full app could not be loaded', error));
+  };
+  if ((opts.mode ?? element.dataset.mode) === 'quick') {
+    const module = await build('aims-quick');
+    widget = module.mount(element, opts);
+    element.addEventListener('aims:continue', onContinue);
+  } else {
+    await full();
+  }
+  return {
+    destroy() {
+      destroyed = true;
+      element.removeEventListener('aims:continue', onContinue);
+      widget?.destroy();
+      widget = null;
+    },
+  };
 }
 
 // `language` fixes the widget's language (and hides its menu). It is not the HTML `lang`
@@ -28,39 +73,35 @@ class AimsReadinessElement extends HTMLElement {
   static observedAttributes = OPTIONS;
   #widget = null;
   #scheduled = false;
+  #rendering = Promise.resolve();
 
   connectedCallback() { this.#schedule(); }
   disconnectedCallback() { this.#schedule(); }
   attributeChangedCallback() { if (this.isConnected) this.#schedule(); }
 
   // Several attribute changes in one task (a framework setting them one by one) lead to
-  // one re-render.
+  // one re-render; renders run one after the other.
   #schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    queueMicrotask(() => this.#render());
+    queueMicrotask(() => { this.#rendering = this.#rendering.then(() => this.#render()); });
   }
 
   async #render() {
-    let module;
-    try {
-      module = await widgetModule();
-    } catch (error) {
-      this.#scheduled = false;
-      console.error('aims-readiness: the widget could not be loaded', error);
-      return;
-    }
     this.#scheduled = false;
     this.#widget?.destroy();
     this.#widget = null;
     if (!this.isConnected) return;
-    // Files the widget loads on demand (the guide) come from the same folder.
-    const options = { assets: base.href };
+    const options = {};
     for (const name of OPTIONS) {
       const value = this.getAttribute(name);
       if (value !== null) options[name] = value;
     }
-    this.#widget = module.mount(this, options);
+    try {
+      this.#widget = await mount(this, options);
+    } catch (error) {
+      console.error('aims-readiness: the widget could not be loaded', error);
+    }
   }
 }
 

@@ -23,8 +23,9 @@ const CACHE = CACHE_PREFIX + VERSION;
 const LEGACY_CACHE = /^aims-readiness-[0-9a-f]{16}$/;
 
 // Paths below are relative to FOLDER. The app's pages (any query: ?mode=quick&theme=…)
-// are answered with the cached page; '' is the folder itself.
-const PAGES = new Set(['', 'index.html']);
+// are answered with the cached page; '' is the folder itself, the same page as
+// index.html; quick.html is the quick check's own page.
+const PAGES = new Set(['', 'index.html', 'quick.html']);
 const OWN_FILES = new Set(FILES.filter((f) => f !== './'));
 // Another language and its guide are kept offline once the person uses them (the page
 // asks for them by message, see below); a new version carries over the ones the old one
@@ -82,7 +83,7 @@ self.addEventListener('fetch', (event) => {
   let key;
   if (request.mode === 'navigate') {
     if (!PAGES.has(path)) return; // another page of the site: not ours
-    key = './';
+    key = path === 'quick.html' ? path : './';
   } else if (OWN_FILES.has(path) || ON_DEMAND.test(path)) {
     key = request;
   } else {

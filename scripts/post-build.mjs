@@ -2,11 +2,11 @@
 // deployed. Each job is a module in scripts/post-build/; this file only finds the inputs
 // and runs the jobs in an order that matters:
 //
-// 1. Size steps Trunk cannot do itself, on the JS glue and the wasm module: terser on
-//    the glue, the gzip-aware function layout, shorter import names (docs/size.md has
-//    what each saves).
-// 2. index.html: the integrity attributes Trunk wrote, pointed at the new bytes of both
-//    files; then the Content-Security-Policy, which hashes Trunk's inline loader.
+// 1. Size steps Trunk cannot do itself, on each build's JS glue and wasm module (the
+//    full app and the quick entry): terser on the glue, the gzip-aware function layout
+//    (the full app), shorter import names (docs/size.md has what each saves).
+// 2. index.html and quick.html: the Content-Security-Policy, which hashes each page's
+//    inline loader.
 // 3. The guide and the other languages' files.
 // 4. The service worker, whose version hashes the files above.
 // 5. The single-file offline package, which inlines them all.
@@ -20,7 +20,6 @@ import { fileURLToPath } from "node:url";
 import { minifyGlue } from "./post-build/minify-glue.mjs";
 import { layOutFunctions } from "./post-build/function-layout.mjs";
 import { checkWasmBindgenVersion, shortenImportNames } from "./post-build/import-names.mjs";
-import { digest, updateIntegrity } from "./post-build/integrity.mjs";
 import { addContentSecurityPolicy } from "./post-build/csp.mjs";
 import { minifyGuide, writeLanguages } from "./post-build/languages.mjs";
 import { writeServiceWorker } from "./post-build/service-worker.mjs";
@@ -40,19 +39,21 @@ const { minify } = createRequire(join(e2e, "package.json"))("terser");
 const wasmOpt = join(e2e, "node_modules", ".bin", "wasm-opt");
 const skip = new Set((process.env.AIMS_POST_BUILD_SKIP || "").split(",").filter(Boolean));
 
-const glue = join(staging, "aims-readiness.js");
-const wasm = join(staging, "aims-readiness_bg.wasm");
-const html = join(staging, "index.html");
-const before = { glue: await digest(glue), wasm: await digest(wasm) };
 if (!skip.has("rename")) checkWasmBindgenVersion(await readFile(join(root, "Cargo.lock"), "utf8"));
-await minifyGlue(glue, minify);
-if (!skip.has("layout")) await layOutFunctions(wasm, wasmOpt);
-if (!skip.has("rename")) await shortenImportNames(wasm, glue);
-await updateIntegrity(html, [
-  [before.glue, await digest(glue)],
-  [before.wasm, await digest(wasm)],
-]);
-await addContentSecurityPolicy(html);
+// Each build, and the fewest wasm-bindgen imports it has (fewer: wasm-bindgen changed
+// how it names them).
+for (const { name, layout, imports } of [
+  { name: "aims-readiness", layout: true, imports: 50 },
+  { name: "aims-quick", layout: false, imports: 20 },
+]) {
+  const glue = join(staging, `${name}.js`);
+  const wasm = join(staging, `${name}_bg.wasm`);
+  await minifyGlue(glue, minify);
+  if (layout && !skip.has("layout")) await layOutFunctions(wasm, wasmOpt);
+  if (!skip.has("rename")) await shortenImportNames(wasm, glue, imports);
+}
+await minifyGlue(join(staging, "aims-readiness-element.js"), minify);
+for (const page of ["index.html", "quick.html"]) await addContentSecurityPolicy(join(staging, page));
 await minifyGuide(staging);
 const languages = await writeLanguages(staging, join(root, "assets"));
 await writeServiceWorker(staging, languages, minify);

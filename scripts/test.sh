@@ -15,17 +15,17 @@ step() {
 
 step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-# The app for wasm32 (its library and browser tests); clippy lints the engine it
-# depends on as a workspace member too.
-step "clippy (wasm32)" cargo clippy -p aims-readiness --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+# The two builds for wasm32 (the full app's library and browser tests, the quick
+# entry); clippy lints the engine they depend on as a workspace member too.
+step "clippy (wasm32)" cargo clippy -p aims-readiness -p aims-quick --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 no_web_deps() {
   # The engine and the native scorer have no web crate for any target, and the app's
   # native build has none either.
   local found
-  found=$( (cargo tree --locked -p aims-engine -p aims-score --target all -e normal,build,dev --prefix none;
+  found=$( (cargo tree --locked -p aims-engine -p aims-score -p aims-options --target all -e normal,build,dev --prefix none;
             cargo tree --locked -e normal,build,dev --prefix none) | grep -Ei '^(yew|web-sys|gloo|wasm-bindgen|js-sys)' || true)
   if [ -n "$found" ]; then echo "web crates in the engine or a native build: $found"; return 1; fi
-  echo "the engine's and the scorer's dependency trees (every target) and the native build have no web crate"
+  echo "the engine's, the options' and the scorer's dependency trees (every target) and the native build have no web crate"
 }
 step "engine has no web dependencies" no_web_deps
 stable_rust_only() {
@@ -70,7 +70,7 @@ oscal_check() {
 step "OSCAL (compliance-trestle)" oscal_check
 step "browser tests (headless Chromium)" cargo test -p aims-readiness --target wasm32-unknown-unknown --test web --locked
 step "release build" trunk build --release --offline --locked
-step "size budget" node tests/e2e/size-budget.mjs dist --max 400
+step "size budget" node tests/e2e/size-budget.mjs dist --max 400 --quick-max 60
 step "end-to-end (headless Chromium)" node --test --test-concurrency=1 tests/e2e/
 # The same build deployed as a vendor does, in a folder of a site (docs/embedding.md):
 # the tests where the address matters run again with the app under that folder.

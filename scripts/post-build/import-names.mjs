@@ -9,14 +9,11 @@
 // name is not found exactly once in the glue, and when fewer than 50 imports follow that
 // naming; an upgrade then fails loudly instead of shipping a broken or bigger bundle.
 import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { IMPORT_SECTION, encodeLeb, parseModule, readImports } from "./wasm-binary.mjs";
 
 /** The wasm-bindgen version the renaming was checked against. */
 const VERIFIED_WASM_BINDGEN = "0.2.130";
-/** The module wasm-bindgen's glue provides the imports from. */
-const JS_MODULE = "./aims-readiness_bg.js";
-/** Fewer renamed imports than this means wasm-bindgen changed its naming. */
-const EXPECTED_AT_LEAST = 50;
 
 const encoder = new TextEncoder();
 
@@ -30,8 +27,13 @@ export function checkWasmBindgenVersion(cargoLock) {
   }
 }
 
-/** Renames wasm-bindgen's imports in `wasmFile` and `glueFile`, both in place. */
-export async function shortenImportNames(wasmFile, glueFile) {
+/**
+ * Renames wasm-bindgen's imports in `wasmFile` and `glueFile`, both in place. The glue
+ * provides them as the module `./<glue's name>_bg.js`; fewer renamed imports than
+ * `expectedAtLeast` means wasm-bindgen changed its naming.
+ */
+export async function shortenImportNames(wasmFile, glueFile, expectedAtLeast) {
+  const JS_MODULE = `./${basename(glueFile, ".js")}_bg.js`;
   const bytes = await readFile(wasmFile);
   let glue = await readFile(glueFile, "utf8");
   const module = parseModule(bytes);
@@ -57,7 +59,7 @@ export async function shortenImportNames(wasmFile, glueFile) {
     pushName(name);
     out.push(...description);
   }
-  if (renamed < EXPECTED_AT_LEAST) {
+  if (renamed < expectedAtLeast) {
     throw new Error(`post-build: only ${renamed} imports named __wbg_… from ${JS_MODULE}: ` +
       "wasm-bindgen changed how it names imports; fix shortenImportNames or drop it (docs/size.md)");
   }

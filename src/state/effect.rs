@@ -208,7 +208,7 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
                 .map(|a| (Rc::new(a.clone()), store.save(catalog, a)))
                 .collect();
             if let Some(answers) = &quick {
-                let _ = store.save_quick(catalog, answers);
+                let _ = store.save_quick(answers);
             }
             Some(Outcome::Restored {
                 saved,
@@ -216,7 +216,7 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
             })
         }
         Effect::SaveQuick { answers, report } => {
-            let failed = store.save_quick(catalog, &answers).is_err();
+            let failed = store.save_quick(&answers).is_err();
             (failed && report).then_some(Outcome::QuickNotSaved)
         }
         Effect::SetBackupCount(count) => {

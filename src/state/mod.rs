@@ -160,7 +160,7 @@ impl Saved {
     pub fn read(store: &dyn Repository, catalog: &Catalog) -> Saved {
         Saved {
             entries: store.list(catalog),
-            quick: store.load_quick(catalog),
+            quick: store.load_quick(),
             changes_since_export: store.changes_since_export(),
         }
     }
@@ -430,7 +430,7 @@ impl AppState {
                 }]
             }
             Action::QuickReset => {
-                self.quick = QuickAnswers::new(catalog);
+                self.quick = QuickAnswers::new();
                 vec![Effect::SaveQuick {
                     answers: self.quick.clone(),
                     report: false,
@@ -554,7 +554,7 @@ impl AppState {
                         self.current = None;
                         self.report = None;
                         self.unsaved = None;
-                        self.quick = QuickAnswers::new(catalog);
+                        self.quick = QuickAnswers::new();
                         self.changes_since_export = 0;
                         self.notify(Notice::DeletedAll { n });
                     }

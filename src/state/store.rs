@@ -164,9 +164,9 @@ pub trait Repository {
     /// wrote it. An entry this tab never read counts as unchanged.
     fn changed_elsewhere(&self, id: &str) -> bool;
     /// The saved quick-check answers (empty when none or unreadable).
-    fn load_quick(&self, catalog: &Catalog) -> QuickAnswers;
+    fn load_quick(&self) -> QuickAnswers;
     /// Saves the quick-check answers.
-    fn save_quick(&self, catalog: &Catalog, answers: &QuickAnswers) -> Result<(), StorageError>;
+    fn save_quick(&self, answers: &QuickAnswers) -> Result<(), StorageError>;
     /// Changes saved since the last export (0 when unknown).
     fn changes_since_export(&self) -> u32;
     /// Records the count of changes since the last export.
@@ -299,15 +299,11 @@ impl Repository for MemoryStore {
         self.load_raw(id).map(|text| fingerprint(&text)) != Some(known)
     }
 
-    fn load_quick(&self, catalog: &Catalog) -> QuickAnswers {
-        self.shared
-            .borrow()
-            .quick
-            .clone()
-            .unwrap_or_else(|| QuickAnswers::new(catalog))
+    fn load_quick(&self) -> QuickAnswers {
+        self.shared.borrow().quick.clone().unwrap_or_default()
     }
 
-    fn save_quick(&self, _catalog: &Catalog, answers: &QuickAnswers) -> Result<(), StorageError> {
+    fn save_quick(&self, answers: &QuickAnswers) -> Result<(), StorageError> {
         self.shared.borrow_mut().quick = Some(answers.clone());
         Ok(())
     }

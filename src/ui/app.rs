@@ -9,7 +9,7 @@ use crate::ui::context::{Dispatch, Host, StateHandle};
 use crate::ui::pages::guide::GuideScreen;
 use crate::ui::pages::home::Home;
 use crate::ui::pages::not_found::{Missing, NotFound};
-use crate::ui::pages::quick::Quick;
+use crate::ui::pages::quick::{Quick, QuickContinue};
 use crate::ui::route::Route;
 use crate::ui::services::i18n::{msg, tf};
 use crate::ui::services::storage::LocalStore;
@@ -123,6 +123,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Quick => html! { <Quick /> },
+        Route::QuickContinue => html! { <QuickContinue /> },
         Route::NotFound => html! { <NotFound missing={Missing::Page} /> },
         Route::Guide => html! { <GuideScreen page="about" /> },
         Route::GuidePage { page } => html! { <GuideScreen {page} /> },

@@ -45,7 +45,7 @@ fn render_when_allowed(root: web_sys::Element, config: Config) {
     match config.share.clone() {
         config::ShareTarget::ParentOrigin(origin) => fetch_embed_policy(move |policy| {
             let mut config = config;
-            if !config::policy_allows(policy.as_deref(), &origin) {
+            if !config::embed_policy(policy.as_deref()).allows(&origin) {
                 config.share = config::ShareTarget::None;
             }
             render_page(root, config);

@@ -82,7 +82,13 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsVa
         config::Mode::Quick => route::Route::Quick,
         config::Mode::Full => route::Route::Home,
     };
-    let history = MemoryHistory::with_entries([yew_router::Routable::to_path(&start)]);
+    // The loader hands over from the quick entry with the screen to open (`start`).
+    let first = config
+        .start
+        .clone()
+        .filter(|path| <route::Route as yew_router::Routable>::recognize(path).is_some())
+        .unwrap_or_else(|| yew_router::Routable::to_path(&start));
+    let history = MemoryHistory::with_entries([first]);
     let handle = yew::Renderer::<app::App>::with_root_and_props(
         root.clone(),
         app::AppProps {

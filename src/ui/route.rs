@@ -14,6 +14,11 @@ pub enum Route {
     /// The quick readiness check.
     #[at("/quick")]
     Quick,
+    /// Continues from the quick check into a new full assessment with the saved
+    /// answers as estimates, then shows it: where the quick entry (a build of its own)
+    /// hands over to the full app.
+    #[at("/quick/continue")]
+    QuickContinue,
     /// The organization's AI roles, AI systems in scope, existing management systems,
     /// suggested exclusions and controls of its own.
     #[at("/a/:id/profile")]
@@ -164,6 +169,7 @@ impl Route {
             Route::Compare { id } => Some((id, AssessmentScreen::Compare)),
             Route::Home
             | Route::Quick
+            | Route::QuickContinue
             | Route::NotFound
             | Route::Guide
             | Route::GuidePage { .. }

@@ -126,14 +126,22 @@ test('inline: shadow root on a hostile page, CustomEvent only after Share, names
   await widget.locator('.aims-band').waitFor();
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims.')).sort());
   assert.deepEqual(keys, ['aims.vendor-one.v1.quick']);
-  // Another language comes from the widget's folder (the `assets` option), wherever the
-  // app is deployed.
-  const languageFile = page.waitForResponse((r) => r.url().endsWith('/i18n/de.json'));
+  // The quick entry carries its three languages: German needs no request.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await widget.locator('#aims-lang-de').click();
+  await widget.locator('.aims-app[lang=de] .aims-band').waitFor();
+  assert.deepEqual(requests, [], 'switching the quick check\'s language asks for nothing');
+  // "Continue" puts the full app in the same place, in German, its language file from
+  // the widget's folder (the `assets` option), wherever the app is deployed.
+  const languageFile = page.waitForResponse((r) => r.url().endsWith('/i18n/de.json'));
+  await widget.locator('[data-act=continue]').click();
   const response = await languageFile;
   assert.equal(response.url(), `${host.url}i18n/de.json`);
   assert.equal(response.status(), 200);
-  await widget.locator('.aims-app[lang=de] .aims-band').waitFor();
+  await widget.locator('.aims-app[lang=de] .aims-item').first().waitFor();
+  assert.ok(await widget.locator('.aims-tag--estimate').count() >= 3, 'the answers carried over as estimates');
+  assert.equal(await widget.locator('.aims-quick-question').count(), 0, 'the quick entry is gone');
   assert.deepEqual(errors, []);
   await page.close();
 });

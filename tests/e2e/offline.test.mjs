@@ -47,7 +47,8 @@ test('after the first visit the app loads and works with the network off, every 
     for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push('/' + new URL(r.url).pathname.slice(base.length));
     return urls.sort();
   }, BASE);
-  assert.deepEqual(cached, ['/', '/aims-readiness-element.js', '/aims-readiness.js', '/aims-readiness_bg.wasm', '/guide/en.json']);
+  assert.deepEqual(cached, ['/', '/aims-quick.js', '/aims-quick_bg.wasm', '/aims-readiness-element.js', '/aims-readiness.js',
+    '/aims-readiness_bg.wasm', '/guide/en.json', '/quick.html']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -114,6 +115,28 @@ test('a new version installs beside the old one and the page switches only when 
     await context.close();
     await site.close();
   }
+});
+
+test('the quick entry opens offline on the second visit, and "Continue" then opens the full app', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}quick.html`);
+  await page.waitForSelector('.aims-quick-question');
+  assert.equal(await swReady(page), true, 'the quick entry registers the app\'s service worker');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.aims-quick-question');
+  for (let i = 0; i < 15; i++) {
+    await page.locator('.aims-option', { hasText: 'Partly' }).first().click();
+    await page.locator('button[type=submit]').click();
+  }
+  await page.waitForSelector('.aims-band');
+  await page.click('button:has-text("Continue with the full assessment")');
+  await page.waitForSelector('.aims-item');
+  await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the service worker answers only the app\'s own pages: the examples and the site\'s other pages show themselves', async () => {

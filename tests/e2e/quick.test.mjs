@@ -89,3 +89,59 @@ test('the dark theme passes the same accessibility scan', async () => {
   await screenshot(page, 'results-dark-desktop');
   await context.close();
 });
+
+/** Every request the page makes, by path inside the app's folder. */
+function requestedFiles(page, base) {
+  const files = [];
+  page.on('request', (r) => files.push(new URL(r.url()).pathname.slice(new URL(base).pathname.length)));
+  return files;
+}
+
+for (const [entry, path] of [['quick.html', 'quick.html'], ['index.html?mode=quick', '?mode=quick']]) {
+  test(`the quick entry (${entry}) loads the small build alone, and the full app only on "Continue"`, async () => {
+    const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const files = requestedFiles(page, server.url);
+    await page.goto(`${server.url}${path}`);
+    await page.waitForSelector('.aims-quick-question');
+    assert.ok(files.includes('aims-quick_bg.wasm'), files.join(', '));
+    for (let i = 0; i < 15; i++) {
+      await page.locator('.aims-option', { hasText: i < 5 ? 'Yes, and we can show it' : 'Partly' }).first().click();
+      await page.locator('button[type=submit]').click();
+    }
+    await page.waitForSelector('.aims-band');
+    assert.equal(await page.textContent('.aims-band-value'), 'Most elements in place');
+    assert.match(await page.textContent('.aims-band-pct'), /^66\.7 % \(20 of 30 points/);
+    assert.deepEqual(await axeSerious(page), [], 'quick entry result, phone');
+    await screenshot(page, `quick-entry-result-phone-${entry.replace(/\W+/g, '-')}`);
+    assert.deepEqual(files.filter((f) => f.startsWith('aims-readiness')), [], 'nothing of the full app before "Continue"');
+    await page.click('button:has-text("Continue with the full assessment")');
+    await page.waitForSelector('.aims-item');
+    assert.ok(files.includes('aims-readiness_bg.wasm'), 'the full app loads on "Continue"');
+    assert.ok(await page.locator('.aims-tag--estimate').count() >= 3, 'the answers carried over as estimates');
+    assert.match(page.url(), /#\/a\/[^/]+\/assess$/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the quick entry speaks the visitor\'s language and switches with no request', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}quick.html`);
+  await page.waitForSelector('.aims-app[lang=de] .aims-quick-question');
+  assert.match(await page.textContent('.aims-quick .aims-muted'), /^Frage 1 von 15$/);
+  await screenshot(page, 'quick-entry-question-de-desktop');
+  const files = requestedFiles(page, server.url);
+  await page.click('#aims-lang-fr');
+  await page.waitForSelector('.aims-app[lang=fr] .aims-quick-question');
+  assert.equal(await page.getAttribute('#aims-lang-fr', 'aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'aims-lang-fr', 'focus stays on the language chosen');
+  assert.deepEqual(files, [], 'the quick entry carries its three languages');
+  // The choice is kept for the full app too.
+  assert.equal(await page.evaluate(() => localStorage.getItem('aims.default.v1.lang')), 'fr');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

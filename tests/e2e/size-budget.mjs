@@ -1,9 +1,12 @@
-// Sizes of everything the browser downloads for the complete English app (HTML, JS
-// glue, the custom-element loader, wasm with the catalog, messages and CSS inside; not
-// the example host pages copied into dist/examples), gzip -9, file by file. Fails
-// above the ceiling: the original 200 KB budget, or `--max KB` where the planned
-// screens honestly need more (measured size + 5 KB; docs/size.md says why). The
-// ceiling guards against bloat; it is not a target to fill.
+// Sizes of what the browser downloads, gzip -9, file by file, for each of the two
+// entries:
+// - the complete English app (HTML, JS glue, the custom-element loader, the service
+//   worker, wasm with the catalog, messages and CSS inside; not the example host pages
+//   copied into dist/examples). Fails above the ceiling: the original 200 KB budget, or
+//   `--max KB` where the planned screens honestly need more (measured size + 5 KB;
+//   docs/size.md says why). The ceiling guards against bloat; it is not a target to fill.
+// - the quick entry (quick.html, its JS glue and wasm, the stylesheet inside): fails
+//   above `--quick-max KB` (the quick check's own budget, 60 KB).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,12 +18,16 @@ const BUDGET_KB = 200;
 // and the other languages (`i18n/<code>.json`, only when chosen), each of which must
 // stay under LANGUAGE_BUDGET_KB.
 const OFFLINE = 'aims-readiness-offline.html';
+/** The quick entry's files: all it loads (its stylesheet is inside the wasm). */
+const QUICK = ['quick.html', 'aims-quick.js', 'aims-quick_bg.wasm'];
 const ON_DEMAND = ['guide', 'i18n'];
 const LANGUAGE_BUDGET_KB = 45;
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
 const ceilingKb = maxAt >= 0 ? Number(args[maxAt + 1]) : BUDGET_KB;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== maxAt + 1) || 'dist';
+const quickAt = args.indexOf('--quick-max');
+const quickCeilingKb = quickAt >= 0 ? Number(args[quickAt + 1]) : Infinity;
+const dir = args.find((a, i) => !a.startsWith('--') && i !== maxAt + 1 && i !== quickAt + 1) || 'dist';
 
 async function files(d) {
   const out = [];
@@ -28,7 +35,7 @@ async function files(d) {
     const p = join(d, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'examples' && !entry.name.startsWith('.') && !ON_DEMAND.includes(entry.name)) out.push(...await files(p));
-    } else if (entry.name !== OFFLINE) out.push(p);
+    } else if (entry.name !== OFFLINE && !QUICK.includes(entry.name)) out.push(p);
   }
   return out;
 }
@@ -58,6 +65,21 @@ for (const sub of ON_DEMAND) {
     console.log(`on demand (not in the total): ${sub}/${name} ${(body.length / 1024).toFixed(1)} KB raw, ${g.toFixed(1)} KB gzip -9${limit}`);
   }
 }
+let quickGz = 0;
+console.log('quick entry:');
+for (const name of QUICK) {
+  const body = await readFile(join(dir, name));
+  const g = gzipSync(body, { level: 9 }).length;
+  quickGz += g;
+  console.log(`${(body.length / 1024).toFixed(1).padStart(8)} KB raw ${(g / 1024).toFixed(1).padStart(8)} KB gzip  ${join(dir, name)}`);
+}
+const quickKb = quickGz / 1024;
+console.log(`quick entry total: ${quickKb.toFixed(1)} KB gzip -9`);
+if (quickKb > quickCeilingKb) {
+  console.error(`the quick entry is over its ${quickCeilingKb} KB ceiling by ${(quickKb - quickCeilingKb).toFixed(1)} KB`);
+  process.exit(1);
+}
+if (quickCeilingKb !== Infinity) console.log(`quick entry ceiling ${quickCeilingKb} KB: ok`);
 if (languageOver) {
   console.error(`a language file is over ${LANGUAGE_BUDGET_KB} KB gzip`);
   process.exit(1);

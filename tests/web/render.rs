@@ -104,7 +104,8 @@ fn accent_options_pick_readable_text_and_refuse_unsafe_values() {
     );
     assert_eq!(opts(&[("accent", "url(x)")], false).accent, None);
 
-    use aims_readiness::config::policy_allows;
+    use aims_readiness::config::embed_policy;
+    let policy_allows = |text: Option<&str>, origin: &str| embed_policy(text).allows(origin);
     let policy = r#"{"share_origins": ["https://portal.acme.example"]}"#;
     assert!(
         policy_allows(None, "https://any.example"),

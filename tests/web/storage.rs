@@ -171,17 +171,26 @@ fn a_full_quota_is_an_error_and_earlier_data_survives() {
 fn quick_answers_round_trip() {
     use aims_readiness::engine::rules::quick::{QuickAnswer, QuickAnswers};
     let store = fresh("t-quick");
-    let mut answers = QuickAnswers::new(catalog());
+    let mut answers = QuickAnswers::new();
     let q = catalog().find_quick("q03").expect("q03");
     answers.set(q, Some(QuickAnswer::Partly));
-    store.save_quick(catalog(), &answers).expect("saved");
-    assert_eq!(store.load_quick(catalog()), answers);
+    store.save_quick(&answers).expect("saved");
+    assert_eq!(store.load_quick(), answers);
+    // The record the quick entry reads and writes too (crates/quick).
+    assert_eq!(
+        raw()
+            .get_item("aims.t-quick.v1.quick")
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some(r#"{"version":1,"answers":{"q03":"partly"}}"#)
+    );
     raw()
         .set_item("aims.t-quick.v1.quick", "[not an object")
         .expect("raw write");
     assert_eq!(
-        store.load_quick(catalog()),
-        QuickAnswers::new(catalog()),
+        store.load_quick(),
+        QuickAnswers::new(),
         "corrupt quick answers read as empty"
     );
 }

@@ -30,6 +30,23 @@ pub fn band_label(band: Band) -> &'static str {
     }
 }
 
+/// The hand-over from the quick entry: a new full assessment from the saved quick-check
+/// answers (as estimates), opened in place of this address, so "back" does not come
+/// here again.
+#[component]
+pub fn QuickContinue() -> Html {
+    let act = use_dispatch();
+    let navigator = use_navigator();
+    use_effect_with((), move |_| {
+        let id = new_id();
+        act.emit(Action::QuickContinue(id.clone()));
+        if let Some(n) = &navigator {
+            n.replace(&Route::Assess { id });
+        }
+    });
+    html! {}
+}
+
 /// The quick check. The step shown and whether the summary was shared are its own
 /// state; it starts at the first unanswered question, and whenever the step changes
 /// focus moves to the heading so keyboard and screen-reader users follow.
@@ -62,7 +79,7 @@ pub fn Quick() -> Html {
     let can_share = config.share != ShareTarget::None;
 
     if *step >= total {
-        let result = score_quick(c, answers);
+        let result = score_quick(answers);
         let share = {
             let (target, r, shared) = (config.share.clone(), result.clone(), shared.clone());
             Callback::from(move |_| {

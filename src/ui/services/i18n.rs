@@ -280,11 +280,7 @@ pub fn percent(p: crate::engine::Percent) -> String {
 /// English, a no-break space in German, a narrow no-break space in French (so "52,4 %"
 /// never breaks across lines).
 pub fn percent_sign() -> &'static str {
-    match active() {
-        Lang::En => " %",
-        Lang::De => "\u{a0}%",
-        Lang::Fr => "\u{202f}%",
-    }
+    active().percent_sign()
 }
 
 fn format_percent(lang: Lang, p: crate::engine::Percent) -> String {

@@ -9,8 +9,8 @@
 //! - `aims.<ns>.v1.quick`: the quick-check answers;
 //! - `aims.<ns>.v1.backup`: how many changes were saved since the last export.
 
-use crate::engine::format::value::{from_text, to_text, Layout};
-use crate::engine::rules::quick::{QuickAnswer, QuickAnswers};
+use crate::engine::format::value::from_text;
+use crate::engine::rules::quick::QuickAnswers;
 use crate::engine::{export_compact, import, Assessment, Catalog};
 use crate::state::store::{fingerprint, newest_first};
 use crate::state::{Entry, LoadError, Repository, StorageError, Summary};
@@ -33,10 +33,10 @@ struct Index {
     entries: Vec<Summary>,
 }
 
-/// The quick-check answers, stored as `{"version":1,"answers":{"q01":"yes",…}}`.
-#[derive(Serialize, Deserialize)]
+/// The quick-check answers, stored as `{"version":1,"answers":{"q01":"yes",…}}`
+/// (written by `QuickAnswers::record`, read here and by the quick entry).
+#[derive(Deserialize)]
 struct QuickRecord {
-    version: u64,
     /// Answer by question id; an entry this version does not know is skipped.
     answers: BTreeMap<String, Value>,
 }
@@ -95,18 +95,8 @@ impl PartialEq for LocalStore {
 impl LocalStore {
     /// A store for `namespace` (letters, digits, `-` and `_`; anything else is dropped).
     pub fn new(namespace: &str) -> LocalStore {
-        let ns: String = namespace
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .take(40)
-            .collect();
-        let ns = if ns.is_empty() {
-            "default".to_owned()
-        } else {
-            ns
-        };
         LocalStore {
-            prefix: format!("aims.{ns}.v1."),
+            prefix: crate::config::storage_prefix(namespace),
             index: Rc::default(),
             seen: Rc::default(),
         }
@@ -298,25 +288,19 @@ impl Repository for LocalStore {
     }
 
     /// The saved quick-check answers (empty when none or unreadable).
-    fn load_quick(&self, catalog: &Catalog) -> QuickAnswers {
-        let mut answers = QuickAnswers::new(catalog);
-        if self.check().is_err() {
-            return answers;
-        }
+    fn load_quick(&self) -> QuickAnswers {
         let stored = self
             .read(&self.key("quick"))
             .ok()
             .flatten()
-            .and_then(|t| from_text::<QuickRecord>(&t));
-        for (id, value) in stored.map(|r| r.answers).unwrap_or_default() {
-            if let (Some(q), Some(a)) = (
-                catalog.find_quick(&id),
-                value.as_str().and_then(QuickAnswer::parse),
-            ) {
-                answers.set(q, Some(a));
-            }
-        }
-        answers
+            .and_then(|t| from_text::<QuickRecord>(&t))
+            .map(|r| r.answers)
+            .unwrap_or_default();
+        QuickAnswers::from_pairs(
+            stored
+                .iter()
+                .filter_map(|(id, value)| Some((id.as_str(), value.as_str()?))),
+        )
     }
 
     /// Changes saved since the last export (`aims.<ns>.v1.backup`, a plain count), for the
@@ -345,18 +329,7 @@ impl Repository for LocalStore {
     }
 
     /// Saves the quick-check answers.
-    fn save_quick(&self, catalog: &Catalog, answers: &QuickAnswers) -> Result<(), StorageError> {
-        let record = QuickRecord {
-            version: 1,
-            answers: catalog
-                .quick_ids()
-                .filter_map(|q| {
-                    let a = answers.get(q)?;
-                    Some((catalog.quick(q).id.clone(), Value::from(a.as_str())))
-                })
-                .collect(),
-        };
-        let text = to_text(&record, Layout::Compact);
-        self.write(&self.key("quick"), &text)
+    fn save_quick(&self, answers: &QuickAnswers) -> Result<(), StorageError> {
+        self.write(&self.key("quick"), &answers.record())
     }
 }

@@ -61,6 +61,14 @@ macro_rules! index_id {
 }
 index_id!(ItemId, GroupId, DocumentId, QuickId);
 
+impl QuickId {
+    /// The question at `index` (the quick check's questions are fixed: see
+    /// [`crate::model::quick_facts`]).
+    pub(crate) fn at(index: usize) -> QuickId {
+        QuickId(index as u8)
+    }
+}
+
 impl ItemKind {
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {

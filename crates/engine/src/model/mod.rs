@@ -9,5 +9,6 @@ pub mod edit;
 pub mod level;
 pub mod percent;
 pub mod profile;
+pub mod quick_facts;
 pub mod substance;
 pub mod weight;

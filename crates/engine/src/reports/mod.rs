@@ -6,5 +6,6 @@ pub mod csv;
 mod json_out;
 pub mod oscal;
 pub mod plan;
+pub mod quick_summary;
 pub mod score_json;
 pub mod soa;

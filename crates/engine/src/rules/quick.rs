@@ -1,10 +1,13 @@
 //! The quick readiness check: 15 plain-language questions, each standing for a set of
-//! catalog items, scored into an indicative band (docs/quick-check.md).
+//! catalog items, scored into an indicative band (docs/quick-check.md). Scoring needs
+//! only the questions' facts ([`crate::model::quick_facts`]), not the catalog, so the
+//! quick entry scores with this same code while carrying none of the catalog.
 
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, QuickId};
 use crate::model::level::MaturityLevel;
 use crate::model::percent::Percent;
+use crate::model::quick_facts::{facts, quick_ids, QUICK_FACTS};
 
 /// A visitor's answer to one quick-check question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,13 +88,50 @@ impl Band {
 }
 
 /// The answers given so far, one slot per quick question.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuickAnswers(Vec<Option<QuickAnswer>>);
 
+impl Default for QuickAnswers {
+    fn default() -> Self {
+        QuickAnswers(vec![None; QUICK_FACTS.len()])
+    }
+}
+
 impl QuickAnswers {
-    /// No answers for `catalog`'s questions.
-    pub fn new(catalog: &Catalog) -> QuickAnswers {
-        QuickAnswers(vec![None; catalog.quick_ids().len()])
+    /// No answers yet.
+    pub fn new() -> QuickAnswers {
+        QuickAnswers::default()
+    }
+
+    /// Answers read from a stored record's `(question id, answer name)` pairs; pairs
+    /// this version does not know are skipped.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> QuickAnswers {
+        let mut answers = QuickAnswers::new();
+        for (id, name) in pairs {
+            if let (Some(i), Some(a)) = (
+                QUICK_FACTS.iter().position(|f| f.id == id),
+                QuickAnswer::parse(name),
+            ) {
+                answers.0[i] = Some(a);
+            }
+        }
+        answers
+    }
+
+    /// The record both builds keep in browser storage (`aims.<ns>.v1.quick`), so the
+    /// answers carry over from the quick entry into the full app:
+    /// `{"version":1,"answers":{"q01":"yes",…}}`. Written here, not by a JSON library:
+    /// ids and answer names are fixed tokens with nothing to escape.
+    pub fn record(&self) -> String {
+        let answers: Vec<String> = quick_ids()
+            .filter_map(|q| Some(format!("\"{}\":\"{}\"", facts(q).id, self.get(q)?.as_str())))
+            .collect();
+        format!("{{\"version\":1,\"answers\":{{{}}}}}", answers.join(","))
+    }
+
+    /// The first question without an answer, if any.
+    pub fn first_unanswered(&self) -> Option<QuickId> {
+        quick_ids().find(|&q| self.get(q).is_none())
     }
 
     /// The answer to one question.
@@ -140,8 +180,8 @@ pub struct QuickResult {
 const LOW_CONFIDENCE_NOT_SURE: usize = 4;
 
 /// Scores quick-check answers (unanswered questions count as 0 points).
-pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
-    let questions: Vec<QuickId> = catalog.quick_ids().collect();
+pub fn score_quick(answers: &QuickAnswers) -> QuickResult {
+    let questions: Vec<QuickId> = quick_ids().collect();
     let points: u32 = questions
         .iter()
         .filter_map(|&q| answers.get(q))
@@ -162,7 +202,7 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
     };
     let foundation_missing = questions
         .iter()
-        .any(|&q| catalog.quick(q).foundation && answers.get(q).is_none_or(|a| a.points() == 0));
+        .any(|&q| facts(q).foundation && answers.get(q).is_none_or(|a| a.points() == 0));
     let band = if foundation_missing {
         raw_band.min(Band::FoundationsInProgress)
     } else {
@@ -181,9 +221,11 @@ pub fn score_quick(catalog: &Catalog, answers: &QuickAnswers) -> QuickResult {
     // Lowest points first; among equals foundations first, then question order.
     let rank = |q: QuickId| {
         let pts = answers.get(q).map_or(0, QuickAnswer::points);
-        (pts, !catalog.quick(q).foundation, q)
+        (pts, !facts(q).foundation, q)
     };
-    weakest.sort_by_key(|&a| rank(a));
+    // Every rank differs (it ends with the question), so an unstable sort orders them
+    // as a stable one would, and keeps the larger stable sort out of the quick entry.
+    weakest.sort_unstable_by_key(|&a| rank(a));
     weakest.truncate(3);
 
     QuickResult {

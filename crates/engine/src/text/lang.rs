@@ -35,6 +35,16 @@ impl Lang {
         }
     }
 
+    /// What follows a percentage in this language: a space and `%` in English, a
+    /// no-break space in German, a narrow no-break space in French.
+    pub fn percent_sign(self) -> &'static str {
+        match self {
+            Lang::En => " %",
+            Lang::De => "\u{a0}%",
+            Lang::Fr => "\u{202f}%",
+        }
+    }
+
     /// The language of a code or a browser tag (`de`, `de-CH`, `fr_FR`), if supported.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();

@@ -5,3 +5,4 @@ pub mod field_names;
 pub mod lang;
 pub mod level_names;
 pub mod messages;
+pub mod quick;

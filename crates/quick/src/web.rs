@@ -1,0 +1,525 @@
+//! The quick check in a browser: reads the options, the saved answers and the language,
+//! renders [`crate::view`] into the page or a shadow root, and handles the visitor's
+//! choices with three delegated listeners (change, submit, click). Everything kept goes
+//! to the same storage keys as the full app's, so "Continue with the full assessment"
+//! carries the answers over.
+
+use crate::view::{self, Act, State};
+use aims_engine::reports::quick_summary::{summary, QuickSummary};
+use aims_engine::rules::quick::{QuickAnswer, QuickAnswers};
+use aims_engine::text::lang::Lang;
+use aims_engine::Percent;
+use aims_options::{storage_prefix, Config, EmbedPolicy, ShareTarget, EMBED_POLICY_FILE};
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The stylesheet the full app carries, minified by build.rs.
+const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise seen through `then(onFulfilled, onRejected)` with plain functions (no
+    /// futures executor in a build this small).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, on_fulfilled: &js_sys::Function, on_rejected: &js_sys::Function);
+}
+
+fn settle(promise: &js_sys::Promise, done: impl FnOnce(JsValue) + 'static) {
+    let settled = Closure::once_into_js(done);
+    let settled: &js_sys::Function = settled.unchecked_ref();
+    promise.unchecked_ref::<Thenable>().then(settled, settled);
+}
+
+/// Where the widget lives.
+enum Place {
+    /// The app's own page (`quick.html`, or `index.html?mode=quick`, also in an iframe):
+    /// "Continue" and the guide open the full app at this address.
+    Page,
+    /// A shadow root on a host page: "Continue" and the guide ask the loader
+    /// (`aims-readiness-element.js`) to put the full app in its place.
+    Host(web_sys::Element),
+}
+
+/// An event listener on the widget's root: the event's name and the handler.
+type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
+
+struct Widget {
+    state: RefCell<State>,
+    root: web_sys::Element,
+    place: Place,
+    storage: Option<web_sys::Storage>,
+    prefix: String,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn sheet() -> Option<web_sys::CssStyleSheet> {
+    let sheet = web_sys::CssStyleSheet::new().ok()?;
+    sheet.replace_sync(STYLES).ok()?;
+    Some(sheet)
+}
+
+/// Starts the quick check on its own page: options from the address, rendered into the
+/// page's `[data-aims-app]` element.
+#[wasm_bindgen]
+pub fn start() -> Result<(), JsValue> {
+    let window = window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let root = document
+        .query_selector("[data-aims-app]")?
+        .ok_or("no [data-aims-app] element")?;
+    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search()?)?;
+    let mut pairs = Vec::new();
+    for entry in js_sys::try_iter(&params)?.into_iter().flatten().flatten() {
+        let entry: Array = entry.unchecked_into();
+        if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+            pairs.push((k, v));
+        }
+    }
+    let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
+    let config = Config::from_options(&pairs, framed, framed);
+    if let Some(sheet) = sheet() {
+        document.set_adopted_style_sheets(&Array::of1(&sheet));
+    }
+    // The app's service worker keeps this page for offline use too (scope: its folder).
+    let _ = window.navigator().service_worker().register("sw.js");
+    match config.share.clone() {
+        ShareTarget::ParentOrigin(origin) => {
+            let request = window.fetch_with_str(EMBED_POLICY_FILE);
+            settle(&request, move |outcome| {
+                policy_of(outcome, move |policy| {
+                    let mut config = config;
+                    if !policy.allows(&origin) {
+                        config.share = ShareTarget::None;
+                    }
+                    // The page's widget lives as long as the page.
+                    std::mem::forget(begin(root, Place::Page, config));
+                })
+            });
+        }
+        // The page's widget lives as long as the page.
+        _ => std::mem::forget(begin(root, Place::Page, config)),
+    }
+    Ok(())
+}
+
+/// The deployer's policy file as fetched (a `Response` or a failure), read with the
+/// browser's JSON parser.
+fn policy_of(outcome: JsValue, done: impl FnOnce(EmbedPolicy) + 'static) {
+    let Some(response) = outcome.dyn_ref::<web_sys::Response>() else {
+        return done(EmbedPolicy::Unreadable);
+    };
+    if response.status() == 404 {
+        return done(EmbedPolicy::Absent);
+    }
+    match response.text() {
+        Ok(text) if response.ok() => settle(&text, move |text| {
+            let list = text
+                .as_string()
+                .and_then(|t| js_sys::JSON::parse(&t).ok())
+                .and_then(|v| Reflect::get(&v, &"share_origins".into()).ok())
+                .filter(Array::is_array)
+                .map(|v| {
+                    Array::from(&v)
+                        .iter()
+                        .filter_map(|o| o.as_string())
+                        .collect()
+                });
+            done(list.map_or(EmbedPolicy::Unreadable, EmbedPolicy::Origins))
+        }),
+        _ => done(EmbedPolicy::Unreadable),
+    }
+}
+
+/// A mounted quick check, returned by [`mount`].
+#[wasm_bindgen]
+pub struct QuickWidget {
+    widget: Option<Rc<Widget>>,
+    shadow: web_sys::ShadowRoot,
+}
+
+#[wasm_bindgen]
+impl QuickWidget {
+    /// Removes the widget: its listeners, its markup and its stylesheet. Saved answers
+    /// stay in storage. Calling it twice does nothing more.
+    pub fn destroy(&mut self) {
+        if let Some(widget) = self.widget.take() {
+            for (kind, listener) in widget.listeners.borrow_mut().drain(..) {
+                let _ = widget
+                    .root
+                    .remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+            }
+            widget.root.remove();
+            self.shadow.set_adopted_style_sheets(&Array::new());
+        }
+    }
+}
+
+/// Mounts the quick check into `element` of a host page, in its shadow root. `options`
+/// as for the full app's `mount()`; the element's `data-` attributes are read too (the
+/// object wins). "Continue" and the guide dispatch `aims:continue` on the element, with
+/// the full app's route in `detail.route`, for the loader to put the full app in place.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<QuickWidget, JsValue> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let attributes = element.attributes();
+    for i in 0..attributes.length() {
+        if let Some(attr) = attributes.item(i) {
+            if let Some(name) = attr.name().strip_prefix("data-") {
+                pairs.push((name.to_owned(), attr.value()));
+            }
+        }
+    }
+    if let Some(object) = options.dyn_ref::<Object>() {
+        for entry in Object::entries(object).iter() {
+            let entry: Array = entry.unchecked_into();
+            let (Some(key), value) = (entry.get(0).as_string(), entry.get(1)) else {
+                continue;
+            };
+            let value = value
+                .as_string()
+                .or_else(|| value.as_bool().map(|b| b.to_string()))
+                .unwrap_or_default();
+            pairs.push((key, value));
+        }
+    }
+    let config = Config::from_options(&pairs, true, false);
+    let shadow = match element.shadow_root() {
+        Some(existing) => existing,
+        None => {
+            element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+        }
+    };
+    if let Some(sheet) = sheet() {
+        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+    }
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    let widget = begin(root, Place::Host(element), config);
+    Ok(QuickWidget {
+        widget: Some(widget),
+        shadow,
+    })
+}
+
+/// Reads what was kept, renders the first screen and starts listening.
+fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
+    let storage = window().and_then(|w| w.local_storage().ok().flatten());
+    let prefix = storage_prefix(&config.namespace);
+    let read = |key: &str| {
+        storage
+            .as_ref()?
+            .get_item(&format!("{prefix}{key}"))
+            .ok()
+            .flatten()
+    };
+    let answers = read("quick")
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|record| Reflect::get(&record, &"answers".into()).ok())
+        .filter(JsValue::is_object)
+        .map(|answers| {
+            let pairs: Vec<(String, String)> = Object::entries(answers.unchecked_ref())
+                .iter()
+                .filter_map(|entry| {
+                    let entry: Array = entry.unchecked_into();
+                    Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+                })
+                .collect();
+            QuickAnswers::from_pairs(pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())))
+        })
+        .unwrap_or_default();
+    let lang = preferred(config.lang, read("lang"));
+    let widget = Rc::new(Widget {
+        state: RefCell::new(State::new(config, answers, lang)),
+        root,
+        place,
+        storage,
+        prefix,
+        listeners: RefCell::new(Vec::new()),
+    });
+    for kind in ["change", "submit", "click"] {
+        let weak = Rc::downgrade(&widget);
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            if let Some(widget) = weak.upgrade() {
+                widget.handle(&event);
+            }
+        });
+        let _ = widget
+            .root
+            .add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        widget.listeners.borrow_mut().push((kind, listener));
+    }
+    widget.render();
+    widget.focus("h1");
+    widget
+}
+
+/// The language to start in: the one the embedding fixed, else the one the visitor
+/// chose before (in either build), else the first of the browser's languages we have.
+fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
+    if let Some(lang) = fixed.or_else(|| saved.as_deref().and_then(Lang::parse)) {
+        return lang;
+    }
+    window()
+        .map(|w| w.navigator().languages())
+        .into_iter()
+        .flat_map(|list| list.iter().collect::<Vec<_>>())
+        .filter_map(|v| v.as_string())
+        .find_map(|tag| Lang::parse(&tag))
+        .unwrap_or_default()
+}
+
+/// A percentage as the visitor's language writes numbers (`53.3`, `53,3`).
+fn format_percent(lang: Lang, p: Percent) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(1));
+    let format =
+        js_sys::Intl::NumberFormat::new(&Array::of1(&lang.code().into()), &options).format();
+    format
+        .call1(&JsValue::NULL, &JsValue::from(p.value()))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| p.to_string())
+}
+
+/// The summary as a plain object for `postMessage` or an event's `detail`.
+fn summary_object(s: &QuickSummary) -> JsValue {
+    let set = |o: &Object, key: &str, value: JsValue| {
+        let _ = Reflect::set(o, &key.into(), &value);
+    };
+    let o = Object::new();
+    set(&o, "type", s.kind.into());
+    set(&o, "version", s.version.into());
+    set(&o, "band", s.band.into());
+    set(&o, "percent", s.percent.into());
+    set(&o, "low_confidence", s.low_confidence.into());
+    let areas = Array::new();
+    for area in &s.top_areas {
+        let a = Object::new();
+        set(&a, "id", area.id.into());
+        set(&a, "topic", area.topic.into());
+        set(
+            &a,
+            "items",
+            area.items
+                .iter()
+                .map(|i| JsValue::from(*i))
+                .collect::<Array>()
+                .into(),
+        );
+        areas.push(&a);
+    }
+    set(&o, "top_areas", areas.into());
+    o.into()
+}
+
+impl Widget {
+    fn render(&self) {
+        let state = self.state.borrow();
+        let lang = state.lang;
+        let html = view::render(
+            &state,
+            &|p| format_percent(lang, p),
+            &self.full_app_href("/guide/about"),
+        );
+        self.root.set_inner_html(&html);
+    }
+
+    fn focus(&self, selector: &str) {
+        if let Some(el) = self
+            .root
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
+    fn keep(&self, key: &str, value: &str) {
+        if let Some(storage) = &self.storage {
+            // Storage refused (full, private mode): the visit goes on, nothing is lost on
+            // screen; the answers are simply not kept.
+            let _ = storage.set_item(&format!("{}{key}", self.prefix), value);
+        }
+    }
+
+    /// The full app's address for `route`, beside this page with the same options.
+    fn full_app_href(&self, route: &str) -> String {
+        let search = window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        format!("index.html{search}#{route}")
+    }
+
+    /// Opens the full app at `route` in this widget's place.
+    fn open_full_app(&self, route: &str) {
+        match &self.place {
+            Place::Page => {
+                if let Some(location) = window().map(|w| w.location()) {
+                    let _ = location.assign(&self.full_app_href(route));
+                }
+            }
+            Place::Host(host) => {
+                let detail = Object::new();
+                let _ = Reflect::set(&detail, &"route".into(), &route.into());
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&detail);
+                if let Ok(event) =
+                    web_sys::CustomEvent::new_with_event_init_dict("aims:continue", &init)
+                {
+                    let _ = host.dispatch_event(&event);
+                }
+            }
+        }
+    }
+
+    fn share(&self) {
+        let state = self.state.borrow();
+        let texts = aims_engine::text::quick::quick_texts(state.lang);
+        let result = aims_engine::rules::quick::score_quick(&state.answers);
+        let payload = summary_object(&summary(&result, |q| texts.question(q).topic));
+        match (&state.config.share, &self.place) {
+            (ShareTarget::DomEvent, Place::Host(host)) => {
+                let init = web_sys::CustomEventInit::new();
+                init.set_detail(&payload);
+                init.set_bubbles(true);
+                init.set_composed(true);
+                if let Ok(event) =
+                    web_sys::CustomEvent::new_with_event_init_dict("aims:share", &init)
+                {
+                    let _ = host.dispatch_event(&event);
+                }
+            }
+            (ShareTarget::ParentOrigin(origin), _) => {
+                if let Some(w) = window() {
+                    if let Ok(Some(parent)) = w.parent() {
+                        if parent != w {
+                            let _ = parent.post_message(&payload, origin);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn handle(&self, event: &web_sys::Event) {
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        match event.type_().as_str() {
+            "change" => {
+                let Some(answer) = target
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .and_then(|i| QuickAnswer::parse(&i.value()))
+                else {
+                    return;
+                };
+                let record = {
+                    let mut state = self.state.borrow_mut();
+                    let Some(q) = aims_engine::model::quick_facts::quick_ids().nth(state.step)
+                    else {
+                        return;
+                    };
+                    state.answers.set(q, Some(answer));
+                    state.answers.record()
+                };
+                self.keep("quick", &record);
+                self.render();
+                // Arrow keys move through the options: focus stays on the chosen one.
+                self.focus(&format!("input[value=\"{}\"]", answer.as_str()));
+            }
+            "submit" => {
+                event.prevent_default();
+                {
+                    let mut state = self.state.borrow_mut();
+                    let answered = aims_engine::model::quick_facts::quick_ids()
+                        .nth(state.step)
+                        .is_some_and(|q| state.answers.get(q).is_some());
+                    if !answered {
+                        return;
+                    }
+                    state.step += 1;
+                }
+                self.render();
+                self.focus("h1");
+            }
+            _ => self.click(event, &target),
+        }
+    }
+
+    fn click(&self, event: &web_sys::Event, target: &web_sys::Element) {
+        if let Some(code) = target
+            .closest("[data-lang]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("data-lang"))
+        {
+            let Some(lang) = Lang::parse(&code) else {
+                return;
+            };
+            self.state.borrow_mut().lang = lang;
+            self.keep("lang", lang.code());
+            self.render();
+            self.focus(&format!("#aims-lang-{}", lang.code()));
+            return;
+        }
+        let Some(act) = target
+            .closest("[data-act]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("data-act"))
+            .and_then(|a| Act::parse(&a))
+        else {
+            return;
+        };
+        match act {
+            Act::Back => {
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.step = state.step.saturating_sub(1);
+                }
+                self.render();
+                self.focus("h1");
+            }
+            Act::Share => {
+                self.share();
+                self.state.borrow_mut().shared = true;
+                self.render();
+                self.focus("[data-act=share]");
+            }
+            Act::Restart => {
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.answers = QuickAnswers::new();
+                    state.step = 0;
+                    state.shared = false;
+                }
+                self.keep("quick", &QuickAnswers::new().record());
+                self.render();
+                self.focus("h1");
+            }
+            Act::Continue => self.open_full_app("/quick/continue"),
+            Act::Guide => {
+                // On its own page the link opens the guide as any link does.
+                if let Place::Host(_) = self.place {
+                    event.prevent_default();
+                    self.open_full_app("/guide/about");
+                }
+            }
+        }
+    }
+}
