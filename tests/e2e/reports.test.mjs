@@ -125,6 +125,28 @@ test('action plan: owner and due date edited inline, overdue flagged, CSV identi
   await context.close();
 });
 
+test('CISO Assistant: the two CSVs the app downloads are the ones aims-score prints', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('results');
+  const exported = await download(page, 'button:has-text("Export JSON")');
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  // One press, two files: the assessment and the action plan.
+  const files = [];
+  page.on('download', (d) => files.push(d));
+  await page.click('button:has-text("Export for CISO Assistant")');
+  for (let i = 0; i < 50 && files.length < 2; i++) await page.waitForTimeout(100);
+  assert.equal(files.length, 2, 'two downloads');
+  const read = async (d) => { const path = join(tmp, `${Date.now()}-${d.suggestedFilename()}`); await d.saveAs(path); return { name: d.suggestedFilename(), bytes: await readFile(path) }; };
+  const [audit, plan] = await Promise.all(files.map(read));
+  assert.match(audit.name, /ciso-assistant-audit.*\.csv$/);
+  assert.match(plan.name, /ciso-assistant-plan.*\.csv$/);
+  assert.ok(scorer('ciso-assistant', exported.path).equals(audit.bytes), 'browser audit CSV = aims-score ciso-assistant');
+  assert.ok(scorer('ciso-assistant', exported.path, '--plan', '--today', today).equals(plan.bytes), 'browser plan CSV = aims-score ciso-assistant --plan');
+  assert.equal(audit.bytes.toString('utf8').split('\r\n').filter(Boolean).length, 68, 'a header and 67 requirements');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('readiness report prints to a PDF with every section, on a sensible number of pages', async () => {
   const { context, page, errors, go } = await opened();
   await go('report');

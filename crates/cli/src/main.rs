@@ -13,6 +13,9 @@
 //!                               print the action plan, overdue against today (default:
 //!                               the system's date, UTC)
 //! aims-score oscal FILE         print the assessment as OSCAL assessment results
+//! aims-score ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
+//!                               print CISO Assistant's audit import (CSV), or with
+//!                               --plan its applied-controls import (docs/interop.md)
 //! aims-score compare OLD NEW    print how NEW moved from OLD, as JSON
 //! aims-score --version          print the product and its version
 //! ```
@@ -21,7 +24,7 @@
 //! same bytes here and in the browser.
 
 use aims_engine::reports::score_json::{catalog_json, score_json};
-use aims_engine::reports::{compare, plan, soa};
+use aims_engine::reports::{ciso_assistant, compare, plan, soa};
 use aims_engine::text::messages::Texts;
 use aims_engine::{export, import_with_notices, score, Assessment, Catalog, Date, Timestamp};
 use std::io::{Read, Write};
@@ -31,7 +34,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const USAGE: &str =
     "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
-       | oscal FILE | compare OLD NEW | --version        (FILE may be - for stdin)";
+       | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
+       | compare OLD NEW | --version        (FILE may be - for stdin)";
 
 fn now() -> Timestamp {
     let seconds = SystemTime::now()
@@ -40,17 +44,33 @@ fn now() -> Timestamp {
     Timestamp::from_unix_seconds(seconds)
 }
 
-/// The options after a report command's file: `--format json|csv` and `--today DATE`.
+/// The options after a report command's file: `--format json|csv`, `--today DATE` and
+/// (`ciso-assistant`) `--plan`.
 struct Options {
     csv: bool,
     today: Date,
+    plan: bool,
 }
 
-fn options(rest: &[&str], allow_today: bool) -> Result<Options, String> {
+/// Which options a command takes besides `--format`.
+#[derive(Clone, Copy)]
+enum Takes {
+    /// None.
+    Format,
+    /// `--today` (the action plan).
+    Today,
+    /// `--plan` and `--today`, not `--format` (CISO Assistant's CSVs).
+    PlanAndToday,
+}
+
+fn options(rest: &[&str], takes: Takes) -> Result<Options, String> {
+    let allow_today = !matches!(takes, Takes::Format);
+    let ciso = matches!(takes, Takes::PlanAndToday);
     let today = now().as_str().get(..10).and_then(Date::parse);
     let mut out = Options {
         csv: false,
         today: today.unwrap_or(Date::EPOCH),
+        plan: false,
     };
     // Only `plan` uses today; a system clock without a valid date makes it ask for one.
     if allow_today && today.is_none() && !rest.contains(&"--today") {
@@ -58,8 +78,13 @@ fn options(rest: &[&str], allow_today: bool) -> Result<Options, String> {
     }
     let mut rest = rest.iter();
     while let Some(&flag) = rest.next() {
+        if ciso && flag == "--plan" {
+            out.plan = true;
+            continue;
+        }
         let value = rest.next().copied();
         match (flag, value) {
+            ("--format", _) if ciso => return Err("ciso-assistant writes CSV only".into()),
             ("--format", Some("csv")) => out.csv = true,
             ("--format", Some("json")) => out.csv = false,
             ("--format", other) => {
@@ -83,10 +108,10 @@ fn report(
     catalog: &Catalog,
     file: &str,
     rest: &[&str],
-    allow_today: bool,
+    takes: Takes,
     render: impl Fn(&Assessment, &Options) -> String,
 ) -> ExitCode {
-    let opts = match options(rest, allow_today) {
+    let opts = match options(rest, takes) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("aims-score: {e}\n{USAGE}");
@@ -114,14 +139,14 @@ fn main() -> ExitCode {
             let blank = Assessment::new(catalog, "template".into(), String::new(), now());
             print(&export(catalog, &blank))
         }
-        ["soa", file, rest @ ..] => report(catalog, file, rest, false, |a, o| {
+        ["soa", file, rest @ ..] => report(catalog, file, rest, Takes::Format, |a, o| {
             if o.csv {
                 soa::csv(catalog, a, Texts::ENGLISH)
             } else {
                 soa::json(catalog, a)
             }
         }),
-        ["plan", file, rest @ ..] => report(catalog, file, rest, true, |a, o| {
+        ["plan", file, rest @ ..] => report(catalog, file, rest, Takes::Today, |a, o| {
             let r = score(catalog, a);
             if o.csv {
                 plan::csv(catalog, a, &r, o.today, Texts::ENGLISH)
@@ -129,6 +154,16 @@ fn main() -> ExitCode {
                 plan::json(catalog, a, &r, o.today)
             }
         }),
+        ["ciso-assistant", file, rest @ ..] => {
+            report(catalog, file, rest, Takes::PlanAndToday, |a, o| {
+                if o.plan {
+                    let r = score(catalog, a);
+                    ciso_assistant::applied_controls_csv(catalog, a, &r, o.today, Texts::ENGLISH)
+                } else {
+                    ciso_assistant::audit_csv(catalog, a, Texts::ENGLISH)
+                }
+            })
+        }
         ["oscal", file] => match read_and_import(catalog, file) {
             Ok(a) => print(&aims_engine::reports::oscal::assessment_results(
                 catalog, &a,

@@ -283,3 +283,40 @@ fn report_commands_print_soa_plan_oscal_and_comparison() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
     }
 }
+
+#[test]
+fn ciso_assistant_prints_the_audit_and_the_applied_controls_imports() {
+    let v2 = "../../tests/fixtures/assessment-v2.json";
+    let audit = run(&["ciso-assistant", v2], None);
+    assert!(audit.status.success());
+    let text = String::from_utf8_lossy(&audit.stdout).into_owned();
+    assert!(text.starts_with("\u{feff}urn,assessable,ref_id,name,compliance_result,"));
+    assert_eq!(
+        text.matches("\r\nurn:intuitem:risk:req_node:iso42001-2023:")
+            .count(),
+        67
+    );
+    let plan = run(
+        &["ciso-assistant", v2, "--plan", "--today", "2026-12-06"],
+        None,
+    );
+    assert!(plan.status.success());
+    let plan_text = String::from_utf8_lossy(&plan.stdout).into_owned();
+    assert!(plan_text.starts_with("\u{feff}ref_id,name,description,status,priority,eta,owner,"));
+    assert!(plan_text.contains("\r\nAIMS-001,"));
+    // The order of the options does not matter; the date decides what is overdue.
+    let again = run(
+        &["ciso-assistant", v2, "--today", "2026-12-06", "--plan"],
+        None,
+    );
+    assert_eq!(again.stdout, plan.stdout);
+    for bad in [
+        &["ciso-assistant", v2, "--format", "json"][..],
+        &["ciso-assistant", v2, "--today", "2026-13-01"],
+        &["ciso-assistant"],
+    ] {
+        let out = run(bad, None);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -17,38 +17,6 @@ use common::*;
 
 const FIXTURE_V2: &str = include_str!("../../../tests/fixtures/assessment-v2.json");
 
-/// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the
-/// tests check what a spreadsheet would read back rather than the text's shape.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').expect("byte-order mark");
-    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {
-                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(
-        field.is_empty() && row.is_empty(),
-        "text ends with a complete record"
-    );
-    rows
-}
-
 fn fixture() -> aims_engine::Assessment {
     import(catalog(), FIXTURE_V2.as_bytes()).expect("fixture imports")
 }

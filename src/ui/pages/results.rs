@@ -291,6 +291,26 @@ pub fn Results(p: &ResultsProps) -> Html {
             crate::ui::services::download::download_report(&a, "oscal", "json", &text);
         })
     };
+    let on_ciso = {
+        let (a, r) = (p.assessment.clone(), p.report.clone());
+        Callback::from(move |_: MouseEvent| {
+            // English, with the English catalog, like `aims-score ciso-assistant`: the same
+            // bytes from both (docs/interop.md).
+            use crate::engine::reports::ciso_assistant::{applied_controls_csv, audit_csv};
+            use crate::engine::text::messages::Texts;
+            let c = crate::engine::Catalog::builtin();
+            let today = crate::ui::services::clock::today();
+            let download = crate::ui::services::download::download_report;
+            download(
+                &a,
+                "ciso-assistant-audit",
+                "csv",
+                &audit_csv(c, &a, Texts::ENGLISH),
+            );
+            let plan = applied_controls_csv(c, &a, &r, today, Texts::ENGLISH);
+            download(&a, "ciso-assistant-plan", "csv", &plan);
+        })
+    };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
             <ResultTabs id={p.assessment.id.clone()} current={AssessmentScreen::Results} />
@@ -300,6 +320,7 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::results_print() }</button>
                     <button type="button" class="aims-btn" onclick={on_export}>{ msg::results_export() }</button>
                     <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::results_oscal() }</button>
+                    <button type="button" class="aims-btn" onclick={on_ciso}>{ msg::results_ciso() }</button>
                 </div>
             </div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::services::clock::local_label(&p.assessment.updated)) }</p>

@@ -1,5 +1,6 @@
 //! Documents made from an assessment and its score. Imports any other layer.
 
+pub mod ciso_assistant;
 pub mod compare;
 pub mod crosswalk;
 pub mod csv;
