@@ -72,7 +72,18 @@ test("a German visitor's language is kept offline after the first visit", async 
   await page.reload();
   await page.waitForSelector('.aims-app[lang=de] h1');
   await page.goto(`${server.url}#/guide/glossary`);
-  await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
+  try {
+    await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
+  } catch (error) {
+    // Say what the page showed and what the worker had kept, to tell a missing file from
+    // a slow one.
+    const seen = await page.evaluate(async () => ({
+      main: document.querySelector('main')?.textContent?.slice(0, 300),
+      controlled: Boolean(navigator.serviceWorker.controller),
+      caches: await Promise.all((await caches.keys()).map(async (n) => [n, (await (await caches.open(n)).keys()).map((r) => r.url)])),
+    }));
+    throw new Error(`${error.message}\n${JSON.stringify(seen, null, 2)}`);
+  }
   await context.setOffline(false);
   assert.deepEqual(errors, []);
   await context.close();

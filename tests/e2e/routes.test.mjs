@@ -4,7 +4,7 @@
 // in-page embeds never touch the host page's address or history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, hasHorizontalScroll, DIST, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
+import { serve, launch, screenshot, hasHorizontalScroll, axeSerious, DIST, VIEWPORTS, startAssessment, watchErrors } from './harness.mjs';
 
 let server, host, chrome;
 before(async () => {
@@ -232,4 +232,28 @@ test('custom element: hostile CSS at 320 px, share event, attribute changes, rem
   assert.deepEqual(keys, ['aims.acme-element.v1.quick'], 'namespaced storage');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('on a phone the header is one row: the screens scroll sideways, the current one in view', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone });
+  const { page, errors, id } = await newAssessment(context, 'Phone header');
+  for (const screen of [`a/${id}/profile`, `a/${id}/results`, 'guide/about', `a/${id}/documents`]) {
+    await page.goto(`${server.url}#/${screen}`);
+    await page.waitForSelector('.aims-tab[aria-current]');
+    await page.waitForTimeout(200);
+    const top = await page.locator('.aims-top').boundingBox();
+    assert.ok(top.height <= 90, `the header takes ${top.height} px`);
+    const bar = await page.locator('.aims-tabs ul').boundingBox();
+    const current = await page.locator('.aims-tabs .aims-tab[aria-current]').boundingBox();
+    assert.ok(current.x >= bar.x - 1 && current.x + current.width <= bar.x + bar.width + 1, `the current screen's tab is in view (${screen})`);
+    assert.equal(await hasHorizontalScroll(page), false);
+  }
+  // Languages as short codes on screen, their names for screen readers.
+  assert.equal(await page.getByRole('button', { name: 'Deutsch' }).count(), 1);
+  assert.deepEqual(await axeSerious(page, '.aims-top'), []);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.waitForSelector('.aims-app[lang=de] .aims-tab[aria-current]');
+  await screenshot(page, 'header-phone-de');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -126,6 +126,24 @@ pub fn Nav() -> Html {
     // A quick-only embed shows no tabs until the visitor continues into a full assessment.
     let quick_only = state.config.mode == Mode::Quick && state.config.embedded && open.is_none();
     let navigator = use_navigator();
+    let tabs = use_node_ref();
+    {
+        let tabs = tabs.clone();
+        use_effect_with(route.clone(), move |_| {
+            // On a phone the tab bar scrolls sideways: bring the current screen's tab into
+            // the middle of it (the list is its tabs' offset parent there, styles.css).
+            let list = tabs.cast::<web_sys::HtmlElement>();
+            let current = list
+                .as_ref()
+                .and_then(|l| l.query_selector("[aria-current]").ok().flatten())
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(list), Some(current)) = (list, current) {
+                let middle =
+                    current.offset_left() - (list.client_width() - current.offset_width()) / 2;
+                list.set_scroll_left(middle.max(0));
+            }
+        });
+    }
     let tab = |to: Route, label: &'static str, current: bool| {
         html! { <li>{ route_link(&navigator, to, "aims-tab", html! { label }, current) }</li> }
     };
@@ -150,7 +168,7 @@ pub fn Nav() -> Html {
             </div>
             if !quick_only {
                 <nav class="aims-tabs" aria-label={msg::nav_label()}>
-                    <ul>
+                    <ul ref={tabs}>
                         { tab(Route::Home, msg::nav_home(), route == Route::Home) }
                         { assessment_tab(AssessmentScreen::Profile, msg::nav_profile()) }
                         { assessment_tab(AssessmentScreen::Assess(None), msg::nav_assess()) }
