@@ -3,7 +3,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-bash scripts/setup.sh
+# Only what the build needs (the wasm32 target, Trunk, wasm-bindgen, wasm-opt, terser):
+# the first run on a fresh clone takes about FIRST_RUN (README), later ones seconds.
+bash scripts/setup.sh --build-only
 PORT="${PORT:-8080}"
 echo "serve: building the release bundle; open http://127.0.0.1:$PORT/ when Trunk says it is serving"
 exec trunk serve --release --offline --address 127.0.0.1 --port "$PORT"

@@ -2,7 +2,13 @@
 # Installs every tool the project needs on a fresh machine, pinned, into places the
 # project controls. Idempotent: each step checks for the pinned version first, so a
 # second run only prints "ok" lines and takes seconds.
+#
+# `--build-only` (what scripts/serve.sh uses) installs only what building and serving
+# the app needs: the wasm32 target, Trunk, wasm-bindgen and the node build tools
+# (wasm-opt, terser). The browsers, poppler and the Python validators are for the tests.
 set -euo pipefail
+BUILD_ONLY=0
+[ "${1:-}" = "--build-only" ] && BUILD_ONLY=1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
@@ -43,7 +49,25 @@ else
   cargo install --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# 3. Chromium and its driver, Firefox ESR (the offline package is checked in it) and
+# 3. Node tooling: wasm-opt (binaryen 132) and terser for the build, playwright-core,
+#    puppeteer-core and axe-core for the tests, pinned by tests/e2e/package-lock.json
+#    (JavaScript packages only: no browser is downloaded). `npm ci` only runs when the
+#    lock file changed.
+E2E="$ROOT/tests/e2e"
+STAMP="$E2E/node_modules/.lock-stamp"
+if [ -f "$STAMP" ] && cmp -s "$STAMP" "$E2E/package-lock.json"; then
+  say "ok node tooling (wasm-opt $(wasm-opt --version 2>/dev/null | awk '{print $3}'))"
+else
+  say "installing node tooling"
+  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$E2E/package-lock.json" "$STAMP"
+fi
+if [ "$BUILD_ONLY" = 1 ]; then
+  say "build tools ready (the test tools come with scripts/test.sh)"
+  exit 0
+fi
+
+# 4. Chromium and its driver, Firefox ESR (the offline package is checked in it) and
 #    poppler-utils (pdftoppm/pdftotext: the printed report is checked as a PDF), from
 #    Debian (no browser downloads are possible here).
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] \
@@ -54,18 +78,6 @@ else
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver firefox-esr poppler-utils >/dev/null
-fi
-
-# 4. Node tooling: wasm-opt (binaryen 132), playwright-core and axe-core, pinned by
-#    tests/e2e/package-lock.json. `npm ci` only runs when the lock file changed.
-E2E="$ROOT/tests/e2e"
-STAMP="$E2E/node_modules/.lock-stamp"
-if [ -f "$STAMP" ] && cmp -s "$STAMP" "$E2E/package-lock.json"; then
-  say "ok node tooling (wasm-opt $(wasm-opt --version 2>/dev/null | awk '{print $3}'))"
-else
-  say "installing node tooling"
-  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$E2E/package-lock.json" "$STAMP"
 fi
 
 # 5. Python validators for the formats we publish, pinned, in a project-local virtual
