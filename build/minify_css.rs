@@ -2,6 +2,28 @@
 //! quick entry's `crates/quick/build.rs`): one stylesheet, `assets/styles.css`, carried
 //! by both builds without comments and runs of whitespace.
 
+use std::path::Path;
+
+/// Writes `source` (the stylesheet, relative to the calling crate) minified to
+/// `OUT_DIR/styles.min.css`, and asks Cargo to run the build script again when it
+/// changes. Stops the build with a message when either file cannot be used.
+pub fn write_minified_styles(source: &str) {
+    println!("cargo:rerun-if-changed={source}");
+    let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
+    let text = std::fs::read_to_string(source)
+        .unwrap_or_else(|error| fail(&format!("cannot read {source}: {error}")));
+    std::fs::write(
+        Path::new(&out_dir).join("styles.min.css"),
+        minify_css(&text),
+    )
+    .unwrap_or_else(|error| fail(&format!("cannot write styles.min.css: {error}")));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("build.rs: {message}");
+    std::process::exit(1)
+}
+
 /// Removes comments, collapses whitespace to one space and drops it next to `{`, `}`,
 /// `;` and `,`, and drops the last `;` of a block. Other spaces (inside `calc()`, in
 /// selectors, after `:`) are kept as one space, because some of them are significant.

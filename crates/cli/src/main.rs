@@ -52,12 +52,12 @@ struct Options {
     plan: bool,
 }
 
-/// Which options a command takes besides `--format`.
+/// Which options a report command takes.
 #[derive(Clone, Copy)]
 enum Takes {
-    /// None.
+    /// Only `--format`.
     Format,
-    /// `--today` (the action plan).
+    /// `--format` and `--today` (the action plan).
     Today,
     /// `--plan` and `--today`, not `--format` (CISO Assistant's CSVs).
     PlanAndToday,

@@ -277,19 +277,16 @@ fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
     widget
 }
 
-/// The language to start in: the one the embedding fixed, else the one the visitor
-/// chose before (in either build), else the first of the browser's languages we have.
+/// The language to start in ([`Lang::preferred`], the full app's rule; a choice made
+/// in either build is kept under the same key), with the browser's preferred languages.
 fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
-    if let Some(lang) = fixed.or_else(|| saved.as_deref().and_then(Lang::parse)) {
-        return lang;
-    }
-    window()
+    let browser = window()
         .map(|w| w.navigator().languages())
         .into_iter()
         .flat_map(|list| list.iter().collect::<Vec<_>>())
         .filter_map(|v| v.as_string())
-        .find_map(|tag| Lang::parse(&tag))
-        .unwrap_or_default()
+        .collect::<Vec<String>>();
+    Lang::preferred(fixed, saved.as_deref(), &browser)
 }
 
 /// A percentage as the visitor's language writes numbers (`53.3`, `53,3`).

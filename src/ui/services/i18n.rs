@@ -226,19 +226,16 @@ pub fn take_refocus() -> bool {
     REFOCUS.with(|r| r.replace(false))
 }
 
-/// The language to start in: the one the embedding fixed, else the one the person chose
-/// before, else the first of the browser's preferred languages the app has, else English.
+/// The language to start in ([`Lang::preferred`]), with the browser's preferred
+/// languages.
 pub fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
-    if let Some(lang) = fixed.or_else(|| saved.as_deref().and_then(Lang::parse)) {
-        return lang;
-    }
-    web_sys::window()
+    let browser = web_sys::window()
         .map(|w| w.navigator().languages())
         .into_iter()
         .flat_map(|list| list.iter().collect::<Vec<_>>())
         .filter_map(|v| v.as_string())
-        .find_map(|tag| Lang::parse(&tag))
-        .unwrap_or_default()
+        .collect::<Vec<String>>();
+    Lang::preferred(fixed, saved.as_deref(), &browser)
 }
 
 thread_local! {

@@ -45,9 +45,50 @@ impl Lang {
         }
     }
 
+    /// The language to start in: the one an embedding fixed, else the one the person
+    /// chose before (`saved`, a stored code), else the first of the browser's preferred
+    /// languages (`browser`, tags such as `de-CH`) the app has, else English. Both builds
+    /// start this way.
+    pub fn preferred(fixed: Option<Lang>, saved: Option<&str>, browser: &[String]) -> Lang {
+        fixed
+            .or_else(|| saved.and_then(Lang::parse))
+            .or_else(|| browser.iter().find_map(|tag| Lang::parse(tag)))
+            .unwrap_or_default()
+    }
+
     /// The language of a code or a browser tag (`de`, `de-CH`, `fr_FR`), if supported.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_fixed_language_then_the_saved_one_then_the_browsers_then_english() {
+        let browser = tags(&["it-IT", "fr-CH", "de"]);
+        assert_eq!(
+            Lang::preferred(Some(Lang::De), Some("fr"), &browser),
+            Lang::De
+        );
+        assert_eq!(Lang::preferred(None, Some("fr"), &browser), Lang::Fr);
+        assert_eq!(
+            Lang::preferred(None, Some("xx"), &browser),
+            Lang::Fr,
+            "an unknown saved code is skipped"
+        );
+        assert_eq!(
+            Lang::preferred(None, None, &browser),
+            Lang::Fr,
+            "the first the app has"
+        );
+        assert_eq!(Lang::preferred(None, None, &tags(&["it", "es"])), Lang::En);
     }
 }
