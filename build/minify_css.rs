@@ -4,17 +4,18 @@
 
 use std::path::Path;
 
-/// Writes `source` (the stylesheet, relative to the calling crate) minified to
+/// Writes `source` (the stylesheet, relative to the calling crate) minified, then
+/// through `keep` (the whole sheet, or the part a build uses), to
 /// `OUT_DIR/styles.min.css`, and asks Cargo to run the build script again when it
 /// changes. Stops the build with a message when either file cannot be used.
-pub fn write_minified_styles(source: &str) {
+pub fn write_minified_styles(source: &str, keep: impl FnOnce(String) -> String) {
     println!("cargo:rerun-if-changed={source}");
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
     let text = std::fs::read_to_string(source)
         .unwrap_or_else(|error| fail(&format!("cannot read {source}: {error}")));
     std::fs::write(
         Path::new(&out_dir).join("styles.min.css"),
-        minify_css(&text),
+        keep(minify_css(&text)),
     )
     .unwrap_or_else(|error| fail(&format!("cannot write styles.min.css: {error}")));
 }

@@ -5,14 +5,18 @@
 // 1. Size steps Trunk cannot do itself, on each build's JS glue and wasm module (the
 //    full app and the quick entry): terser on the glue, the gzip-aware function layout
 //    (the full app), shorter import names (docs/size.md has what each saves).
-// 2. index.html and quick.html: the Content-Security-Policy, which hashes each page's
-//    inline loader.
-// 3. The guide and the other languages' files.
-// 4. The service worker, whose version hashes the files above.
-// 5. The single-file offline package, which inlines them all.
+// 2. quick.html with its stylesheet inline and its first screen pre-rendered, and the
+//    stylesheet as a file for the quick build's other places (crates/quick/src/page.rs,
+//    written by its example `quick_page`, native, from the same view code).
+// 3. index.html and quick.html: the Content-Security-Policy, which hashes each page's
+//    inline scripts and styles.
+// 4. The guide and the other languages' files.
+// 5. The service worker, whose version hashes the files above.
+// 6. The single-file offline package, which inlines them all.
 //
 // AIMS_POST_BUILD_SKIP=layout,rename leaves the optional size steps out, to measure
 // what each is worth (docs/size.md has the figures that justify keeping them).
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -53,6 +57,7 @@ for (const { name, layout, imports } of [
   if (!skip.has("rename")) await shortenImportNames(wasm, glue, imports);
 }
 await minifyGlue(join(staging, "aims-readiness-element.js"), minify);
+execFileSync("cargo", ["run", "--quiet", "-p", "aims-quick", "--example", "quick_page", "--", join(root, "quick.html"), staging], { cwd: root, stdio: "inherit" });
 for (const page of ["index.html", "quick.html"]) await addContentSecurityPolicy(join(staging, page));
 await minifyGuide(staging);
 const languages = await writeLanguages(staging, join(root, "assets"));

@@ -12,7 +12,7 @@ import { join } from "node:path";
  */
 export async function writeServiceWorker(staging, languages, minify) {
   const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json",
-    "quick.html", "aims-quick.js", "aims-quick_bg.wasm"];
+    "quick.html", "aims-quick.js", "aims-quick_bg.wasm", "aims-quick.css"];
   // Other languages are cached when first used, not at install (only the chosen
   // language is downloaded); they still change the version.
   const onDemand = languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]);

@@ -47,7 +47,7 @@ test('after the first visit the app loads and works with the network off, every 
     for (const n of names) for (const r of await (await caches.open(n)).keys()) urls.push('/' + new URL(r.url).pathname.slice(base.length));
     return urls.sort();
   }, BASE);
-  assert.deepEqual(cached, ['/', '/aims-quick.js', '/aims-quick_bg.wasm', '/aims-readiness-element.js', '/aims-readiness.js',
+  assert.deepEqual(cached, ['/', '/aims-quick.css', '/aims-quick.js', '/aims-quick_bg.wasm', '/aims-readiness-element.js', '/aims-readiness.js',
     '/aims-readiness_bg.wasm', '/guide/en.json', '/quick.html']);
   assert.deepEqual(errors, []);
   await context.close();

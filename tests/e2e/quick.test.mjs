@@ -2,7 +2,9 @@
 // assessment with the answers carried over as estimates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment, watchErrors, answerWithKeyboard } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, startAssessment, watchErrors, answerWithKeyboard, ROOT } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -144,4 +146,107 @@ test('the quick entry speaks the visitor\'s language and switches with no reques
   assert.equal(await page.evaluate(() => localStorage.getItem('aims.default.v1.lang')), 'fr');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** Holds the quick build's wasm back until the returned function is called. */
+async function holdQuickBuild(page) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route('**/aims-quick_bg.wasm', async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
+test('quick.html shows its first question before the build arrives, and keeps an answer given then', async () => {
+  const context = await chrome.browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  let release = await holdQuickBuild(page);
+  await page.goto(`${server.url}quick.html`, { waitUntil: 'commit' });
+  await page.waitForSelector('[data-aims-pre] .aims-quick-question');
+  assert.match(await page.textContent('.aims-quick .aims-muted'), /^Question 1 of 15$/);
+  assert.equal(await page.isVisible('[data-aims-wait]'), false, 'no "Loading…" beside the question');
+  assert.equal(await page.isEnabled('[data-aims-pre] input[value=partly]'), true);
+  assert.equal(await page.isDisabled('[data-aims-pre] button[type=submit]'), true, 'Next waits for the build');
+  assert.deepEqual(await axeSerious(page), [], 'the pre-rendered first screen');
+  const before = await page.innerHTML('[data-aims-pre]');
+  release();
+  await page.waitForSelector('[data-aims-pre]', { state: 'detached' });
+  assert.equal(await page.innerHTML('#aims-root'), before, 'the build renders exactly the pre-rendered screen');
+
+  // An answer given before the build arrives is kept, with the focus on it.
+  await page.evaluate(() => localStorage.clear());
+  release = await holdQuickBuild(page);
+  await page.goto(`${server.url}quick.html`, { waitUntil: 'commit' });
+  await page.locator('[data-aims-pre] .aims-option', { hasText: 'Partly' }).click();
+  release();
+  await page.waitForSelector('[data-aims-pre]', { state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.value === 'partly');
+  assert.equal(await page.isChecked('input[value=partly]'), true);
+  assert.match(await page.evaluate(() => localStorage.getItem('aims.default.v1.quick')), /"q01":"partly"/);
+  await page.locator('button[type=submit]').click();
+  assert.match(await page.textContent('.aims-quick .aims-muted'), /^Question 2 of 15$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [who, options, setUp] of [
+  ['a German browser', { locale: 'de-DE' }, null],
+  ['a language chosen before', { locale: 'en-US' }, () => localStorage.setItem('aims.default.v1.lang', 'fr')],
+  ['answers kept from a visit before', { locale: 'en-US' }, () => localStorage.setItem('aims.default.v1.quick', '{"answers":{"q01":"yes"}}')],
+  ['options in the address', { locale: 'en-US', query: '?theme=dark' }, null],
+]) {
+  test(`quick.html shows no English first question to ${who}: it waits for the build`, async () => {
+    const context = await chrome.browser.newContext({ viewport: VIEWPORTS.phone, locale: options.locale });
+    const page = await context.newPage();
+    if (setUp) {
+      await page.goto(`${server.url}quick.html`);
+      await page.waitForSelector('[data-aims-pre]', { state: 'detached' });
+      await page.evaluate(setUp);
+    }
+    const release = await holdQuickBuild(page);
+    await page.goto(`${server.url}quick.html${options.query ?? ''}`, { waitUntil: 'commit' });
+    await page.waitForSelector('[data-aims-wait]', { state: 'visible' });
+    assert.equal(await page.isVisible('.aims-quick-question'), false, 'the pre-rendered question is hidden');
+    release();
+    await page.waitForSelector('.aims-app .aims-quick-question:visible, .aims-band');
+    const lang = await page.getAttribute('.aims-app', 'lang');
+    assert.equal(lang, { 'a German browser': 'de', 'a language chosen before': 'fr' }[who] ?? 'en');
+    if (who.startsWith('answers')) assert.match(await page.textContent('.aims-quick .aims-muted'), /^Question 2 of 15$/);
+    await context.close();
+  });
+}
+
+test('the quick entry\'s part of the stylesheet draws every screen exactly as the whole sheet does', async () => {
+  const whole = await readFile(join(ROOT, 'assets/styles.css'), 'utf8');
+  for (const [viewport, options] of [[VIEWPORTS.desktop, { locale: 'en-US' }], [VIEWPORTS.phone, { locale: 'de-DE', colorScheme: 'dark' }]]) {
+    const context = await chrome.browser.newContext({ viewport, ...options });
+    const page = await context.newPage();
+    await page.goto(`${server.url}quick.html`);
+    await page.waitForSelector('[data-aims-pre]', { state: 'detached' });
+    // The whole sheet as an adopted sheet (the page's policy allows only its own inline
+    // style), swapped in for the page's part and back.
+    await page.evaluate((css) => { window.wholeSheet = new CSSStyleSheet(); window.wholeSheet.replaceSync(css); }, whole);
+    const useWhole = (on) => page.evaluate((on) => {
+      document.querySelector('style[data-aims-styles]').sheet.disabled = on;
+      document.adoptedStyleSheets = on ? [window.wholeSheet] : [];
+    }, on);
+    const compare = async (screen) => {
+      const part = await page.textContent('style[data-aims-styles]');
+      assert.ok(part.length < whole.length / 2, 'the page carries a part of the sheet');
+      const drawn = await page.screenshot({ fullPage: true, animations: 'disabled' });
+      await useWhole(true);
+      const wholeDrawn = await page.screenshot({ fullPage: true, animations: 'disabled' });
+      await useWhole(false);
+      assert.ok(drawn.equals(wholeDrawn), `${screen} at ${viewport.width} px differs with the whole stylesheet`);
+    };
+    await compare('the first question');
+    for (let i = 0; i < 15; i++) {
+      await page.locator('.aims-option').nth(i % 4).click();
+      if (i === 0) await compare('a question answered');
+      await page.locator('button[type=submit]').click();
+    }
+    await page.waitForSelector('.aims-band');
+    await compare('the result');
+    await context.close();
+  }
 });

@@ -4,11 +4,21 @@
 //! for a fraction of its size. No Yew and no catalog: it renders with `web-sys` from
 //! the engine's catalog-free quick-check tables and scores with the engine's own code.
 //!
-//! [`view`] makes the markup from the state (pure Rust, tested natively); the browser
-//! wiring exists only for `wasm32`.
+//! [`view`] makes the markup from the state (pure Rust, tested natively); `page` (native
+//! only) makes `quick.html` with its first screen pre-rendered; the browser wiring
+//! exists only for `wasm32`.
 #![deny(missing_docs)]
 
 pub mod view;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
+
+/// The build script's stylesheet subset, tested here (build scripts have no tests).
+#[cfg(test)]
+#[path = "../../../build/css_subset.rs"]
+#[allow(dead_code)]
+mod css_subset;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -16,8 +16,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The stylesheet the full app carries, minified by build.rs.
-const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
+/// The stylesheet's file beside the build (written by `examples/quick_page.rs`): the
+/// full app's stylesheet, minified. `quick.html` carries it inline; every other place
+/// fetches it, so the wasm does not carry it a second time.
+const STYLES_FILE: &str = "aims-quick.css";
 
 #[wasm_bindgen]
 extern "C" {
@@ -60,10 +62,35 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-fn sheet() -> Option<web_sys::CssStyleSheet> {
-    let sheet = web_sys::CssStyleSheet::new().ok()?;
-    sheet.replace_sync(STYLES).ok()?;
-    Some(sheet)
+/// Fetches the stylesheet from `href` (`None`: the page has it already) and hands it to
+/// `then`, which renders: nothing shows unstyled. If it cannot be had, the widget
+/// renders unstyled rather than not at all.
+fn with_styles(href: Option<&str>, then: impl FnOnce(Option<web_sys::CssStyleSheet>) + 'static) {
+    let (Some(href), Some(window)) = (href, window()) else {
+        return then(None);
+    };
+    settle(&window.fetch_with_str(href), move |outcome| {
+        let text = outcome
+            .dyn_ref::<web_sys::Response>()
+            .filter(|r| r.ok())
+            .and_then(|r| r.text().ok());
+        let Some(text) = text else { return then(None) };
+        settle(&text, move |css| {
+            let sheet = css.as_string().and_then(|css| {
+                let sheet = web_sys::CssStyleSheet::new().ok()?;
+                sheet.replace_sync(&css).ok()?;
+                Some(sheet)
+            });
+            then(sheet)
+        })
+    });
+}
+
+/// The first question's answer chosen in `quick.html`'s pre-rendered first screen
+/// before this build arrived, if any: it is kept, not lost.
+fn chosen_before_start(root: &web_sys::Element) -> Option<QuickAnswer> {
+    let input = root.query_selector("input:checked").ok()??;
+    QuickAnswer::parse(&input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
 }
 
 /// Starts the quick check on its own page: options from the address, rendered into the
@@ -85,9 +112,22 @@ pub fn start() -> Result<(), JsValue> {
     }
     let framed = window.parent().ok().flatten().is_some_and(|p| p != window);
     let config = Config::from_options(&pairs, framed, framed);
-    if let Some(sheet) = sheet() {
-        document.set_adopted_style_sheets(&Array::of1(&sheet));
-    }
+    // quick.html has the stylesheet inline (and its first screen pre-rendered);
+    // `index.html?mode=quick` fetches it.
+    let styles = match document.query_selector("style[data-aims-styles]")? {
+        Some(_) => None,
+        None => Some(STYLES_FILE),
+    };
+    let carried = chosen_before_start(&root);
+    let open = move |config: Config| {
+        with_styles(styles, move |sheet| {
+            if let Some(sheet) = sheet {
+                document.set_adopted_style_sheets(&Array::of1(&sheet));
+            }
+            // The page's widget lives as long as the page.
+            std::mem::forget(begin(root, Place::Page, config, carried));
+        })
+    };
     match config.share.clone() {
         ShareTarget::ParentOrigin(origin) => {
             let request = window.fetch_with_str(EMBED_POLICY_FILE);
@@ -97,13 +137,11 @@ pub fn start() -> Result<(), JsValue> {
                     if !policy.allows(&origin) {
                         config.share = ShareTarget::None;
                     }
-                    // The page's widget lives as long as the page.
-                    std::mem::forget(begin(root, Place::Page, config));
+                    open(config)
                 })
             });
         }
-        // The page's widget lives as long as the page.
-        _ => std::mem::forget(begin(root, Place::Page, config)),
+        _ => open(config),
     }
     Ok(())
 }
@@ -139,7 +177,9 @@ fn policy_of(outcome: JsValue, done: impl FnOnce(EmbedPolicy) + 'static) {
 /// A mounted quick check, returned by [`mount`].
 #[wasm_bindgen]
 pub struct QuickWidget {
-    widget: Option<Rc<Widget>>,
+    /// The widget, once its stylesheet has arrived.
+    widget: Rc<RefCell<Option<Rc<Widget>>>>,
+    root: web_sys::Element,
     shadow: web_sys::ShadowRoot,
 }
 
@@ -148,15 +188,16 @@ impl QuickWidget {
     /// Removes the widget: its listeners, its markup and its stylesheet. Saved answers
     /// stay in storage. Calling it twice does nothing more.
     pub fn destroy(&mut self) {
-        if let Some(widget) = self.widget.take() {
+        if let Some(widget) = self.widget.borrow_mut().take() {
             for (kind, listener) in widget.listeners.borrow_mut().drain(..) {
                 let _ = widget
                     .root
                     .remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
             }
-            widget.root.remove();
-            self.shadow.set_adopted_style_sheets(&Array::new());
         }
+        // A root no longer in the page also stops a start still waiting for the styles.
+        self.root.remove();
+        self.shadow.set_adopted_style_sheets(&Array::new());
     }
 }
 
@@ -195,21 +236,37 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<QuickWidget,
             element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
         }
     };
-    if let Some(sheet) = sheet() {
-        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-    }
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
-    let widget = begin(root, Place::Host(element), config);
+    // The loader passes the folder it was served from as `assets`.
+    let href = format!("{}{STYLES_FILE}", config.assets.as_deref().unwrap_or(""));
+    let slot = Rc::new(RefCell::new(None));
+    let (filled, started_root, started_shadow) = (slot.clone(), root.clone(), shadow.clone());
+    with_styles(Some(&href), move |sheet| {
+        if !started_root.is_connected() {
+            return; // destroyed meanwhile
+        }
+        if let Some(sheet) = sheet {
+            started_shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+        }
+        *filled.borrow_mut() = Some(begin(started_root, Place::Host(element), config, None));
+    });
     Ok(QuickWidget {
-        widget: Some(widget),
+        widget: slot,
+        root,
         shadow,
     })
 }
 
-/// Reads what was kept, renders the first screen and starts listening.
-fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
+/// Reads what was kept, adds `carried` (an answer to the first question given before
+/// the build arrived), renders the first screen and starts listening.
+fn begin(
+    root: web_sys::Element,
+    place: Place,
+    config: Config,
+    carried: Option<QuickAnswer>,
+) -> Rc<Widget> {
     let storage = window().and_then(|w| w.local_storage().ok().flatten());
     let prefix = storage_prefix(&config.namespace);
     let read = |key: &str| {
@@ -234,9 +291,23 @@ fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
             QuickAnswers::from_pairs(pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())))
         })
         .unwrap_or_default();
+    let mut answers = answers;
+    let first = aims_engine::model::quick_facts::quick_ids().next();
+    let carried = carried.filter(|_| first.is_some_and(|q| answers.get(q).is_none()));
+    if let (Some(q), Some(answer)) = (first, carried) {
+        answers.set(q, Some(answer));
+        if let Some(storage) = &storage {
+            let _ = storage.set_item(&format!("{prefix}quick"), &answers.record());
+        }
+    }
     let lang = preferred(config.lang, read("lang"));
+    let mut state = State::new(config, answers, lang);
+    if carried.is_some() {
+        // Chosen, not yet confirmed with "Next": the first question stays on screen.
+        state.step = 0;
+    }
     let widget = Rc::new(Widget {
-        state: RefCell::new(State::new(config, answers, lang)),
+        state: RefCell::new(state),
         root,
         place,
         storage,
@@ -256,13 +327,17 @@ fn begin(root: web_sys::Element, place: Place, config: Config) -> Rc<Widget> {
         widget.listeners.borrow_mut().push((kind, listener));
     }
     widget.render();
-    // Focus goes to the question after the first frame: focusing forces the page's
-    // first style and layout at once, which would hold the first paint back (about
-    // 50 ms measured). The service worker is registered then too, on the app's own page.
+    // Focus goes to the question (or the option already chosen) after the first frame:
+    // focusing forces the page's first style and layout at once, which would hold the
+    // first paint back (about 50 ms measured). The service worker is registered then
+    // too, on the app's own page.
     let (weak, own_page) = (Rc::downgrade(&widget), matches!(widget.place, Place::Page));
+    let focus = carried.map_or("h1".to_owned(), |a| {
+        format!("input[value=\"{}\"]", a.as_str())
+    });
     let after_first_frame = Closure::once_into_js(move || {
         if let Some(widget) = weak.upgrade() {
-            widget.focus("h1");
+            widget.focus(&focus);
         }
         if own_page {
             // The app's service worker keeps this page for offline use too (scope: its folder).
