@@ -38,27 +38,32 @@ export async function mount(element, options = {}) {
   const opts = { assets: base.href, ...options };
   let widget = null;
   let destroyed = false;
-  const full = async (start) => {
-    const module = await build('aims-readiness');
-    if (!destroyed) widget = module.mount(element, start ? { ...opts, start } : opts);
-  };
-  const onContinue = (event) => {
-    element.removeEventListener('aims:continue', onContinue);
+  // One build at a time in the element: the quick check's (its "Continue" and the
+  // guide ask for the full app with `aims:continue`), or the full app's (its quick-check
+  // screen asks for the quick build with `aims:quick`).
+  const show = async (name, mountOptions) => {
+    const module = await build(name);
+    if (destroyed) return;
     widget?.destroy();
-    widget = null;
-    full(event.detail?.route).catch((error) => console.error('aims-readiness: the full app could not be loaded', error));
+    widget = module.mount(element, mountOptions);
   };
-  if ((opts.mode ?? element.dataset.mode) === 'quick') {
-    const module = await build('aims-quick');
-    widget = module.mount(element, opts);
-    element.addEventListener('aims:continue', onContinue);
-  } else {
-    await full();
-  }
+  const failed = (error) => console.error('aims-readiness: the widget could not be loaded', error);
+  const onContinue = (event) => {
+    const start = event.detail?.route;
+    show('aims-readiness', start ? { ...opts, start } : opts).catch(failed);
+  };
+  const onQuick = (event) => {
+    event.preventDefault(); // taken: the full app shows no link of its own
+    show('aims-quick', opts).catch(failed);
+  };
+  element.addEventListener('aims:continue', onContinue);
+  element.addEventListener('aims:quick', onQuick);
+  await show((opts.mode ?? element.dataset.mode) === 'quick' ? 'aims-quick' : 'aims-readiness', opts);
   return {
     destroy() {
       destroyed = true;
       element.removeEventListener('aims:continue', onContinue);
+      element.removeEventListener('aims:quick', onQuick);
       widget?.destroy();
       widget = null;
     },

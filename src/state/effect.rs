@@ -89,13 +89,6 @@ pub enum Effect {
         /// The quick-check answers removed with everything.
         quick: Option<QuickAnswers>,
     },
-    /// Save the quick-check answers; `report` a failure.
-    SaveQuick {
-        /// The answers.
-        answers: QuickAnswers,
-        /// Whether a failure matters to the person.
-        report: bool,
-    },
     /// Record the number of changes since the last export.
     SetBackupCount(u32),
     /// Remember the person's language choice.
@@ -158,8 +151,6 @@ pub enum Outcome {
         /// Whether it undid "delete everything".
         all: bool,
     },
-    /// The quick answers could not be saved.
-    QuickNotSaved,
 }
 
 /// Carries out `effect` against `store`.
@@ -214,10 +205,6 @@ pub fn perform(effect: Effect, store: &dyn Repository, catalog: &Catalog) -> Opt
                 saved,
                 all: quick.is_some(),
             })
-        }
-        Effect::SaveQuick { answers, report } => {
-            let failed = store.save_quick(&answers).is_err();
-            (failed && report).then_some(Outcome::QuickNotSaved)
         }
         Effect::SetBackupCount(count) => {
             let _ = store.set_changes_since_export(count);

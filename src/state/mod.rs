@@ -15,12 +15,11 @@ pub use store::{Entry, LoadError, MemoryStore, Repository, StorageError, Summary
 
 use crate::config::Config;
 use crate::engine::rules::merge::Conflict;
-use crate::engine::rules::quick::{carry_over, QuickAnswer, QuickAnswers};
+use crate::engine::rules::quick::{carry_over, QuickAnswers};
 use crate::engine::text::lang::Lang;
 use crate::engine::text::messages::Texts;
 use crate::engine::{
-    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, QuickId, Score,
-    Timestamp,
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, Score, Timestamp,
 };
 use std::rc::Rc;
 
@@ -128,10 +127,6 @@ pub enum Action {
     RemindLater,
     /// A new version of the app has installed and waits for the person to switch.
     UpdateReady,
-    /// Answer a quick-check question.
-    Quick(QuickId, QuickAnswer),
-    /// Start the quick check over.
-    QuickReset,
     /// Continue into the full assessment with the quick answers as estimates, under
     /// this new id.
     QuickContinue(String),
@@ -421,21 +416,6 @@ impl AppState {
                 }],
                 None => vec![],
             },
-            Action::Quick(q, answer) => {
-                self.quick.set(q, Some(answer));
-                // Losing quick answers is harmless; no banner, but say so once.
-                vec![Effect::SaveQuick {
-                    answers: self.quick.clone(),
-                    report: !self.storage_unavailable,
-                }]
-            }
-            Action::QuickReset => {
-                self.quick = QuickAnswers::new();
-                vec![Effect::SaveQuick {
-                    answers: self.quick.clone(),
-                    report: false,
-                }]
-            }
             Action::QuickContinue(id) => {
                 let name = texts.quick_assessment_name().into();
                 let mut a = Assessment::new(catalog, id, name, now);
@@ -581,10 +561,6 @@ impl AppState {
                         name: a.name.clone(),
                     });
                 }
-                vec![]
-            }
-            Outcome::QuickNotSaved => {
-                self.storage_unavailable = true;
                 vec![]
             }
         }

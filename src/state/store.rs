@@ -132,7 +132,7 @@ impl Entry {
 
 /// Orders a saved list newest first; ties by id so the order is total.
 pub fn newest_first(entries: &mut [Entry]) {
-    entries.sort_by(|a, b| (b.updated(), b.id()).cmp(&(a.updated(), a.id())));
+    entries.sort_unstable_by(|a, b| (b.updated(), b.id()).cmp(&(a.updated(), a.id())));
 }
 
 /// A fingerprint of an entry's text (64-bit SipHash): equal texts, equal fingerprints;

@@ -254,7 +254,8 @@ test('every screen works on a 360 px phone without sideways scrolling', async ()
   await page.click('.aims-chip:has-text("All clauses")');
   for (const [name, screen] of [['assess', null], ['documents', 'Documents'], ['results', 'Results'], ['home', 'Assessments'], ['quick', 'Quick check']]) {
     if (screen) await tab(page, screen).click();
-    await page.waitForSelector('h1');
+    // The quick check is its own build: the page loads again with it.
+    await page.waitForSelector(name === 'quick' ? '.aims-quick-question' : 'h1');
     assert.equal(await hasHorizontalScroll(page), false, `${name} scrolls sideways at 360 px`);
     await screenshot(page, `${name}-phone`);
   }
@@ -364,6 +365,8 @@ test('"Delete all my data" says what goes, empties the app\'s storage, and can b
   }
   await tab(page, 'Quick check').click();
   await page.locator('.aims-option', { hasText: 'Partly' }).first().click();
+  // Back from the quick check's build to the full app's screens.
+  await page.goBack();
   await tab(page, 'Assessments').click();
   const before = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims.default.')).length);
   assert.ok(before >= 4, `two assessments, the index and the quick answers are stored (${before} keys)`);
@@ -493,10 +496,16 @@ test('a whole session makes no request after the first load, and none to another
   await page.setInputFiles('input[type=file]', exported.path);
   await page.click('button:has-text("Keep both")');
   await count(page, '.aims-card', 2);
+  const beforeQuick = urls.length;
+  assert.deepEqual(urls.slice(firstLoad).filter((u) => !u.startsWith('blob:')), [], 'nothing was requested after the first load');
+  // The quick check is a build of its own: the page loads again with it, asking for the
+  // app's own files and nothing else.
   await tab(page, 'Quick check').click();
   await page.locator('.aims-option', { hasText: 'Partly' }).first().click();
-  const later = urls.slice(firstLoad).filter((u) => !u.startsWith('blob:'));
-  assert.deepEqual(later, [], 'nothing was requested after the first load');
+  const quick = urls.slice(beforeQuick).map((u) => new URL(u)).filter((u) => u.protocol !== 'blob:');
+  assert.ok(quick.length > 0, 'the page loaded again');
+  const own = ['', 'index.html', 'aims-quick.js', 'aims-quick_bg.wasm', 'aims-quick.css', 'sw.js'];
+  for (const u of quick) assert.ok(u.origin === server.origin && own.includes(u.pathname.split('/').pop()), `${u} is not one of the app's own files`);
   assert.deepEqual(errors, [], 'no page error and no CSP violation on any screen');
   await context.close();
 });

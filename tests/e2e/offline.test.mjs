@@ -245,6 +245,20 @@ test('the single-file offline copy opens from disk and works with no request at 
   await page.waitForSelector('.aims-app[lang=fr] .aims-glossary');
   await page.click('#aims-lang-de');
   await page.waitForSelector('.aims-app[lang=de] .aims-glossary');
+  // The quick check's build rides along too: from the tab, through to the result and
+  // back into the full app with the answers carried over.
+  await page.locator('.aims-tab', { hasText: 'Schnellcheck' }).click();
+  await page.waitForSelector('.aims-app[lang=de] .aims-quick-question');
+  assert.equal(await page.locator('style[data-aims-styles]').count(), 1);
+  assert.notEqual(await page.locator('.aims-option').first().evaluate((el) => getComputedStyle(el).borderTopStyle), 'none', 'styled');
+  for (let i = 0; i < 15; i++) {
+    await page.locator('.aims-option').nth(1).click();
+    await page.locator('button[type=submit]').click();
+  }
+  await page.waitForSelector('.aims-band');
+  await page.click('button:has-text("Mit der vollständigen Bewertung fortfahren")');
+  await page.waitForSelector('.aims-item');
+  assert.ok(await page.locator('.aims-tag--estimate').count() >= 3, 'the answers carried over as estimates');
   const elsewhere = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(elsewhere, [], 'no request at all');
   assert.deepEqual(errors, []);

@@ -49,12 +49,57 @@ async fn each_screen_has_its_address() {
     assert_eq!(text(&root, "h1"), "Mandatory documents");
     let root = mount_at("t-routes", "/a/a1/assess").await;
     assert_eq!(text(&root, "h1"), "Assess");
-    let root = mount_at("t-routes", "/quick").await;
-    assert!(root
-        .query_selector(".aims-quick-question")
+}
+
+/// Mounts the app at `/quick` on a host element; with `take`, the host's loader takes
+/// the hand-over (as `aims-readiness-element.js` does). Returns the app's root and
+/// whether the hand-over was asked for.
+async fn quick_route_on_host(take: bool) -> (web_sys::Element, bool) {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host = document.create_element("div").expect("a div");
+    let asked = Rc::new(std::cell::Cell::new(false));
+    let seen = asked.clone();
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            seen.set(true);
+            if take {
+                e.prevent_default();
+            }
+        });
+    host.add_event_listener_with_callback("aims:quick", listener.as_ref().unchecked_ref())
+        .expect("listening");
+    listener.forget();
+    let root = mount_app_with(AppProps {
+        config: Rc::new(Config {
+            namespace: "t-quick-route".into(),
+            ..Config::default()
+        }),
+        history: Some(history_at("/quick")),
+        host: Some(host),
+    });
+    for _ in 0..3 {
+        yew::scheduler::flush().await;
+    }
+    (root, asked.get())
+}
+
+#[wasm_bindgen_test]
+async fn the_quick_check_route_hands_over_to_the_quick_build() {
+    let (root, asked) = quick_route_on_host(true).await;
+    assert!(asked, "the loader is asked for the quick build");
+    assert!(text(&root, "main").contains("Opening the quick check"));
+    // Without a loader that takes it (the full app's own mount()), a link to the quick
+    // check's own page.
+    let (root, asked) = quick_route_on_host(false).await;
+    assert!(asked);
+    let link = root
+        .query_selector("a[href='quick.html'][target=_blank]")
         .ok()
         .flatten()
-        .is_some());
+        .expect("a link to the quick check's page");
+    assert!(link.text_content().unwrap_or_default().contains("new tab"));
 }
 
 #[wasm_bindgen_test]

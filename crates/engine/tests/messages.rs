@@ -9,10 +9,10 @@ use std::fs;
 use std::path::Path;
 
 /// Every Rust source of the workspace that can show a message: the app (`src/`), the
-/// engine and the native scorer.
+/// engine, the native scorer and the quick entry.
 fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut dirs: Vec<_> = ["../../src", "src", "../cli/src"]
+    let mut dirs: Vec<_> = ["../../src", "src", "../cli/src", "../quick/src"]
         .iter()
         .map(|d| Path::new(d).to_path_buf())
         .collect();
@@ -34,11 +34,12 @@ fn sources() -> Vec<(String, String)> {
 
 /// Every message the sources refer to: `msg::name` (the active language, called or
 /// passed as a function) and `texts.name()` (a given language, as the engine's outputs
-/// take it; `english.name()` where the scorer names it so).
+/// take it; `english.name()` where the scorer names it so); the quick entry's screens
+/// read their messages as `m.name` (`text::quick::QuickMessages`).
 fn constants_used() -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     for (_, text) in sources() {
-        let pieces = ["msg::", "texts.", "english."]
+        let pieces = ["msg::", "texts.", "english.", "m."]
             .into_iter()
             .flat_map(|prefix| text.split(prefix).skip(1));
         for piece in pieces {

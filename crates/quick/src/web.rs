@@ -119,6 +119,9 @@ pub fn start() -> Result<(), JsValue> {
         None => Some(STYLES_FILE),
     };
     let carried = chosen_before_start(&root);
+    if !on_quick_html() {
+        name_the_quick_check_in_the_address(&window);
+    }
     let open = move |config: Config| {
         with_styles(styles, move |sheet| {
             if let Some(sheet) = sheet {
@@ -340,9 +343,9 @@ fn begin(
             widget.focus(&focus);
         }
         if own_page {
-            // The app's service worker keeps this page for offline use too (scope: its folder).
-            if let Some(w) = window() {
-                let _ = w.navigator().service_worker().register("sw.js");
+            register_service_worker();
+            if !on_quick_html() {
+                reload_on_hash_change();
             }
         }
     });
@@ -350,6 +353,54 @@ fn begin(
         let _ = w.request_animation_frame(after_first_frame.unchecked_ref());
     }
     widget
+}
+
+/// Registers the app's service worker, which keeps this page for offline use too
+/// (scope: its folder). Where there is none (a page opened from disk, an old browser),
+/// or it is refused, the check goes on without it.
+fn register_service_worker() {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return;
+    };
+    if Reflect::has(&navigator, &"serviceWorker".into()) != Ok(true) {
+        return;
+    }
+    settle(&navigator.service_worker().register("sw.js"), |_| {});
+}
+
+/// On a page that loads either build, `?mode=quick` with no screen in the address
+/// becomes `#/quick` (replaced, not pushed): coming back to this entry later (back from
+/// the full app) then loads the quick check again, whichever build is running.
+fn name_the_quick_check_in_the_address(window: &web_sys::Window) {
+    let hash = window.location().hash().unwrap_or_default();
+    if matches!(hash.as_str(), "" | "#") {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some("#/quick"));
+        }
+    }
+}
+
+/// Whether this is the quick check's own page, `quick.html`, rather than a page that
+/// loads either build (index.html, the offline copy).
+fn on_quick_html() -> bool {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path.ends_with("quick.html"))
+}
+
+/// On a page that loads either build, the address moving to another screen (back,
+/// forward, "Continue", the guide's link) starts the build for that screen: the page
+/// loads again and its loader picks.
+fn reload_on_hash_change() {
+    let Some(window) = window() else { return };
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(location) = web_sys::window().map(|w| w.location()) {
+            let _ = location.reload();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("hashchange", reload.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    reload.forget();
 }
 
 /// The language to start in ([`Lang::preferred`], the full app's rule; a choice made
@@ -440,17 +491,22 @@ impl Widget {
         }
     }
 
-    /// The full app's address for `route`, beside this page with the same options.
+    /// The full app's address for `route` with the same options: beside `quick.html`,
+    /// `index.html`; on a page that loads either build (index.html, the offline copy),
+    /// the same page, whose loader starts the full app for any screen but the quick
+    /// check's.
     fn full_app_href(&self, route: &str) -> String {
         let search = window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        format!("index.html{search}#{route}")
+        let page = if on_quick_html() { "index.html" } else { "" };
+        format!("{page}{search}#{route}")
     }
 
     /// Opens the full app at `route` in this widget's place.
     fn open_full_app(&self, route: &str) {
         match &self.place {
+            // A change of the hash alone reloads the page (see `reload_on_hash_change`).
             Place::Page => {
                 if let Some(location) = window().map(|w| w.location()) {
                     let _ = location.assign(&self.full_app_href(route));

@@ -9,5 +9,4 @@ pub mod guide_files;
 pub mod i18n;
 pub mod promise;
 pub mod service_worker;
-pub mod share;
 pub mod storage;

@@ -9,7 +9,7 @@ import { serve, launch, startAssessment, ROOT, DIST } from '../harness.mjs';
 
 // The test command's size ceilings, read from scripts/test.sh so the table never goes stale.
 const TEST_SH = await readFile(new URL('../../../scripts/test.sh', import.meta.url), 'utf8');
-const CEILING_KB = TEST_SH.match(/size-budget\.mjs dist --max (\d+)/)?.[1] ?? '?';
+const CEILING_KB = TEST_SH.match(/size-budget\.mjs dist --max ([\d.]+)/)?.[1] ?? '?';
 const QUICK_CEILING_KB = Number(TEST_SH.match(/--quick-max (\d+)/)?.[1] ?? 60);
 
 const [OUT, PEER] = process.argv.slice(2);
@@ -188,14 +188,13 @@ const peer = await serve(PEER);
 const peerSize = await buildPeer();
 const chrome = await launch();
 const QUESTION = '.aims-quick-options input[type=radio]';
-const oursTimes = [], oursBuiltTimes = [], peerTimes = [], floorTimes = [], fullTimes = [];
+const oursTimes = [], oursBuiltTimes = [], peerTimes = [], floorTimes = [];
 for (let i = 0; i < RUNS; i++) {
   // Alternate so that no page always runs on a warmer machine.
   const [first, built] = await firstQuestion(chrome.browser, `${ours.url}quick.html`, QUESTION);
   oursTimes.push(first);
   oursBuiltTimes.push(built);
   floorTimes.push((await firstQuestion(chrome.browser, `${ours.root}static-floor/`, 'input[type=radio]'))[0]);
-  fullTimes.push((await firstQuestion(chrome.browser, `${ours.url}#/quick`, QUESTION))[0]);
   peerTimes.push((await firstQuestion(chrome.browser, peer.url, '.sd-question input[type=radio], .sd-item__control'))[0]);
 }
 const oursClick = await oursClicks(chrome.browser, ours.url);
@@ -220,7 +219,7 @@ const oursQuickSize = await quickSize();
 const offline = await readFile(join(DIST, 'aims-readiness-offline.html'));
 const offlineRaw = offline.length, offlineGz = gz(offline);
 const oursMedian = median(oursTimes), peerMedian = median(peerTimes);
-const floorMedian = median(floorTimes), fullMedian = median(fullTimes), oursBuiltMedian = median(oursBuiltTimes);
+const floorMedian = median(floorTimes), oursBuiltMedian = median(oursBuiltTimes);
 const oursClickMedian = median(oursClick), peerClickMedian = median(peerClick);
 const oursClickMax = Math.max(...oursClick);
 const rows = [
@@ -230,7 +229,6 @@ const rows = [
   [`Navigation → first question usable, quick entry, median of ${RUNS} cold loads`, `${oursMedian.toFixed(0)} ms`, `${peerMedian.toFixed(0)} ms`, (oursMedian / peerMedian).toFixed(2), '≤ 0.3 × SurveyJS', oursMedian <= peerMedian * 0.3],
   ['The same against a plain static page with the same first question (the floor)', `${oursMedian.toFixed(0)} ms`, `static page ${floorMedian.toFixed(0)} ms`, (oursMedian / floorMedian).toFixed(2), '≤ 1.3 × static page', oursMedian <= floorMedian * 1.3],
   ['Quick entry: its build has taken over (the pre-rendered first question answered so far is kept; "Next" works from here)', `${oursBuiltMedian.toFixed(0)} ms`, `static page ${floorMedian.toFixed(0)} ms`, (oursBuiltMedian / floorMedian).toFixed(2), '– (reported)', true],
-  ['First question usable in the full app (`#/quick`), against the static page', `${fullMedian.toFixed(0)} ms`, `static page ${floorMedian.toFixed(0)} ms`, (fullMedian / floorMedian).toFixed(2), '– (reported)', true],
   [`Click on a level → next paint, all 70 items on one screen, median of ${CLICKS}`, `${oursClickMedian.toFixed(1)} ms`, `${peerClickMedian.toFixed(1)} ms`, (oursClickMedian / peerClickMedian).toFixed(2), '≤ 0.4 × SurveyJS', oursClickMedian <= peerClickMedian * 0.4],
   [`Slowest of those ${CLICKS} clicks`, `${oursClickMax.toFixed(1)} ms`, `${Math.max(...peerClick).toFixed(1)} ms`, '–', '≤ 50 ms', oursClickMax <= 50],
   ['Re-scoring a 70-item assessment, native (divan median)', nativeMedian, '–', '–', '< 20 µs', toMicros(nativeMedian) < 20],
@@ -259,7 +257,6 @@ ${table}
 Raw load times (ms): quick entry ${oursTimes.map((t) => t.toFixed(0)).join(', ')};
 quick entry's build taken over ${oursBuiltTimes.map((t) => t.toFixed(0)).join(', ')};
 static page ${floorTimes.map((t) => t.toFixed(0)).join(', ')};
-full app ${fullTimes.map((t) => t.toFixed(0)).join(', ')};
 SurveyJS ${peerTimes.map((t) => t.toFixed(0)).join(', ')}.
 
 Raw click-to-paint times (ms): aims-readiness ${oursClick.map((t) => t.toFixed(1)).join(', ')};
@@ -273,9 +270,9 @@ How each figure is taken:
 - first question: a fresh browser context per load; a MutationObserver installed before
   the page's own scripts records \`performance.now()\` when the first radio button of a
   question exists and is enabled. Ours: the quick entry (\`quick.html\`, the same build
-  \`?mode=quick\` loads) and the full app's own quick check (\`#/quick\`); the floor: a
+  \`?mode=quick\` and the full app's \`#/quick\` load); the floor: a
   plain static HTML page with the same first question and its four options, served by
-  the same server; all four pages in turn, ${RUNS} times. \`quick.html\` carries its
+  the same server; all three pages in turn, ${RUNS} times. \`quick.html\` carries its
   first question pre-rendered for an English visitor with nothing saved (everyone else
   sees "Loading…" until the build renders), and asks for its build from its module
   script, without preload hints (measured: they held the first question back by about

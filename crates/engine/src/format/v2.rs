@@ -184,7 +184,7 @@ pub(crate) fn read_body(
             a.profile.declined.push(item);
         }
     }
-    a.profile.declined.sort();
+    a.profile.declined.sort_unstable();
     a.additional = additional
         .into_iter()
         .map(|c| {

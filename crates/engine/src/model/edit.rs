@@ -146,7 +146,7 @@ pub fn apply(
         Edit::DeclineSuggestion(item) => {
             if !assessment.profile.declined.contains(&item) {
                 assessment.profile.declined.push(item);
-                assessment.profile.declined.sort();
+                assessment.profile.declined.sort_unstable();
             }
         }
         Edit::Reused(item, on) => assessment.update(catalog, item, |a| a.reused = on)?,

@@ -124,7 +124,7 @@ impl Profile {
         self.roles.retain(|&r| r != role);
         if on {
             self.roles.push(role);
-            self.roles.sort();
+            self.roles.sort_unstable();
         }
     }
 
@@ -133,7 +133,7 @@ impl Profile {
         self.management_systems.retain(|&m| m != system);
         if on {
             self.management_systems.push(system);
-            self.management_systems.sort();
+            self.management_systems.sort_unstable();
         }
     }
 

@@ -579,8 +579,9 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
             });
         }
     }
-    // Highest priority first, equal priorities in catalog order.
-    gaps.sort_by(|a, b| {
+    // Highest priority first, equal priorities in catalog order (one gap per item, so
+    // the order is total and the sort need not be stable).
+    gaps.sort_unstable_by(|a, b| {
         (std::cmp::Reverse(a.priority), a.item).cmp(&(std::cmp::Reverse(b.priority), b.item))
     });
 
