@@ -427,3 +427,169 @@ fn renaming_reads_a_closed_assessment_first_and_says_when_it_cannot() {
     );
     assert!(!s.store.contains("gone"));
 }
+
+/// What a shared file holds: `a`'s current version with `change` made to it, as a
+/// colleague's save would leave it.
+fn colleague_version(
+    tab: &Tab,
+    change: impl FnOnce(&mut aims_readiness::engine::Assessment),
+) -> Imported {
+    let mut a = (**tab.state.current.as_ref().expect("open")).clone();
+    change(&mut a);
+    Imported {
+        assessment: a,
+        raised_targets: Vec::new(),
+    }
+}
+
+fn set_level(a: &mut aims_readiness::engine::Assessment, id: &str, n: MaturityLevel) {
+    a.update(catalog(), item(id), |x| x.maturity = Some(n))
+        .expect("valid");
+}
+
+fn open_level(tab: &Tab, id: &str) -> Option<MaturityLevel> {
+    tab.state
+        .current
+        .as_ref()
+        .expect("open")
+        .answer(item(id))
+        .maturity
+}
+
+#[test]
+fn a_shared_file_is_written_until_it_holds_the_open_assessment() {
+    let mut a = Tab::fresh();
+    a.create("s1", "Team review");
+    let current = a.state.current.clone();
+    a.act(Action::SharedKept(
+        "team.json".into(),
+        Rc::clone(current.as_ref().unwrap()),
+    ));
+    let link = a.state.shared.clone().expect("kept in the file");
+    assert_eq!(
+        link.to_write(current.as_ref()),
+        current,
+        "just chosen: write it"
+    );
+    a.act(Action::SharedWritten(Rc::clone(current.as_ref().unwrap())));
+    let link = a.state.shared.clone().expect("still kept");
+    assert_eq!(
+        link.to_write(a.state.current.as_ref()),
+        None,
+        "the file holds it"
+    );
+    a.level("4.1", MaturityLevel::L2);
+    assert!(
+        link.to_write(a.state.current.as_ref()).is_some(),
+        "a change needs writing"
+    );
+}
+
+#[test]
+fn a_colleagues_save_is_merged_item_by_item_and_a_conflict_keeps_this_side() {
+    let mut a = Tab::fresh();
+    a.create("s2", "Team review");
+    let kept = Rc::clone(a.state.current.as_ref().unwrap());
+    a.act(Action::SharedKept("team.json".into(), Rc::clone(&kept)));
+    a.act(Action::SharedWritten(kept));
+    // A colleague answers 4.2 and 5.1 in the file; meanwhile this side answers 5.1 too.
+    let theirs = colleague_version(&a, |x| {
+        set_level(x, "4.2", MaturityLevel::L2);
+        set_level(x, "5.1", MaturityLevel::L4);
+    });
+    a.level("5.1", MaturityLevel::L1);
+    a.act(Action::SharedRead(Ok(theirs)));
+    assert_eq!(
+        open_level(&a, "4.2"),
+        Some(MaturityLevel::L2),
+        "theirs taken"
+    );
+    assert_eq!(open_level(&a, "5.1"), Some(MaturityLevel::L1), "ours kept");
+    let notice = a.notice_text();
+    assert!(
+        notice.contains("Merged what was saved in team.json: 4.2, 5.1."),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("your version was kept: 5.1 (level)"),
+        "{notice}"
+    );
+    let stored = a.store.load(catalog(), "s2").expect("saved");
+    assert_eq!(stored.answer(item("4.2")).maturity, Some(MaturityLevel::L2));
+    // The merged version differs from the file's: it is written next.
+    let link = a.state.shared.clone().expect("still kept");
+    assert!(link.to_write(a.state.current.as_ref()).is_some());
+    // The file coming back with exactly what it held changes nothing and says nothing.
+    a.act(Action::DismissNotice);
+    let same = Imported {
+        assessment: (*link.base.clone().expect("known")).clone(),
+        raised_targets: Vec::new(),
+    };
+    a.act(Action::SharedRead(Ok(same)));
+    assert!(a.state.notice.is_none());
+}
+
+#[test]
+fn an_unreadable_or_foreign_shared_file_stops_the_sharing_and_says_why() {
+    let mut a = Tab::fresh();
+    a.create("s3", "Team review");
+    let kept = Rc::clone(a.state.current.as_ref().unwrap());
+    a.act(Action::SharedKept("team.json".into(), Rc::clone(&kept)));
+    let problems = aims_readiness::engine::import(catalog(), b"not json").unwrap_err();
+    a.act(Action::SharedRead(Err(problems)));
+    assert!(a.state.shared.is_none(), "no longer kept in the file");
+    assert!(a
+        .notice_text()
+        .starts_with("team.json can no longer be used ("));
+    // Another assessment in the file.
+    a.act(Action::SharedKept("team.json".into(), kept));
+    let other = colleague_version(&a, |x| x.id = "someone-else".into());
+    a.act(Action::SharedRead(Ok(other)));
+    assert!(a.state.shared.is_none());
+    assert!(a.notice_text().contains("it now holds another assessment"));
+    // A write the browser refused.
+    a.act(Action::SharedNotWritten(
+        "team.json".into(),
+        "disk full".into(),
+    ));
+    assert!(a.notice_text().contains("(disk full)"));
+}
+
+#[test]
+fn opening_a_shared_file_keeps_a_differing_saved_copy_beside_it() {
+    let mut a = Tab::fresh();
+    a.create("s4", "Team review");
+    a.level("4.1", MaturityLevel::L3);
+    let theirs = colleague_version(&a, |x| set_level(x, "4.1", MaturityLevel::L1));
+    a.act(Action::SharedOpened(
+        "team.json".into(),
+        Rc::new(theirs.assessment),
+    ));
+    assert_eq!(
+        open_level(&a, "4.1"),
+        Some(MaturityLevel::L1),
+        "the file's version"
+    );
+    assert!(a.state.shared.is_some(), "kept in the file from now on");
+    let notice = a.notice_text();
+    assert!(
+        notice.contains("kept beside it as “Copy of Team review”"),
+        "{notice}"
+    );
+    let copies: Vec<_> = a
+        .store
+        .list(catalog())
+        .expect("list")
+        .into_iter()
+        .filter(|e| matches!(e, Entry::Saved(s) if s.name == "Copy of Team review"))
+        .collect();
+    assert_eq!(copies.len(), 1, "this browser's version is kept as a copy");
+    // The same file again, with nothing different: no copy, nothing to tell.
+    a.act(Action::DismissNotice);
+    let again = colleague_version(&a, |_| {});
+    a.act(Action::SharedOpened(
+        "team.json".into(),
+        Rc::new(again.assessment),
+    ));
+    assert!(a.state.notice.is_none());
+}

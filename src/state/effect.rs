@@ -33,7 +33,7 @@ pub enum SaveFor {
 }
 
 /// What a load is for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum LoadFor {
     /// Opening it (the address names it).
     Open,
@@ -41,6 +41,8 @@ pub enum LoadFor {
     Copy,
     /// Saving it under this new name (it is not open).
     Rename(String),
+    /// Opening what a shared file (its name) holds instead, beside this saved copy.
+    Shared(String, Rc<Assessment>),
 }
 
 /// A request the reducer makes.

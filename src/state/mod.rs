@@ -10,16 +10,17 @@ pub mod notice;
 pub mod store;
 
 pub use effect::{perform, Effect, LoadFor, Outcome, SaveFor};
-pub use notice::Notice;
+pub use notice::{Notice, SharedTrouble};
 pub use store::{Entry, LoadError, MemoryStore, Repository, StorageError, Summary};
 
 use crate::config::Config;
-use crate::engine::rules::merge::Conflict;
+use crate::engine::rules::merge::{differing_items, merge, Conflict};
 use crate::engine::rules::quick::{carry_over, QuickAnswers};
 use crate::engine::text::lang::Lang;
 use crate::engine::text::messages::Texts;
 use crate::engine::{
-    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, Score, Timestamp,
+    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, ItemId, Score,
+    Timestamp,
 };
 use std::rc::Rc;
 
@@ -135,8 +136,44 @@ pub enum Action {
     Language(Lang, bool),
     /// A language could not be loaded; the reason.
     LanguageFailed(String),
+    /// The open assessment was written into a file the person chose (`file`, its name):
+    /// from now on it is kept there.
+    SharedKept(String, Rc<Assessment>),
+    /// The person opened a shared file (`file`, its name) holding this assessment.
+    SharedOpened(String, Rc<Assessment>),
+    /// The shared file changed on disk (a colleague saved): what it holds now.
+    SharedRead(Result<Imported, Vec<ImportError>>),
+    /// The shared file now holds this version (written by this tab).
+    SharedWritten(Rc<Assessment>),
+    /// A shared file (its name) could not be written; the browser's reason.
+    SharedNotWritten(String, String),
+    /// Stop keeping the open assessment in its file.
+    SharedStop,
     /// An effect ended.
     Done(Outcome),
+}
+
+/// The file an assessment is kept in (where the browser can write files the person
+/// chooses): its name and the version it held when this tab last read or wrote it,
+/// the base for merging what colleagues saved since.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedFile {
+    /// The file's name.
+    pub file: String,
+    /// The assessment kept in it.
+    pub id: String,
+    /// The version the file holds, as far as this tab knows (`None`: just chosen, to
+    /// be written).
+    pub base: Option<Rc<Assessment>>,
+}
+
+impl SharedFile {
+    /// The open assessment, when it differs from what the file holds: it needs writing.
+    pub fn to_write(&self, current: Option<&Rc<Assessment>>) -> Option<Rc<Assessment>> {
+        current
+            .filter(|c| c.id == self.id && self.base.as_ref().is_none_or(|b| ***c != **b))
+            .cloned()
+    }
 }
 
 /// What the app reads from its store at start-up.
@@ -192,6 +229,8 @@ pub struct AppState {
     pub update_ready: bool,
     /// The language on screen (loaded and active).
     pub lang: Lang,
+    /// The file the open assessment is kept in, if any.
+    pub shared: Option<SharedFile>,
 }
 
 impl AppState {
@@ -216,6 +255,7 @@ impl AppState {
             changes_since_export: saved.changes_since_export,
             update_ready: false,
             lang,
+            shared: None,
         }
     }
 
@@ -422,8 +462,153 @@ impl AppState {
                 carry_over(catalog, &self.quick, &mut a);
                 self.add_new(catalog, a)
             }
+            Action::SharedKept(file, a) => {
+                self.shared = Some(SharedFile {
+                    file,
+                    id: a.id.clone(),
+                    base: None,
+                });
+                vec![]
+            }
+            Action::SharedOpened(file, theirs) => vec![Effect::Load {
+                id: theirs.id.clone(),
+                purpose: LoadFor::Shared(file, theirs),
+            }],
+            Action::SharedRead(read) => self.shared_read(catalog, read),
+            Action::SharedWritten(a) => match &mut self.shared {
+                Some(link) if link.id == a.id => {
+                    link.base = Some(a);
+                    vec![]
+                }
+                _ => vec![],
+            },
+            Action::SharedNotWritten(file, reason) => {
+                self.shared = None;
+                self.notify(Notice::SharedStopped {
+                    file,
+                    trouble: SharedTrouble::NotWritten(reason),
+                });
+                vec![]
+            }
+            Action::SharedStop => {
+                self.shared = None;
+                vec![]
+            }
             Action::Done(outcome) => self.settle(outcome, catalog, Stamp { now, new_id, texts }),
         }
+    }
+
+    /// Takes in what the shared file holds now: merged field by field with the open
+    /// assessment against the version the file held before (what came in and what both
+    /// changed are told); a file that cannot be read stops the sharing, and nothing is
+    /// written over it.
+    fn shared_read(
+        &mut self,
+        catalog: &Catalog,
+        read: Result<Imported, Vec<ImportError>>,
+    ) -> Vec<Effect> {
+        let (Some(link), Some(current)) = (self.shared.clone(), self.current.clone()) else {
+            return vec![];
+        };
+        let theirs = match read {
+            Ok(imported) if imported.assessment.id == link.id => imported.assessment,
+            // Another assessment in the file now: it no longer holds this one.
+            Ok(_) => return self.shared_stopped(link, SharedTrouble::OtherAssessment),
+            Err(problems) => return self.shared_stopped(link, SharedTrouble::Unreadable(problems)),
+        };
+        // Without a known version (a file only just chosen), this tab's is the base.
+        let base = link.base.clone().unwrap_or_else(|| Rc::clone(&current));
+        if theirs == *base || current.id != theirs.id {
+            return vec![];
+        }
+        let (merged, conflicts) = merge(catalog, &base, &current, &theirs);
+        let items = differing_items(catalog, &base, &theirs);
+        let theirs = Rc::new(theirs);
+        self.shared = Some(SharedFile {
+            file: link.file.clone(),
+            id: link.id.clone(),
+            base: Some(Rc::clone(&theirs)),
+        });
+        self.tell_merged(catalog, link.file, items, conflicts, None);
+        let merged = Rc::new(merged);
+        self.open(catalog, (*merged).clone());
+        vec![Effect::Save {
+            assessment: merged,
+            base: Some(current),
+            purpose: SaveFor::Edit,
+        }]
+    }
+
+    /// Opens what a shared file holds, and keeps the assessment there from now on. A
+    /// saved copy of it that differs is kept beside it as a copy (the file's version
+    /// cannot tell this browser's unsynced changes from a colleague's), so nothing is
+    /// lost.
+    fn shared_opened(
+        &mut self,
+        catalog: &Catalog,
+        stamp: Stamp,
+        file: String,
+        theirs: Rc<Assessment>,
+        local: Option<Assessment>,
+    ) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let mut copy = None;
+        if let Some(mut local) = local.filter(|l| !differing_items(catalog, l, &theirs).is_empty())
+        {
+            let texts = stamp.texts;
+            local.id = stamp.new_id;
+            local.name = texts.tf(texts.home_copy_of(), &[("name", &local.name)]);
+            copy = Some(local.name.clone());
+            effects.push(Effect::Save {
+                assessment: Rc::new(local),
+                base: None,
+                purpose: SaveFor::New,
+            });
+        }
+        self.tell_merged(catalog, file.clone(), Vec::new(), Vec::new(), copy);
+        self.shared = Some(SharedFile {
+            file,
+            id: theirs.id.clone(),
+            base: Some(Rc::clone(&theirs)),
+        });
+        self.open(catalog, (*theirs).clone());
+        effects.push(Effect::Save {
+            assessment: theirs,
+            base: None,
+            purpose: SaveFor::New,
+        });
+        effects
+    }
+
+    /// Tells what came in from a shared file, when anything did.
+    fn tell_merged(
+        &mut self,
+        catalog: &Catalog,
+        file: String,
+        items: Vec<ItemId>,
+        conflicts: Vec<Conflict>,
+        copy: Option<String>,
+    ) {
+        if !items.is_empty() || !conflicts.is_empty() || copy.is_some() {
+            self.notify(Notice::SharedMerged {
+                file,
+                items: items
+                    .into_iter()
+                    .map(|i| catalog.item(i).id.clone())
+                    .collect(),
+                conflicts,
+                copy,
+            });
+        }
+    }
+
+    fn shared_stopped(&mut self, link: SharedFile, trouble: SharedTrouble) -> Vec<Effect> {
+        self.shared = None;
+        self.notify(Notice::SharedStopped {
+            file: link.file,
+            trouble,
+        });
+        vec![]
     }
 
     /// Takes in what came of an effect.
@@ -472,6 +657,9 @@ impl AppState {
             }
             Outcome::Loaded(_, LoadFor::Rename(name), Ok(a)) => {
                 renamed(catalog, a, name, stamp.now)
+            }
+            Outcome::Loaded(_, LoadFor::Shared(file, theirs), local) => {
+                self.shared_opened(catalog, stamp, file, theirs, local.ok())
             }
             Outcome::Loaded(_, LoadFor::Copy | LoadFor::Rename(_), Err(error)) => {
                 self.notify(Notice::CannotOpen(error));

@@ -7,6 +7,7 @@ use super::store::LoadError;
 use crate::engine::rules::merge::Conflict;
 use crate::engine::text::messages::Texts;
 use crate::engine::Catalog;
+use crate::engine::ImportError;
 
 /// A notice, shown until dismissed or replaced.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +70,37 @@ pub enum Notice {
         /// Why, as the loader said.
         reason: String,
     },
+    /// A shared file was opened or changed, and what it held was merged into the open
+    /// assessment (only when there is something to tell).
+    SharedMerged {
+        /// The file's name.
+        file: String,
+        /// Items a colleague changed there (now merged in).
+        items: Vec<String>,
+        /// Fields changed on both sides (this side's values were kept).
+        conflicts: Vec<Conflict>,
+        /// A saved copy that differed, kept beside under this name.
+        copy: Option<String>,
+    },
+    /// The assessment is no longer kept in its shared file, and nothing was written
+    /// into it: why.
+    SharedStopped {
+        /// The file's name.
+        file: String,
+        /// Why.
+        trouble: SharedTrouble,
+    },
+}
+
+/// Why a shared file can no longer be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SharedTrouble {
+    /// It cannot be read as an assessment.
+    Unreadable(Vec<ImportError>),
+    /// It holds another assessment now.
+    OtherAssessment,
+    /// The browser refused to write it (its reason).
+    NotWritten(String),
 }
 
 impl Notice {
@@ -82,6 +114,7 @@ impl Notice {
                 | Notice::CannotOpen(_)
                 | Notice::StorageUnavailable
                 | Notice::LanguageFailed { .. }
+                | Notice::SharedStopped { .. }
         )
     }
 
@@ -129,6 +162,42 @@ impl Notice {
                 }
             }
             Notice::LanguageFailed { reason } => tf(texts.lang_failed(), &[("reason", reason)]),
+            Notice::SharedMerged {
+                file,
+                items,
+                conflicts,
+                copy,
+            } => {
+                let mut parts = Vec::new();
+                if !items.is_empty() {
+                    parts.push(tf(
+                        texts.shared_merged(),
+                        &[("file", file), ("ids", &items.join(", "))],
+                    ));
+                }
+                if !conflicts.is_empty() {
+                    let fields = describe_conflicts(catalog, conflicts, texts);
+                    parts.push(tf(texts.shared_conflicts(), &[("fields", &fields)]));
+                }
+                if let Some(name) = copy {
+                    parts.push(tf(texts.shared_copy_kept(), &[("name", name)]));
+                }
+                parts.join(" ")
+            }
+            Notice::SharedStopped { file, trouble } => {
+                let reason = match trouble {
+                    SharedTrouble::Unreadable(problems) => problems
+                        .first()
+                        .map(|p| p.describe(texts))
+                        .unwrap_or_default(),
+                    SharedTrouble::OtherAssessment => texts.shared_other_assessment().into(),
+                    SharedTrouble::NotWritten(reason) => reason.clone(),
+                };
+                tf(
+                    texts.shared_stopped(),
+                    &[("file", file), ("reason", &reason)],
+                )
+            }
         }
     }
 }

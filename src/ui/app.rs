@@ -98,6 +98,7 @@ pub fn App(props: &AppProps) -> Html {
             { skip_link() }
             <Nav />
             <Banner />
+            <crate::ui::components::shared_file::SharedFileSync />
             <main id="aims-main" class="aims-main" tabindex="-1"><Switch<Route> render={switch} /></main>
             <footer class="aims-footer">
                 { msg::app_footer() }{ " " }

@@ -1,5 +1,6 @@
-// The single-file offline package in Firefox ESR (Debian's), opened from disk: it renders
-// and a person can start an assessment. Driven over WebDriver BiDi with puppeteer-core
+// The single-file offline package in Firefox ESR (Debian's), opened from disk: it renders,
+// a person can start an assessment, and Results says that Firefox cannot keep it in a
+// shared file. Driven over WebDriver BiDi with puppeteer-core
 // (no browser download; the executable is Debian's).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,6 +28,12 @@ test('the offline package renders and works in Firefox ESR from file://', async 
     await page.waitForSelector('.aims-profile', { timeout: 10000 });
     await page.click('.aims-profile-continue');
     await page.waitForSelector('.aims-item', { timeout: 10000 });
+    // Firefox cannot keep an assessment in a file the person chooses: Results says so.
+    await page.evaluate(() => [...document.querySelectorAll('.aims-tab')].find((t) => t.textContent === 'Results').click());
+    await page.waitForSelector('.aims-shared', { timeout: 10000 });
+    const shared = await page.evaluate(() => document.querySelector('.aims-shared').textContent);
+    assert.match(shared, /cannot keep an assessment in a file you choose/);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.aims-shared button').length), 0);
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'offline-package-firefox.png') });
     assert.deepEqual(errors, []);

@@ -7,6 +7,7 @@ pub mod gate;
 pub mod item_card;
 pub mod nav;
 pub mod result_tabs;
+pub mod shared_file;
 
 use crate::engine::Percent;
 use crate::ui::services::i18n::msg;

@@ -238,10 +238,13 @@ pub fn Home() -> Html {
                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                     <h2 class="aims-h2">{ msg::home_import_title() }</h2>
                     <p class="aims-muted">{ msg::home_import_help() }</p>
-                    <label class="aims-btn aims-file">
-                        { msg::home_import_pick() }
-                        <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
-                    </label>
+                    <div class="aims-actions">
+                        <label class="aims-btn aims-file">
+                            { msg::home_import_pick() }
+                            <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
+                        </label>
+                        { crate::ui::components::shared_file::open_shared_file(&act, &navigator) }
+                    </div>
                     { import_panel(&state.import, &act) }
                 </div>
             </div>

@@ -275,6 +275,7 @@ pub fn blockers(a: &Assessment, r: &Score) -> Html {
 pub fn Results(p: &ResultsProps) -> Html {
     let r = &p.report;
     let navigator = use_navigator();
+    let (state, act) = (crate::ui::context::use_app_state(), use_dispatch());
     let on_export = {
         let (a, done) = (p.assessment.clone(), use_dispatch());
         Callback::from(move |_: MouseEvent| download_export(&a, &done))
@@ -329,6 +330,7 @@ pub fn Results(p: &ResultsProps) -> Html {
             { gap_table(&p.assessment, r, 15) }
             <h2 class="aims-h2">{ msg::results_blockers_heading() }</h2>
             { blockers(&p.assessment, r) }
+            <div class="aims-noprint">{ crate::ui::components::shared_file::shared_file_panel(&state, &act) }</div>
         </section>
     }
 }

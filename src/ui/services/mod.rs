@@ -9,4 +9,5 @@ pub mod guide_files;
 pub mod i18n;
 pub mod promise;
 pub mod service_worker;
+pub mod shared_file;
 pub mod storage;
