@@ -50,7 +50,8 @@ else
 fi
 
 # 3. Node tooling: wasm-opt (binaryen 132) and terser for the build, playwright-core,
-#    puppeteer-core and axe-core for the tests, pinned by tests/e2e/package-lock.json
+#    puppeteer-core, axe-core and age-encryption (an independent age implementation, for
+#    the interoperability test) for the tests, pinned by tests/e2e/package-lock.json
 #    (JavaScript packages only: no browser is downloaded). `npm ci` only runs when the
 #    lock file changed.
 E2E="$ROOT/tests/e2e"

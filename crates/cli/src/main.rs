@@ -17,8 +17,15 @@
 //!                               print CISO Assistant's audit import (CSV), or with
 //!                               --plan its applied-controls import (docs/interop.md)
 //! aims-score compare OLD NEW    print how NEW moved from OLD, as JSON
+//! aims-score encrypt FILE -o OUT.age --passphrase-file P
+//!                               encrypt any file with a passphrase (age v1, scrypt)
+//! aims-score decrypt FILE.age -o OUT --passphrase-file P
+//!                               decrypt it again
 //! aims-score --version          print the product and its version
 //! ```
+//!
+//! Every command that reads an assessment reads an age-encrypted one too, given
+//! `--passphrase-file P` (the passphrase is the file's first line).
 //!
 //! CSV and OSCAL come from the same engine functions the app uses, so a file gives the
 //! same bytes here and in the browser.
@@ -35,7 +42,9 @@ const USAGE: &str =
     "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
        | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
-       | compare OLD NEW | --version        (FILE may be - for stdin)";
+       | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT | --version
+       [--passphrase-file P: the passphrase for age-encrypted files, its first line]
+       (FILE may be - for stdin)";
 
 fn now() -> Timestamp {
     let seconds = SystemTime::now()
@@ -105,7 +114,7 @@ fn options(rest: &[&str], takes: Takes) -> Result<Options, String> {
 
 /// Runs a report command: reads FILE, parses the options, prints what `render` makes.
 fn report(
-    catalog: &Catalog,
+    input: &Input,
     file: &str,
     rest: &[&str],
     takes: Takes,
@@ -118,35 +127,73 @@ fn report(
             return ExitCode::from(2);
         }
     };
-    match read_and_import(catalog, file) {
+    match input.assessment(file) {
         Ok(a) => print(&render(&a, &opts)),
         Err(code) => code,
     }
 }
 
+/// How files are read: the catalog, and the passphrase for age-encrypted ones.
+struct Input {
+    catalog: &'static Catalog,
+    passphrase: Option<String>,
+}
+
+/// The passphrase in `path`: its first line (a file ending with a newline is the norm).
+fn read_passphrase(path: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the passphrase file {path}: {e}"))?;
+    let line = text.lines().next().unwrap_or_default().to_owned();
+    if line.is_empty() {
+        return Err(format!("the passphrase file {path} is empty"));
+    }
+    Ok(line)
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
     let catalog = Catalog::builtin();
+    let mut passphrase = None;
+    if let Some(at) = args.iter().position(|a| a == "--passphrase-file") {
+        let Some(path) = args.get(at + 1).cloned() else {
+            eprintln!("aims-score: --passphrase-file needs a file\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        args.drain(at..at + 2);
+        match read_passphrase(&path) {
+            Ok(p) => passphrase = Some(p),
+            Err(e) => {
+                eprintln!("aims-score: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let input = Input {
+        catalog,
+        passphrase,
+    };
     match args
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .as_slice()
     {
+        ["encrypt", file, "-o", out] => seal(&input, file, out, true),
+        ["decrypt", file, "-o", out] => seal(&input, file, out, false),
         ["--version"] => print(&format!("{}\n", aims_engine::GENERATOR)),
         ["catalog"] => print(&catalog_json(catalog)),
         ["template"] => {
             let blank = Assessment::new(catalog, "template".into(), String::new(), now());
             print(&export(catalog, &blank))
         }
-        ["soa", file, rest @ ..] => report(catalog, file, rest, Takes::Format, |a, o| {
+        ["soa", file, rest @ ..] => report(&input, file, rest, Takes::Format, |a, o| {
             if o.csv {
                 soa::csv(catalog, a, Texts::ENGLISH)
             } else {
                 soa::json(catalog, a)
             }
         }),
-        ["plan", file, rest @ ..] => report(catalog, file, rest, Takes::Today, |a, o| {
+        ["plan", file, rest @ ..] => report(&input, file, rest, Takes::Today, |a, o| {
             let r = score(catalog, a);
             if o.csv {
                 plan::csv(catalog, a, &r, o.today, Texts::ENGLISH)
@@ -155,7 +202,7 @@ fn main() -> ExitCode {
             }
         }),
         ["ciso-assistant", file, rest @ ..] => {
-            report(catalog, file, rest, Takes::PlanAndToday, |a, o| {
+            report(&input, file, rest, Takes::PlanAndToday, |a, o| {
                 if o.plan {
                     let r = score(catalog, a);
                     ciso_assistant::applied_controls_csv(catalog, a, &r, o.today, Texts::ENGLISH)
@@ -164,19 +211,17 @@ fn main() -> ExitCode {
                 }
             })
         }
-        ["oscal", file] => match read_and_import(catalog, file) {
+        ["oscal", file] => match input.assessment(file) {
             Ok(a) => print(&aims_engine::reports::oscal::assessment_results(
                 catalog, &a,
             )),
             Err(code) => code,
         },
-        ["compare", old, new] => {
-            match (read_and_import(catalog, old), read_and_import(catalog, new)) {
-                (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n)),
-                (Err(code), _) | (_, Err(code)) => code,
-            }
-        }
-        ["score", file] => match read_and_import(catalog, file) {
+        ["compare", old, new] => match (input.assessment(old), input.assessment(new)) {
+            (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n)),
+            (Err(code), _) | (_, Err(code)) => code,
+        },
+        ["score", file] => match input.assessment(file) {
             Ok(assessment) => print(&score_json(
                 catalog,
                 &assessment,
@@ -184,11 +229,11 @@ fn main() -> ExitCode {
             )),
             Err(code) => code,
         },
-        ["migrate", file] => match read_and_import(catalog, file) {
+        ["migrate", file] => match input.assessment(file) {
             Ok(assessment) => print(&export(catalog, &assessment)),
             Err(code) => code,
         },
-        ["validate", file] => match read_and_import(catalog, file) {
+        ["validate", file] => match input.assessment(file) {
             Ok(_) => {
                 eprintln!("valid: {file}");
                 ExitCode::SUCCESS
@@ -216,36 +261,102 @@ fn print(text: &str) -> ExitCode {
     }
 }
 
-/// Reads FILE (or stdin for `-`) and imports it, printing every problem on failure.
-fn read_and_import(catalog: &Catalog, file: &str) -> Result<Assessment, ExitCode> {
-    // Read one byte past the limit so an oversized input is reported, not truncated.
-    let limit = aims_engine::format::import::MAX_IMPORT_BYTES as u64 + 1;
+/// Reads FILE (or stdin for `-`), at most `limit` bytes and one more (so an oversized
+/// input is reported, not truncated).
+fn read_bytes(file: &str, limit: u64) -> Result<Vec<u8>, ExitCode> {
     let mut bytes = Vec::new();
     let read = if file == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)
+        std::io::stdin().take(limit + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        std::fs::File::open(file).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
-    if let Err(e) = read {
-        eprintln!("aims-score: cannot read {file}: {e}");
-        return Err(ExitCode::FAILURE);
-    }
-    match import_with_notices(catalog, &bytes) {
-        Ok(imported) => {
-            if !imported.raised_targets.is_empty() {
-                let ids = imported.raised_targets.join(", ");
-                let english = Texts::ENGLISH;
-                let said = english.tf(english.notice_targets_raised(), &[("ids", &ids)]);
-                eprintln!("{file}: {said}");
-            }
-            Ok(imported.assessment)
-        }
-        Err(problems) => {
-            eprintln!("{file}: {} problem(s):", problems.len());
-            for problem in problems {
-                eprintln!("  {problem}");
-            }
+    match read {
+        Ok(_) => Ok(bytes),
+        Err(e) => {
+            eprintln!("aims-score: cannot read {file}: {e}");
             Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The largest file `encrypt` and `decrypt` take (an audit pack with its evidence).
+const MAX_SEALED_BYTES: u64 = 2 << 30;
+
+/// `encrypt` (`sealing`) or `decrypt` FILE into OUT with the passphrase.
+fn seal(input: &Input, file: &str, out: &str, sealing: bool) -> ExitCode {
+    let Some(passphrase) = &input.passphrase else {
+        eprintln!(
+            "aims-score: {} needs --passphrase-file P\n{USAGE}",
+            if sealing { "encrypt" } else { "decrypt" }
+        );
+        return ExitCode::from(2);
+    };
+    let bytes = match read_bytes(file, MAX_SEALED_BYTES) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    if bytes.len() as u64 > MAX_SEALED_BYTES {
+        eprintln!(
+            "aims-score: {file} is larger than {} MB",
+            MAX_SEALED_BYTES >> 20
+        );
+        return ExitCode::FAILURE;
+    }
+    let result = if sealing {
+        aims_crypt::encrypt(&bytes, passphrase)
+    } else {
+        aims_crypt::decrypt(&bytes, passphrase)
+    };
+    match result {
+        Ok(done) => match std::fs::write(out, done) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("aims-score: cannot write {out}: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(e) => {
+            eprintln!("aims-score: {file}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+impl Input {
+    /// Reads FILE (or stdin for `-`), decrypts it if it is an age file, and imports it,
+    /// printing every problem on failure.
+    fn assessment(&self, file: &str) -> Result<Assessment, ExitCode> {
+        let limit = aims_engine::format::import::MAX_IMPORT_BYTES as u64;
+        // An encrypted export is a little longer than the export itself.
+        let mut bytes = read_bytes(file, limit + limit / 64 + 4096)?;
+        if aims_crypt::is_encrypted(&bytes) {
+            let Some(passphrase) = &self.passphrase else {
+                eprintln!("aims-score: {file} is encrypted (age); pass --passphrase-file P");
+                return Err(ExitCode::FAILURE);
+            };
+            bytes = aims_crypt::decrypt(&bytes, passphrase).map_err(|e| {
+                eprintln!("aims-score: {file}: {e}");
+                ExitCode::FAILURE
+            })?;
+        }
+        bytes.truncate(limit as usize + 1);
+        match import_with_notices(self.catalog, &bytes) {
+            Ok(imported) => {
+                if !imported.raised_targets.is_empty() {
+                    let ids = imported.raised_targets.join(", ");
+                    let english = Texts::ENGLISH;
+                    let said = english.tf(english.notice_targets_raised(), &[("ids", &ids)]);
+                    eprintln!("{file}: {said}");
+                }
+                Ok(imported.assessment)
+            }
+            Err(problems) => {
+                eprintln!("{file}: {} problem(s):", problems.len());
+                for problem in problems {
+                    eprintln!("  {problem}");
+                }
+                Err(ExitCode::FAILURE)
+            }
         }
     }
 }

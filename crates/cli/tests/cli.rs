@@ -320,3 +320,158 @@ fn ciso_assistant_prints_the_audit_and_the_applied_controls_imports() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// A temporary folder for one test, named after it.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aims-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn encrypt_and_decrypt_round_trip_and_every_reading_command_reads_age_files() {
+    let dir = scratch("age");
+    let pass = dir.join("pass.txt");
+    std::fs::write(&pass, "violet tractor puzzle ember 7\n").expect("passphrase");
+    let pass = pass.to_str().expect("path");
+    let sealed = dir.join("assessment.json.age");
+    let sealed = sealed.to_str().expect("path");
+    let out = run(
+        &["encrypt", FIXTURE, "-o", sealed, "--passphrase-file", pass],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(sealed).expect("written");
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "));
+    let opened = dir.join("assessment.json");
+    let opened = opened.to_str().expect("path");
+    let out = run(
+        &["--passphrase-file", pass, "decrypt", sealed, "-o", opened],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(opened).expect("written"),
+        std::fs::read(FIXTURE).expect("fixture"),
+        "the same bytes"
+    );
+    // Each reading command gives the same output for the encrypted file as for the
+    // plain one.
+    for command in [
+        vec!["score"],
+        vec!["validate"],
+        vec!["migrate"],
+        vec!["soa", "--format", "csv"],
+        vec!["plan", "--today", "2026-01-15"],
+        vec!["oscal"],
+        vec!["ciso-assistant", "--today", "2026-01-15"],
+    ] {
+        let with = |file: &str| {
+            let mut args = vec![command[0], file];
+            args.extend(&command[1..]);
+            args.extend(["--passphrase-file", pass]);
+            run(&args, None)
+        };
+        let (plain, age) = (with(FIXTURE), with(sealed));
+        assert!(
+            age.status.success(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&age.stderr)
+        );
+        if command[0] != "oscal" {
+            // OSCAL stamps the time it was made.
+            assert_eq!(plain.stdout, age.stdout, "{command:?}");
+        }
+    }
+    let out = run(
+        &["compare", FIXTURE, sealed, "--passphrase-file", pass],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_wrong_or_missing_passphrase_a_cut_file_and_a_weak_passphrase_are_refused_clearly() {
+    let dir = scratch("age-errors");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "violet tractor puzzle ember 7\n").expect("passphrase");
+    let wrong = dir.join("wrong.txt");
+    std::fs::write(&wrong, "another long passphrase 99\n").expect("passphrase");
+    let weak = dir.join("weak.txt");
+    std::fs::write(&weak, "password\n").expect("passphrase");
+    let (good, wrong, weak) = (
+        good.to_str().unwrap(),
+        wrong.to_str().unwrap(),
+        weak.to_str().unwrap(),
+    );
+    let sealed = dir.join("a.age");
+    let sealed = sealed.to_str().unwrap();
+    assert!(run(
+        &["encrypt", FIXTURE, "-o", sealed, "--passphrase-file", good],
+        None
+    )
+    .status
+    .success());
+    let stderr = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    let out = run(&["score", sealed, "--passphrase-file", wrong], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the passphrase does not open this file"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(&["score", sealed], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is encrypted (age); pass --passphrase-file P"));
+
+    let cut = dir.join("cut.age");
+    let bytes = std::fs::read(sealed).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() - 40]).unwrap();
+    let out = run(
+        &["validate", cut.to_str().unwrap(), "--passphrase-file", good],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("damaged or cut short"),
+        "{}",
+        stderr(&out)
+    );
+
+    let refused = dir.join("weak.age");
+    let out = run(
+        &[
+            "encrypt",
+            FIXTURE,
+            "-o",
+            refused.to_str().unwrap(),
+            "--passphrase-file",
+            weak,
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the passphrase is very weak"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!refused.exists(), "nothing written");
+
+    let out = run(&["encrypt", FIXTURE, "-o", refused.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "usage: no passphrase");
+}
