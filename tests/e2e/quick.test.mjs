@@ -207,6 +207,9 @@ for (const [who, options, setUp] of [
     await page.goto(`${server.url}quick.html${options.query ?? ''}`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-aims-wait]', { state: 'visible' });
     assert.equal(await page.isVisible('.aims-quick-question'), false, 'the pre-rendered question is hidden');
+    // "Loading…" in the language the check will speak.
+    const waiting = { 'a German browser': 'Der Schnellcheck wird geladen…', 'a language chosen before': 'Chargement du diagnostic rapide…' }[who] ?? 'Loading the quick check…';
+    assert.equal(await page.locator('[data-aims-wait]').innerText(), waiting);
     release();
     await page.waitForSelector('.aims-app .aims-quick-question:visible, .aims-band');
     const lang = await page.getAttribute('.aims-app', 'lang');
