@@ -30,7 +30,11 @@ extern "C" {
     fn then(this: &Thenable, on_fulfilled: &js_sys::Function, on_rejected: &js_sys::Function);
 }
 
+/// Calls `done` once with the promise's value or the reason it failed. The callback is
+/// boxed so every call shares one `Closure` instantiation (as in the full app's
+/// `ui::services::promise`).
 fn settle(promise: &js_sys::Promise, done: impl FnOnce(JsValue) + 'static) {
+    let done: Box<dyn FnOnce(JsValue)> = Box::new(done);
     let settled = Closure::once_into_js(done);
     let settled: &js_sys::Function = settled.unchecked_ref();
     promise.unchecked_ref::<Thenable>().then(settled, settled);
