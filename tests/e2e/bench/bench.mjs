@@ -13,7 +13,7 @@ const CEILING_KB = TEST_SH.match(/size-budget\.mjs dist --max ([\d.]+)/)?.[1] ??
 const QUICK_CEILING_KB = Number(TEST_SH.match(/--quick-max (\d+)/)?.[1] ?? 60);
 
 const [OUT, PEER] = process.argv.slice(2);
-const RUNS = 10;
+const RUNS = 20;
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(1);
@@ -189,13 +189,34 @@ const peerSize = await buildPeer();
 const chrome = await launch();
 const QUESTION = '.aims-quick-options input[type=radio]';
 const oursTimes = [], oursBuiltTimes = [], peerTimes = [], floorTimes = [];
-for (let i = 0; i < RUNS; i++) {
-  // Alternate so that no page always runs on a warmer machine.
+// Each page once, uncounted: the browser's first loads of a run (its caches, its
+// compiler warming up) are slower for whichever page comes first. Then the quick entry
+// and the static page in turn, each round starting with the other, and the SurveyJS
+// page on its own afterwards: interleaved, the page loaded right after SurveyJS (half a
+// second of script, then a context to close) started on a busier machine.
+const quickLoad = async () => {
   const [first, built] = await firstQuestion(chrome.browser, `${ours.url}quick.html`, QUESTION);
   oursTimes.push(first);
   oursBuiltTimes.push(built);
+};
+const floorLoad = async () => {
   floorTimes.push((await firstQuestion(chrome.browser, `${ours.root}static-floor/`, 'input[type=radio]'))[0]);
+};
+const peerLoad = async () => {
   peerTimes.push((await firstQuestion(chrome.browser, peer.url, '.sd-question input[type=radio], .sd-item__control'))[0]);
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+for (const load of [quickLoad, floorLoad, peerLoad]) await load();
+oursTimes.length = oursBuiltTimes.length = floorTimes.length = peerTimes.length = 0;
+for (let i = 0; i < RUNS; i++) {
+  for (const load of i % 2 ? [floorLoad, quickLoad] : [quickLoad, floorLoad]) {
+    await load();
+    await settle();
+  }
+}
+for (let i = 0; i < RUNS; i++) {
+  await peerLoad();
+  await settle();
 }
 const oursClick = await oursClicks(chrome.browser, ours.url);
 const peerClick = await peerClicks(chrome.browser, peer.url);
@@ -272,7 +293,9 @@ How each figure is taken:
   question exists and is enabled. Ours: the quick entry (\`quick.html\`, the same build
   \`?mode=quick\` and the full app's \`#/quick\` load); the floor: a
   plain static HTML page with the same first question and its four options, served by
-  the same server; all three pages in turn, ${RUNS} times. \`quick.html\` carries its
+  the same server; each page once uncounted, then the quick entry and the static page
+  in turn ${RUNS} times (each round starting with the other), then the SurveyJS page
+  ${RUNS} times, the machine left 300 ms to settle after each load. \`quick.html\` carries its
   first question pre-rendered for an English visitor with nothing saved (everyone else
   sees "Loading…" until the build renders), and asks for its build from its module
   script, without preload hints (measured: they held the first question back by about
