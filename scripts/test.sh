@@ -17,7 +17,7 @@ step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 # The two builds for wasm32 (the full app's library and browser tests, the quick
 # entry); clippy lints the engine they depend on as a workspace member too.
-step "clippy (wasm32)" cargo clippy -p aims-readiness -p aims-quick --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy -p aims-readiness -p aims-quick -p aims-web --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 no_web_deps() {
   # The engine and the native scorer have no web crate for any target, and the app's
   # native build has none either.

@@ -43,28 +43,7 @@ impl Widget {
 /// [`Widget`], whose `destroy()` removes it again.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsValue> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let attributes = element.attributes();
-    for i in 0..attributes.length() {
-        if let Some(attr) = attributes.item(i) {
-            if let Some(name) = attr.name().strip_prefix("data-") {
-                pairs.push((name.to_owned(), attr.value()));
-            }
-        }
-    }
-    if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-        for entry in js_sys::Object::entries(object).iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let (Some(key), value) = (entry.get(0).as_string(), entry.get(1)) else {
-                continue;
-            };
-            let value = value
-                .as_string()
-                .or_else(|| value.as_bool().map(|b| b.to_string()))
-                .unwrap_or_default();
-            pairs.push((key, value));
-        }
-    }
+    let pairs = aims_web::mount_options(&element, &options);
     let config = Config::from_options(&pairs, true, false);
     let shadow = match element.shadow_root() {
         Some(existing) => existing,

@@ -21,24 +21,7 @@ use wasm_bindgen::JsCast;
 /// fetches it, so the wasm does not carry it a second time.
 const STYLES_FILE: &str = "aims-quick.css";
 
-#[wasm_bindgen]
-extern "C" {
-    /// A promise seen through `then(onFulfilled, onRejected)` with plain functions (no
-    /// futures executor in a build this small).
-    type Thenable;
-    #[wasm_bindgen(method)]
-    fn then(this: &Thenable, on_fulfilled: &js_sys::Function, on_rejected: &js_sys::Function);
-}
-
-/// Calls `done` once with the promise's value or the reason it failed. The callback is
-/// boxed so every call shares one `Closure` instantiation (as in the full app's
-/// `ui::services::promise`).
-fn settle(promise: &js_sys::Promise, done: impl FnOnce(JsValue) + 'static) {
-    let done: Box<dyn FnOnce(JsValue)> = Box::new(done);
-    let settled = Closure::once_into_js(done);
-    let settled: &js_sys::Function = settled.unchecked_ref();
-    promise.unchecked_ref::<Thenable>().then(settled, settled);
-}
+use aims_web::settle;
 
 /// Where the widget lives.
 enum Place {
@@ -214,28 +197,7 @@ impl QuickWidget {
 /// the full app's route in `detail.route`, for the loader to put the full app in place.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<QuickWidget, JsValue> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    let attributes = element.attributes();
-    for i in 0..attributes.length() {
-        if let Some(attr) = attributes.item(i) {
-            if let Some(name) = attr.name().strip_prefix("data-") {
-                pairs.push((name.to_owned(), attr.value()));
-            }
-        }
-    }
-    if let Some(object) = options.dyn_ref::<Object>() {
-        for entry in Object::entries(object).iter() {
-            let entry: Array = entry.unchecked_into();
-            let (Some(key), value) = (entry.get(0).as_string(), entry.get(1)) else {
-                continue;
-            };
-            let value = value
-                .as_string()
-                .or_else(|| value.as_bool().map(|b| b.to_string()))
-                .unwrap_or_default();
-            pairs.push((key, value));
-        }
-    }
+    let pairs = aims_web::mount_options(&element, &options);
     let config = Config::from_options(&pairs, true, false);
     let shadow = match element.shadow_root() {
         Some(existing) => existing,
@@ -410,13 +372,7 @@ fn reload_on_hash_change() {
 /// The language to start in ([`Lang::preferred`], the full app's rule; a choice made
 /// in either build is kept under the same key), with the browser's preferred languages.
 fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
-    let browser = window()
-        .map(|w| w.navigator().languages())
-        .into_iter()
-        .flat_map(|list| list.iter().collect::<Vec<_>>())
-        .filter_map(|v| v.as_string())
-        .collect::<Vec<String>>();
-    Lang::preferred(fixed, saved.as_deref(), &browser)
+    Lang::preferred(fixed, saved.as_deref(), &aims_web::browser_languages())
 }
 
 /// A percentage as the visitor's language writes numbers (`53.3`, `53,3`).

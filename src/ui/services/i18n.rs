@@ -229,13 +229,7 @@ pub fn take_refocus() -> bool {
 /// The language to start in ([`Lang::preferred`]), with the browser's preferred
 /// languages.
 pub fn preferred(fixed: Option<Lang>, saved: Option<String>) -> Lang {
-    let browser = web_sys::window()
-        .map(|w| w.navigator().languages())
-        .into_iter()
-        .flat_map(|list| list.iter().collect::<Vec<_>>())
-        .filter_map(|v| v.as_string())
-        .collect::<Vec<String>>();
-    Lang::preferred(fixed, saved.as_deref(), &browser)
+    Lang::preferred(fixed, saved.as_deref(), &aims_web::browser_languages())
 }
 
 thread_local! {
