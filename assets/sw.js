@@ -28,9 +28,9 @@ const LEGACY_CACHE = /^aims-readiness-[0-9a-f]{16}$/;
 const PAGES = new Set(['', 'index.html', 'quick.html']);
 const OWN_FILES = new Set(FILES.filter((f) => f !== './'));
 // Another language and its guide are kept offline once the person uses them (the page
-// asks for them by message, see below); a new version carries over the ones the old one
-// kept, fetched fresh.
-const ON_DEMAND = /^(i18n|guide)\/[a-z]{2}\.json$/;
+// asks for them by message, see below), and so are the app's on-demand modules once
+// loaded; a new version carries over the ones the old one kept, fetched fresh.
+const ON_DEMAND = /^((i18n|guide)\/[a-z]{2}\.json|aims-(seal|reports)(\.js|_bg\.wasm))$/;
 
 /** The path of `url` inside this deployment's folder, or null outside it (or another origin). */
 function ownPath(url) {
@@ -90,7 +90,7 @@ self.addEventListener('fetch', (event) => {
     return; // not one of the app's files
   }
   // Another language and its guide are cached the first time they are used, so the
-  // app opens offline in the language the person chose.
+  // app opens offline in the language the person chose; the modules likewise.
   const onDemand = ON_DEMAND.test(path);
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: true })
     .then((cached) => cached || fetch(request).then((response) => {

@@ -3,7 +3,7 @@
 // and runs the jobs in an order that matters:
 //
 // 1. Size steps Trunk cannot do itself, on each build's JS glue and wasm module (the
-//    full app and the quick entry): terser on the glue, the gzip-aware function layout
+//    full app, the quick entry, the full app's on-demand modules): terser on the glue, the gzip-aware function layout
 //    (the full app), shorter import names (docs/size.md has what each saves).
 // 2. quick.html with its stylesheet inline and its first screen pre-rendered, and the
 //    stylesheet as a file for the quick build's other places (crates/quick/src/page.rs,
@@ -49,12 +49,15 @@ if (!skip.has("rename")) checkWasmBindgenVersion(await readFile(join(root, "Carg
 for (const { name, layout, imports } of [
   { name: "aims-readiness", layout: true, imports: 50 },
   { name: "aims-quick", layout: false, imports: 20 },
+  { name: "aims-seal", layout: false, imports: 5 },
+  // (no browser imports of its own: nothing to rename)
+  { name: "aims-reports", layout: false, imports: 0 },
 ]) {
   const glue = join(staging, `${name}.js`);
   const wasm = join(staging, `${name}_bg.wasm`);
   await minifyGlue(glue, minify);
   if (layout && !skip.has("layout")) await layOutFunctions(wasm, wasmOpt);
-  if (!skip.has("rename")) await shortenImportNames(wasm, glue, imports);
+  if (!skip.has("rename") && imports > 0) await shortenImportNames(wasm, glue, imports);
 }
 await minifyGlue(join(staging, "aims-readiness-element.js"), minify);
 execFileSync("cargo", ["run", "--quiet", "-p", "aims-quick", "--example", "quick_page", "--", join(root, "quick.html"), staging], { cwd: root, stdio: "inherit" });

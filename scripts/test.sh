@@ -15,9 +15,9 @@ step() {
 
 step "format" cargo fmt --all -- --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-# The two builds for wasm32 (the full app's library and browser tests, the quick
-# entry); clippy lints the engine they depend on as a workspace member too.
-step "clippy (wasm32)" cargo clippy -p aims-readiness -p aims-quick -p aims-web --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+# The builds for wasm32 (the full app's library and browser tests, the quick
+# entry, the on-demand modules); clippy lints the engine they depend on too.
+step "clippy (wasm32)" cargo clippy -p aims-readiness -p aims-quick -p aims-web -p aims-seal -p aims-reports --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
 no_web_deps() {
   # The engine and the native scorer have no web crate for any target, and the app's
   # native build has none either.

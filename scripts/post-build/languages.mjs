@@ -30,7 +30,11 @@ export async function minifyGuide(staging) {
  */
 export async function writeLanguages(staging, assets) {
   const english = JSON.parse(await readFile(join(assets, "i18n", "en.json"), "utf8"));
-  const keys = Object.keys(english).sort();
+  // The other builds' messages (the quick entry's `quick.*` and `band.*`, the
+  // encrypted files' module's `seal.*`) are compiled into them, not into the app: the same keys
+  // crates/engine/build.rs's OTHER_BUILDS leaves out.
+  const otherBuilds = ["quick.", "band.", "seal."];
+  const keys = Object.keys(english).filter((k) => !otherBuilds.some((p) => k.startsWith(p))).sort();
   await mkdir(join(staging, "i18n"), { recursive: true });
   const codes = [];
   for (const name of (await readdir(join(assets, "i18n"))).sort()) {

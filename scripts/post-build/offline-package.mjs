@@ -13,7 +13,9 @@ import { gzipSync } from "node:zlib";
 /** Writes the package into `staging` from the final glue, wasm, languages and guides there. */
 export async function writeOfflinePackage(staging) {
   const builds = {};
-  for (const [id, name] of [["aims", "aims-readiness"], ["aims-quick", "aims-quick"]]) {
+  // The full app's on-demand modules ride along too; the app reads their blocks itself
+  // (src/ui/services/on_demand.rs) when a person first asks for one.
+  for (const [id, name] of [["aims", "aims-readiness"], ["aims-quick", "aims-quick"], ["aims-seal", "aims-seal"], ["aims-reports", "aims-reports"]]) {
     const glue = await readFile(join(staging, `${name}.js`), "utf8");
     if (/<\/script/i.test(glue)) throw new Error(`post-build: ${name}.js contains </script>; it cannot be inlined`);
     const wasm = (await readFile(join(staging, `${name}_bg.wasm`))).toString("base64");
@@ -58,7 +60,7 @@ export async function writeOfflinePackage(staging) {
     `<title>AIMS Readiness (offline copy) – ISO/IEC 42001 readiness assessment</title><link href=data:, rel=icon>` +
     `<style data-aims-styles>${quickStyles}</style></head>` +
     `<body style=margin:0><div data-aims-app><p style="font:16px system-ui,sans-serif;padding:2rem;color:#566076">Loading the readiness assessment…</p></div>` +
-    builds["aims"] + builds["aims-quick"] +
+    Object.values(builds).join("") +
     blocks +
     `<script type=module>${loader}</script></body></html>`;
   await writeFile(join(staging, "aims-readiness-offline.html"), html);

@@ -15,7 +15,9 @@ export async function writeServiceWorker(staging, languages, minify) {
     "quick.html", "aims-quick.js", "aims-quick_bg.wasm", "aims-quick.css"];
   // Other languages are cached when first used, not at install (only the chosen
   // language is downloaded); they still change the version.
-  const onDemand = languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]);
+  // So are the app's on-demand modules, cached when first loaded.
+  const onDemand = [...languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]),
+    ...["aims-seal", "aims-reports"].flatMap((m) => [`${m}.js`, `${m}_bg.wasm`])];
   const hash = createHash("sha256");
   for (const f of [...files, ...onDemand]) hash.update(await readFile(join(staging, f)));
   const version = hash.digest("hex").slice(0, 16);

@@ -457,7 +457,7 @@ impl AppState {
                 None => vec![],
             },
             Action::QuickContinue(id) => {
-                let name = texts.quick_assessment_name().into();
+                let name = texts.home_from_quick().into();
                 let mut a = Assessment::new(catalog, id, name, now);
                 carry_over(catalog, &self.quick, &mut a);
                 self.add_new(catalog, a)

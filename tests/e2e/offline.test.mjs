@@ -230,6 +230,15 @@ test('the single-file offline copy opens from disk and works with no request at 
   const doc = JSON.parse(await readFile(exported, 'utf8'));
   assert.equal(doc.assessment.items['4.1'].maturity, 3);
   assert.match(doc.generator, /^aims-readiness \d+\.\d+\.\d+$/, 'the export names the version that wrote it');
+  // The on-demand modules ride along too, read from the copy's inline blocks: OSCAL, and
+  // an encrypted export.
+  const [oscal] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export OSCAL")')]);
+  assert.match(oscal.suggestedFilename(), /oscal.*\.json$/);
+  await page.click('button:has-text("Export encrypted…")');
+  await page.fill('#aims-seal-pass', 'violet tractor puzzle ember 7');
+  await page.fill('#aims-seal-again', 'violet tractor puzzle ember 7');
+  const [sealed] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('.aims-seal button[type=submit]')]);
+  assert.match(sealed.suggestedFilename(), /\.json\.age$/);
   await page.locator('.aims-tab', { hasText: 'Assessments' }).click();
   await page.setInputFiles('input[type=file]', exported);
   await page.click('button:has-text("Keep both")');

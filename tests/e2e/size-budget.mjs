@@ -25,6 +25,9 @@ const QUICK = ['quick.html', 'aims-quick.js', 'aims-quick_bg.wasm'];
 /** What the quick build loads where it is embedded (iframe, mount, element). */
 const QUICK_EMBEDDED = ['aims-quick.js', 'aims-quick_bg.wasm', 'aims-quick.css'];
 const QUICK_FILES = new Set([...QUICK, ...QUICK_EMBEDDED]);
+/** The full app's on-demand modules, each loaded when first used, and their budgets. */
+const MODULES = { 'aims-seal': 160, 'aims-reports': 180 };
+const MODULE_FILES = Object.keys(MODULES).flatMap((m) => [`${m}.js`, `${m}_bg.wasm`]);
 const ON_DEMAND = ['guide', 'i18n'];
 const LANGUAGE_BUDGET_KB = 45;
 const args = process.argv.slice(2);
@@ -40,7 +43,7 @@ async function files(d) {
     const p = join(d, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'examples' && !entry.name.startsWith('.') && !ON_DEMAND.includes(entry.name)) out.push(...await files(p));
-    } else if (entry.name !== OFFLINE && !QUICK_FILES.has(entry.name)) out.push(p);
+    } else if (entry.name !== OFFLINE && !QUICK_FILES.has(entry.name) && !MODULE_FILES.includes(entry.name)) out.push(p);
   }
   return out;
 }
@@ -86,6 +89,18 @@ for (const [what, names] of [['quick entry', QUICK], ['quick build embedded', QU
     process.exit(1);
   }
   if (quickCeilingKb !== Infinity) console.log(`${what} ceiling ${quickCeilingKb} KB: ok`);
+}
+for (const [module, budget] of Object.entries(MODULES)) {
+  let gz = 0;
+  try {
+    for (const name of [`${module}.js`, `${module}_bg.wasm`]) gz += gzipSync(await readFile(join(dir, name)), { level: 9 }).length;
+  } catch { continue; /* not built */ }
+  const moduleKb = gz / 1024;
+  console.log(`on demand (not in the total): ${module}.js and its wasm ${moduleKb.toFixed(1)} KB gzip -9 (budget ${budget} KB)`);
+  if (moduleKb > budget) {
+    console.error(`the module ${module} is over its ${budget} KB budget`);
+    process.exit(1);
+  }
 }
 if (languageOver) {
   console.error(`a language file is over ${LANGUAGE_BUDGET_KB} KB gzip`);

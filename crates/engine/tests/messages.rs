@@ -9,13 +9,19 @@ use std::fs;
 use std::path::Path;
 
 /// Every Rust source of the workspace that can show a message: the app (`src/`), the
-/// engine, the native scorer and the quick entry.
+/// engine, the native scorer, the quick entry and the on-demand modules.
 fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut dirs: Vec<_> = ["../../src", "src", "../cli/src", "../quick/src"]
-        .iter()
-        .map(|d| Path::new(d).to_path_buf())
-        .collect();
+    let mut dirs: Vec<_> = [
+        "../../src",
+        "src",
+        "../cli/src",
+        "../quick/src",
+        "../seal/src",
+    ]
+    .iter()
+    .map(|d| Path::new(d).to_path_buf())
+    .collect();
     while let Some(dir) = dirs.pop() {
         for entry in fs::read_dir(&dir).expect("source folder exists") {
             let path = entry.expect("entry").path();

@@ -6,6 +6,7 @@ pub mod banner;
 pub mod gate;
 pub mod item_card;
 pub mod nav;
+pub mod on_demand;
 pub mod result_tabs;
 pub mod shared_file;
 

@@ -140,8 +140,8 @@ pub fn CompareScreen(p: &CompareProps) -> Html {
                 .and_then(|f| f.get(0));
             let Some(file) = file else { return };
             let (other, mine) = (other.clone(), mine.clone());
-            read_and_import(file, move |name, result| {
-                other.set(match result {
+            read_and_import(file, move |name, read| {
+                other.set(match read.into_result() {
                     Ok(imported) => Other::File(Rc::new(imported.assessment), mine),
                     Err(problems) => Other::Failed(format!(
                         "{name}: {}",

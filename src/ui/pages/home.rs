@@ -1,13 +1,14 @@
 //! Home: saved assessments, start a new one, import.
 
-use crate::engine::{ImportError, Timestamp};
+use crate::engine::{import_with_notices, ImportError, Timestamp};
 use crate::state::Entry;
+use crate::ui::components::on_demand::open_sealed;
 use crate::ui::components::{event_value, form_field, pct, reset_form, send, set};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::route::Route;
 use crate::ui::services::clock::{local_label, new_id};
 use crate::ui::services::download::{download, download_export};
-use crate::ui::services::files::read_and_import;
+use crate::ui::services::files::{read_and_import, Read};
 use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::{Action, ImportState, Resolution};
 use std::rc::Rc;
@@ -33,6 +34,8 @@ pub fn Home() -> Html {
     let confirming = use_state(|| None::<String>);
     let confirming_all = use_state(|| false);
     let dragging = use_state(|| false);
+    // An encrypted file's passphrase form (the on-demand module's) goes here.
+    let sealed = use_node_ref();
     // Long lists render a page at a time (a home screen with 200 assessments must open
     // fast), with a filter to find one by name or organization.
     let shown = use_state(|| PAGE);
@@ -92,14 +95,21 @@ pub fn Home() -> Html {
         })
     };
     let import_files = {
-        let act = act.clone();
+        let (act, sealed) = (act.clone(), sealed.clone());
         Rc::new(move |files: Option<web_sys::FileList>| {
             let Some(file) = files.and_then(|f| f.get(0)) else {
                 return;
             };
-            let act = act.clone();
-            read_and_import(file, move |name, result| {
-                act.emit(Action::Imported(name, result))
+            let (act, sealed) = (act.clone(), sealed.clone());
+            read_and_import(file, move |name, read| match read {
+                Read::Imported(result) => act.emit(Action::Imported(name, result)),
+                Read::Sealed(bytes) => {
+                    act.emit(Action::DismissImport);
+                    let catalog = crate::ui::services::i18n::catalog();
+                    open_sealed(&sealed, name, bytes, move |name, plain| {
+                        act.emit(Action::Imported(name, import_with_notices(catalog, &plain)))
+                    });
+                }
             });
         })
     };
@@ -241,10 +251,11 @@ pub fn Home() -> Html {
                     <div class="aims-actions">
                         <label class="aims-btn aims-file">
                             { msg::home_import_pick() }
-                            <input type="file" accept="application/json,.json" class="aims-sr" onchange={on_pick} data-testid="import-file" />
+                            <input type="file" accept="application/json,.json,.age" class="aims-sr" onchange={on_pick} data-testid="import-file" />
                         </label>
                         { crate::ui::components::shared_file::open_shared_file(&act, &navigator) }
                     </div>
+                    <div ref={sealed}></div>
                     { import_panel(&state.import, &act) }
                 </div>
             </div>

@@ -5,6 +5,7 @@ use crate::engine::format::guide::terms;
 use crate::engine::rules::scoring::{Figure, GroupScore, Warning};
 use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Score, Stage, Verdict};
 use crate::ui::components::nav::term_link;
+use crate::ui::components::on_demand::{download_ciso, download_oscal, export_sealed};
 use crate::ui::components::pct;
 use crate::ui::components::result_tabs::ResultTabs;
 use crate::ui::context::use_dispatch;
@@ -280,37 +281,25 @@ pub fn Results(p: &ResultsProps) -> Html {
         let (a, done) = (p.assessment.clone(), use_dispatch());
         Callback::from(move |_: MouseEvent| download_export(&a, &done))
     };
-    let on_oscal = {
-        let a = p.assessment.clone();
+    // What the on-demand modules show (the encrypted export's form, "Loading…") goes
+    // here.
+    let modules = use_node_ref();
+    let on_seal = {
+        let (a, act, root) = (p.assessment.clone(), act.clone(), modules.clone());
         Callback::from(move |_: MouseEvent| {
-            // OSCAL is English whatever the screen's language (titles included), so the
-            // document is the same as `aims-score oscal` writes.
-            let text = crate::engine::reports::oscal::assessment_results(
-                crate::engine::Catalog::builtin(),
-                &a,
-            );
-            crate::ui::services::download::download_report(&a, "oscal", "json", &text);
+            let act = act.clone();
+            export_sealed(&root, &a, move || {
+                act.emit(crate::ui::state::Action::Exported)
+            })
         })
     };
+    let on_oscal = {
+        let (a, root) = (p.assessment.clone(), modules.clone());
+        Callback::from(move |_: MouseEvent| download_oscal(&root, &a))
+    };
     let on_ciso = {
-        let (a, r) = (p.assessment.clone(), p.report.clone());
-        Callback::from(move |_: MouseEvent| {
-            // English, with the English catalog, like `aims-score ciso-assistant`: the same
-            // bytes from both (docs/interop.md).
-            use crate::engine::reports::ciso_assistant::{applied_controls_csv, audit_csv};
-            use crate::engine::text::messages::Texts;
-            let c = crate::engine::Catalog::builtin();
-            let today = crate::ui::services::clock::today();
-            let download = crate::ui::services::download::download_report;
-            download(
-                &a,
-                "ciso-assistant-audit",
-                "csv",
-                &audit_csv(c, &a, Texts::ENGLISH),
-            );
-            let plan = applied_controls_csv(c, &a, &r, today, Texts::ENGLISH);
-            download(&a, "ciso-assistant-plan", "csv", &plan);
-        })
+        let (a, root) = (p.assessment.clone(), modules.clone());
+        Callback::from(move |_: MouseEvent| download_ciso(&root, &a))
     };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
@@ -320,10 +309,12 @@ pub fn Results(p: &ResultsProps) -> Html {
                 <div class="aims-actions aims-noprint">
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::results_print() }</button>
                     <button type="button" class="aims-btn" onclick={on_export}>{ msg::results_export() }</button>
+                    <button type="button" class="aims-btn" onclick={on_seal}>{ msg::results_export_sealed() }</button>
                     <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::results_oscal() }</button>
                     <button type="button" class="aims-btn" onclick={on_ciso}>{ msg::results_ciso() }</button>
                 </div>
             </div>
+            <div class="aims-noprint" ref={modules}></div>
             <p class="aims-print-only">{ format!("{} · {} · {}", p.assessment.name, p.assessment.organization, crate::ui::services::clock::local_label(&p.assessment.updated)) }</p>
             { summary(r, &navigator) }
             <h2 class="aims-h2">{ tf(msg::results_gaps_title(), &[("n", &r.gaps.len().to_string())]) }</h2>

@@ -7,6 +7,7 @@ pub mod download;
 pub mod files;
 pub mod guide_files;
 pub mod i18n;
+pub mod on_demand;
 pub mod promise;
 pub mod service_worker;
 pub mod shared_file;

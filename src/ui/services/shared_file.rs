@@ -175,7 +175,8 @@ pub fn open(done: impl FnOnce(String, Result<Imported, Vec<ImportError>>) + 'sta
                 return done(kept.name(), Err(vec![unreadable()]));
             };
             let modified = file.last_modified();
-            read_and_import(file, move |name, result| {
+            read_and_import(file, move |name, read| {
+                let result = read.into_result();
                 if result.is_ok() {
                     link(kept, Some(modified));
                 }
@@ -246,9 +247,9 @@ pub fn sync(
         if modified != known {
             // A colleague's save, a sync client's copy of it, or this tab's own last
             // write: read it first, so nothing of theirs is written over.
-            return read_and_import(file, move |_, result| {
+            return read_and_import(file, move |_, read| {
                 finish(Some(modified));
-                changed(result)
+                changed(read.into_result())
             });
         }
         match to_write {

@@ -1,0 +1,143 @@
+//! The full app's on-demand modules, each loaded the first time a person asks for what
+//! it does, then kept for the visit; never part of the first download (docs/size.md):
+//!
+//! - `aims-seal` (crates/seal): encrypted files in the age format, with their forms;
+//! - `aims-reports` (crates/reports): OSCAL and CISO Assistant's CSV files.
+//!
+//! Where one comes from: the offline package's inert blocks `<name>-glue` and
+//! `<name>-wasm` when they are there (a page opened from disk can fetch nothing), or else
+//! `<name>.js` beside the app's own glue. The service worker caches both files the first
+//! time, so a module used once loads offline too.
+
+use crate::ui::services::i18n::inlined;
+use crate::ui::services::promise::settle;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A module's namespace object, before it is told what it is.
+    type Module;
+
+    #[wasm_bindgen(method, js_name = default)]
+    fn init(this: &Module, options: &JsValue) -> js_sys::Promise;
+
+    /// `aims-seal`: crates/seal/src/web.rs.
+    pub type Seal;
+
+    /// Shows the export form in `root`: `true` once the encrypted file is downloaded,
+    /// `false` on Cancel.
+    #[wasm_bindgen(method)]
+    pub fn seal(
+        this: &Seal,
+        root: &web_sys::Element,
+        plain: &[u8],
+        filename: &str,
+        lang: &str,
+    ) -> js_sys::Promise;
+
+    /// Shows the form that opens an encrypted file in `root`: its plaintext
+    /// (`Uint8Array`), or `null` on Cancel.
+    #[wasm_bindgen(method)]
+    pub fn unseal(
+        this: &Seal,
+        root: &web_sys::Element,
+        sealed: &[u8],
+        name: &str,
+        lang: &str,
+    ) -> js_sys::Promise;
+
+    /// `aims-reports`: crates/reports/src/lib.rs.
+    pub type Reports;
+
+    /// The OSCAL assessment results for an export; throws the reason as text.
+    #[wasm_bindgen(method, catch)]
+    pub fn oscal(this: &Reports, export: &[u8]) -> Result<String, JsValue>;
+
+    /// CISO Assistant's audit and applied-controls files for an export; throws the
+    /// reason as text.
+    #[wasm_bindgen(method, catch, js_name = cisoAssistant)]
+    pub fn ciso_assistant(
+        this: &Reports,
+        export: &[u8],
+        today: &str,
+    ) -> Result<Vec<String>, JsValue>;
+
+    // The language's dynamic `import()`, which resolves a relative address against the
+    // importing script: the app's glue, so `./aims-seal.js` is the file beside it
+    // wherever the app is served (a folder of a site, an embed's `assets`).
+    #[wasm_bindgen(js_name = import)]
+    fn import_module(url: &str) -> js_sys::Promise;
+}
+
+thread_local! {
+    static LOADED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `done` with the module `name` (its namespace, to be cast to [`Seal`] or
+/// [`Reports`]), loading it first if this visit has not yet. The error is the browser's
+/// reason, for the person to read beside the app's own words.
+pub fn with_module(name: &'static str, done: Box<dyn FnOnce(Result<JsValue, String>)>) {
+    let loaded = LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+    });
+    if let Some(module) = loaded {
+        return done(Ok(module));
+    }
+    let (url, wasm) = match (
+        inlined(&format!("{name}-glue")),
+        inlined(&format!("{name}-wasm")),
+    ) {
+        (Some(glue), Some(wasm)) => match (blob_url(&glue), base64_bytes(&wasm)) {
+            (Some(url), Some(bytes)) => (url, JsValue::from(bytes)),
+            _ => return done(Err("inline module".into())),
+        },
+        _ => (format!("./{name}.js"), JsValue::UNDEFINED),
+    };
+    settle(&import_module(&url), move |module| {
+        if !js_sys::Reflect::has(&module, &"default".into()).unwrap_or(false) {
+            return done(Err(reason(&module)));
+        }
+        let options = js_sys::Object::new();
+        if !wasm.is_undefined() {
+            let _ = js_sys::Reflect::set(&options, &"module_or_path".into(), &wasm);
+        }
+        settle(
+            &module.unchecked_ref::<Module>().init(&options),
+            move |outcome| {
+                if outcome.is_instance_of::<js_sys::Error>() {
+                    return done(Err(reason(&outcome)));
+                }
+                LOADED.with(|l| l.borrow_mut().push((name, module.clone())));
+                done(Ok(module));
+            },
+        );
+    });
+}
+
+/// A thrown value's words: an `Error`'s message, a string as it is.
+pub fn reason(thrown: &JsValue) -> String {
+    match thrown.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => thrown.as_string().unwrap_or_default(),
+    }
+}
+
+fn blob_url(text: &str) -> Option<String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn base64_bytes(text: &str) -> Option<js_sys::Uint8Array> {
+    let binary = web_sys::window()?.atob(text).ok()?;
+    // atob gives one character per byte (U+0000–U+00FF).
+    let bytes: Vec<u8> = binary.chars().map(|c| c as u8).collect();
+    Some(js_sys::Uint8Array::from(&bytes[..]))
+}
