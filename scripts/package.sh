@@ -4,6 +4,7 @@
 # the app at that folder, as it is:
 #
 #   index.html, aims-readiness.js, aims-readiness_bg.wasm, aims-readiness-element.js,
+#   aims-seal.*, aims-reports.* (loaded on demand), quick.html, aims-quick.*,
 #   sw.js, i18n/, guide/, aims-readiness-offline.html   the files to host
 #   examples/                                           the three host pages
 #   docs/embedding.md, docs/security.md                 how to embed it, what it keeps

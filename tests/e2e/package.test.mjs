@@ -34,7 +34,7 @@ after(async () => { await chrome?.close(); await server?.close(); });
 test('the package holds the files to host, the examples, the docs, the licence and their checksums', async () => {
   const files = await filesUnder(folder);
   for (const f of ['index.html', 'aims-readiness.js', 'aims-readiness_bg.wasm', 'aims-readiness-element.js', 'sw.js',
-    'aims-readiness-offline.html', 'guide/en.json', 'i18n/de.json', 'examples/iframe-host.html',
+    'aims-readiness-offline.html', 'aims-seal.js', 'aims-seal_bg.wasm', 'aims-reports.js', 'aims-reports_bg.wasm', 'guide/en.json', 'i18n/de.json', 'examples/iframe-host.html',
     'examples/inline-host.html', 'examples/element-host.html', 'docs/embedding.md', 'docs/security.md',
     'LICENSE', 'CHANGELOG.md', 'SHA256SUMS']) {
     assert.ok(files.includes(f), `${f} is in the package`);
