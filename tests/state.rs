@@ -5,7 +5,7 @@
 
 use aims_readiness::config::Config;
 use aims_readiness::engine::text::lang::Lang;
-use aims_readiness::engine::text::messages::{translation, Texts};
+use aims_readiness::engine::text::messages::{msg, translation, Texts};
 use aims_readiness::engine::{export, Catalog, Edit, Imported, MaturityLevel, Timestamp};
 use aims_readiness::state::{
     run, Action, AppState, Effect, Entry, ImportState, MemoryStore, Notice, Repository, Resolution,
@@ -354,7 +354,15 @@ fn german() -> Texts {
     let text = std::fs::read_to_string("assets/i18n/de.json").expect("de.json");
     let messages: std::collections::BTreeMap<String, String> =
         serde_json::from_str(&text).expect("de.json is an object of texts");
-    let table = translation(messages.into_values().collect()).expect("a complete translation");
+    // Without the messages only the other builds carry (the quick entry, the modules).
+    let table = translation(
+        messages
+            .into_iter()
+            .filter(|(k, _)| !msg::OTHER_BUILDS.iter().any(|p| k.starts_with(p)))
+            .map(|(_, v)| v)
+            .collect(),
+    )
+    .expect("a complete translation");
     Texts::translated(table, |n| if n == "1" { "one" } else { "other" })
 }
 

@@ -207,6 +207,11 @@ fn message_constants(text: &str) -> String {
         keys.len()
     ));
     out.push_str(&format!(
+        "/// The prefixes of the messages only the other builds carry (not in this table).\npub const OTHER_BUILDS: [&str; {}] = {:?};\n",
+        OTHER_BUILDS.len(),
+        OTHER_BUILDS
+    ));
+    out.push_str(&format!(
         "/// FNV-1a of the sorted keys, one per line: a language file must carry the same.\npub const KEYS_HASH: &str = \"{:016x}\";\n",
         keys_hash(&keys)
     ));
