@@ -136,6 +136,12 @@ pub enum Action {
     Language(Lang, bool),
     /// A language could not be loaded; the reason.
     LanguageFailed(String),
+    /// The browser refused to write a record after it was saved in this tab (its
+    /// database is full): what is on screen stays, unsaved, until a retry works.
+    StoreRefused(StorageError),
+    /// Opening the browser's database moved this many assessments into it from
+    /// localStorage (said once).
+    StoreMoved(usize),
     /// The open assessment was written into a file the person chose (`file`, its name):
     /// from now on it is kept there.
     SharedKept(String, Rc<Assessment>),
@@ -442,6 +448,14 @@ impl AppState {
             }
             Action::LanguageFailed(reason) => {
                 self.notify(Notice::LanguageFailed { reason });
+                vec![]
+            }
+            Action::StoreRefused(e) => {
+                self.unsaved = Some(e);
+                vec![]
+            }
+            Action::StoreMoved(count) => {
+                self.notify(Notice::StoreMoved { count });
                 vec![]
             }
             Action::Exported | Action::RemindLater => {

@@ -65,6 +65,11 @@ pub enum Notice {
         /// Items whose target below 3 was raised to 3.
         raised: Vec<String>,
     },
+    /// Saved assessments were moved into the browser's database (once).
+    StoreMoved {
+        /// How many.
+        count: usize,
+    },
     /// A language could not be loaded.
     LanguageFailed {
         /// Why, as the loader said.
@@ -162,6 +167,9 @@ impl Notice {
                 }
             }
             Notice::LanguageFailed { reason } => tf(texts.lang_failed(), &[("reason", reason)]),
+            Notice::StoreMoved { count } => {
+                tf(texts.notice_store_moved(), &[("n", &count.to_string())])
+            }
             Notice::SharedMerged {
                 file,
                 items,

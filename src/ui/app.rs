@@ -12,6 +12,7 @@ use crate::ui::pages::not_found::{Missing, NotFound};
 use crate::ui::pages::quick::{Quick, QuickContinue};
 use crate::ui::route::Route;
 use crate::ui::services::i18n::{msg, tf};
+use crate::ui::services::records;
 use crate::ui::services::storage::LocalStore;
 use crate::ui::state::{Action, UiState};
 use std::rc::Rc;
@@ -21,7 +22,7 @@ use yew_router::history::AnyHistory;
 use yew_router::prelude::*;
 
 /// Props of [`App`].
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq, Default, Clone)]
 pub struct AppProps {
     /// Start-up options.
     #[prop_or_default]
@@ -36,7 +37,8 @@ pub struct AppProps {
     pub history: Option<AnyHistory>,
 }
 
-/// The root component.
+/// The root component. Its namespace's records are opened first (`records::open`, by
+/// the page's start and by `mount`); where they were not (tests), it uses localStorage.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
@@ -46,6 +48,23 @@ pub fn App(props: &AppProps) -> Html {
     });
     let host = Host(props.host.clone());
     use_storage_events(state.dispatcher());
+    {
+        // Refusals that arrive after a save (a full database) and other tabs' changes
+        // (read into this tab's copy first); and, once, what opening moved.
+        let dispatch = state.dispatcher();
+        let prefix = crate::config::storage_prefix(&props.config.namespace);
+        use_effect_with((), move |()| {
+            let (refused, changed) = (dispatch.clone(), dispatch.clone());
+            records::listen(
+                move |e| refused.dispatch(Action::StoreRefused(e)),
+                move || changed.dispatch(Action::Refresh),
+            );
+            let moved = records::records(&prefix).take_moved();
+            if moved > 0 {
+                dispatch.dispatch(Action::StoreMoved(moved));
+            }
+        });
+    }
     // Only the app's own page and its iframe: an embed runs on the host's origin.
     let own_page = props.history.is_none();
     {

@@ -8,7 +8,7 @@ use crate::config::{self, Config};
 use crate::state::Repository;
 use crate::ui::app;
 use crate::ui::embed::fetch_embed_policy;
-use crate::ui::services::{i18n, storage};
+use crate::ui::services::{i18n, records, storage};
 use crate::ui::styles::StyleScope;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -34,9 +34,14 @@ pub fn start() {
     }
     // The language is loaded before the first render, so a German or French visitor
     // never sees English first (English needs no download; a failed download leaves it).
+    // The records are opened before anything reads them (the browser's database,
+    // services::records); the language is read from localStorage meanwhile.
     let saved = storage::LocalStore::new(&config.namespace).language();
     let lang = i18n::preferred(config.lang, saved);
-    i18n::load(lang, None, move |_| render_when_allowed(root, config));
+    let prefix = crate::config::storage_prefix(&config.namespace);
+    records::open(&prefix, move || {
+        i18n::load(lang, None, move |_| render_when_allowed(root, config))
+    });
 }
 
 /// Renders the page, after the deployer's policy has decided whether a host origin

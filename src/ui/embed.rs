@@ -7,8 +7,9 @@
 use crate::config::{self, Config};
 use crate::ui::app;
 use crate::ui::route;
-use crate::ui::services::promise;
+use crate::ui::services::{promise, records};
 use crate::ui::styles::StyleScope;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +18,8 @@ use yew_router::history::{AnyHistory, MemoryHistory};
 /// A mounted widget, returned by [`mount`].
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<yew::AppHandle<app::App>>,
+    /// The app, once its records are open (`records::open`: a few milliseconds).
+    handle: Rc<RefCell<Option<yew::AppHandle<app::App>>>>,
     root: Option<web_sys::Element>,
     shadow: web_sys::ShadowRoot,
 }
@@ -27,7 +29,7 @@ impl Widget {
     /// Removes the widget: its components, its root and its styles. Saved assessments
     /// stay in storage. Calling it twice does nothing more.
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
+        if let Some(handle) = self.handle.borrow_mut().take() {
             handle.destroy();
         }
         if let Some(root) = self.root.take() {
@@ -68,17 +70,27 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsVa
         .filter(|path| <route::Route as yew_router::Routable>::recognize(path).is_some())
         .unwrap_or_else(|| yew_router::Routable::to_path(&start));
     let history = MemoryHistory::with_entries([first]);
-    let handle = yew::Renderer::<app::App>::with_root_and_props(
-        root.clone(),
-        app::AppProps {
-            config: Rc::new(config),
-            host: Some(element),
-            history: Some(AnyHistory::from(history)),
-        },
-    )
-    .render();
+    let handle = Rc::new(RefCell::new(None));
+    let (slot, place) = (Rc::clone(&handle), root.clone());
+    let prefix = config::storage_prefix(&config.namespace);
+    records::open(&prefix, move || {
+        // Removed before its records were open: nothing to show.
+        if !place.is_connected() {
+            return;
+        }
+        let app = yew::Renderer::<app::App>::with_root_and_props(
+            place,
+            app::AppProps {
+                config: Rc::new(config),
+                host: Some(element),
+                history: Some(AnyHistory::from(history)),
+            },
+        )
+        .render();
+        *slot.borrow_mut() = Some(app);
+    });
     Ok(Widget {
-        handle: Some(handle),
+        handle,
         root: Some(root),
         shadow,
     })

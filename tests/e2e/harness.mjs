@@ -150,3 +150,35 @@ export async function openFixture(page, url) {
   await page.waitForSelector('.aims-item');
   return (await page.evaluate(() => location.hash)).split('/')[2];
 }
+
+/**
+ * Every record the app keeps under `start`, as sorted `[key, value]` pairs:
+ * localStorage's (the quick check's answers, the language) and the browser database's
+ * (assessments, their index, the backup count: one IndexedDB database per namespace,
+ * `services::records`).
+ */
+export async function storedEntries(page, start = 'aims.') {
+  return page.evaluate(async (start) => {
+    const entries = Object.entries(localStorage).filter(([k]) => k.startsWith(start));
+    for (const { name } of await indexedDB.databases()) {
+      if (!name.startsWith('aims.')) continue;
+      const db = await new Promise((ok, ko) => { const r = indexedDB.open(name); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+      if (db.objectStoreNames.contains('records')) {
+        const read = (what) => new Promise((ok, ko) => {
+          const r = db.transaction('records').objectStore('records')[what]();
+          r.onsuccess = () => ok(r.result);
+          r.onerror = ko;
+        });
+        const [keys, values] = [await read('getAllKeys'), await read('getAll')];
+        keys.forEach((k, i) => { if (k.startsWith(start)) entries.push([k, values[i]]); });
+      }
+      db.close();
+    }
+    return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }, start);
+}
+
+/** The keys of [`storedEntries`]. */
+export async function storedKeys(page, start = 'aims.') {
+  return (await storedEntries(page, start)).map(([k]) => k);
+}

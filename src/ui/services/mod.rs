@@ -9,6 +9,7 @@ pub mod guide_files;
 pub mod i18n;
 pub mod on_demand;
 pub mod promise;
+pub mod records;
 pub mod service_worker;
 pub mod shared_file;
 pub mod storage;

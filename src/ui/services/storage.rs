@@ -14,7 +14,7 @@ use crate::engine::rules::quick::QuickAnswers;
 use crate::engine::{export_compact, import, Assessment, Catalog};
 use crate::state::store::{fingerprint, newest_first};
 use crate::state::{Entry, LoadError, Repository, StorageError, Summary};
-use gloo_storage::{LocalStorage, Storage};
+use crate::ui::services::records::{records, Records};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
@@ -77,6 +77,9 @@ impl Index {
 #[derive(Clone, Debug)]
 pub struct LocalStore {
     prefix: String,
+    /// Where the records are: IndexedDB (with a copy in memory) once opened, else
+    /// localStorage (`services::records`).
+    records: Rc<Records>,
     /// The index as last read or written, so a save does not re-read and re-parse it
     /// (with 200 assessments that was most of a save's time). `list` always re-reads.
     index: Rc<RefCell<Option<Index>>>,
@@ -95,8 +98,10 @@ impl PartialEq for LocalStore {
 impl LocalStore {
     /// A store for `namespace` (letters, digits, `-` and `_`; anything else is dropped).
     pub fn new(namespace: &str) -> LocalStore {
+        let prefix = crate::config::storage_prefix(namespace);
         LocalStore {
-            prefix: crate::config::storage_prefix(namespace),
+            records: records(&prefix),
+            prefix,
             index: Rc::default(),
             seen: Rc::default(),
         }
@@ -110,13 +115,14 @@ impl LocalStore {
         self.key(&format!("a.{id}"))
     }
 
-    /// Whether local storage can be used at all. gloo-storage panics when it is
-    /// missing, so every call below checks this first.
+    /// Whether storage can be used at all.
     pub fn available(&self) -> bool {
-        matches!(
-            web_sys::window().map(|w| w.local_storage()),
-            Some(Ok(Some(_)))
-        )
+        self.records.available()
+    }
+
+    /// How many assessments opening the database moved out of localStorage (once).
+    pub fn take_moved(&self) -> usize {
+        self.records.take_moved()
     }
 
     fn check(&self) -> Result<(), StorageError> {
@@ -127,17 +133,12 @@ impl LocalStore {
         }
     }
 
-    /// Writes text as it is (gloo's typed `set` would JSON-quote it a second time).
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.check()?;
-        LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|e| StorageError::WriteRefused(e.as_string()))
+        self.records.set(key, value)
     }
 
     fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.check()?;
-        Ok(LocalStorage::raw().get_item(key).ok().flatten())
+        self.records.get(key)
     }
 
     fn read_index(&self) -> Index {
@@ -166,10 +167,9 @@ impl LocalStore {
     /// Ids of every stored assessment, from the storage keys themselves.
     fn stored_ids(&self) -> Vec<String> {
         let prefix = self.assessment_key("");
-        let storage = LocalStorage::raw();
-        let count = storage.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|i| storage.key(i).ok().flatten())
+        self.records
+            .keys(&prefix)
+            .into_iter()
             .filter_map(|k| k.strip_prefix(&prefix).map(str::to_owned))
             .collect()
     }
@@ -257,7 +257,7 @@ impl Repository for LocalStore {
     /// Deletes one assessment.
     fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.check()?;
-        let _ = LocalStorage::raw().remove_item(&self.assessment_key(id));
+        self.records.remove(&self.assessment_key(id));
         let _ = self.update_index(|index| index.remove(id));
         Ok(())
     }
@@ -270,13 +270,9 @@ impl Repository for LocalStore {
         self.check()?;
         // `aims.<ns>.`: the dot after the namespace keeps `acme` from matching `acme2`.
         let namespace = self.prefix.strip_suffix("v1.").unwrap_or(&self.prefix);
-        let storage = LocalStorage::raw();
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(namespace))
-            .collect();
+        let keys = self.records.keys(namespace);
         for key in &keys {
-            let _ = storage.remove_item(key);
+            self.records.remove(key);
         }
         *self.index.borrow_mut() = None;
         Ok(keys.len())
