@@ -8,9 +8,10 @@ use aims_readiness::config::Config;
 use aims_readiness::engine::{apply, score, Assessment, Catalog, Edit, MaturityLevel, Timestamp};
 use aims_readiness::state::Repository;
 use aims_readiness::ui::app::{App, AppProps};
+use aims_readiness::ui::services::records;
 use aims_readiness::ui::services::storage::LocalStore;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew_router::history::{AnyHistory, MemoryHistory};
 
@@ -84,9 +85,19 @@ async fn measure() {
     assert!(verdicts > 0);
     console_log!("BENCH rescore_browser_us {per:.2} us");
 
-    // Saving one assessment (compact export + index update).
+    // Saving one assessment (compact export + index update) into the browser's database
+    // as the app has it: the copy in memory at once, the transaction after.
     clear("aims.bench.");
+    let opened = js_sys::Promise::new(&mut |ok, _| {
+        records::open("aims.bench.v1.", move || {
+            let _ = ok.call0(&JsValue::NULL);
+        })
+    });
+    wasm_bindgen_futures::JsFuture::from(opened)
+        .await
+        .expect("opened");
     let store = LocalStore::new("bench");
+    store.delete_all().expect("empty");
     let saves = 200;
     let start = now();
     for k in 0..saves {
@@ -100,6 +111,20 @@ async fn measure() {
     let build = now() - build_start;
     let per_save = ((now() - start) - 2.0 * build).max(0.0) / f64::from(saves);
     console_log!("BENCH save_ms {per_save:.3} ms");
+    // Until the database has committed all 200 (transactions run in order: the last
+    // one's end is everyone's).
+    let committed = js_sys::Promise::new(&mut |ok, _| {
+        records::records("aims.bench.v1.").settled(move || {
+            let _ = ok.call0(&JsValue::NULL);
+        })
+    });
+    wasm_bindgen_futures::JsFuture::from(committed)
+        .await
+        .expect("committed");
+    console_log!(
+        "BENCH save_committed_ms {:.1} ms",
+        now() - start - 2.0 * build
+    );
 
     // Listing alone (index read + key scan), then the home screen: list + first render.
     let start = now();

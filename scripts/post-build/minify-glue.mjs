@@ -18,18 +18,32 @@ export async function minifyGlue(glueFile, minify) {
 }
 
 /**
- * The glue's `inline_js` snippets (`import { … } from './snippets/<crate>/inline<N>.js'`,
- * each a handful of exported functions: src/ui/services/records.rs) written into the
- * glue itself, and their folder removed: one file less to fetch and to cache, and the
- * offline package, which imports the glue from a blob URL, could not fetch it at all.
+ * The glue's `inline_js` snippets (`./snippets/<crate>/inline<N>.js`, each a handful of
+ * exported functions: src/ui/services/records.rs) written into the glue itself, and
+ * their folder removed: one file less to fetch and to cache, and the offline package,
+ * which imports the glue from a blob URL, could not fetch it at all. wasm-bindgen
+ * imports a snippet twice: by name (`import { a, b } from '…'`) for the functions it
+ * wraps, and as a namespace (`import * as import1 from "…"`) that the wasm module
+ * imports the others from; the first becomes the snippet's functions, the second an
+ * object of them.
  */
 async function inlineSnippets(glueFile, source) {
-  const imports = [...source.matchAll(/^import \{[^}]*\} from '(\.\/snippets\/[^']+\.js)';$/gm)];
-  for (const [statement, path] of imports) {
+  const paths = new Set([...source.matchAll(/from ['"](\.\/snippets\/[^'"]+\.js)['"]/g)].map((m) => m[1]));
+  for (const path of paths) {
     const snippet = await readFile(join(dirname(glueFile), path), "utf8");
     if (/^\s*import\b/m.test(snippet)) throw new Error(`post-build: ${path} imports something; it cannot be inlined`);
-    source = source.replace(statement, snippet.replace(/^export (function|const|class)\b/gm, "$1"));
+    const names = [...snippet.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+    const body = snippet.replace(/^export function\b/gm, "function");
+    if (/^export\b/m.test(body)) throw new Error(`post-build: ${path} exports something other than functions`);
+    const quoted = path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    const named = new RegExp(`^import \\{[^}]*\\} from ['"]${quoted}['"];?$`, "m");
+    const namespace = new RegExp(`^import \\* as (\\w+) from ['"]${quoted}['"];?$`, "gm");
+    if (!named.test(source)) throw new Error(`post-build: no named import of ${path} in ${basename(glueFile)}`);
+    source = source.replace(named, () => body)
+      .replace(namespace, (_, id) => `const ${id} = { ${names.join(", ")} };`);
+    // (The path stays as a key of the wasm module's import object: a name, not a file.)
+    if (new RegExp(`from ['"]${quoted}`).test(source)) throw new Error(`post-build: ${basename(glueFile)} still imports ${path}`);
   }
-  if (imports.length) await rm(join(dirname(glueFile), "snippets"), { recursive: true, force: true });
+  if (paths.size) await rm(join(dirname(glueFile), "snippets"), { recursive: true, force: true });
   return source;
 }

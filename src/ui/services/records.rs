@@ -9,16 +9,18 @@
 //!   and moves what an earlier build kept in localStorage into it (one transaction; the
 //!   localStorage copies go only once it has committed). If the move or the database
 //!   fails, this tab keeps using localStorage as before: nothing is ever left behind.
-//! - **Writing** changes the copy in memory at once and the database in a transaction of
-//!   its own, in order. If the browser refuses (its quota is used up), what the database
-//!   held stays as it was, and the app is told ([`listen`]) so it can say so.
+//! - **Writing** changes the copy at once and the database in a transaction of its own,
+//!   in order. If the browser refuses (its quota is used up), what the database held
+//!   stays as it was, and the app is told ([`listen`]) so it can say so.
 //! - **Other tabs** hear of each committed write on a `BroadcastChannel` and read the
 //!   record again before they refresh: what the `storage` event gave them before.
 //!
-//! The database calls are a few lines of JavaScript below (each a promise that always
-//! fulfils): written with web-sys's IndexedDB bindings and their event closures they were
-//! 7.7 KB of the download, gzip; as a snippet (inlined into the glue by
-//! `scripts/post-build/minify-glue.mjs`) they are a fraction of that.
+//! The database calls and the copy are a few lines of JavaScript below. The copy is kept
+//! there, as JavaScript strings, not in the wasm module's memory (with 200 assessments
+//! that was 4.5 MB more of it); a read copies one record in. Written with web-sys's
+//! IndexedDB bindings and their event closures the calls were 7.7 KB of the download,
+//! gzip; as a snippet (inlined into the glue by `scripts/post-build/minify-glue.mjs`)
+//! they are a fraction of that.
 
 use crate::state::StorageError;
 use crate::ui::services::promise::settle;
@@ -38,58 +40,61 @@ export function recordsOpen(name) {
       try {
         const tx = db.transaction('records'), store = tx.objectStore('records');
         const keys = store.getAllKeys(), values = store.getAll();
-        tx.oncomplete = () => done([db, keys.result, values.result]);
+        tx.oncomplete = () => done({ name, db, map: new Map(keys.result.map((k, i) => [k, values.result[i]])), channel: null });
         tx.onabort = () => done(null);
       } catch (e) { done(null); }
     };
   });
 }
-export function recordsWrite(db, channel, puts, deletes) {
+export function recordsGet(s, key) { return s.map.get(key); }
+export function recordsKeys(s, start) { return [...s.map.keys()].filter((k) => k.startsWith(start)); }
+export function recordsWrite(s, puts, deletes) {
+  for (let i = 0; i < puts.length; i += 2) s.map.set(puts[i], puts[i + 1]);
+  for (const k of deletes) s.map.delete(k);
   return new Promise((done) => {
     try {
-      const tx = db.transaction('records', 'readwrite'), store = tx.objectStore('records');
+      const tx = s.db.transaction('records', 'readwrite'), store = tx.objectStore('records');
       for (let i = 0; i < puts.length; i += 2) store.put(puts[i + 1], puts[i]);
       for (const k of deletes) store.delete(k);
       tx.oncomplete = () => {
-        if (channel) for (let i = 0; i < puts.length; i += 2) channel.postMessage(puts[i]);
-        if (channel) for (const k of deletes) channel.postMessage(k);
+        for (let i = 0; i < puts.length; i += 2) s.channel?.postMessage(puts[i]);
+        for (const k of deletes) s.channel?.postMessage(k);
         done('');
       };
       tx.onabort = () => done(tx.error ? `${tx.error.name}: ${tx.error.message}` : 'aborted');
     } catch (e) { done(String(e)); }
   });
 }
-export function recordsRead(db, key) {
-  return new Promise((done) => {
-    try {
-      const r = db.transaction('records').objectStore('records').get(key);
-      r.onsuccess = () => done(r.result);
-      r.onerror = () => done(undefined);
-    } catch (e) { done(undefined); }
-  });
-}
-export function recordsListen(name, heard) {
-  try { const c = new BroadcastChannel(name); c.onmessage = (e) => heard(String(e.data)); return c; } catch (e) { return null; }
+export function recordsListen(s, heard) {
+  try {
+    s.channel = new BroadcastChannel(s.name);
+    s.channel.onmessage = ({ data }) => {
+      try {
+        const r = s.db.transaction('records').objectStore('records').get(String(data));
+        r.onsuccess = () => { if (r.result === undefined) s.map.delete(data); else s.map.set(data, r.result); heard(); };
+      } catch (e) { /* the database closed: the next start reads it all */ }
+    };
+  } catch (e) { /* no channel: other tabs' changes show after a reload */ }
 }
 "#)]
 extern "C" {
-    /// `[db, keys, values]`, or `null` when there is no database to be had.
+    /// The opened database with its copy, or `null` where there is none to be had.
     #[wasm_bindgen(js_name = recordsOpen)]
     fn records_open(name: &str) -> js_sys::Promise;
-    /// `''` once committed (and told to the other tabs), else the browser's reason.
+    /// A record's text from the copy.
+    #[wasm_bindgen(js_name = recordsGet)]
+    fn records_get(store: &JsValue, key: &str) -> Option<String>;
+    /// The copy's keys starting with `start`.
+    #[wasm_bindgen(js_name = recordsKeys)]
+    fn records_keys(store: &JsValue, start: &str) -> Vec<String>;
+    /// Changes the copy, then the database: `''` once committed (and told to the
+    /// other tabs), else the browser's reason.
     #[wasm_bindgen(js_name = recordsWrite)]
-    fn records_write(
-        db: &JsValue,
-        channel: &JsValue,
-        puts: Vec<String>,
-        deletes: Vec<String>,
-    ) -> js_sys::Promise;
-    /// A record's text, or `undefined`.
-    #[wasm_bindgen(js_name = recordsRead)]
-    fn records_read(db: &JsValue, key: &str) -> js_sys::Promise;
-    /// The namespace's channel, calling `heard` with each key another tab committed.
+    fn records_write(store: &JsValue, puts: Vec<String>, deletes: Vec<String>) -> js_sys::Promise;
+    /// Listens on the namespace's channel: each key another tab committed is read
+    /// again into the copy, then `heard` is called.
     #[wasm_bindgen(js_name = recordsListen)]
-    fn records_listen(name: &str, heard: &JsValue) -> JsValue;
+    fn records_listen(store: &JsValue, heard: &JsValue);
 }
 
 /// Whether a record (its key without the namespace prefix) lives in the database.
@@ -101,13 +106,9 @@ fn in_database(rest: &str) -> bool {
 #[derive(Debug)]
 pub struct Records {
     prefix: String,
-    /// The database, or `None`: this tab uses localStorage (no IndexedDB, or it failed).
-    db: Option<JsValue>,
-    /// The namespace's broadcast channel (`null` where there is none).
-    channel: JsValue,
-    /// The database's records, as this tab knows them (a few hundred at most: a list is
-    /// enough, and the bundle has no map of strings to strings otherwise).
-    copy: RefCell<Vec<(String, String)>>,
+    /// The database with its copy, or `None`: this tab uses localStorage (no
+    /// IndexedDB, or it failed).
+    store: Option<JsValue>,
     /// Assessments moved from localStorage when this tab opened the database.
     moved: Cell<usize>,
 }
@@ -126,13 +127,11 @@ thread_local! {
 pub fn records(prefix: &str) -> Rc<Records> {
     OPENED
         .with(|o| o.borrow().iter().find(|r| r.prefix == prefix).cloned())
-        .unwrap_or_else(|| Rc::new(Records::local(prefix)))
+        .unwrap_or_else(|| Rc::new(Records::new(prefix, None)))
 }
 
-fn register(r: Records) -> Rc<Records> {
-    let r = Rc::new(r);
-    OPENED.with(|o| o.borrow_mut().push(Rc::clone(&r)));
-    r
+fn register(r: Records) {
+    OPENED.with(|o| o.borrow_mut().push(Rc::new(r)));
 }
 
 /// Tells the app when a write was refused and when another tab changed something.
@@ -152,37 +151,22 @@ pub fn open(prefix: &str, done: impl FnOnce() + 'static) {
         return done();
     }
     let prefix = prefix.to_owned();
-    settle(&records_open(&prefix), move |outcome| {
-        let read = js_sys::Array::from(&outcome);
-        let (db, keys, values) = (
-            read.get(0),
-            js_sys::Array::from(&read.get(1)),
-            js_sys::Array::from(&read.get(2)),
-        );
-        if outcome.is_null() || !db.is_object() {
-            register(Records::local(&prefix));
-            return done();
+    settle(&records_open(&prefix), move |store| {
+        if store.is_object() {
+            move_from_local_storage(store, prefix, Box::new(done));
+        } else {
+            register(Records::new(&prefix, None));
+            done();
         }
-        let copy = keys
-            .iter()
-            .zip(values.iter())
-            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
-            .collect();
-        move_from_local_storage(db, prefix, copy, Box::new(done));
     });
 }
 
 /// Moves this namespace's database records from localStorage (an earlier build's, or a
-/// tab of one still open) into the database: those the database lacks (the database's
-/// own, newer, are kept; an index it lacks is rebuilt by the list). Only after the
+/// tab of one still open) into the database: those the database does not hold (the
+/// database's own are newer; an index it lacks is rebuilt by the list). Only after the
 /// transaction has committed are the localStorage copies removed; if it fails, this tab
 /// keeps using localStorage, where everything still is.
-fn move_from_local_storage(
-    db: JsValue,
-    prefix: String,
-    mut copy: Vec<(String, String)>,
-    done: Box<dyn FnOnce()>,
-) {
+fn move_from_local_storage(store: JsValue, prefix: String, done: Box<dyn FnOnce()>) {
     let found: Vec<(String, String)> = Records::local_storage()
         .map(|local| {
             (0..local.length().unwrap_or(0))
@@ -192,78 +176,45 @@ fn move_from_local_storage(
                 .collect()
         })
         .unwrap_or_default();
-    let writes: Vec<(String, String)> = found
-        .iter()
-        .filter(|(k, _)| find(&copy, k).is_none())
-        .cloned()
-        .collect();
-    let moved = writes
-        .iter()
-        .filter(|(k, _)| k[prefix.len()..].starts_with("a."))
-        .count();
-    let puts = writes
-        .iter()
-        .flat_map(|(k, v)| [k.clone(), v.clone()])
-        .collect();
-    settle(
-        &records_write(&db, &JsValue::NULL, puts, Vec::new()),
-        move |outcome| {
-            if outcome.as_string().is_none_or(|reason| !reason.is_empty()) {
-                // The database refused (full, or closed): localStorage still has everything.
-                register(Records::local(&prefix));
-                return done();
-            }
-            if let Ok(local) = Records::local_storage() {
-                for (key, _) in &found {
-                    let _ = local.remove_item(key);
-                }
-            }
-            copy.extend(writes);
-            // The channel's listener reads records again into this very `Records`.
-            let records = Rc::new_cyclic(|weak: &std::rc::Weak<Records>| {
-                let weak = weak.clone();
-                let heard = Closure::<dyn Fn(String)>::new(move |key: String| {
-                    if let Some(records) = weak.upgrade() {
-                        records.reread(key);
-                    }
-                });
-                let channel = records_listen(&prefix, heard.as_ref());
-                // The records live as long as the page, and so does their listener.
-                heard.forget();
-                Records {
-                    prefix,
-                    db: Some(db),
-                    channel,
-                    copy: RefCell::new(copy),
-                    moved: Cell::new(moved),
-                }
-            });
-            OPENED.with(|o| o.borrow_mut().push(records));
-            done();
-        },
-    );
-}
-
-/// A record's text in a copy.
-fn find<'a>(copy: &'a [(String, String)], key: &str) -> Option<&'a String> {
-    copy.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// Sets a record in a copy.
-fn put(copy: &mut Vec<(String, String)>, key: String, value: String) {
-    match copy.iter_mut().find(|(k, _)| *k == key) {
-        Some(slot) => slot.1 = value,
-        None => copy.push((key, value)),
+    let mut puts = Vec::new();
+    let mut moved = 0;
+    for (key, value) in &found {
+        if records_get(&store, key).is_none() {
+            moved += usize::from(key[prefix.len()..].starts_with("a."));
+            puts.extend([key.clone(), value.clone()]);
+        }
     }
+    settle(&records_write(&store, puts, Vec::new()), move |outcome| {
+        if outcome.as_string().is_none_or(|reason| !reason.is_empty()) {
+            // The database refused (full, or closed): localStorage still has everything.
+            register(Records::new(&prefix, None));
+            return done();
+        }
+        if let Ok(local) = Records::local_storage() {
+            for (key, _) in &found {
+                let _ = local.remove_item(key);
+            }
+        }
+        let heard = Closure::<dyn Fn()>::new(|| {
+            if let Some((_, changed)) = hooks() {
+                changed();
+            }
+        });
+        records_listen(&store, heard.as_ref());
+        // The records live as long as the page, and so does their listener.
+        heard.forget();
+        let records = Records::new(&prefix, Some(store));
+        records.moved.set(moved);
+        register(records);
+        done();
+    });
 }
 
 impl Records {
-    fn local(prefix: &str) -> Records {
+    fn new(prefix: &str, store: Option<JsValue>) -> Records {
         Records {
             prefix: prefix.to_owned(),
-            db: None,
-            channel: JsValue::NULL,
-            copy: RefCell::default(),
+            store,
             moved: Cell::new(0),
         }
     }
@@ -278,15 +229,16 @@ impl Records {
         }
     }
 
+    /// The database, for a key it keeps.
     fn database(&self, key: &str) -> Option<&JsValue> {
-        self.db
+        self.store
             .as_ref()
             .filter(|_| key.strip_prefix(&self.prefix).is_some_and(in_database))
     }
 
     /// Whether any storage can be used at all.
     pub fn available(&self) -> bool {
-        self.db.is_some() || Records::local_storage().is_ok()
+        self.store.is_some() || Records::local_storage().is_ok()
     }
 
     /// How many assessments opening moved out of localStorage, once (then 0).
@@ -296,36 +248,30 @@ impl Records {
 
     /// A record's text.
     pub fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        if self.database(key).is_some() {
-            return Ok(find(&self.copy.borrow(), key).cloned());
+        match self.database(key) {
+            Some(store) => Ok(records_get(store, key)),
+            None => Ok(Records::local_storage()?.get_item(key).ok().flatten()),
         }
-        Ok(Records::local_storage()?.get_item(key).ok().flatten())
     }
 
     /// Writes a record: at once in this tab, and to the database in order (a refusal
     /// arrives later, through [`listen`]).
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        let Some(db) = self.database(key) else {
-            return Records::local_storage()?
+        match self.database(key) {
+            Some(store) => {
+                commit(store, vec![key.to_owned(), value.to_owned()], Vec::new());
+                Ok(())
+            }
+            None => Records::local_storage()?
                 .set_item(key, value)
-                .map_err(|e| StorageError::WriteRefused(e.as_string()));
-        };
-        put(
-            &mut self.copy.borrow_mut(),
-            key.to_owned(),
-            value.to_owned(),
-        );
-        self.commit(db, vec![key.to_owned(), value.to_owned()], Vec::new());
-        Ok(())
+                .map_err(|e| StorageError::WriteRefused(e.as_string())),
+        }
     }
 
     /// Removes a record.
     pub fn remove(&self, key: &str) {
         match self.database(key) {
-            Some(db) => {
-                self.copy.borrow_mut().retain(|(k, _)| k != key);
-                self.commit(db, Vec::new(), vec![key.to_owned()]);
-            }
+            Some(store) => commit(store, Vec::new(), vec![key.to_owned()]),
             None => {
                 if let Ok(local) = Records::local_storage() {
                     let _ = local.remove_item(key);
@@ -334,31 +280,25 @@ impl Records {
         }
     }
 
-    /// Writes in a transaction of its own; the other tabs hear of it once it has
-    /// committed, and the app if it was refused.
-    fn commit(&self, db: &JsValue, puts: Vec<String>, deletes: Vec<String>) {
-        settle(
-            &records_write(db, &self.channel, puts, deletes),
-            |outcome| {
-                let reason = outcome.as_string().unwrap_or_default();
-                if !reason.is_empty() {
-                    if let Some((refused, _)) = hooks() {
-                        refused(StorageError::WriteRefused(Some(reason)));
-                    }
-                }
-            },
-        );
+    /// Calls `done` once every write started so far has committed (or failed): the
+    /// database runs a store's transactions in order, so an empty one after them ends
+    /// last. At once without a database.
+    pub fn settled(&self, done: impl FnOnce() + 'static) {
+        match &self.store {
+            Some(store) => settle(&records_write(store, Vec::new(), Vec::new()), move |_| {
+                done()
+            }),
+            None => done(),
+        }
     }
 
     /// The keys of every record starting with `start` (database and localStorage).
     pub fn keys(&self, start: &str) -> Vec<String> {
-        let mut keys: Vec<String> = self
-            .copy
-            .borrow()
-            .iter()
-            .filter(|(k, _)| k.starts_with(start))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let mut keys = self
+            .store
+            .as_ref()
+            .map(|s| records_keys(s, start))
+            .unwrap_or_default();
         if let Ok(local) = Records::local_storage() {
             keys.extend(
                 (0..local.length().unwrap_or(0))
@@ -368,19 +308,17 @@ impl Records {
         }
         keys
     }
+}
 
-    /// Another tab committed a change to `key`: read it again, then tell the app.
-    fn reread(self: Rc<Self>, key: String) {
-        let Some(db) = &self.db else { return };
-        let records = Rc::clone(&self);
-        settle(&records_read(db, &key), move |value| {
-            match value.as_string() {
-                Some(text) => put(&mut records.copy.borrow_mut(), key, text),
-                None => records.copy.borrow_mut().retain(|(k, _)| *k != key),
+/// Writes in a transaction of its own; the other tabs hear of it once it has
+/// committed, and the app if it was refused.
+fn commit(store: &JsValue, puts: Vec<String>, deletes: Vec<String>) {
+    settle(&records_write(store, puts, deletes), |outcome| {
+        let reason = outcome.as_string().unwrap_or_default();
+        if !reason.is_empty() {
+            if let Some((refused, _)) = hooks() {
+                refused(StorageError::WriteRefused(Some(reason)));
             }
-            if let Some((_, changed)) = hooks() {
-                changed();
-            }
-        });
-    }
+        }
+    });
 }

@@ -254,7 +254,8 @@ const rows = [
   [`Slowest of those ${CLICKS} clicks`, `${oursClickMax.toFixed(1)} ms`, `${Math.max(...peerClick).toFixed(1)} ms`, '–', '≤ 50 ms', oursClickMax <= 50],
   ['Re-scoring a 70-item assessment, native (divan median)', nativeMedian, '–', '–', '< 20 µs', toMicros(nativeMedian) < 20],
   ['Re-scoring after an answer, in the browser', `${bench.rescore_browser_us ?? 'n/a'} µs`, '–', '–', '< 200 µs', bench.rescore_browser_us < 200],
-  ['Saving an assessment (browser)', `${bench.save_ms ?? 'n/a'} ms`, '–', '–', '< 2 ms', bench.save_ms < 2],
+  ['Saving an assessment (browser: the copy in memory; the database after)', `${bench.save_ms ?? 'n/a'} ms`, '–', '–', '< 2 ms', bench.save_ms < 2],
+  ['200 saves committed to the browser database (IndexedDB)', `${bench.save_committed_ms ?? 'n/a'} ms`, '–', '–', '< 2,000 ms', bench.save_committed_ms < 2000],
   ['Home screen with 200 saved assessments (list + render)', `${bench.home_200_ms ?? 'n/a'} ms`, '–', '–', '< 100 ms', bench.home_200_ms < 100],
   ['wasm linear memory with 200 assessments loaded', `${bench.wasm_memory_mb ?? 'n/a'} MB`, '–', '–', '< 8 MB', bench.wasm_memory_mb < 8],
 ];
