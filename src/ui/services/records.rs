@@ -268,14 +268,17 @@ impl Records {
         }
     }
 
-    /// Removes a record.
-    pub fn remove(&self, key: &str) {
-        match self.database(key) {
-            Some(store) => commit(store, Vec::new(), vec![key.to_owned()]),
-            None => {
-                if let Ok(local) = Records::local_storage() {
-                    let _ = local.remove_item(key);
-                }
+    /// Removes records: the database's in one transaction (so "Delete all" is one
+    /// change for the other tabs to hear of, not hundreds).
+    pub fn remove(&self, keys: &[String]) {
+        let (kept, local): (Vec<&String>, Vec<&String>) =
+            keys.iter().partition(|k| self.database(k).is_some());
+        if let (Some(store), false) = (&self.store, kept.is_empty()) {
+            commit(store, Vec::new(), kept.into_iter().cloned().collect());
+        }
+        if let Ok(storage) = Records::local_storage() {
+            for key in local {
+                let _ = storage.remove_item(key);
             }
         }
     }

@@ -257,7 +257,7 @@ impl Repository for LocalStore {
     /// Deletes one assessment.
     fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.check()?;
-        self.records.remove(&self.assessment_key(id));
+        self.records.remove(&[self.assessment_key(id)]);
         let _ = self.update_index(|index| index.remove(id));
         Ok(())
     }
@@ -271,9 +271,7 @@ impl Repository for LocalStore {
         // `aims.<ns>.`: the dot after the namespace keeps `acme` from matching `acme2`.
         let namespace = self.prefix.strip_suffix("v1.").unwrap_or(&self.prefix);
         let keys = self.records.keys(namespace);
-        for key in &keys {
-            self.records.remove(key);
-        }
+        self.records.remove(&keys);
         *self.index.borrow_mut() = None;
         Ok(keys.len())
     }
