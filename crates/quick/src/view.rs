@@ -90,20 +90,7 @@ impl Act {
     }
 }
 
-/// Text with `&`, `<`, `>` and `"` escaped, for element content and quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use aims_engine::text::markup::escape;
 
 fn tf(text: &str, args: &[(&str, &str)]) -> String {
     escape(&Texts::ENGLISH.tf(text, args))

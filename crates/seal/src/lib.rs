@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 use aims_crypt::{CryptError, Strength};
+use aims_engine::text::markup::escape;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -39,21 +40,6 @@ pub fn failure(m: &SealMessages, e: &CryptError) -> String {
         CryptError::WeakPassphrase(_) => m.seal_grade0.into(),
         CryptError::Other(words) => m.seal_failed.replace("{reason}", words),
     }
-}
-
-/// `text` safe inside markup.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// What the export form shows under the passphrase and whether it may encrypt: the

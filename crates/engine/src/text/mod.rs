@@ -4,5 +4,6 @@
 pub mod field_names;
 pub mod lang;
 pub mod level_names;
+pub mod markup;
 pub mod messages;
 pub mod quick;
