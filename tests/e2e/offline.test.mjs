@@ -239,10 +239,18 @@ test('the single-file offline copy opens from disk and works with no request at 
   await page.fill('#aims-seal-again', 'violet tractor puzzle ember 7');
   const [sealed] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('.aims-seal button[type=submit]')]);
   assert.match(sealed.suggestedFilename(), /\.json\.age$/);
+  const sealedPath = join(disk, sealed.suggestedFilename());
+  await sealed.saveAs(sealedPath);
   await page.locator('.aims-tab', { hasText: 'Assessments' }).click();
   await page.setInputFiles('input[type=file]', exported);
   await page.click('button:has-text("Keep both")');
   await page.waitForFunction(() => document.querySelectorAll('.aims-card').length === 2);
+  // And the encrypted one opens there too.
+  await page.setInputFiles('input[type=file]', sealedPath);
+  await page.fill('#aims-open-pass', 'violet tractor puzzle ember 7');
+  await page.click('.aims-seal button[type=submit]');
+  await page.click('button:has-text("Keep both")', { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('.aims-card').length === 3);
   await screenshot(page, 'offline-package-phone');
   // The guide is inlined in the copy: it opens without any request.
   await page.locator('.aims-tab', { hasText: 'Guide' }).click();

@@ -24,11 +24,13 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const QUICK = ['quick.html', 'aims-quick.js', 'aims-quick_bg.wasm'];
 /** The quick build's stylesheet for embeds: not part of the full app's download. */
 const QUICK_FILES = [...QUICK, 'aims-quick.css'];
-/** The full app: every top-level file of dist/ but the offline copy and the quick entry. */
+/** The full app's modules loaded on demand (docs/size.md), not part of its download. */
+const MODULES = ['aims-seal.js', 'aims-seal_bg.wasm', 'aims-reports.js', 'aims-reports_bg.wasm'];
+/** The full app: every top-level file of dist/ but the offline copy, the quick entry and the modules. */
 async function distSize() {
   let total = 0;
   for (const f of await readdir(DIST, { withFileTypes: true })) {
-    if (f.isFile() && f.name !== 'aims-readiness-offline.html' && !QUICK_FILES.includes(f.name)) total += gz(await readFile(join(DIST, f.name)));
+    if (f.isFile() && f.name !== 'aims-readiness-offline.html' && !QUICK_FILES.includes(f.name) && !MODULES.includes(f.name)) total += gz(await readFile(join(DIST, f.name)));
   }
   return total;
 }
@@ -313,8 +315,12 @@ How each figure is taken:
 - native re-scoring: \`cargo bench --bench scoring\` (divan), \`score\` over a fully answered
   70-item assessment;
 - browser figures: \`tests/browser_bench.rs\` in release mode, \`performance.now()\` over
-  5,000 edit + re-score rounds, 200 saves, a first render of the home screen listing 200
-  saved assessments, and the wasm memory size with all 200 loaded.
+  5,000 edit + re-score rounds, 200 saves into the browser database as the app opens it
+  (each returns once the copy has it; the time until the database has committed all 200
+  is its own row), a first render of the home screen listing 200 saved assessments, and
+  the wasm memory size with all 200 loaded;
+- the full app's download leaves out its on-demand modules (aims-seal, aims-reports),
+  as the size step does.
 `;
 await writeFile(join(ROOT, 'docs/performance.md'), doc);
 console.log(table);
