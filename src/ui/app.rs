@@ -56,6 +56,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |()| {
             let (refused, changed) = (dispatch.clone(), dispatch.clone());
             records::listen(
+                &prefix,
                 move |e| refused.dispatch(Action::StoreRefused(e)),
                 move || changed.dispatch(Action::Refresh),
             );

@@ -119,7 +119,8 @@ type Hooks = (Rc<dyn Fn(StorageError)>, Rc<dyn Fn()>);
 
 thread_local! {
     static OPENED: RefCell<Vec<Rc<Records>>> = const { RefCell::new(Vec::new()) };
-    static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
+    /// Per namespace: two widgets mounted on one page each hear of their own records.
+    static HOOKS: RefCell<Vec<(String, Hooks)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The records of the namespace with storage prefix `prefix`: the opened database, or
@@ -134,13 +135,32 @@ fn register(r: Records) {
     OPENED.with(|o| o.borrow_mut().push(Rc::new(r)));
 }
 
-/// Tells the app when a write was refused and when another tab changed something.
-pub fn listen(refused: impl Fn(StorageError) + 'static, changed: impl Fn() + 'static) {
-    HOOKS.with(|h| *h.borrow_mut() = Some((Rc::new(refused), Rc::new(changed))));
+/// Tells the app showing the namespace of `prefix` when a write was refused and when
+/// another tab changed something (the app mounted last for it, if there were several).
+pub fn listen(
+    prefix: &str,
+    refused: impl Fn(StorageError) + 'static,
+    changed: impl Fn() + 'static,
+) {
+    HOOKS.with(|h| {
+        let mut hooks = h.borrow_mut();
+        hooks.retain(|(p, _)| p != prefix);
+        hooks.push((prefix.to_owned(), (Rc::new(refused), Rc::new(changed))));
+    });
 }
 
-fn hooks() -> Option<Hooks> {
-    HOOKS.with(|h| h.borrow().clone())
+fn hooks(prefix: &str) -> Option<Hooks> {
+    HOOKS.with(|h| {
+        h.borrow()
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, hooks)| hooks.clone())
+    })
+}
+
+/// Every key localStorage holds.
+fn local_keys(local: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
+    (0..local.length().unwrap_or(0)).filter_map(|i| local.key(i).ok().flatten())
 }
 
 /// Opens the database of `prefix` (once per tab), reads it into memory and moves
@@ -169,8 +189,7 @@ pub fn open(prefix: &str, done: impl FnOnce() + 'static) {
 fn move_from_local_storage(store: JsValue, prefix: String, done: Box<dyn FnOnce()>) {
     let found: Vec<(String, String)> = Records::local_storage()
         .map(|local| {
-            (0..local.length().unwrap_or(0))
-                .filter_map(|i| local.key(i).ok().flatten())
+            local_keys(&local)
                 .filter(|k| k.strip_prefix(&prefix).is_some_and(in_database))
                 .filter_map(|k| local.get_item(&k).ok().flatten().map(|v| (k, v)))
                 .collect()
@@ -195,8 +214,9 @@ fn move_from_local_storage(store: JsValue, prefix: String, done: Box<dyn FnOnce(
                 let _ = local.remove_item(key);
             }
         }
-        let heard = Closure::<dyn Fn()>::new(|| {
-            if let Some((_, changed)) = hooks() {
+        let namespace = prefix.clone();
+        let heard = Closure::<dyn Fn()>::new(move || {
+            if let Some((_, changed)) = hooks(&namespace) {
                 changed();
             }
         });
@@ -259,7 +279,7 @@ impl Records {
     pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         match self.database(key) {
             Some(store) => {
-                commit(store, vec![key.to_owned(), value.to_owned()], Vec::new());
+                self.commit(store, vec![key.to_owned(), value.to_owned()], Vec::new());
                 Ok(())
             }
             None => Records::local_storage()?
@@ -274,7 +294,7 @@ impl Records {
         let (kept, local): (Vec<&String>, Vec<&String>) =
             keys.iter().partition(|k| self.database(k).is_some());
         if let (Some(store), false) = (&self.store, kept.is_empty()) {
-            commit(store, Vec::new(), kept.into_iter().cloned().collect());
+            self.commit(store, Vec::new(), kept.into_iter().cloned().collect());
         }
         if let Ok(storage) = Records::local_storage() {
             for key in local {
@@ -295,6 +315,20 @@ impl Records {
         }
     }
 
+    /// Writes in a transaction of its own; the other tabs hear of it once it has
+    /// committed, and the app if it was refused.
+    fn commit(&self, store: &JsValue, puts: Vec<String>, deletes: Vec<String>) {
+        let prefix = self.prefix.clone();
+        settle(&records_write(store, puts, deletes), move |outcome| {
+            let reason = outcome.as_string().unwrap_or_default();
+            if !reason.is_empty() {
+                if let Some((refused, _)) = hooks(&prefix) {
+                    refused(StorageError::WriteRefused(Some(reason)));
+                }
+            }
+        });
+    }
+
     /// The keys of every record starting with `start` (database and localStorage).
     pub fn keys(&self, start: &str) -> Vec<String> {
         let mut keys = self
@@ -304,24 +338,9 @@ impl Records {
             .unwrap_or_default();
         if let Ok(local) = Records::local_storage() {
             keys.extend(
-                (0..local.length().unwrap_or(0))
-                    .filter_map(|i| local.key(i).ok().flatten())
-                    .filter(|k| k.starts_with(start) && self.database(k).is_none()),
+                local_keys(&local).filter(|k| k.starts_with(start) && self.database(k).is_none()),
             );
         }
         keys
     }
-}
-
-/// Writes in a transaction of its own; the other tabs hear of it once it has
-/// committed, and the app if it was refused.
-fn commit(store: &JsValue, puts: Vec<String>, deletes: Vec<String>) {
-    settle(&records_write(store, puts, deletes), |outcome| {
-        let reason = outcome.as_string().unwrap_or_default();
-        if !reason.is_empty() {
-            if let Some((refused, _)) = hooks() {
-                refused(StorageError::WriteRefused(Some(reason)));
-            }
-        }
-    });
 }

@@ -120,11 +120,6 @@ impl LocalStore {
         self.records.available()
     }
 
-    /// How many assessments opening the database moved out of localStorage (once).
-    pub fn take_moved(&self) -> usize {
-        self.records.take_moved()
-    }
-
     fn check(&self) -> Result<(), StorageError> {
         if self.available() {
             Ok(())
