@@ -2,7 +2,7 @@
 // glue's `export default`, so without this step the glue ships as written. Only
 // whitespace and local names change: exported names and the property names the wasm
 // module imports by stay, so inline embeds keep working.
-import { readFile, writeFile, rm } from "node:fs/promises";
+import { readFile, writeFile, rm, rmdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -18,8 +18,8 @@ export async function minifyGlue(glueFile, minify) {
 }
 
 /**
- * The glue's `inline_js` snippets (`./snippets/<crate>/inline<N>.js`, each a handful of
- * exported functions: src/ui/services/records.rs) written into the glue itself, and
+ * The glue's `inline_js` snippets (`./snippets/<crate>/inline<N>.js` or a file of the crate,
+ * each a handful of exported functions: src/ui/services/records.rs, crates/seal/src/lock.js) written into the glue itself, and
  * their folder removed: one file less to fetch and to cache, and the offline package,
  * which imports the glue from a blob URL, could not fetch it at all. wasm-bindgen
  * imports a snippet twice: by name (`import { a, b } from '…'`) for the functions it
@@ -32,8 +32,8 @@ async function inlineSnippets(glueFile, source) {
   for (const path of paths) {
     const snippet = await readFile(join(dirname(glueFile), path), "utf8");
     if (/^\s*import\b/m.test(snippet)) throw new Error(`post-build: ${path} imports something; it cannot be inlined`);
-    const names = [...snippet.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-    const body = snippet.replace(/^export function\b/gm, "function");
+    const names = [...snippet.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+    const body = snippet.replace(/^export (async )?function\b/gm, "$1function");
     if (/^export\b/m.test(body)) throw new Error(`post-build: ${path} exports something other than functions`);
     const quoted = path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     const named = new RegExp(`^import \\{[^}]*\\} from ['"]${quoted}['"];?$`, "m");
@@ -44,6 +44,13 @@ async function inlineSnippets(glueFile, source) {
     // (The path stays as a key of the wasm module's import object: a name, not a file.)
     if (new RegExp(`from ['"]${quoted}`).test(source)) throw new Error(`post-build: ${basename(glueFile)} still imports ${path}`);
   }
-  if (paths.size) await rm(join(dirname(glueFile), "snippets"), { recursive: true, force: true });
+  // Only this glue's snippets go (`snippets/<crate>-<hash>/`): another build's are
+  // inlined when its own glue comes through here.
+  for (const path of paths) {
+    const folder = path.split("/").slice(0, 3).join("/");
+    await rm(join(dirname(glueFile), folder), { recursive: true, force: true });
+  }
+  // (The folder itself once it is empty.)
+  if (paths.size) await rmdir(join(dirname(glueFile), "snippets")).catch(() => {});
   return source;
 }

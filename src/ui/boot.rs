@@ -39,7 +39,7 @@ pub fn start() {
     let saved = storage::LocalStore::new(&config.namespace).language();
     let lang = i18n::preferred(config.lang, saved);
     let prefix = crate::config::storage_prefix(&config.namespace);
-    records::open(&prefix, move || {
+    records::open(&prefix, &root.clone(), lang.code(), move || {
         i18n::load(lang, None, move |_| render_when_allowed(root, config))
     });
 }

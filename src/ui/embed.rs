@@ -73,7 +73,13 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Widget, JsVa
     let handle = Rc::new(RefCell::new(None));
     let (slot, place) = (Rc::clone(&handle), root.clone());
     let prefix = config::storage_prefix(&config.namespace);
-    records::open(&prefix, move || {
+    let lang = crate::ui::services::i18n::preferred(
+        config.lang,
+        crate::state::Repository::language(&crate::ui::services::storage::LocalStore::new(
+            &config.namespace,
+        )),
+    );
+    records::open(&prefix, &root, lang.code(), move || {
         // Removed before its records were open: nothing to show.
         if !place.is_connected() {
             return;

@@ -83,19 +83,41 @@ fn field(id: &str, label: &str, new: bool) -> String {
 
 /// The buttons under a form: submit (disabled until it may run) and Cancel.
 fn buttons(submit: &str, cancel: &str) -> String {
+    buttons_with(submit, &button("cancel", cancel, false))
+}
+
+/// The status line and the buttons under a form: submit, then `others`.
+fn buttons_with(submit: &str, others: &str) -> String {
     format!(
-        r#"<p class="aims-small" data-aims-status role="status"></p><div class="aims-actions"><button type="submit" class="aims-btn aims-btn--primary" disabled>{submit}</button><button type="button" class="aims-btn aims-btn--ghost" data-aims-cancel>{cancel}</button></div>"#
+        r#"<p class="aims-small" data-aims-status role="status"></p><div class="aims-actions"><button type="submit" class="aims-btn aims-btn--primary" disabled>{submit}</button>{others}</div>"#
+    )
+}
+
+/// A button that does `act` (`cancel` closes the form) when pressed.
+fn button(act: &str, label: &str, danger: bool) -> String {
+    let kind = if danger { "danger" } else { "ghost" };
+    format!(
+        r#"<button type="button" class="aims-btn aims-btn--{kind}" data-aims-act="{act}">{label}</button>"#
+    )
+}
+
+/// A new passphrase typed twice, with its strength and mismatch lines (the same ids as
+/// the export form's, so [`check`] runs on both).
+fn new_passphrase(m: &SealMessages) -> String {
+    format!(
+        r#"{}<p class="aims-small" data-aims-strength aria-live="polite"></p>{}<p class="aims-small" data-aims-mismatch aria-live="polite"></p>"#,
+        field("aims-seal-pass", m.seal_passphrase, true),
+        field("aims-seal-again", m.seal_repeat, true),
     )
 }
 
 /// The export form.
 pub fn export_form(m: &SealMessages) -> String {
     format!(
-        r#"<form class="aims-panel aims-seal" aria-labelledby="aims-seal-title"><h2 class="aims-h2" id="aims-seal-title">{}</h2><p class="aims-small">{}</p>{}<p class="aims-small" data-aims-strength aria-live="polite"></p>{}<p class="aims-small" data-aims-mismatch aria-live="polite"></p>{}</form>"#,
+        r#"<form class="aims-panel aims-seal" aria-labelledby="aims-seal-title"><h2 class="aims-h2" id="aims-seal-title">{}</h2><p class="aims-small">{}</p>{}{}</form>"#,
         m.seal_title,
         m.seal_help,
-        field("aims-seal-pass", m.seal_passphrase, true),
-        field("aims-seal-again", m.seal_repeat, true),
+        new_passphrase(m),
         buttons(m.seal_submit, m.seal_cancel),
     )
 }
@@ -109,6 +131,136 @@ pub fn open_form(m: &SealMessages, name: &str) -> String {
         field("aims-open-pass", m.seal_passphrase, false),
         buttons(m.seal_open, m.seal_cancel),
     )
+}
+
+/// The minutes without use after which the lock closes every tab, offered to choose.
+pub const IDLE_CHOICES: [u32; 5] = [5, 15, 30, 60, 240];
+
+/// The idle minutes of a new lock.
+pub const IDLE_DEFAULT: u32 = 15;
+
+/// The lock screen in the language `lang`: the passphrase, and for a lost one the plain
+/// explanation and the way out (delete the `assessments` locked records and start
+/// again). It stands where the app will, in the app's frame (its styles apply to it).
+pub fn unlock_form(m: &SealMessages, lang: &str, assessments: usize) -> String {
+    format!(
+        r#"<div class="aims-app" data-theme="auto" data-embedded="false" lang="{}"><main class="aims-main" style="max-width:40rem;padding-top:10vh"><form class="aims-panel aims-seal aims-lock" aria-labelledby="aims-lock-title"><h1 class="aims-h2" id="aims-lock-title">{}</h1><p class="aims-small">{}</p>{}{}<details class="aims-lock-forgot"><summary>{}</summary><div class="aims-panel" style="padding:.5rem 0 0"><p class="aims-small">{}</p><div>{}</div></div></details></form></main></div>"#,
+        escape(lang),
+        m.seal_lock_title,
+        m.seal_lock_help,
+        field("aims-lock-pass", m.seal_passphrase, false),
+        buttons_with(m.seal_unlock, ""),
+        m.seal_forgot,
+        m.seal_forgot_help,
+        button(
+            "forget",
+            &m.seal_forget.replace("{n}", &assessments.to_string()),
+            true
+        ),
+    )
+}
+
+/// Which part of the lock's settings shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settings {
+    /// No lock yet: choose a passphrase and the idle time (after the warning).
+    Off,
+    /// The lock is on: lock now, the idle time, change or remove.
+    On,
+    /// The current passphrase, then a new one.
+    Change,
+    /// The current passphrase confirms removing the lock.
+    Remove,
+}
+
+/// The idle-time choice, `minutes` chosen.
+fn idle_select(m: &SealMessages, minutes: u32) -> String {
+    let options: String = IDLE_CHOICES
+        .iter()
+        .map(|&n| {
+            let chosen = if n == minutes { " selected" } else { "" };
+            format!(
+                r#"<option value="{n}"{chosen}>{}</option>"#,
+                m.seal_minutes.replace("{n}", &n.to_string())
+            )
+        })
+        .collect();
+    format!(
+        r#"<label class="aims-label" for="aims-lock-idle">{}</label><select id="aims-lock-idle" class="aims-input">{options}</select>"#,
+        m.seal_idle
+    )
+}
+
+/// The lock's settings in the part `part`: `minutes` of idle time, `assessments` kept
+/// (offered as an export before the lock is set).
+pub fn settings_form(m: &SealMessages, part: Settings, minutes: u32, assessments: usize) -> String {
+    let (title, body) = match part {
+        Settings::Off => {
+            let export = if assessments > 0 {
+                button(
+                    "export",
+                    &m.seal_export_all.replace("{n}", &assessments.to_string()),
+                    false,
+                )
+            } else {
+                String::new()
+            };
+            (
+                m.seal_set_title,
+                format!(
+                    r#"<p class="aims-small">{}</p><div class="aims-alert aims-alert--warn"><p>{}</p>{export}</div>{}{}{}"#,
+                    m.seal_set_help,
+                    m.seal_set_warning,
+                    new_passphrase(m),
+                    idle_select(m, minutes),
+                    buttons(m.seal_set, m.seal_close),
+                ),
+            )
+        }
+        Settings::On => (
+            m.seal_on_title,
+            format!(
+                r#"<p class="aims-small">{}</p>{}<p class="aims-small" data-aims-status role="status"></p><div class="aims-actions">{}{}{}{}</div>"#,
+                m.seal_on_help,
+                idle_select(m, minutes),
+                button("lock", m.seal_lock_now, false),
+                button("change", m.seal_change, false),
+                button("remove", m.seal_remove, false),
+                button("cancel", m.seal_close, false),
+            ),
+        ),
+        Settings::Change => (
+            m.seal_change_title,
+            format!(
+                "{}{}{}",
+                field("aims-lock-current", m.seal_current, false),
+                new_passphrase(m),
+                buttons_with(m.seal_change_submit, &button("back", m.seal_cancel, false)),
+            ),
+        ),
+        Settings::Remove => (
+            m.seal_remove_title,
+            format!(
+                r#"<p class="aims-small">{}</p>{}{}"#,
+                m.seal_remove_help,
+                field("aims-lock-current", m.seal_current, false),
+                buttons_with(m.seal_remove_submit, &button("back", m.seal_cancel, false)),
+            ),
+        ),
+    };
+    format!(
+        r#"<form class="aims-panel aims-seal aims-lock" aria-labelledby="aims-lock-title"><h2 class="aims-h2" id="aims-lock-title">{title}</h2>{body}</form>"#
+    )
+}
+
+/// What the lock's JavaScript answered (`''` done, `wrong`, else the browser's reason),
+/// in the person's words: `None` when it was done.
+pub fn lock_outcome(m: &SealMessages, outcome: &str) -> Option<String> {
+    match outcome {
+        "" => None,
+        "wrong" => Some(m.seal_wrong_current.into()),
+        reason => Some(m.seal_not_changed.replace("{reason}", reason)),
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +303,62 @@ mod tests {
         assert_eq!(failure(m, &CryptError::Damaged), m.seal_damaged);
         assert_eq!(failure(m, &CryptError::NotAge), m.seal_damaged);
         assert!(failure(m, &CryptError::Other("disk".into())).contains("(disk)"));
+    }
+
+    #[test]
+    fn the_lock_screen_explains_a_lost_passphrase_and_counts_what_deleting_removes() {
+        let screen = unlock_form(texts("de"), "de", 3);
+        assert!(screen.contains(r#"lang="de""#));
+        assert!(screen.contains(texts("de").seal_forgot_help));
+        assert!(
+            screen.contains("Die gesperrten Bewertungen löschen (3)…"),
+            "{screen}"
+        );
+        assert!(screen.contains(r#"id="aims-lock-pass""#));
+        assert!(
+            !screen.contains("data-aims-act=\"cancel\""),
+            "no way around the lock"
+        );
+    }
+
+    #[test]
+    fn the_settings_warn_before_the_lock_and_ask_the_current_passphrase_to_change_it() {
+        let m = texts("en");
+        let off = settings_form(m, Settings::Off, IDLE_DEFAULT, 2);
+        assert!(off.contains(m.seal_set_warning));
+        assert!(
+            off.contains("Export every assessment (2, one file each)"),
+            "the export is offered"
+        );
+        assert!(
+            off.contains(r#"<option value="15" selected>15 minutes</option>"#),
+            "{off}"
+        );
+        assert!(
+            !settings_form(m, Settings::Off, IDLE_DEFAULT, 0).contains(r#"data-aims-act="export""#),
+            "nothing to export"
+        );
+        let on = settings_form(m, Settings::On, 60, 2);
+        for act in ["lock", "change", "remove", "cancel"] {
+            assert!(on.contains(&format!(r#"data-aims-act="{act}""#)), "{act}");
+        }
+        assert!(on.contains(r#"<option value="60" selected>"#));
+        for part in [Settings::Change, Settings::Remove] {
+            assert!(settings_form(m, part, 15, 2).contains(r#"id="aims-lock-current""#));
+        }
+        assert!(settings_form(m, Settings::Change, 15, 2).contains(r#"id="aims-seal-again""#));
+    }
+
+    #[test]
+    fn the_locks_outcomes_read_as_the_persons_words() {
+        let m = texts("fr");
+        assert_eq!(lock_outcome(m, ""), None);
+        assert_eq!(
+            lock_outcome(m, "wrong").as_deref(),
+            Some(m.seal_wrong_current)
+        );
+        let failed = lock_outcome(m, "QuotaExceededError").unwrap_or_default();
+        assert!(failed.contains("(QuotaExceededError)"), "{failed}");
     }
 
     #[test]

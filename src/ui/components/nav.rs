@@ -127,6 +127,8 @@ pub fn Nav() -> Html {
     let quick_only = state.config.mode == Mode::Quick && state.config.embedded && open.is_none();
     let navigator = use_navigator();
     let tabs = use_node_ref();
+    let prefix = crate::config::storage_prefix(&state.config.namespace);
+    let records = crate::ui::services::records::records(&prefix);
     {
         let tabs = tabs.clone();
         use_effect_with(route.clone(), move |_| {
@@ -181,6 +183,11 @@ pub fn Nav() -> Html {
             }
             if state.config.lang.is_none() {
                 <LanguageMenu />
+            }
+            // Pressed, it locks every tab (the records' own click listener does it:
+            // services::records).
+            if records.locked() == Some(true) {
+                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" data-aims-lock-now={prefix}>{ msg::nav_lock() }</button>
             }
             if let Some((_, name)) = &open {
                 <p class="aims-open-name"><span class="aims-muted">{ msg::nav_open() }</span>{ " " }<strong>{ name }</strong></p>

@@ -83,6 +83,25 @@ pub fn open_sealed(
     });
 }
 
+/// Shows the lock's settings for the records of `prefix` in `root`; `act` gets
+/// `Refresh` once they close after the lock was set, changed or removed.
+pub fn lock_settings(root: &NodeRef, prefix: &str, act: yew::Callback<crate::ui::state::Action>) {
+    let records = crate::ui::services::records::records(prefix);
+    let Some(store) = records.store().cloned() else {
+        return;
+    };
+    load(root, "aims-seal", move |module, root| {
+        let promise = module
+            .unchecked_into::<Seal>()
+            .lock_settings(&root, active().code(), &store);
+        settle(&promise, move |done| {
+            if done.is_truthy() {
+                act.emit(crate::ui::state::Action::Refresh)
+            }
+        });
+    });
+}
+
 /// Downloads the OSCAL assessment results for `a` (English whatever the screen's
 /// language, titles included, so the document is the one `aims-score oscal` writes).
 pub fn download_oscal(root: &NodeRef, a: &Assessment) {

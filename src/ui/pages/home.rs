@@ -2,7 +2,7 @@
 
 use crate::engine::{import_with_notices, ImportError, Timestamp};
 use crate::state::Entry;
-use crate::ui::components::on_demand::open_sealed;
+use crate::ui::components::on_demand::{lock_settings, open_sealed};
 use crate::ui::components::{event_value, form_field, pct, reset_form, send, set};
 use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::route::Route;
@@ -36,6 +36,10 @@ pub fn Home() -> Html {
     let dragging = use_state(|| false);
     // An encrypted file's passphrase form (the on-demand module's) goes here.
     let sealed = use_node_ref();
+    // The lock's settings (the same module's) go here.
+    let lock_place = use_node_ref();
+    let prefix = crate::config::storage_prefix(&state.config.namespace);
+    let lock = crate::ui::services::records::records(&prefix).locked();
     // Long lists render a page at a time (a home screen with 200 assessments must open
     // fast), with a filter to find one by name or organization.
     let shown = use_state(|| PAGE);
@@ -301,10 +305,17 @@ pub fn Home() -> Html {
                         </div>
                     </div>
                 } else {
-                    <div>
+                    <div class="aims-actions">
+                        // The lock on the browser's copy (docs/security.md): where the
+                        // records are in the database, and not in an embed (off there).
+                        if lock.is_some() && !state.config.embedded {
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost"
+                                onclick={{ let (place, act) = (lock_place.clone(), act.clone()); Callback::from(move |_| lock_settings(&place, &prefix, act.clone())) }}>{ msg::home_lock() }</button>
+                        }
                         <button type="button" class="aims-btn aims-btn--small aims-btn--ghost aims-btn--danger-text" onclick={set(&confirming_all, true)}>{ msg::home_delete_all() }</button>
                     </div>
                 }
+                <div ref={lock_place} aria-live="polite"></div>
             </section>
         </section>
     }

@@ -48,6 +48,26 @@ extern "C" {
         lang: &str,
     ) -> js_sys::Promise;
 
+    /// Shows the lock screen in `root` until the passphrase opens the records
+    /// (`services::records`); settles then.
+    #[wasm_bindgen(method)]
+    pub fn unlock(
+        this: &Seal,
+        root: &web_sys::Element,
+        lang: &str,
+        records: &JsValue,
+    ) -> js_sys::Promise;
+
+    /// Shows the lock's settings in `root` (set it, or lock now, change the passphrase,
+    /// the idle time, remove it): `true` once something changed, `false` on Close.
+    #[wasm_bindgen(method, js_name = lockSettings)]
+    pub fn lock_settings(
+        this: &Seal,
+        root: &web_sys::Element,
+        lang: &str,
+        records: &JsValue,
+    ) -> js_sys::Promise;
+
     /// `aims-reports`: crates/reports/src/lib.rs.
     pub type Reports;
 

@@ -23,10 +23,12 @@
 //! they are a fraction of that.
 
 use crate::state::StorageError;
+use crate::ui::services::on_demand::{with_module, Seal};
 use crate::ui::services::promise::settle;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
 export function recordsOpen(name) {
@@ -40,7 +42,16 @@ export function recordsOpen(name) {
       try {
         const tx = db.transaction('records'), store = tx.objectStore('records');
         const keys = store.getAllKeys(), values = store.getAll();
-        tx.oncomplete = () => done({ name, db, map: new Map(keys.result.map((k, i) => [k, values.result[i]])), channel: null });
+        tx.oncomplete = () => {
+          const map = new Map(keys.result.map((k, i) => [k, values.result[i]]));
+          const lock = map.get('lock');
+          map.delete('lock');
+          const s = { name, db, map, lock, queue: Promise.resolve(), channel: null, seal: null, open: null };
+          s.lockNow = () => recordsLockNow(s);
+          // The app's Lock button (components::nav) names the records it locks.
+          addEventListener('click', (e) => { if (e.target.closest?.('[data-aims-lock-now]')?.dataset.aimsLockNow === name) s.lockNow(); });
+          done(s);
+        };
         tx.onabort = () => done(null);
       } catch (e) { done(null); }
     };
@@ -49,32 +60,61 @@ export function recordsOpen(name) {
 export function recordsGet(s, key) { return s.map.get(key); }
 export function recordsKeys(s, start) { return [...s.map.keys()].filter((k) => k.startsWith(start)); }
 export function recordsWrite(s, puts, deletes) {
-  for (let i = 0; i < puts.length; i += 2) s.map.set(puts[i], puts[i + 1]);
+  const names = [], texts = [];
+  for (let i = 0; i < puts.length; i += 2) { names.push(puts[i]); texts.push(puts[i + 1]); s.map.set(puts[i], puts[i + 1]); }
   for (const k of deletes) s.map.delete(k);
-  return new Promise((done) => {
-    try {
-      const tx = s.db.transaction('records', 'readwrite'), store = tx.objectStore('records');
-      for (let i = 0; i < puts.length; i += 2) store.put(puts[i + 1], puts[i]);
-      for (const k of deletes) store.delete(k);
-      tx.oncomplete = () => {
-        for (let i = 0; i < puts.length; i += 2) s.channel?.postMessage(puts[i]);
-        for (const k of deletes) s.channel?.postMessage(k);
-        done('');
-      };
-      tx.onabort = () => done(tx.error ? `${tx.error.name}: ${tx.error.message}` : 'aborted');
-    } catch (e) { done(String(e)); }
+  // With the lock, the records are encrypted at once, all together (in the browser's
+  // crypto thread); the transaction is created after the ones before it (the database
+  // commits them in that order), not after they commit.
+  const encrypt = (seal) => Promise.all(names.map((k, i) => (seal ? seal(k, texts[i]) : texts[i])));
+  const early = s.seal, sealed = encrypt(early);
+  const step = s.queue.then(async () => {
+    // A lock set, changed or removed in this tab meanwhile: the key of now.
+    const values = await (s.seal === early ? sealed : encrypt(s.seal)), stamp = s.lock?.id;
+    return [new Promise((done) => {
+      try {
+        const tx = s.db.transaction('records', 'readwrite'), store = tx.objectStore('records');
+        // Another tab set, changed or removed the lock since: this write's key is stale.
+        // (Requests run in order: aborting when the first answers undoes the others,
+        // which are asked for at once so that a page closing now still gets them.)
+        const lock = store.get('lock');
+        lock.onsuccess = () => { if (lock.result?.id !== stamp) tx.abort(); };
+        values.forEach((v, i) => store.put(v, names[i]));
+        for (const k of deletes) store.delete(k);
+        tx.oncomplete = () => {
+          for (const k of [...names, ...deletes]) s.channel?.postMessage(k);
+          done('');
+        };
+        tx.onabort = () => done(tx.error ? `${tx.error.name}: ${tx.error.message}` : 'aborted');
+      } catch (e) { done(String(e)); }
+    })];
   });
+  s.queue = step.catch(() => {});
+  return step.then(([outcome]) => outcome, String);
 }
 export function recordsListen(s, heard) {
   try {
     s.channel = new BroadcastChannel(s.name);
-    s.channel.onmessage = ({ data }) => {
+    s.channel.onmessage = async ({ data }) => {
+      // Another tab was used (the lock's idle time), or locked, or changed the lock:
+      // this one reloads, once its own writes are in.
+      if (data.active) return s.active?.(data.active);
+      if (typeof data !== 'string') return recordsWrite(s, [], []).then(() => location.reload());
       try {
-        const r = s.db.transaction('records').objectStore('records').get(String(data));
-        r.onsuccess = () => { if (r.result === undefined) s.map.delete(data); else s.map.set(data, r.result); heard(); };
-      } catch (e) { /* the database closed: the next start reads it all */ }
+        const r = s.db.transaction('records').objectStore('records').get(data);
+        await new Promise((ok) => { r.onsuccess = ok; });
+        const v = r.result;
+        if (v === undefined) s.map.delete(data); else s.map.set(data, typeof v === 'string' ? v : await s.open(data, v));
+        heard();
+      } catch (e) { /* the database closed, or a key this tab lacks: the next start reads it all */ }
     };
   } catch (e) { /* no channel: other tabs' changes show after a reload */ }
+}
+export function recordsLocked(s) { return s.lock ? (s.seal ? 2 : 1) : 0; }
+export function recordsLockNow(s) {
+  s.channel?.postMessage({ lock: 1 });
+  // (An empty write ends after every write before it has committed.)
+  recordsWrite(s, [], []).then(() => location.reload());
 }
 "#)]
 extern "C" {
@@ -95,6 +135,9 @@ extern "C" {
     /// again into the copy, then `heard` is called.
     #[wasm_bindgen(js_name = recordsListen)]
     fn records_listen(store: &JsValue, heard: &JsValue);
+    /// 0 without a lock, 1 locked (its passphrase not yet given), 2 unlocked.
+    #[wasm_bindgen(js_name = recordsLocked)]
+    fn records_locked(store: &JsValue) -> u8;
 }
 
 /// Whether a record (its key without the namespace prefix) lives in the database.
@@ -165,19 +208,42 @@ fn local_keys(local: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
 
 /// Opens the database of `prefix` (once per tab), reads it into memory and moves
 /// localStorage's records into it, then calls `done`. On any failure this tab uses
-/// localStorage instead, and `done` is called all the same.
-pub fn open(prefix: &str, done: impl FnOnce() + 'static) {
+/// localStorage instead, and `done` is called all the same. A locked database (a
+/// passphrase set, docs/security.md) first shows its lock screen in `root`, in the
+/// language `lang`, and goes on once the passphrase has opened it.
+pub fn open(
+    prefix: &str,
+    root: &web_sys::Element,
+    lang: &'static str,
+    done: impl FnOnce() + 'static,
+) {
     if OPENED.with(|o| o.borrow().iter().any(|r| r.prefix == prefix)) {
         return done();
     }
-    let prefix = prefix.to_owned();
+    let (prefix, root) = (prefix.to_owned(), root.clone());
     settle(&records_open(&prefix), move |store| {
-        if store.is_object() {
-            move_from_local_storage(store, prefix, Box::new(done));
-        } else {
+        if !store.is_object() {
             register(Records::new(&prefix, None));
-            done();
+            return done();
         }
+        let done: Box<dyn FnOnce()> = Box::new(done);
+        if records_locked(&store) == 0 {
+            return move_from_local_storage(store, prefix, done);
+        }
+        // The lock screen is the seal module's (crates/seal): the key derivation and
+        // the decryption live there, not in the first download.
+        with_module(
+            "aims-seal",
+            Box::new(move |module| match module {
+                Ok(module) => {
+                    let unlocked = module.unchecked_into::<Seal>().unlock(&root, lang, &store);
+                    settle(&unlocked, move |_| {
+                        move_from_local_storage(store, prefix, done)
+                    });
+                }
+                Err(why) => root.set_text_content(Some(&why)),
+            }),
+        );
     });
 }
 
@@ -259,6 +325,17 @@ impl Records {
     /// Whether any storage can be used at all.
     pub fn available(&self) -> bool {
         self.store.is_some() || Records::local_storage().is_ok()
+    }
+
+    /// Whether a passphrase locks the records (docs/security.md); `None` where they
+    /// cannot be locked (kept in localStorage).
+    pub fn locked(&self) -> Option<bool> {
+        self.store.as_ref().map(|s| records_locked(s) > 0)
+    }
+
+    /// The records' database and copy, for the seal module's lock settings.
+    pub fn store(&self) -> Option<&JsValue> {
+        self.store.as_ref()
     }
 
     /// How many assessments opening moved out of localStorage, once (then 0).

@@ -171,6 +171,84 @@ async function oursClicks(browser, url) {
   return times;
 }
 
+// --- The lock on the browser's copy (issue 25) ------------------------------------------
+const LOCK_PASS = 'bench passphrase for the lock 2026';
+
+/** The median time from a level clicked to its record's write reaching the database (put), over 20 clicks. */
+async function clickToPut(page) {
+  await page.evaluate(() => {
+    window.benchPuts = [];
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (String(key).includes('.a.')) window.benchPuts.push(performance.now());
+      return put.apply(this, [value, key]);
+    };
+  });
+  const times = [];
+  for (let k = 0; k < 20; k++) {
+    times.push(await page.evaluate(async (level) => {
+      const n = window.benchPuts.length;
+      const input = document.querySelector(`.aims-item[data-item="4.1"] input[value="${level}"]`);
+      const from = performance.now();
+      input.click();
+      while (window.benchPuts.length === n) await new Promise((ok) => setTimeout(ok, 0));
+      return window.benchPuts[n] - from;
+    }, 2 + (k % 2)));
+  }
+  return median(times);
+}
+
+/**
+ * 200 assessments in the database; a save's cost without and with the lock; the lock set
+ * (every record re-encrypted); the time from pressing Unlock to the list of 200.
+ */
+async function lockFigures(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const fixture = await readFile(join(ROOT, 'tests/fixtures/assessment-v3.json'), 'utf8');
+  const id = JSON.parse(fixture).assessment.id;
+  await page.goto(url);
+  await page.waitForSelector('#aims-new-name');
+  await page.evaluate(async ({ fixture, id }) => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open('aims.default.v1.'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const tx = db.transaction('records', 'readwrite');
+    for (let k = 0; k < 200; k++) {
+      const copy = `bench-${String(k).padStart(3, '0')}-${id.slice(13)}`;
+      tx.objectStore('records').put(fixture.split(id).join(copy), `aims.default.v1.a.${copy}`);
+    }
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+  }, { fixture, id });
+  await page.reload();
+  await page.waitForSelector('.aims-cards .aims-card');
+  await page.locator('.aims-cards .aims-card a').first().click();
+  await page.waitForSelector('.aims-item[data-item="4.1"]');
+  const saveOpen = await clickToPut(page);
+  await page.goto(`${url}#/`);
+  await page.click('button:has-text("Passphrase lock…")');
+  await page.fill('#aims-seal-pass', LOCK_PASS);
+  await page.fill('#aims-seal-again', LOCK_PASS);
+  const setFrom = Date.now();
+  await page.click('button:has-text("Set the lock")');
+  await page.waitForSelector('text=The lock is set.', { timeout: 60000 });
+  const setMs = Date.now() - setFrom;
+  await page.reload();
+  await page.waitForSelector('#aims-lock-pass', { timeout: 60000 });
+  await page.fill('#aims-lock-pass', LOCK_PASS);
+  const unlockMs = await page.evaluate(async () => {
+    const from = performance.now();
+    document.querySelector('.aims-lock button[type=submit]').click();
+    while (!document.querySelector('.aims-cards .aims-card')) await new Promise((ok) => requestAnimationFrame(ok));
+    return performance.now() - from;
+  });
+  const listed = await page.locator('.aims-cards .aims-card').count();
+  await page.locator('.aims-cards .aims-card a').first().click();
+  await page.waitForSelector('.aims-item[data-item="4.1"]');
+  const saveLocked = await clickToPut(page);
+  await context.close();
+  return { saveOpen, saveLocked, setMs, unlockMs, listed };
+}
+
 async function peerClicks(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -222,6 +300,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 const oursClick = await oursClicks(chrome.browser, ours.url);
 const peerClick = await peerClicks(chrome.browser, peer.url);
+const lock = await lockFigures(chrome.browser, ours.url);
 await chrome.close(); await ours.close(); await peer.close();
 
 // --- Figures collected by scripts/bench.sh -------------------------------------------
@@ -258,6 +337,9 @@ const rows = [
   ['Re-scoring after an answer, in the browser', `${bench.rescore_browser_us ?? 'n/a'} µs`, '–', '–', '< 200 µs', bench.rescore_browser_us < 200],
   ['Saving an assessment (browser: the copy in memory; the database after)', `${bench.save_ms ?? 'n/a'} ms`, '–', '–', '< 2 ms', bench.save_ms < 2],
   ['200 saves committed to the browser database (IndexedDB)', `${bench.save_committed_ms ?? 'n/a'} ms`, '–', '–', '< 2,000 ms', bench.save_committed_ms < 2000],
+  ['Lock: pressing Unlock → the list of 200 assessments shown (key derivation, 200 records decrypted, first render)', `${lock.unlockMs.toFixed(0)} ms (${lock.listed} shown of 200)`, '–', '–', '≤ 1,500 ms', lock.unlockMs <= 1500 && lock.listed > 0],
+  ['Lock: a click on a level → its record written to the database, without the lock / with it (median of 20)', `${lock.saveOpen.toFixed(1)} ms / ${lock.saveLocked.toFixed(1)} ms (+${(lock.saveLocked - lock.saveOpen).toFixed(1)} ms)`, '–', '–', '≤ +5 ms', lock.saveLocked - lock.saveOpen <= 5],
+  ['Lock: setting it with 200 assessments (key derivation, every record encrypted, one transaction)', `${lock.setMs} ms`, '–', '–', '– (reported)', true],
   ['Home screen with 200 saved assessments (list + render)', `${bench.home_200_ms ?? 'n/a'} ms`, '–', '–', '< 100 ms', bench.home_200_ms < 100],
   ['wasm linear memory with 200 assessments loaded', `${bench.wasm_memory_mb ?? 'n/a'} MB`, '–', '–', '< 8 MB', bench.wasm_memory_mb < 8],
 ];
