@@ -298,3 +298,77 @@ if failures:
     sys.exit(1)
 print(f"6 published files validate; the v2 and v3 schemas name the catalog's items and documents; "
       f"importer and schema agree on all {len(cases) + len(cases) + len(cases_v3)} mutated files")
+
+
+# --- The audit pack's manifest (docs/audit-pack.schema.json) ----------------------------
+# A pack written by `aims-score pack`: its manifest validates; then each mutation is given
+# to the schema and to `aims-score verify-pack` (the manifest changed inside the pack) and
+# both must agree.
+import hashlib
+import io
+import tempfile
+import zipfile
+
+pack_schema = validator("audit-pack.schema.json")
+with tempfile.TemporaryDirectory() as tmp:
+    pack_path = Path(tmp) / "pack.zip"
+    subprocess.run([SCORER, "pack", str(ROOT / "tests/fixtures/assessment-v3.json"), "-o", str(pack_path),
+                    "--today", "2026-12-07"], check=True)
+    with zipfile.ZipFile(pack_path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    manifest = json.loads(dict(entries)["manifest.json"])
+    pack_failures = [f"the written manifest: {e.message}" for e in pack_schema.iter_errors(manifest)]
+
+    def verify_pack_ok(doc):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in entries:
+                z.writestr(name, json.dumps(doc).encode() if name == "manifest.json" else data)
+        path = Path(tmp) / "mutated.zip"
+        path.write_bytes(buf.getvalue())
+        run = subprocess.run([SCORER, "verify-pack", str(path)], capture_output=True, text=True)
+        return run.returncode == 0, run.stderr.strip()
+
+    def mutate(change):
+        doc = copy.deepcopy(manifest)
+        change(doc)
+        return doc
+
+    pack_cases = {
+        "unchanged": lambda d: None,
+        "unknown top-level field": lambda d: d.update(extra=1),
+        "unknown file field": lambda d: d["files"][0].update(extra=1),
+        "unknown assessment field": lambda d: d["assessment"].update(extra=1),
+        "another format": lambda d: d.update(format="aims-readiness/other"),
+        "format_version 2": lambda d: d.update(format_version=2),
+        "format_version as text": lambda d: d.update(format_version="1"),
+        "created not a date": lambda d: d.update(created="yesterday"),
+        "created 2026-02-30": lambda d: d.update(created="2026-02-30"),
+        "created on a leap day": lambda d: d.update(created="2028-02-29"),
+        "created 2027-02-29": lambda d: d.update(created="2027-02-29"),
+        "created in 1899": lambda d: d.update(created="1899-12-31"),
+        "no generator": lambda d: d.pop("generator"),
+        "no files": lambda d: d.pop("files"),
+        "no assessment role": lambda d: d["files"][0].update(role="report"),
+        "an unknown role": lambda d: d["files"][1].update(role="evidence"),
+        "sha256 upper case": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"].upper()),
+        "sha256 short": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"][:63]),
+        "negative size": lambda d: d["files"][1].update(size=-1),
+        "size as text": lambda d: d["files"][1].update(size="12"),
+        "empty path": lambda d: d["files"][1].update(path=""),
+        "name as a number": lambda d: d["assessment"].update(name=7),
+    }
+    for name, change in pack_cases.items():
+        doc = mutate(change)
+        valid = schema_ok(pack_schema, doc)
+        # The files are unchanged: a manifest the schema accepts must open, and one it
+        # refuses must be refused by verify-pack for the manifest itself.
+        opened, said = verify_pack_ok(doc)
+        manifest_refused = (not opened) and "manifest.json is not valid" in said
+        if not ((valid and opened) or (not valid and manifest_refused)):
+            pack_failures.append(f"pack manifest, {name}: verify-pack {'opens' if opened else 'refuses'} "
+                                 f"({said[:160]}), schema {'accepts' if valid else 'refuses'}")
+    if pack_failures:
+        print("\n".join(pack_failures))
+        sys.exit(1)
+    print(f"the audit pack's manifest validates; schema and verify-pack agree on all {len(pack_cases)} mutated manifests")

@@ -21,6 +21,13 @@
 //!                               encrypt any file with a passphrase (age v1, scrypt)
 //! aims-score decrypt FILE.age -o OUT --passphrase-file P
 //!                               decrypt it again
+//! aims-score pack FILE -o PACK.zip [--today YYYY-MM-DD]
+//!                               write the audit pack: the assessment, its SoA and plan
+//!                               (CSV), OSCAL, the printable report (HTML) and a
+//!                               manifest of their SHA-256 hashes (docs/audit-pack.md)
+//! aims-score verify-pack PACK.zip
+//!                               check every name, size and hash of a pack and import
+//!                               its assessment; exit 1 with the reason if any fails
 //! aims-score --version          print the product and its version
 //! ```
 //!
@@ -42,7 +49,8 @@ const USAGE: &str =
     "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
        | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
-       | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT | --version
+       | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT
+       | pack FILE -o PACK.zip [--today YYYY-MM-DD] | verify-pack PACK.zip | --version
        [--passphrase-file P: the passphrase for age-encrypted files, its first line]
        (FILE may be - for stdin)";
 
@@ -180,6 +188,8 @@ fn main() -> ExitCode {
     {
         ["encrypt", file, "-o", out] => seal(&input, file, out, true),
         ["decrypt", file, "-o", out] => seal(&input, file, out, false),
+        ["pack", file, "-o", out, rest @ ..] => write_pack(&input, file, out, rest),
+        ["verify-pack", file] => verify_pack(&input, file),
         ["--version"] => print(&format!("{}\n", aims_engine::GENERATOR)),
         ["catalog"] => print(&catalog_json(catalog)),
         ["template"] => {
@@ -315,6 +325,89 @@ fn seal(input: &Input, file: &str, out: &str, sealing: bool) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Err(e) => {
+            eprintln!("aims-score: {file}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `pack`: the audit pack of the assessment in FILE, written to OUT.
+fn write_pack(input: &Input, file: &str, out: &str, rest: &[&str]) -> ExitCode {
+    let options = match options(rest, Takes::Today) {
+        Ok(o) if !o.csv => o,
+        Ok(_) => {
+            eprintln!("aims-score: pack takes --today only\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("aims-score: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let assessment = match input.assessment(file) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    match aims_pack::build(input.catalog, &assessment, options.today) {
+        Ok(pack) => match std::fs::write(out, pack) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("aims-score: cannot write {out}: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Err(e) => {
+            eprintln!("aims-score: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `verify-pack`: opens PACK (decrypting an age file with the passphrase) with every
+/// check, and lists what it holds.
+fn verify_pack(input: &Input, file: &str) -> ExitCode {
+    let mut bytes = match read_bytes(file, MAX_SEALED_BYTES) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    if bytes.len() as u64 > MAX_SEALED_BYTES {
+        eprintln!(
+            "aims-score: {file} is larger than {} MB",
+            MAX_SEALED_BYTES >> 20
+        );
+        return ExitCode::FAILURE;
+    }
+    if aims_crypt::is_encrypted(&bytes) {
+        let Some(passphrase) = &input.passphrase else {
+            eprintln!("aims-score: {file} is encrypted (age); pass --passphrase-file P");
+            return ExitCode::FAILURE;
+        };
+        bytes = match aims_crypt::decrypt(&bytes, passphrase) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("aims-score: {file}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+    }
+    match aims_pack::open(input.catalog, &bytes, aims_pack::LIMITS) {
+        Ok(opened) => {
+            let mut text = format!(
+                "ok: {} ({}), made {} by {}; every file's size and SHA-256 match, the assessment imports\n",
+                opened.manifest.assessment.name,
+                opened.manifest.assessment.id,
+                opened.manifest.created,
+                opened.manifest.generator
+            );
+            for f in &opened.manifest.files {
+                text.push_str(&format!(
+                    "  {}  {} bytes  sha256 {}\n",
+                    f.path, f.size, f.sha256
+                ));
+            }
+            print(&text)
+        }
         Err(e) => {
             eprintln!("aims-score: {file}: {e}");
             ExitCode::FAILURE

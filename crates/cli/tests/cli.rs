@@ -475,3 +475,65 @@ fn a_wrong_or_missing_passphrase_a_cut_file_and_a_weak_passphrase_are_refused_cl
     let out = run(&["encrypt", FIXTURE, "-o", refused.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2), "usage: no passphrase");
 }
+
+#[test]
+fn pack_writes_an_audit_pack_that_verify_pack_accepts_and_a_changed_one_it_refuses() {
+    let dir = scratch("pack");
+    let pack = dir.join("pack.zip");
+    let pack = pack.to_str().expect("utf-8 path");
+    let v3 = "../../tests/fixtures/assessment-v3.json";
+    let out = run(&["pack", v3, "-o", pack, "--today", "2026-12-07"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = std::fs::read(pack).expect("written");
+    // The same input and day: the same bytes.
+    assert!(
+        run(&["pack", v3, "-o", pack, "--today", "2026-12-07"], None)
+            .status
+            .success()
+    );
+    assert_eq!(std::fs::read(pack).expect("written"), first);
+    let out = run(&["verify-pack", pack], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.starts_with("ok: 2026 readiness review"), "{said}");
+    assert!(said.contains("  assessment.json  "), "{said}");
+    // One byte of the pack changed: refused, with the reason.
+    let mut changed = first.clone();
+    let at = changed.len() / 3;
+    changed[at] ^= 0x55;
+    let bad = dir.join("changed.zip");
+    std::fs::write(&bad, changed).expect("written");
+    let out = run(&["verify-pack", bad.to_str().expect("utf-8")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("changed.zip: "));
+    // An encrypted pack verifies with its passphrase.
+    let pass = dir.join("pass.txt");
+    std::fs::write(&pass, "correct horse battery staple pack\n").expect("written");
+    let sealed = dir.join("pack.zip.age");
+    let (pass, sealed) = (
+        pass.to_str().expect("utf-8"),
+        sealed.to_str().expect("utf-8"),
+    );
+    assert!(run(
+        &["encrypt", pack, "-o", sealed, "--passphrase-file", pass],
+        None
+    )
+    .status
+    .success());
+    assert!(
+        run(&["verify-pack", sealed, "--passphrase-file", pass], None)
+            .status
+            .success()
+    );
+    let out = run(&["verify-pack", sealed], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is encrypted (age)"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

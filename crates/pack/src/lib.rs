@@ -1,0 +1,236 @@
+//! The audit pack: one `.zip` an organization hands its auditor, and the checks that
+//! open one safely (docs/audit-pack.md).
+//!
+//! A pack holds the assessment in the current export format, its Statement of
+//! Applicability and action plan as CSV, the OSCAL assessment results, a printable
+//! report as HTML, and `manifest.json` listing every other file with its size and
+//! SHA-256. [`build`] writes one (the same bytes for the same assessment and day: no
+//! clock or random value goes in); [`open`] reads one back and refuses, with its own
+//! error, anything hostile: a path that climbs out or is absolute, a name twice, more
+//! entries or bigger files than allowed, an entry that inflates beyond what it declares
+//! (a zip bomb), a file the manifest does not list or lists with another size or hash,
+//! and an assessment the importer refuses.
+//!
+//! Evidence files join the pack with the evidence register (issue 22): until the
+//! assessment has evidence records there is nothing for a kept file to belong to, so
+//! [`build`] takes none.
+#![deny(missing_docs)]
+
+mod html;
+mod manifest;
+mod read;
+
+pub use html::report_html;
+pub use manifest::{Manifest, ManifestAssessment, ManifestFile, Role, FORMAT, FORMAT_VERSION};
+pub use read::{open, Limits, Opened, LIMITS};
+
+use aims_engine::reports::{oscal, plan, soa};
+use aims_engine::text::messages::Texts;
+use aims_engine::{export, score, Assessment, Catalog, Date};
+use sha2::{Digest, Sha256};
+use std::fmt;
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// The manifest's name in the pack.
+pub const MANIFEST: &str = "manifest.json";
+
+/// Why a pack could not be written or opened: each says what and where, for a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// Not a zip file, or a damaged one (the zip reader's words).
+    NotZip(String),
+    /// More entries than a pack may have.
+    TooManyEntries {
+        /// Entries in the file.
+        count: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A name that climbs out of the pack (`../`), is absolute, or is not a plain
+    /// relative path.
+    UnsafePath(String),
+    /// The same name twice.
+    DuplicateName(String),
+    /// A file bigger than allowed (by what it declares).
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its declared size, in bytes.
+        size: u64,
+        /// The most allowed, in bytes.
+        limit: u64,
+    },
+    /// All files together bigger than allowed.
+    TotalTooLarge {
+        /// The most allowed, in bytes.
+        limit: u64,
+    },
+    /// A file that inflates to more than it declares: a zip bomb, or a forged header.
+    Inflates(String),
+    /// A file the zip reader could not read to its end (damaged, a wrong checksum).
+    Damaged {
+        /// The file.
+        path: String,
+        /// The zip reader's words.
+        reason: String,
+    },
+    /// No `manifest.json`.
+    NoManifest,
+    /// A manifest that is not one (its problem).
+    BadManifest(String),
+    /// A file the manifest lists that is not in the pack.
+    Missing(String),
+    /// A file in the pack the manifest does not list.
+    Unlisted(String),
+    /// A file whose size is not the one listed.
+    SizeMismatch {
+        /// The file.
+        path: String,
+        /// The size the manifest lists.
+        listed: u64,
+        /// Its size.
+        actual: u64,
+    },
+    /// A file whose SHA-256 is not the one listed (changed since the pack was made).
+    HashMismatch(String),
+    /// The pack has no assessment, or one the importer refuses (its problems).
+    Assessment(Vec<String>),
+    /// Writing the zip failed (the writer's words).
+    Write(String),
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use PackError::*;
+        match self {
+            NotZip(why) => write!(f, "this is not a zip file, or it is damaged ({why})"),
+            TooManyEntries { count, limit } => write!(
+                f,
+                "the pack has {count} entries; at most {limit} are accepted"
+            ),
+            UnsafePath(path) => write!(
+                f,
+                "the pack names a file \"{path}\" outside its own folders (an absolute path, \"..\", or a backslash); nothing was read"
+            ),
+            DuplicateName(path) => write!(f, "the pack holds \"{path}\" twice"),
+            TooLarge { path, size, limit } => write!(
+                f,
+                "\"{path}\" is {} MB; a file in a pack may be at most {} MB",
+                mb(*size),
+                mb(*limit)
+            ),
+            TotalTooLarge { limit } => write!(
+                f,
+                "the pack's files come to more than {} MB together, the most accepted",
+                mb(*limit)
+            ),
+            Inflates(path) => write!(
+                f,
+                "\"{path}\" unpacks to more than it declares (a zip bomb or a forged header); nothing was read"
+            ),
+            Damaged { path, reason } => write!(
+                f,
+                "\"{path}\" cannot be read: it is damaged, or its header lies about its size ({reason}); nothing was read"
+            ),
+            NoManifest => write!(f, "the pack has no {MANIFEST}: it was not made by aims-readiness"),
+            BadManifest(why) => write!(f, "the pack's {MANIFEST} is not valid: {why}"),
+            Missing(path) => write!(f, "{MANIFEST} lists \"{path}\", which is not in the pack"),
+            Unlisted(path) => write!(f, "\"{path}\" is in the pack but not in {MANIFEST}"),
+            SizeMismatch { path, listed, actual } => write!(
+                f,
+                "\"{path}\" is {actual} bytes; {MANIFEST} says {listed}: it changed after the pack was made"
+            ),
+            HashMismatch(path) => write!(
+                f,
+                "\"{path}\" does not match its SHA-256 in {MANIFEST}: it changed after the pack was made"
+            ),
+            Assessment(problems) => {
+                write!(f, "the pack's assessment cannot be imported: {}", problems.join("; "))
+            }
+            Write(why) => write!(f, "the pack could not be written ({why})"),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+/// Bytes as megabytes, one decimal, for messages.
+fn mb(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The files of a pack for `a` (without the manifest), in the order they are written:
+/// the export, the SoA and action plan (CSV, English, the plan's overdue steps counted
+/// against `today`), the OSCAL assessment results and the printable report.
+pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Role, Vec<u8>)> {
+    let report = score(catalog, a);
+    vec![
+        (
+            "assessment.json".into(),
+            Role::Assessment,
+            export(catalog, a).into_bytes(),
+        ),
+        (
+            "statement-of-applicability.csv".into(),
+            Role::Soa,
+            soa::csv(catalog, a, Texts::ENGLISH).into_bytes(),
+        ),
+        (
+            "action-plan.csv".into(),
+            Role::Plan,
+            plan::csv(catalog, a, &report, today, Texts::ENGLISH).into_bytes(),
+        ),
+        (
+            "oscal-assessment-results.json".into(),
+            Role::Oscal,
+            oscal::assessment_results(catalog, a).into_bytes(),
+        ),
+        (
+            "report.html".into(),
+            Role::Report,
+            report_html(catalog, a, &report, today).into_bytes(),
+        ),
+    ]
+}
+
+/// Writes the audit pack for `a` as of `today`: its [`files`] and a manifest listing
+/// each with its size and SHA-256.
+pub fn build(catalog: &Catalog, a: &Assessment, today: Date) -> Result<Vec<u8>, PackError> {
+    let files = files(catalog, a, today);
+    let manifest = Manifest::new(
+        a,
+        today,
+        files
+            .iter()
+            .map(|(path, role, bytes)| ManifestFile {
+                path: path.clone(),
+                role: *role,
+                size: bytes.len() as u64,
+                sha256: sha256_hex(bytes),
+            })
+            .collect(),
+    );
+    let manifest = manifest.to_json();
+    let write = |e: &dyn fmt::Display| PackError::Write(e.to_string());
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // A fixed time on every entry (the zip format's earliest, 1980-01-01): the same
+    // assessment gives the same bytes; the manifest says when the pack was made.
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let listed = files.iter().map(|(p, _, b)| (p.as_str(), b.as_slice()));
+    for (path, bytes) in listed.chain([(MANIFEST, manifest.as_bytes())]) {
+        zip.start_file(path, options).map_err(|e| write(&e))?;
+        zip.write_all(bytes).map_err(|e| write(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| write(&e))?.into_inner())
+}

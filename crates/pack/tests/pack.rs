@@ -1,0 +1,283 @@
+//! The audit pack end to end: what `build` writes, `open` reads back byte for byte, and
+//! every hostile pack is refused with its own error (issue 22, part 8).
+
+use aims_engine::{export, import, Catalog, Date};
+use aims_pack::{build, open, sha256_hex, Limits, Manifest, PackError, Role, LIMITS, MANIFEST};
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+fn fixture() -> aims_engine::Assessment {
+    let text = include_str!("../../../tests/fixtures/assessment-v3.json");
+    import(Catalog::builtin(), text.as_bytes()).expect("the fixture imports")
+}
+
+fn today() -> Date {
+    Date::parse("2026-12-07").expect("a date")
+}
+
+fn pack() -> Vec<u8> {
+    build(Catalog::builtin(), &fixture(), today()).expect("built")
+}
+
+/// The pack's entries, as written.
+fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).expect("an entry");
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).expect("read");
+            (f.name().to_owned(), data)
+        })
+        .collect()
+}
+
+/// A zip of `files` as given (names unchecked, deflated).
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for (name, data) in files {
+        zip.start_file(*name, options).expect("start");
+        zip.write_all(data).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+/// The real pack's entries with `change` applied, zipped again.
+fn altered(change: impl FnOnce(&mut Vec<(String, Vec<u8>)>)) -> Vec<u8> {
+    let mut files = entries(&pack());
+    change(&mut files);
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip_of(&refs)
+}
+
+/// Replaces every occurrence of `from` in `bytes` by `to` (same length).
+fn patch(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut found = 0;
+    let mut i = 0;
+    while i + from.len() <= bytes.len() {
+        if &bytes[i..i + from.len()] == from {
+            bytes[i..i + from.len()].copy_from_slice(to);
+            found += 1;
+            i += from.len();
+        } else {
+            i += 1;
+        }
+    }
+    assert!(found > 0, "nothing to patch");
+}
+
+/// Sets the uncompressed size of every entry (local headers and central directory) to `size`.
+fn declare_size(bytes: &mut [u8], size: u32) {
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        match &bytes[i..i + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => bytes[i + 22..i + 26].copy_from_slice(&size.to_le_bytes()),
+            [0x50, 0x4b, 0x01, 0x02] => bytes[i + 24..i + 28].copy_from_slice(&size.to_le_bytes()),
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn refused(bytes: &[u8]) -> PackError {
+    match open(Catalog::builtin(), bytes, LIMITS) {
+        Ok(_) => panic!("a hostile pack was opened"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn a_pack_holds_the_assessment_its_reports_and_a_manifest_of_their_hashes() {
+    let bytes = pack();
+    let files = entries(&bytes);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "assessment.json",
+            "statement-of-applicability.csv",
+            "action-plan.csv",
+            "oscal-assessment-results.json",
+            "report.html",
+            MANIFEST
+        ]
+    );
+    let manifest = Manifest::parse(&files[5].1).expect("the manifest parses");
+    assert_eq!(manifest.created, "2026-12-07");
+    assert_eq!(manifest.assessment.name, fixture().name);
+    for ((name, data), listed) in files.iter().zip(&manifest.files) {
+        assert_eq!(&listed.path, name);
+        assert_eq!(listed.size, data.len() as u64);
+        assert_eq!(listed.sha256, sha256_hex(data));
+    }
+    assert_eq!(manifest.files[0].role, Role::Assessment);
+    assert_eq!(
+        files[0].1,
+        export(Catalog::builtin(), &fixture()).into_bytes(),
+        "the assessment is the export, byte for byte"
+    );
+    let html = String::from_utf8(files[4].1.clone()).expect("utf-8");
+    assert!(
+        html.contains("of 70 in scope") || html.contains(" in scope)"),
+        "denominators beside the figures"
+    );
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
+}
+
+#[test]
+fn the_same_assessment_and_day_give_the_same_bytes() {
+    assert_eq!(pack(), pack());
+}
+
+#[test]
+fn a_pack_opens_again_to_the_same_assessment_and_files() {
+    let bytes = pack();
+    let opened = open(Catalog::builtin(), &bytes, LIMITS).expect("opens");
+    assert_eq!(
+        export(Catalog::builtin(), &opened.assessment),
+        export(Catalog::builtin(), &fixture())
+    );
+    let written = entries(&bytes);
+    assert_eq!(opened.files, written[..5].to_vec());
+}
+
+#[test]
+fn a_path_that_climbs_out_is_refused() {
+    for name in [
+        "../evil.txt",
+        "evidence/../../evil.txt",
+        "/etc/evil",
+        "C:/evil",
+        "a\\..\\evil",
+    ] {
+        let bytes = altered(|files| files.push((name.into(), b"x".to_vec())));
+        assert_eq!(
+            refused(&bytes),
+            PackError::UnsafePath(name.into()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_file_changed_after_packing_is_refused() {
+    let bytes = altered(|files| {
+        let csv = &mut files[1].1;
+        csv[0] ^= 1;
+    });
+    assert_eq!(
+        refused(&bytes),
+        PackError::HashMismatch("statement-of-applicability.csv".into())
+    );
+    let bytes = altered(|files| files[2].1.push(b'\n'));
+    assert!(matches!(refused(&bytes), PackError::SizeMismatch { .. }));
+}
+
+#[test]
+fn unlisted_missing_and_duplicate_files_are_refused() {
+    let bytes = altered(|files| files.push(("extra.txt".into(), b"hi".to_vec())));
+    assert_eq!(refused(&bytes), PackError::Unlisted("extra.txt".into()));
+    let bytes = altered(|files| {
+        files.remove(3);
+    });
+    assert_eq!(
+        refused(&bytes),
+        PackError::Missing("oscal-assessment-results.json".into())
+    );
+    let bytes = altered(|files| {
+        files.remove(5);
+    });
+    assert_eq!(refused(&bytes), PackError::NoManifest);
+    // Two entries named alike: written under two names of one length, then renamed.
+    let mut bytes = zip_of(&[("a.txt", b"one"), ("b.txt", b"two")]);
+    patch(&mut bytes, b"b.txt", b"a.txt");
+    assert_eq!(refused(&bytes), PackError::DuplicateName("a.txt".into()));
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_or_while_unpacking() {
+    // 64 MB of zeros deflate to about 64 KB: declared honestly, it is over the limit.
+    let zeros = vec![0u8; 64 * 1024 * 1024];
+    let honest = altered(|files| files.push(("evidence/bomb.bin".into(), zeros.clone())));
+    assert!(honest.len() < 2 * 1024 * 1024);
+    assert!(matches!(refused(&honest), PackError::TooLarge { .. }));
+    // A 1 KB entry whose header claims more than 1 GB is refused on its claim.
+    let mut claimed = zip_of(&[("bomb.bin", &[0u8; 1024])]);
+    declare_size(&mut claimed, 0x7fff_ffff);
+    assert!(matches!(refused(&claimed), PackError::TooLarge { .. }));
+    // An entry declaring 1 KB that unpacks to 8 MB is stopped one byte past its
+    // declared size (the zip reader would go on: the check is ours).
+    let mut lying = zip_of(&[("bomb.bin", &zeros[..8 * 1024 * 1024])]);
+    declare_size(&mut lying, 1024);
+    assert_eq!(refused(&lying), PackError::Inflates("bomb.bin".into()));
+}
+
+#[test]
+fn too_many_entries_and_too_much_in_all_are_refused() {
+    let small = Limits {
+        entries: 3,
+        ..LIMITS
+    };
+    assert!(matches!(
+        open(Catalog::builtin(), &pack(), small),
+        Err(PackError::TooManyEntries { count: 6, limit: 3 })
+    ));
+    let tight = Limits {
+        total: 1000,
+        ..LIMITS
+    };
+    assert_eq!(
+        open(Catalog::builtin(), &pack(), tight).err(),
+        Some(PackError::TotalTooLarge { limit: 1000 })
+    );
+}
+
+#[test]
+fn a_manifest_as_strict_as_its_schema_and_an_assessment_the_importer_refuses() {
+    let bytes = altered(|files| {
+        let text = String::from_utf8(files[5].1.clone()).expect("utf-8");
+        files[5].1 = text
+            .replacen(
+                "\"format_version\": 1,",
+                "\"format_version\": 1, \"extra\": true,",
+                1,
+            )
+            .into_bytes();
+    });
+    assert!(matches!(refused(&bytes), PackError::BadManifest(why) if why.contains("extra")));
+    let not_zip = refused(b"this is not a zip file");
+    assert!(matches!(not_zip, PackError::NotZip(_)));
+    assert!(not_zip.to_string().starts_with("this is not a zip file"));
+    // An assessment the importer refuses, with a manifest that matches it.
+    let bytes = altered(|files| {
+        files[0].1 = b"{\"format\": \"something else\"}".to_vec();
+        let mut manifest = Manifest::parse(&files[5].1).expect("parses");
+        manifest.files[0].size = files[0].1.len() as u64;
+        manifest.files[0].sha256 = sha256_hex(&files[0].1);
+        files[5].1 = manifest.to_json().into_bytes();
+    });
+    assert!(matches!(refused(&bytes), PackError::Assessment(_)));
+}
+
+#[test]
+fn every_error_reads_as_a_sentence_for_a_person() {
+    let e = PackError::UnsafePath("../evil".into());
+    assert!(e
+        .to_string()
+        .contains("\"../evil\" outside its own folders"));
+    let e = PackError::TooLarge {
+        path: "x".into(),
+        size: 60 * 1024 * 1024,
+        limit: 50 * 1024 * 1024,
+    };
+    assert_eq!(
+        e.to_string(),
+        "\"x\" is 60.0 MB; a file in a pack may be at most 50.0 MB"
+    );
+}
