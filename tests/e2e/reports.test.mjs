@@ -147,6 +147,68 @@ test('CISO Assistant: the two CSVs the app downloads are the ones aims-score pri
   await context.close();
 });
 
+test('audit pack: the zip the app downloads is the one aims-score writes; it imports again, and a hostile one is refused', async () => {
+  const { context, page, errors, go } = await opened();
+  await go('results');
+  const exported = await download(page, 'button:has-text("Export JSON")');
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const pack = await download(page, 'button:has-text("Export audit pack (.zip)")');
+  assert.match(pack.name, /audit-pack.*\.zip$/);
+  const native = join(tmp, 'native-pack.zip');
+  scorer('pack', exported.path, '-o', native, '--today', today);
+  assert.ok((await readFile(native)).equals(pack.bytes), 'browser pack = aims-score pack, byte for byte');
+  assert.match(scorer('verify-pack', pack.path).toString(), /^ok: /);
+  // Encrypted: the export form offers the pack beside the assessment.
+  await page.click('button:has-text("Export encrypted…")');
+  await page.check('#aims-seal-pack');
+  await page.fill('#aims-seal-pass', 'correct horse battery staple pack');
+  await page.fill('#aims-seal-again', 'correct horse battery staple pack');
+  const sealedPack = await download(page, '.aims-seal button[type=submit]');
+  assert.match(sealedPack.name, /audit-pack.*\.zip\.age$/);
+  const packPass = join(tmp, 'sealed-pack-pass.txt');
+  await writeFile(packPass, 'correct horse battery staple pack\n');
+  assert.match(scorer('verify-pack', sealedPack.path, '--passphrase-file', packPass).toString(), /^ok: /);
+  // In a fresh browser: the pack imports as the assessment it holds.
+  const fresh = await chrome.browser.newContext();
+  const other = await fresh.newPage();
+  const otherErrors = watchErrors(other);
+  await other.goto(server.url);
+  await other.setInputFiles('input[type=file]', pack.path);
+  await other.waitForSelector('.aims-cards .aims-card', { timeout: 15000 });
+  await other.locator('.aims-card a').first().click();
+  await other.waitForSelector('.aims-item');
+  await other.click('.aims-tab:has-text("Results")');
+  const again = await download(other, 'button:has-text("Export JSON")');
+  assert.ok(again.bytes.equals(exported.bytes), 'the imported pack exports as the original, byte for byte');
+  // A pack that names a file outside itself: refused with the reason, nothing added.
+  const hostile = join(tmp, 'hostile.zip');
+  execFileSync(PYTHON, ['-c', `import zipfile,sys
+src=zipfile.ZipFile(sys.argv[1]); dst=zipfile.ZipFile(sys.argv[2],'w')
+for i in src.infolist(): dst.writestr(i.filename, src.read(i.filename))
+dst.writestr('../evil.txt', 'x'); dst.close()`, pack.path, hostile]);
+  await other.goto(server.url);
+  await other.setInputFiles('input[type=file]', hostile);
+  await other.waitForSelector('text=/outside its own folders/', { timeout: 15000 });
+  assert.equal(await other.locator('.aims-cards .aims-card').count(), 1, 'nothing added');
+  assert.deepEqual(otherErrors, []);
+  await fresh.close();
+  // An encrypted pack (aims-score encrypt): its passphrase, then the pack's checks.
+  const passFile = join(tmp, 'pack-pass.txt');
+  await writeFile(passFile, 'correct horse battery staple pack\n');
+  const sealed = join(tmp, 'pack.zip.age');
+  scorer('encrypt', pack.path, '-o', sealed, '--passphrase-file', passFile);
+  const third = await chrome.browser.newContext();
+  const page3 = await third.newPage();
+  await page3.goto(server.url);
+  await page3.setInputFiles('input[type=file]', sealed);
+  await page3.fill('#aims-open-pass', 'correct horse battery staple pack');
+  await page3.press('#aims-open-pass', 'Enter');
+  await page3.waitForSelector('.aims-cards .aims-card', { timeout: 15000 });
+  await third.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('readiness report prints to a PDF with every section, on a sensible number of pages', async () => {
   const { context, page, errors, go } = await opened();
   await go('report');

@@ -19,6 +19,7 @@
 mod html;
 mod manifest;
 mod read;
+mod zip;
 
 pub use html::report_html;
 pub use manifest::{Manifest, ManifestAssessment, ManifestFile, Role, FORMAT, FORMAT_VERSION};
@@ -29,9 +30,6 @@ use aims_engine::text::messages::Texts;
 use aims_engine::{export, score, Assessment, Catalog, Date};
 use sha2::{Digest, Sha256};
 use std::fmt;
-use std::io::{Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
 
 /// The manifest's name in the pack.
 pub const MANIFEST: &str = "manifest.json";
@@ -222,15 +220,10 @@ pub fn build(catalog: &Catalog, a: &Assessment, today: Date) -> Result<Vec<u8>, 
             .collect(),
     );
     let manifest = manifest.to_json();
-    let write = |e: &dyn fmt::Display| PackError::Write(e.to_string());
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    // A fixed time on every entry (the zip format's earliest, 1980-01-01): the same
-    // assessment gives the same bytes; the manifest says when the pack was made.
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    let listed = files.iter().map(|(p, _, b)| (p.as_str(), b.as_slice()));
-    for (path, bytes) in listed.chain([(MANIFEST, manifest.as_bytes())]) {
-        zip.start_file(path, options).map_err(|e| write(&e))?;
-        zip.write_all(bytes).map_err(|e| write(&e))?;
-    }
-    Ok(zip.finish().map_err(|e| write(&e))?.into_inner())
+    let entries: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(p, _, b)| (p.as_str(), b.as_slice()))
+        .chain([(MANIFEST, manifest.as_bytes())])
+        .collect();
+    zip::write(&entries)
 }

@@ -1,11 +1,10 @@
 //! Opening a pack: every entry is checked before anything is believed, and nothing is
 //! written anywhere (the caller gets the files in memory, or the reason it got none).
 
+use crate::zip::Archive;
 use crate::{sha256_hex, Manifest, PackError, Role, MANIFEST};
 use aims_engine::{import, Assessment, Catalog};
 use std::collections::HashSet;
-use std::io::{Cursor, Read};
-use zip::ZipArchive;
 
 /// How much a pack may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,106 +46,45 @@ fn safe_path(name: &str) -> bool {
             .all(|s| !s.is_empty() && s != "." && s != ".." && !s.contains(':'))
 }
 
-/// The names in the zip's central directory, as written, read from its bytes (the zip
-/// reader keeps one entry per name, so a name written twice would pass it unseen);
-/// `None` when there is no plain end-of-directory record to read them from.
-fn central_names(bytes: &[u8]) -> Option<Vec<String>> {
-    let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
-    let u32_at = |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
-    // The end record is the last 22 bytes, or further back by its comment's length.
-    let end = (0..=bytes.len().checked_sub(22)?)
-        .rev()
-        .take(22 + usize::from(u16::MAX))
-        .find(|&at| u32_at(at) == Some(0x0605_4b50))?;
-    let (count, mut at) = (u16_at(end + 10)?, usize::try_from(u32_at(end + 16)?).ok()?);
-    let mut names = Vec::with_capacity(usize::from(count));
-    for _ in 0..count {
-        if u32_at(at)? != 0x0201_4b50 {
-            return None;
-        }
-        let (name, extra, comment) = (
-            usize::from(u16_at(at + 28)?),
-            usize::from(u16_at(at + 30)?),
-            usize::from(u16_at(at + 32)?),
-        );
-        names.push(String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name)?).into_owned());
-        at += 46 + name + extra + comment;
-    }
-    Some(names)
-}
-
 /// Opens the pack `bytes` within `limits`: checks every entry's name and size, unpacks
 /// each no further than it declares, checks the manifest and every listed file's size
 /// and SHA-256, and imports the assessment.
 pub fn open(catalog: &Catalog, bytes: &[u8], limits: Limits) -> Result<Opened, PackError> {
-    let mut zip =
-        ZipArchive::new(Cursor::new(bytes)).map_err(|e| PackError::NotZip(e.to_string()))?;
-    if zip.len() > limits.entries {
-        return Err(PackError::TooManyEntries {
-            count: zip.len(),
-            limit: limits.entries,
-        });
-    }
-    let written = central_names(bytes).unwrap_or_default();
-    let mut seen = HashSet::new();
-    if let Some(twice) = written.iter().find(|n| !seen.insert(n.as_str())) {
-        return Err(PackError::DuplicateName(twice.clone()));
-    }
+    let zip = Archive::read(bytes, limits.entries)?;
     // Names and declared sizes first: nothing is unpacked from a pack that fails them.
     let mut names = HashSet::new();
     let mut total = 0u64;
-    for i in 0..zip.len() {
-        let entry = zip
-            .by_index_raw(i)
-            .map_err(|e| PackError::NotZip(e.to_string()))?;
-        let name = entry.name().to_owned();
-        if entry.is_dir() {
-            continue;
+    let entries: Vec<_> = zip
+        .entries
+        .iter()
+        // A folder's own entry (a name ending in `/`, nothing in it): nothing to read.
+        .filter(|e| !(e.name.ends_with('/') && e.size == 0))
+        .collect();
+    for entry in &entries {
+        let name = &entry.name;
+        if !safe_path(name) {
+            return Err(PackError::UnsafePath(name.clone()));
         }
-        if !safe_path(&name) || entry.enclosed_name().is_none() {
-            return Err(PackError::UnsafePath(name));
+        if !names.insert(name.as_str()) {
+            return Err(PackError::DuplicateName(name.clone()));
         }
-        if !names.insert(name.clone()) {
-            return Err(PackError::DuplicateName(name));
-        }
-        if entry.size() > limits.file {
+        if entry.size > limits.file {
             return Err(PackError::TooLarge {
-                path: name,
-                size: entry.size(),
+                path: name.clone(),
+                size: entry.size,
                 limit: limits.file,
             });
         }
-        total = total.saturating_add(entry.size());
+        total = total.saturating_add(entry.size);
         if total > limits.total {
             return Err(PackError::TotalTooLarge {
                 limit: limits.total,
             });
         }
     }
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..zip.len() {
-        let entry = zip
-            .by_index(i)
-            .map_err(|e| PackError::NotZip(e.to_string()))?;
-        if entry.is_dir() {
-            continue;
-        }
-        let (name, declared) = (entry.name().to_owned(), entry.size());
-        let mut data = Vec::new();
-        // One byte more than declared tells an entry that inflates beyond it.
-        let read = entry
-            .take(declared.saturating_add(1))
-            .read_to_end(&mut data)
-            .map_err(|e| PackError::Damaged {
-                path: name.clone(),
-                reason: e.to_string(),
-            });
-        // (The zip reader goes on past a declared size: this check is what stops a
-        // forged one, one byte past it.)
-        match read? {
-            n if n as u64 > declared => return Err(PackError::Inflates(name)),
-            _ => files.push((name, data)),
-        }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        files.push((entry.name.clone(), zip.contents(entry)?));
     }
     let manifest_at = files
         .iter()

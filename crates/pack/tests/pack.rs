@@ -281,3 +281,33 @@ fn every_error_reads_as_a_sentence_for_a_person() {
         "\"x\" is 60.0 MB; a file in a pack may be at most 50.0 MB"
     );
 }
+
+#[test]
+fn a_cut_or_scrambled_pack_is_refused_without_a_panic() {
+    let bytes = pack();
+    for cut in (0..bytes.len()).step_by(97) {
+        assert!(
+            open(Catalog::builtin(), &bytes[..cut], LIMITS).is_err(),
+            "cut at {cut}"
+        );
+    }
+    let mut opened = 0;
+    for at in (0..bytes.len()).step_by(61) {
+        let mut scrambled = bytes.clone();
+        scrambled[at] ^= 0xa5;
+        // Some bytes do not matter (a header's "version made by"); none may panic.
+        opened += usize::from(open(Catalog::builtin(), &scrambled, LIMITS).is_ok());
+    }
+    assert!(
+        opened < bytes.len() / 61 / 10,
+        "almost every change is caught ({opened})"
+    );
+}
+
+#[test]
+fn a_pack_another_zip_implementation_wrote_opens_too() {
+    // The zip crate read the pack in every test above (`entries`); here a pack it wrote
+    // itself, deflated, opens too. (Python's zipfile does both in tests/schema.)
+    let rewritten = altered(|_| {});
+    assert!(open(Catalog::builtin(), &rewritten, LIMITS).is_ok());
+}

@@ -1,20 +1,20 @@
 //! The full app's on-demand module for files other tools read (`aims-reports.js`,
-//! `aims-reports_bg.wasm`): OSCAL assessment results and CISO Assistant's two CSV
-//! files. Loaded the first time a person asks for one of them: their writers (serde
-//! types for OSCAL, the CSV tables) were 9 KB gzip of the app's first download, for a
-//! button most people never press (docs/size.md).
+//! `aims-reports_bg.wasm`): OSCAL assessment results, CISO Assistant's two CSV files and
+//! the audit pack (crates/pack), and opening a pack for import. Loaded the first time a
+//! person asks for one of them: their writers (serde types for OSCAL, the CSV tables,
+//! zip and SHA-256) stay out of the app's first download (docs/size.md).
 //!
 //! The app hands over the assessment's export (format 3), which this module reads with
-//! the engine's importer, so every file is exactly what `aims-score oscal` and
-//! `aims-score ciso-assistant` write from the same export.
+//! the engine's importer, so every file is exactly what `aims-score oscal`,
+//! `aims-score ciso-assistant` and `aims-score pack` write from the same export.
 #![deny(missing_docs)]
 
 use aims_engine::reports::{ciso_assistant, oscal};
 use aims_engine::text::messages::Texts;
-use aims_engine::{import, score, Assessment, Catalog, Date};
+use aims_engine::{export, import, score, Assessment, Catalog, Date};
 
-/// The export the app handed over did not read back (a bug, never the person's doing):
-/// the importer's first problem, in English.
+/// The export the app handed over did not read back (a bug, never the person's doing),
+/// or a date that is not one: the reason, in English.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable(pub String);
 
@@ -29,25 +29,67 @@ fn read(export: &[u8]) -> Result<Assessment, Unreadable> {
     })
 }
 
-/// The OSCAL assessment-results document for an export (English, as `aims-score oscal`).
-pub fn oscal(export: &[u8]) -> Result<String, Unreadable> {
-    Ok(oscal::assessment_results(
-        Catalog::builtin(),
-        &read(export)?,
-    ))
+fn day(today: &str) -> Result<Date, Unreadable> {
+    Date::parse(today).ok_or_else(|| Unreadable(format!("date {today}")))
 }
 
-/// CISO Assistant's audit and applied-controls CSV files for an export, the plan dated
-/// `today` (`YYYY-MM-DD`; English, as `aims-score ciso-assistant`).
-pub fn ciso_assistant(export: &[u8], today: &str) -> Result<[String; 2], Unreadable> {
+/// One file to download: what it is (for its name), its extension, its bytes.
+pub type File = (&'static str, &'static str, Vec<u8>);
+
+/// The files of `kind` for an export, dated `today` (`YYYY-MM-DD`), all in English as
+/// the native scorer writes them:
+///
+/// - `oscal`: the OSCAL assessment results (`aims-score oscal`);
+/// - `ciso`: CISO Assistant's audit and applied-controls files (`aims-score
+///   ciso-assistant`, without and with `--plan`);
+/// - `pack`: the audit pack (`aims-score pack`).
+pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<File>, Unreadable> {
     let catalog = Catalog::builtin();
     let a = read(export)?;
-    let today = Date::parse(today).ok_or_else(|| Unreadable(format!("date {today}")))?;
-    let report = score(catalog, &a);
-    Ok([
-        ciso_assistant::audit_csv(catalog, &a, Texts::ENGLISH),
-        ciso_assistant::applied_controls_csv(catalog, &a, &report, today, Texts::ENGLISH),
-    ])
+    Ok(match kind {
+        "oscal" => vec![(
+            "oscal",
+            "json",
+            oscal::assessment_results(catalog, &a).into_bytes(),
+        )],
+        "ciso" => {
+            let report = score(catalog, &a);
+            vec![
+                (
+                    "ciso-assistant-audit",
+                    "csv",
+                    ciso_assistant::audit_csv(catalog, &a, Texts::ENGLISH).into_bytes(),
+                ),
+                (
+                    "ciso-assistant-plan",
+                    "csv",
+                    ciso_assistant::applied_controls_csv(
+                        catalog,
+                        &a,
+                        &report,
+                        day(today)?,
+                        Texts::ENGLISH,
+                    )
+                    .into_bytes(),
+                ),
+            ]
+        }
+        "pack" => vec![(
+            "audit-pack",
+            "zip",
+            aims_pack::build(catalog, &a, day(today)?).map_err(|e| Unreadable(e.to_string()))?,
+        )],
+        other => return Err(Unreadable(format!("no files of kind {other}"))),
+    })
+}
+
+/// Opens an audit pack with every check (crates/pack) and gives its assessment as an
+/// export to import; a refused pack gives the reason, for the person.
+pub fn open_pack(bytes: &[u8]) -> Result<String, Unreadable> {
+    let catalog = Catalog::builtin();
+    aims_pack::open(catalog, bytes, aims_pack::LIMITS)
+        .map(|opened| export(catalog, &opened.assessment))
+        .map_err(|e| Unreadable(e.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -58,19 +100,27 @@ mod web {
         JsValue::from_str(&e.0)
     }
 
-    /// See [`crate::oscal`]; throws the reason as text.
+    /// See [`crate::files`]: for each file, what it is, its extension and its bytes (a
+    /// `Uint8Array`), one after the other; throws the reason as text.
     #[wasm_bindgen]
-    pub fn oscal(export: &[u8]) -> Result<String, JsValue> {
-        crate::oscal(export).map_err(thrown)
+    pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<JsValue>, JsValue> {
+        let files = crate::files(kind, export, today).map_err(thrown)?;
+        Ok(files
+            .into_iter()
+            .flat_map(|(what, extension, bytes)| {
+                [
+                    JsValue::from_str(what),
+                    JsValue::from_str(extension),
+                    js_sys::Uint8Array::from(&bytes[..]).into(),
+                ]
+            })
+            .collect())
     }
 
-    /// See [`crate::ciso_assistant`]: the audit file, then the applied controls; throws
-    /// the reason as text.
-    #[wasm_bindgen(js_name = cisoAssistant)]
-    pub fn ciso_assistant(export: &[u8], today: &str) -> Result<Vec<String>, JsValue> {
-        crate::ciso_assistant(export, today)
-            .map(Vec::from)
-            .map_err(thrown)
+    /// See [`crate::open_pack`]; throws the reason as text.
+    #[wasm_bindgen(js_name = openPack)]
+    pub fn open_pack(bytes: &[u8]) -> Result<String, JsValue> {
+        crate::open_pack(bytes).map_err(thrown)
     }
 }
 
@@ -80,34 +130,67 @@ mod tests {
 
     const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/assessment-v3.json");
 
+    fn fixture() -> Assessment {
+        import(Catalog::builtin(), FIXTURE).expect("the fixture imports")
+    }
+
+    fn only(kind: &str) -> Vec<Vec<u8>> {
+        files(kind, FIXTURE, "2026-12-07")
+            .expect("files")
+            .into_iter()
+            .map(|(_, _, bytes)| bytes)
+            .collect()
+    }
+
     #[test]
-    fn the_files_are_the_engines_for_the_same_assessment() {
-        let catalog = Catalog::builtin();
-        let a = import(catalog, FIXTURE).unwrap();
+    fn the_files_are_the_engines_and_the_packs_for_the_same_assessment() {
+        let (catalog, a) = (Catalog::builtin(), fixture());
+        let today = Date::parse("2026-12-07").expect("a date");
         assert_eq!(
-            oscal(FIXTURE).unwrap(),
-            oscal::assessment_results(catalog, &a)
-        );
-        let today = Date::parse("2026-12-07").unwrap();
-        let [audit, plan] = ciso_assistant(FIXTURE, "2026-12-07").unwrap();
-        assert_eq!(
-            audit,
-            ciso_assistant::audit_csv(catalog, &a, Texts::ENGLISH)
+            only("oscal"),
+            [oscal::assessment_results(catalog, &a).into_bytes()]
         );
         let report = score(catalog, &a);
         assert_eq!(
-            plan,
-            ciso_assistant::applied_controls_csv(catalog, &a, &report, today, Texts::ENGLISH)
+            only("ciso"),
+            [
+                ciso_assistant::audit_csv(catalog, &a, Texts::ENGLISH).into_bytes(),
+                ciso_assistant::applied_controls_csv(catalog, &a, &report, today, Texts::ENGLISH)
+                    .into_bytes()
+            ]
+        );
+        assert_eq!(
+            only("pack"),
+            [aims_pack::build(catalog, &a, today).expect("a pack")]
         );
     }
 
     #[test]
-    fn a_broken_export_or_date_is_an_error_not_a_panic() {
-        assert!(oscal(b"{").is_err());
-        assert!(oscal(b"").is_err());
+    fn a_pack_opens_to_its_assessments_export_and_a_hostile_one_says_why_not() {
+        let pack = only("pack").remove(0);
         assert_eq!(
-            ciso_assistant(FIXTURE, "yesterday").unwrap_err(),
+            open_pack(&pack).expect("opens"),
+            export(Catalog::builtin(), &fixture())
+        );
+        let mut changed = pack.clone();
+        let at = changed.len() / 2;
+        changed[at] ^= 0x55;
+        assert!(open_pack(&changed).is_err());
+        let refused = open_pack(b"not a zip").expect_err("refused");
+        assert!(
+            refused.0.starts_with("this is not a zip file"),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_broken_export_date_or_kind_is_an_error_not_a_panic() {
+        assert!(files("oscal", b"{", "2026-12-07").is_err());
+        assert!(files("oscal", b"", "2026-12-07").is_err());
+        assert_eq!(
+            files("ciso", FIXTURE, "yesterday").expect_err("refused"),
             Unreadable("date yesterday".into())
         );
+        assert!(files("spreadsheet", FIXTURE, "2026-12-07").is_err());
     }
 }

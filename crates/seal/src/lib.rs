@@ -112,9 +112,18 @@ fn new_passphrase(m: &SealMessages) -> String {
 }
 
 /// The export form.
-pub fn export_form(m: &SealMessages) -> String {
+/// The export form; `with_pack`: the audit pack is offered beside the assessment.
+pub fn export_form(m: &SealMessages, with_pack: bool) -> String {
+    let what = if with_pack {
+        format!(
+            r#"<fieldset style="border:0;padding:0;margin:0;display:grid;gap:.4rem"><legend class="aims-label">{}</legend><label class="aims-check"><input type="radio" name="aims-seal-what" value="json" checked> {}</label><label class="aims-check"><input type="radio" name="aims-seal-what" id="aims-seal-pack" value="pack"> {}</label></fieldset>"#,
+            m.seal_what, m.seal_what_json, m.seal_what_pack
+        )
+    } else {
+        String::new()
+    };
     format!(
-        r#"<form class="aims-panel aims-seal" aria-labelledby="aims-seal-title"><h2 class="aims-h2" id="aims-seal-title">{}</h2><p class="aims-small">{}</p>{}{}</form>"#,
+        r#"<form class="aims-panel aims-seal" aria-labelledby="aims-seal-title"><h2 class="aims-h2" id="aims-seal-title">{}</h2><p class="aims-small">{}</p>{what}{}{}</form>"#,
         m.seal_title,
         m.seal_help,
         new_passphrase(m),
@@ -294,6 +303,18 @@ mod tests {
             "",
             "no mismatch before the second is typed"
         );
+    }
+
+    #[test]
+    fn the_export_form_offers_the_audit_pack_only_when_there_is_one() {
+        let m = texts("en");
+        assert!(!export_form(m, false).contains("aims-seal-what"));
+        let both = export_form(m, true);
+        assert!(
+            both.contains(r#"value="json" checked"#),
+            "the assessment by default"
+        );
+        assert!(both.contains(r#"id="aims-seal-pack" value="pack""#));
     }
 
     #[test]

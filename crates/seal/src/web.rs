@@ -97,9 +97,11 @@ impl Form {
         }
     }
 
+    /// Puts the keyboard in the form's first passphrase field (or first field).
     fn focus(&self) {
         if let Some(first) = self
-            .find("input")
+            .find("input[type=password]")
+            .or_else(|| self.find("input"))
             .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = first.focus();
@@ -275,35 +277,48 @@ fn check_filled(shared: &Shared, id: &str) {
     }
 }
 
-/// Shows the export form in `root`; encrypts `plain` with the passphrase given and
-/// downloads it as `filename`. Settles with `true` once downloaded, `false` on Cancel.
+/// Shows the export form in `root`; encrypts `plain` (or, where the person chooses it,
+/// the audit pack `pack`) with the passphrase given and downloads it as `filename` (or
+/// `pack_filename`). Settles with `true` once downloaded, `false` on Cancel.
 #[wasm_bindgen]
 pub fn seal(
     root: web_sys::Element,
     plain: Vec<u8>,
     filename: String,
     lang: &str,
+    pack: Option<Vec<u8>>,
+    pack_filename: String,
 ) -> js_sys::Promise {
     let m = texts(lang);
-    let plain = Rc::new(plain);
+    let with_pack = pack.is_some();
+    let (plain, pack) = (Rc::new(plain), Rc::new(pack));
     open(
         root,
         m,
-        export_form(m),
+        export_form(m, with_pack),
         check_new,
         move |shared| {
             let (passphrase, again) = (
                 value(shared, "aims-seal-pass"),
                 value(shared, "aims-seal-again"),
             );
-            let (plain, filename) = (plain.clone(), filename.clone());
+            let chosen = shared
+                .borrow()
+                .as_ref()
+                .and_then(|f| f.find("#aims-seal-pack:checked"))
+                .is_some();
+            let (plain, pack) = (plain.clone(), pack.clone());
+            let name = if chosen { &pack_filename } else { &filename }.clone();
             Box::pin(async move {
                 if !check(m, &passphrase, &again).2 {
                     return Err(m.seal_mismatch.into());
                 }
-                let sealed =
-                    aims_crypt::encrypt(&plain, &passphrase).map_err(|e| failure(m, &e))?;
-                download(&filename, &sealed)
+                let bytes = match pack.as_ref() {
+                    Some(pack) if chosen => pack,
+                    _ => &*plain,
+                };
+                let sealed = aims_crypt::encrypt(bytes, &passphrase).map_err(|e| failure(m, &e))?;
+                download(&name, &sealed)
                     .ok_or_else(|| m.seal_failed.replace("{reason}", "download"))?;
                 Ok(Some(JsValue::TRUE))
             })

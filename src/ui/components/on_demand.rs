@@ -8,34 +8,52 @@
 
 use crate::engine::Assessment;
 use crate::ui::services::clock::today;
-use crate::ui::services::download::{download_report, export_filename};
+use crate::ui::services::download::{download_report_part, export_filename};
 use crate::ui::services::i18n::{active, catalog, msg, tf};
 use crate::ui::services::on_demand::{reason, with_module, Reports, Seal};
 use crate::ui::services::promise::settle;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
 
-/// Loads the module `name`, saying so in `root` (or why it cannot), then hands it and
-/// the element to `ready`.
-fn load(
-    root: &NodeRef,
-    name: &'static str,
-    ready: impl FnOnce(JsValue, web_sys::Element) + 'static,
+/// What runs once the modules asked for are loaded: them, in the order asked, and the
+/// place.
+type Ready = Box<dyn FnOnce(Vec<JsValue>, web_sys::Element)>;
+
+/// Loads the modules `names` in order, saying so in `root` (or why one cannot be), then
+/// hands them and the element to `ready`. One boxed callback for every caller: a
+/// generic one cost a copy of this per call site.
+fn load(root: &NodeRef, names: &'static [&'static str], ready: Ready) {
+    if let Some(root) = root.cast::<web_sys::Element>() {
+        load_into(root, names, Vec::new(), ready);
+    }
+}
+
+fn load_into(
+    root: web_sys::Element,
+    names: &'static [&'static str],
+    mut loaded: Vec<JsValue>,
+    ready: Ready,
 ) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
+    let Some((name, rest)) = names.split_first() else {
+        root.set_text_content(None);
+        return ready(loaded, root);
     };
     root.set_text_content(Some(msg::files_loading()));
     with_module(
         name,
-        Box::new(move |loaded| match loaded {
+        Box::new(move |module| match module {
             Ok(module) => {
-                root.set_text_content(None);
-                ready(module, root)
+                loaded.push(module);
+                load_into(root, rest, loaded, ready)
             }
             Err(why) => say(&root, &why),
         }),
     );
+}
+
+/// The first module loaded (every caller asked for at least one).
+fn first(modules: &[JsValue]) -> JsValue {
+    modules.first().cloned().unwrap_or_default()
 }
 
 /// Tells the person in `root` that something could not be done, and why.
@@ -43,44 +61,108 @@ fn say(root: &web_sys::Element, why: &str) {
     root.set_text_content(Some(&tf(msg::files_unavailable(), &[("reason", why)])));
 }
 
-/// Shows the encrypted-export form for `a` in `root`; `done()` once the file is
+/// Shows the encrypted-export form for `a` in `root`, the audit pack offered beside
+/// the assessment (made by the reports module first); `done()` once the file is
 /// downloaded (not on Cancel).
 pub fn export_sealed(root: &NodeRef, a: &Assessment, done: impl FnOnce() + 'static) {
     let text = crate::engine::export(catalog(), a);
     let filename = export_filename(&a.name, a.updated.as_str(), "json.age");
-    load(root, "aims-seal", move |module, root| {
-        let promise = module.unchecked_into::<Seal>().seal(
-            &root,
-            text.as_bytes(),
-            &filename,
-            active().code(),
-        );
+    let pack_name = export_filename(
+        &format!("{} audit-pack", a.name),
+        a.updated.as_str(),
+        "zip.age",
+    );
+    let today = today().to_string();
+    let ready: Ready = Box::new(move |modules, root| {
+        let pack = first(&modules)
+            .unchecked_into::<Reports>()
+            .files("pack", text.as_bytes(), &today)
+            .map_or(JsValue::UNDEFINED, |files| files.get(2));
+        let promise = modules
+            .get(1)
+            .cloned()
+            .unwrap_or_default()
+            .unchecked_into::<Seal>()
+            .seal(
+                &root,
+                text.as_bytes(),
+                &filename,
+                active().code(),
+                &pack,
+                &pack_name,
+            );
         settle(&promise, move |downloaded| {
             if downloaded.is_truthy() {
                 done()
             }
         });
     });
+    load(root, &["aims-reports", "aims-seal"], ready);
 }
 
-/// Shows the form that opens the encrypted file `name` in `root`; `done` gets its
-/// plaintext once the passphrase opens it (not on Cancel).
+/// What an opened file gives: its name and the export in it.
+type Opened = Box<dyn FnOnce(String, Vec<u8>)>;
+
+/// Whether `bytes` are a zip file (an audit pack).
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Opens the file `name` that is not a plain export, in `root`: an encrypted file
+/// (its passphrase asked for) or an audit pack (checked), or an encrypted pack (both).
+/// `done` gets the export inside (not on Cancel, not for a refused pack).
 pub fn open_sealed(
     root: &NodeRef,
     name: String,
     bytes: Vec<u8>,
     done: impl FnOnce(String, Vec<u8>) + 'static,
 ) {
-    load(root, "aims-seal", move |module, root| {
-        let promise = module
-            .unchecked_into::<Seal>()
-            .unseal(&root, &bytes, &name, active().code());
-        settle(&promise, move |plain| {
-            if let Some(plain) = plain.dyn_ref::<js_sys::Uint8Array>() {
-                done(name, plain.to_vec());
-            }
-        });
-    });
+    let done: Opened = Box::new(done);
+    if is_zip(&bytes) {
+        return load(root, &["aims-reports"], open_pack(name, bytes, done));
+    }
+    load(
+        root,
+        &["aims-seal"],
+        Box::new(move |modules, root| {
+            let promise = first(&modules).unchecked_into::<Seal>().unseal(
+                &root,
+                &bytes,
+                &name,
+                active().code(),
+            );
+            settle(&promise, move |plain| {
+                if let Some(plain) = plain.dyn_ref::<js_sys::Uint8Array>() {
+                    let plain = plain.to_vec();
+                    if is_zip(&plain) {
+                        load_into(
+                            root,
+                            &["aims-reports"],
+                            Vec::new(),
+                            open_pack(name, plain, done),
+                        );
+                    } else {
+                        done(name, plain);
+                    }
+                }
+            });
+        }),
+    );
+}
+
+/// Opening the audit pack `bytes` (named `name`) with the reports module's checks, once
+/// it is loaded: `done` gets its assessment as an export to import; a refused pack says
+/// why in the place.
+fn open_pack(name: String, bytes: Vec<u8>, done: Opened) -> Ready {
+    Box::new(move |modules, root| {
+        match first(&modules)
+            .unchecked_into::<Reports>()
+            .open_pack(&bytes)
+        {
+            Ok(export) => done(name, export.into_bytes()),
+            Err(e) => say(&root, &reason(&e)),
+        }
+    })
 }
 
 /// Shows the lock's settings for the records of `prefix` in `root`; `act` gets
@@ -90,49 +172,45 @@ pub fn lock_settings(root: &NodeRef, prefix: &str, act: yew::Callback<crate::ui:
     let Some(store) = records.store().cloned() else {
         return;
     };
-    load(root, "aims-seal", move |module, root| {
-        let promise = module
-            .unchecked_into::<Seal>()
-            .lock_settings(&root, active().code(), &store);
+    let ready: Ready = Box::new(move |modules, root| {
+        let promise =
+            first(&modules)
+                .unchecked_into::<Seal>()
+                .lock_settings(&root, active().code(), &store);
         settle(&promise, move |done| {
             if done.is_truthy() {
                 act.emit(crate::ui::state::Action::Refresh)
             }
         });
     });
+    load(root, &["aims-seal"], ready);
 }
 
-/// Downloads the OSCAL assessment results for `a` (English whatever the screen's
-/// language, titles included, so the document is the one `aims-score oscal` writes).
-pub fn download_oscal(root: &NodeRef, a: &Assessment) {
-    let (export, a) = (crate::engine::export(catalog(), a), a.clone());
-    load(root, "aims-reports", move |module, root| {
-        match module.unchecked_into::<Reports>().oscal(export.as_bytes()) {
-            Ok(text) => download_report(&a, "oscal", "json", &text),
-            Err(e) => say(&root, &reason(&e)),
-        }
-    });
-}
-
-/// Downloads CISO Assistant's two files for `a` (English, with the English catalog,
-/// like `aims-score ciso-assistant`: the same bytes from both, docs/interop.md).
-pub fn download_ciso(root: &NodeRef, a: &Assessment) {
+/// Downloads the files of `kind` for `a` from the reports module: `oscal` (the OSCAL
+/// assessment results), `ciso` (CISO Assistant's two files), `pack` (the audit pack).
+/// English whatever the screen's language, and the bytes `aims-score` writes from the
+/// same export (docs/interop.md, docs/audit-pack.md).
+pub fn download_files(root: &NodeRef, a: &Assessment, kind: &'static str) {
     let (export, a) = (crate::engine::export(catalog(), a), a.clone());
     let today = today().to_string();
-    load(root, "aims-reports", move |module, root| {
-        match module
+    let ready: Ready = Box::new(move |modules, root| {
+        match first(&modules)
             .unchecked_into::<Reports>()
-            .ciso_assistant(export.as_bytes(), &today)
+            .files(kind, export.as_bytes(), &today)
         {
             Ok(files) => {
-                for (kind, text) in ["ciso-assistant-audit", "ciso-assistant-plan"]
-                    .iter()
-                    .zip(&files)
-                {
-                    download_report(&a, kind, "csv", text);
+                for file in files.to_vec().chunks(3) {
+                    if let [what, extension, bytes] = file {
+                        let (what, extension) = (
+                            what.as_string().unwrap_or_default(),
+                            extension.as_string().unwrap_or_default(),
+                        );
+                        download_report_part(&a, &what, &extension, bytes);
+                    }
                 }
             }
             Err(e) => say(&root, &reason(&e)),
         }
     });
+    load(root, &["aims-reports"], ready);
 }

@@ -255,7 +255,7 @@ pub fn Home() -> Html {
                     <div class="aims-actions">
                         <label class="aims-btn aims-file">
                             { msg::home_import_pick() }
-                            <input type="file" accept="application/json,.json,.age" class="aims-sr" onchange={on_pick} data-testid="import-file" />
+                            <input type="file" accept="application/json,.json,.age,.zip" class="aims-sr" onchange={on_pick} data-testid="import-file" />
                         </label>
                         { crate::ui::components::shared_file::open_shared_file(&act, &navigator) }
                     </div>

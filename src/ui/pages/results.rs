@@ -5,7 +5,7 @@ use crate::engine::format::guide::terms;
 use crate::engine::rules::scoring::{Figure, GroupScore, Warning};
 use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Score, Stage, Verdict};
 use crate::ui::components::nav::term_link;
-use crate::ui::components::on_demand::{download_ciso, download_oscal, export_sealed};
+use crate::ui::components::on_demand::{download_files, export_sealed};
 use crate::ui::components::pct;
 use crate::ui::components::result_tabs::ResultTabs;
 use crate::ui::context::use_dispatch;
@@ -293,13 +293,9 @@ pub fn Results(p: &ResultsProps) -> Html {
             })
         })
     };
-    let on_oscal = {
+    let files = |kind: &'static str| {
         let (a, root) = (p.assessment.clone(), modules.clone());
-        Callback::from(move |_: MouseEvent| download_oscal(&root, &a))
-    };
-    let on_ciso = {
-        let (a, root) = (p.assessment.clone(), modules.clone());
-        Callback::from(move |_: MouseEvent| download_ciso(&root, &a))
+        Callback::from(move |_: MouseEvent| download_files(&root, &a, kind))
     };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">
@@ -310,8 +306,9 @@ pub fn Results(p: &ResultsProps) -> Html {
                     <button type="button" class="aims-btn" onclick={print()}>{ msg::results_print() }</button>
                     <button type="button" class="aims-btn" onclick={on_export}>{ msg::results_export() }</button>
                     <button type="button" class="aims-btn" onclick={on_seal}>{ msg::results_export_sealed() }</button>
-                    <button type="button" class="aims-btn" onclick={on_oscal}>{ msg::results_oscal() }</button>
-                    <button type="button" class="aims-btn" onclick={on_ciso}>{ msg::results_ciso() }</button>
+                    <button type="button" class="aims-btn" onclick={files("pack")}>{ msg::results_pack() }</button>
+                    <button type="button" class="aims-btn" onclick={files("oscal")}>{ msg::results_oscal() }</button>
+                    <button type="button" class="aims-btn" onclick={files("ciso")}>{ msg::results_ciso() }</button>
                 </div>
             </div>
             <div class="aims-noprint" ref={modules}></div>

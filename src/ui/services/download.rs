@@ -5,8 +5,13 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `filename`. Returns `false` if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    download_part(filename, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers `part` (a string, or bytes as a `Uint8Array`) as a download named `filename`.
+pub fn download_part(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> bool {
     let attempt = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let parts = js_sys::Array::of1(part);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
@@ -36,12 +41,23 @@ pub fn download_export(a: &crate::engine::Assessment, dispatch: &yew::Callback<A
 /// Offers a report of an assessment (`kind`: `soa`, `action-plan`, `oscal`) as a
 /// download named after the assessment, the report and the date.
 pub fn download_report(a: &crate::engine::Assessment, kind: &str, extension: &str, text: &str) {
+    download_report_part(a, kind, extension, &wasm_bindgen::JsValue::from_str(text));
+}
+
+/// [`download_report`] for a part that may be bytes (an audit pack).
+pub fn download_report_part(
+    a: &crate::engine::Assessment,
+    kind: &str,
+    extension: &str,
+    part: &wasm_bindgen::JsValue,
+) {
     let name = export_filename(&format!("{} {kind}", a.name), a.updated.as_str(), extension);
     let mime = match extension {
         "csv" => "text/csv;charset=utf-8",
+        "zip" => "application/zip",
         _ => "application/json",
     };
-    download(&name, mime, text);
+    download_part(&name, mime, part);
 }
 
 /// A file name for an export: the assessment's name made safe, plus the date and the

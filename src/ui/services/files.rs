@@ -10,7 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 pub enum Read {
     /// An export, imported (or why not).
     Imported(Result<Imported, Vec<ImportError>>),
-    /// An encrypted (age) file: its bytes, for the passphrase to open.
+    /// An encrypted (age) file or an audit pack (zip): its bytes, for a module to open
+    /// (`components::on_demand::open_sealed`).
     Sealed(Vec<u8>),
 }
 
@@ -51,7 +52,7 @@ pub fn read_and_import(file: web_sys::File, done: impl FnOnce(String, Read) + 's
         let read = match outcome.dyn_ref::<js_sys::ArrayBuffer>() {
             Some(buffer) => {
                 let bytes = js_sys::Uint8Array::new(buffer).to_vec();
-                if is_sealed(&bytes) {
+                if is_sealed(&bytes) || bytes.starts_with(b"PK\x03\x04") {
                     Read::Sealed(bytes)
                 } else {
                     Read::Imported(import_with_notices(

@@ -2,7 +2,8 @@
 //! it does, then kept for the visit; never part of the first download (docs/size.md):
 //!
 //! - `aims-seal` (crates/seal): encrypted files in the age format, with their forms;
-//! - `aims-reports` (crates/reports): OSCAL and CISO Assistant's CSV files.
+//! - `aims-reports` (crates/reports): OSCAL, CISO Assistant's CSV files and the audit
+//!   pack, and opening a pack.
 //!
 //! Where one comes from: the offline package's inert blocks `<name>-glue` and
 //! `<name>-wasm` when they are there (a page opened from disk can fetch nothing), or else
@@ -26,8 +27,8 @@ extern "C" {
     /// `aims-seal`: crates/seal/src/web.rs.
     pub type Seal;
 
-    /// Shows the export form in `root`: `true` once the encrypted file is downloaded,
-    /// `false` on Cancel.
+    /// Shows the export form in `root` (the audit pack offered too where there is
+    /// one): `true` once the encrypted file is downloaded, `false` on Cancel.
     #[wasm_bindgen(method)]
     pub fn seal(
         this: &Seal,
@@ -35,6 +36,8 @@ extern "C" {
         plain: &[u8],
         filename: &str,
         lang: &str,
+        pack: &JsValue,
+        pack_filename: &str,
     ) -> js_sys::Promise;
 
     /// Shows the form that opens an encrypted file in `root`: its plaintext
@@ -71,18 +74,20 @@ extern "C" {
     /// `aims-reports`: crates/reports/src/lib.rs.
     pub type Reports;
 
-    /// The OSCAL assessment results for an export; throws the reason as text.
+    /// The files of a kind (`oscal`, `ciso`, `pack`) for an export dated `today`: what
+    /// each is, its extension and its bytes, one after the other; throws the reason.
     #[wasm_bindgen(method, catch)]
-    pub fn oscal(this: &Reports, export: &[u8]) -> Result<String, JsValue>;
-
-    /// CISO Assistant's audit and applied-controls files for an export; throws the
-    /// reason as text.
-    #[wasm_bindgen(method, catch, js_name = cisoAssistant)]
-    pub fn ciso_assistant(
+    pub fn files(
         this: &Reports,
+        kind: &str,
         export: &[u8],
         today: &str,
-    ) -> Result<Vec<String>, JsValue>;
+    ) -> Result<js_sys::Array, JsValue>;
+
+    /// An audit pack's assessment as an export, after every check; throws the reason
+    /// a pack is refused, for the person.
+    #[wasm_bindgen(method, catch, js_name = openPack)]
+    pub fn open_pack(this: &Reports, pack: &[u8]) -> Result<String, JsValue>;
 
     // The language's dynamic `import()`, which resolves a relative address against the
     // importing script: the app's glue, so `./aims-seal.js` is the file beside it
