@@ -10,5 +10,6 @@ pub mod level;
 pub mod percent;
 pub mod profile;
 pub mod quick_facts;
+pub mod registers;
 pub mod substance;
 pub mod weight;

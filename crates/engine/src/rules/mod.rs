@@ -5,4 +5,5 @@ pub mod basis;
 pub mod exclusions;
 pub mod merge;
 pub mod quick;
+pub mod registers;
 pub mod scoring;
