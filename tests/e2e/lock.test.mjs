@@ -180,6 +180,23 @@ test('the lock closes itself after the idle time; use keeps it open', async () =
   await context.close();
 });
 
+test('the idle time chosen is the one kept and used', async () => {
+  const context = await chrome.browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install();
+  await assessmentWithMarkers(page);
+  await setLock(page);
+  await page.selectOption('#aims-lock-idle', '5');
+  await page.waitForSelector('text=Saved: the lock closes after 5 minutes without use.');
+  await page.click('button:has-text("Close")');
+  await openSettings(page);
+  assert.equal(await page.inputValue('#aims-lock-idle'), '5', 'kept');
+  await page.click('button:has-text("Close")');
+  await page.clock.fastForward('06:00');
+  await lockScreen(page);
+  await context.close();
+});
+
 test('an interrupted change or removal leaves the previous passphrase and every record', async () => {
   const context = await chrome.browser.newContext();
   const page = await context.newPage();

@@ -76,11 +76,19 @@ impl Form {
         self.root.query_selector(selector).ok().flatten()
     }
 
+    /// The value of the field `id`: a text or passphrase field, or a choice (the idle
+    /// time's `<select>`).
     fn value(&self, id: &str) -> String {
-        self.find(&format!("#{id}"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default()
+        let Some(field) = self.find(&format!("#{id}")) else {
+            return String::new();
+        };
+        match field.dyn_into::<web_sys::HtmlInputElement>() {
+            Ok(input) => input.value(),
+            Err(field) => field
+                .dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|select| select.value())
+                .unwrap_or_default(),
+        }
     }
 
     fn say(&self, selector: &str, text: &str, alert: bool) {
