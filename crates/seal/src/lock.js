@@ -70,24 +70,19 @@ function watch(s) {
   }, 5000);
 }
 
-/** Reads the database again (another tab may have written, or changed the lock, while this one showed its lock screen). */
-function reread(s) {
+/** Resolves once `tx` has committed; rejects with the browser's reason if it aborts. */
+function committed(tx) {
   return new Promise((ok, fail) => {
-    const tx = s.db.transaction("records"), store = tx.objectStore("records");
-    const keys = store.getAllKeys(), values = store.getAll();
-    tx.oncomplete = () => {
-      s.map = new Map(keys.result.map((k, i) => [k, values.result[i]]));
-      s.lock = s.map.get("lock");
-      s.map.delete("lock");
-      ok();
-    };
+    tx.oncomplete = ok;
     tx.onabort = () => fail(tx.error || new Error("aborted"));
   });
 }
 
 /** Opens the copy with `passphrase`: true, or false when it is not the one. */
 export async function lockUnlock(s, passphrase) {
-  await reread(s);
+  // Another tab may have written, or changed the lock, while this one showed its lock
+  // screen: everything is read again.
+  await s.readAll();
   // Removed in another tab meanwhile: nothing to open.
   if (!s.lock) return true;
   const key = await keyFor(s.lock, passphrase);
@@ -108,13 +103,10 @@ export async function lockUnlock(s, passphrase) {
 async function rekey(s, key, lock) {
   const entries = [...s.map];
   const values = await Promise.all(entries.map(([name, text]) => key ? encrypt(key, name, text) : text));
-  await new Promise((ok, fail) => {
-    const tx = s.db.transaction("records", "readwrite"), store = tx.objectStore("records");
-    entries.forEach(([name], i) => store.put(values[i], name));
-    if (lock) store.put(lock, "lock"); else store.delete("lock");
-    tx.oncomplete = ok;
-    tx.onabort = () => fail(tx.error || new Error("aborted"));
-  });
+  const tx = s.db.transaction("records", "readwrite"), store = tx.objectStore("records");
+  entries.forEach(([name], i) => store.put(values[i], name));
+  if (lock) store.put(lock, "lock"); else store.delete("lock");
+  await committed(tx);
   s.lock = lock;
   use(s, key);
   // Every other tab reloads: to its lock screen, or (lock removed) to its records.
@@ -164,13 +156,18 @@ export function lockRemove(s, current) {
 
 /** Keeps the idle minutes (the key stays). */
 export function lockIdle(s, idle) {
-  return queued(s, () => new Promise((ok, fail) => {
+  return queued(s, async () => {
     const lock = { ...s.lock, idle };
     const tx = s.db.transaction("records", "readwrite");
     tx.objectStore("records").put(lock, "lock");
-    tx.oncomplete = () => { s.lock = lock; ok(); };
-    tx.onabort = () => fail(tx.error || new Error("aborted"));
-  }));
+    await committed(tx);
+    s.lock = lock;
+  });
+}
+
+/** Locks every tab now (the app's records do it: src/ui/services/records.rs). */
+export function lockNow(s) {
+  s.lockNow();
 }
 
 /** The idle minutes of the lock, or 0 when there is none. */
@@ -180,12 +177,11 @@ export function lockMinutes(s) {
 
 /** For a lost passphrase: deletes every record of the namespace's database, then every tab starts again. */
 export function lockForget(s) {
-  return queued(s, () => new Promise((ok, fail) => {
+  return queued(s, () => {
     const tx = s.db.transaction("records", "readwrite");
     tx.objectStore("records").clear();
-    tx.oncomplete = ok;
-    tx.onabort = () => fail(tx.error || new Error("aborted"));
-  })).then((outcome) => {
+    return committed(tx);
+  }).then((outcome) => {
     if (!outcome) { s.channel?.postMessage({ relock: 1 }); location.reload(); }
     return outcome;
   });

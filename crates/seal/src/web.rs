@@ -32,6 +32,8 @@ extern "C" {
     fn lock_remove(records: &JsValue, current: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = lockIdle)]
     fn lock_idle(records: &JsValue, idle: u32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = lockNow)]
+    fn lock_now(records: &JsValue);
     #[wasm_bindgen(js_name = lockMinutes)]
     fn lock_minutes(records: &JsValue) -> u32;
     #[wasm_bindgen(js_name = lockForget)]
@@ -519,12 +521,7 @@ pub fn lock_settings(root: web_sys::Element, lang: &str, records: JsValue) -> js
                 redraw(shared, &act_draw(p));
             };
             match act {
-                "lock" => {
-                    let _ = js_sys::Reflect::get(&act_records, &"lockNow".into())
-                        .ok()
-                        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                        .map(|f| f.call0(&act_records));
-                }
+                "lock" => lock_now(&act_records),
                 "change" => show(Settings::Change),
                 "remove" => show(Settings::Remove),
                 "back" => show(Settings::On),

@@ -31,6 +31,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(inline_js = r#"
+function recordsReadAll(s) {
+  return new Promise((done, fail) => {
+    const tx = s.db.transaction('records'), store = tx.objectStore('records');
+    const keys = store.getAllKeys(), values = store.getAll();
+    tx.oncomplete = () => {
+      s.map = new Map(keys.result.map((k, i) => [k, values.result[i]]));
+      s.lock = s.map.get('lock');
+      s.map.delete('lock');
+      done(s);
+    };
+    tx.onabort = () => fail(tx.error);
+  });
+}
+function recordsReload(s) {
+  // (An empty write ends after every write before it has committed.)
+  return recordsWrite(s, [], []).then(() => location.reload());
+}
 export function recordsOpen(name) {
   return new Promise((done) => {
     let r;
@@ -38,21 +55,17 @@ export function recordsOpen(name) {
     r.onupgradeneeded = () => r.result.createObjectStore('records');
     r.onerror = () => done(null);
     r.onsuccess = () => {
-      const db = r.result;
+      const s = { name, db: r.result, map: null, lock: undefined, queue: Promise.resolve(), channel: null, seal: null, open: null };
+      // For the seal module too: every record read again (its lock screen); every tab
+      // locked (each reloads once its writes are in).
+      s.readAll = () => recordsReadAll(s);
+      s.lockNow = () => { s.channel?.postMessage({ lock: 1 }); recordsReload(s); };
       try {
-        const tx = db.transaction('records'), store = tx.objectStore('records');
-        const keys = store.getAllKeys(), values = store.getAll();
-        tx.oncomplete = () => {
-          const map = new Map(keys.result.map((k, i) => [k, values.result[i]]));
-          const lock = map.get('lock');
-          map.delete('lock');
-          const s = { name, db, map, lock, queue: Promise.resolve(), channel: null, seal: null, open: null };
-          s.lockNow = () => recordsLockNow(s);
+        recordsReadAll(s).then(() => {
           // The app's Lock button (components::nav) names the records it locks.
           addEventListener('click', (e) => { if (e.target.closest?.('[data-aims-lock-now]')?.dataset.aimsLockNow === name) s.lockNow(); });
           done(s);
-        };
-        tx.onabort = () => done(null);
+        }, () => done(null));
       } catch (e) { done(null); }
     };
   });
@@ -99,7 +112,7 @@ export function recordsListen(s, heard) {
       // Another tab was used (the lock's idle time), or locked, or changed the lock:
       // this one reloads, once its own writes are in.
       if (data.active) return s.active?.(data.active);
-      if (typeof data !== 'string') return recordsWrite(s, [], []).then(() => location.reload());
+      if (typeof data !== 'string') return recordsReload(s);
       try {
         const r = s.db.transaction('records').objectStore('records').get(data);
         await new Promise((ok) => { r.onsuccess = ok; });
@@ -111,11 +124,6 @@ export function recordsListen(s, heard) {
   } catch (e) { /* no channel: other tabs' changes show after a reload */ }
 }
 export function recordsLocked(s) { return s.lock ? (s.seal ? 2 : 1) : 0; }
-export function recordsLockNow(s) {
-  s.channel?.postMessage({ lock: 1 });
-  // (An empty write ends after every write before it has committed.)
-  recordsWrite(s, [], []).then(() => location.reload());
-}
 "#)]
 extern "C" {
     /// The opened database with its copy, or `null` where there is none to be had.
