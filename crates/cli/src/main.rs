@@ -292,6 +292,19 @@ fn read_bytes(file: &str, limit: u64) -> Result<Vec<u8>, ExitCode> {
 /// The largest file `encrypt` and `decrypt` take (an audit pack with its evidence).
 const MAX_SEALED_BYTES: u64 = 2 << 30;
 
+/// Reads FILE (or stdin) whole, refusing one over [`MAX_SEALED_BYTES`] with a message.
+fn read_large(file: &str) -> Result<Vec<u8>, ExitCode> {
+    let bytes = read_bytes(file, MAX_SEALED_BYTES)?;
+    if bytes.len() as u64 > MAX_SEALED_BYTES {
+        eprintln!(
+            "aims-score: {file} is larger than {} MB",
+            MAX_SEALED_BYTES >> 20
+        );
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(bytes)
+}
+
 /// `encrypt` (`sealing`) or `decrypt` FILE into OUT with the passphrase.
 fn seal(input: &Input, file: &str, out: &str, sealing: bool) -> ExitCode {
     let Some(passphrase) = &input.passphrase else {
@@ -301,17 +314,10 @@ fn seal(input: &Input, file: &str, out: &str, sealing: bool) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let bytes = match read_bytes(file, MAX_SEALED_BYTES) {
+    let bytes = match read_large(file) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    if bytes.len() as u64 > MAX_SEALED_BYTES {
-        eprintln!(
-            "aims-score: {file} is larger than {} MB",
-            MAX_SEALED_BYTES >> 20
-        );
-        return ExitCode::FAILURE;
-    }
     let result = if sealing {
         aims_crypt::encrypt(&bytes, passphrase)
     } else {
@@ -367,30 +373,10 @@ fn write_pack(input: &Input, file: &str, out: &str, rest: &[&str]) -> ExitCode {
 /// `verify-pack`: opens PACK (decrypting an age file with the passphrase) with every
 /// check, and lists what it holds.
 fn verify_pack(input: &Input, file: &str) -> ExitCode {
-    let mut bytes = match read_bytes(file, MAX_SEALED_BYTES) {
+    let bytes = match read_large(file).and_then(|b| input.opened(file, b)) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    if bytes.len() as u64 > MAX_SEALED_BYTES {
-        eprintln!(
-            "aims-score: {file} is larger than {} MB",
-            MAX_SEALED_BYTES >> 20
-        );
-        return ExitCode::FAILURE;
-    }
-    if aims_crypt::is_encrypted(&bytes) {
-        let Some(passphrase) = &input.passphrase else {
-            eprintln!("aims-score: {file} is encrypted (age); pass --passphrase-file P");
-            return ExitCode::FAILURE;
-        };
-        bytes = match aims_crypt::decrypt(&bytes, passphrase) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("aims-score: {file}: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
-    }
     match aims_pack::open(input.catalog, &bytes, aims_pack::LIMITS) {
         Ok(opened) => {
             let mut text = format!(
@@ -416,22 +402,28 @@ fn verify_pack(input: &Input, file: &str) -> ExitCode {
 }
 
 impl Input {
+    /// `bytes` read from FILE, decrypted with the passphrase if they are an age file.
+    fn opened(&self, file: &str, bytes: Vec<u8>) -> Result<Vec<u8>, ExitCode> {
+        if !aims_crypt::is_encrypted(&bytes) {
+            return Ok(bytes);
+        }
+        let Some(passphrase) = &self.passphrase else {
+            eprintln!("aims-score: {file} is encrypted (age); pass --passphrase-file P");
+            return Err(ExitCode::FAILURE);
+        };
+        aims_crypt::decrypt(&bytes, passphrase).map_err(|e| {
+            eprintln!("aims-score: {file}: {e}");
+            ExitCode::FAILURE
+        })
+    }
+
     /// Reads FILE (or stdin for `-`), decrypts it if it is an age file, and imports it,
     /// printing every problem on failure.
     fn assessment(&self, file: &str) -> Result<Assessment, ExitCode> {
         let limit = aims_engine::format::import::MAX_IMPORT_BYTES as u64;
         // An encrypted export is a little longer than the export itself.
-        let mut bytes = read_bytes(file, limit + limit / 64 + 4096)?;
-        if aims_crypt::is_encrypted(&bytes) {
-            let Some(passphrase) = &self.passphrase else {
-                eprintln!("aims-score: {file} is encrypted (age); pass --passphrase-file P");
-                return Err(ExitCode::FAILURE);
-            };
-            bytes = aims_crypt::decrypt(&bytes, passphrase).map_err(|e| {
-                eprintln!("aims-score: {file}: {e}");
-                ExitCode::FAILURE
-            })?;
-        }
+        let bytes = read_bytes(file, limit + limit / 64 + 4096)?;
+        let mut bytes = self.opened(file, bytes)?;
         bytes.truncate(limit as usize + 1);
         match import_with_notices(self.catalog, &bytes) {
             Ok(imported) => {
