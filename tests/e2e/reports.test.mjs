@@ -255,9 +255,8 @@ test('crosswalks both ways: from an article or function back to items, judgement
   await context.close();
 });
 
-test('compare with a colleague file: per-group deltas, item changes, merge item by item', async () => {
-  const { context, page, errors, go } = await opened();
-  // The colleague's copy: A.6.2.4 raised to 4, one more document, 5.2 answered higher.
+/** The colleague's copy of the fixture: A.6.2.4 raised to 4, one more document, 5.2 answered higher. */
+async function colleagueFile() {
   const theirs = JSON.parse(await readFile(FIXTURE, 'utf8'));
   theirs.assessment.updated = '2026-12-15T09:00:00Z';
   theirs.assessment.items['A.6.2.4'].maturity = 4;
@@ -267,21 +266,60 @@ test('compare with a colleague file: per-group deltas, item changes, merge item 
   theirs.assessment.documents[missing] = true;
   const file = join(tmp, 'colleague.json');
   await writeFile(file, JSON.stringify(theirs));
+  return file;
+}
+
+test('compare with a colleague file: per-group deltas, item changes, merge item by item', async () => {
+  const { context, page, errors, go } = await opened();
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname.split('/').pop()));
+  const file = await colleagueFile();
   await go('compare');
+  // The comparison is drawn by the reports module, loaded only once there is one to show.
+  assert.ok(!asked.some((f) => f.startsWith('aims-reports')), 'not loaded before it is needed');
   await page.setInputFiles('#aims-compare-file', file);
   await page.waitForSelector('.aims-merge');
+  assert.ok(asked.includes('aims-reports_bg.wasm'));
   assert.match(await page.textContent('.aims-compare'), /2 up, 0 down/);
   assert.match(await page.textContent('.aims-compare'), /1 gained, 0 lost/);
   assert.match(await page.textContent('.aims-compare-overall'), /\+\d/);
   assert.match(await page.textContent('#aims-merge-title'), /3 differences/);
   await screenshot(page, 'compare-merge-desktop');
-  // Nothing changed yet; take theirs for A.6.2.4, then take it back.
+  // Nothing changed yet; take theirs for A.6.2.4, take it back, and take it again.
   const row = page.locator('.aims-merge-row', { hasText: 'A.6.2.4' });
   await row.locator('button:has-text("Take theirs")').click();
+  await row.locator('button:has-text("Keep mine")').click();
+  await row.locator('button:has-text("Take theirs")').click();
   await row.locator('button:has-text("Keep mine")').waitFor();
+  // The document row takes theirs too, by keyboard.
+  const doc = page.locator('.aims-merge-row[data-taken=false] button[data-merge=document]');
+  await doc.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.aims-merge-row[data-taken=true] button[data-merge=document]');
   await page.goto(page.url().replace('/compare', '/assess/A.6.2.4'));
   await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
   assert.equal(await page.locator('.aims-item[data-item="A.6.2.4"] input[value="4"]').isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the comparison speaks German in a German browser', async () => {
+  const context = await chrome.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const id = await openFixture(page, server.url);
+  await page.goto(`${server.url}#/a/${id}/compare`);
+  await page.waitForSelector('.aims-app[lang=de] .aims-subtabs');
+  await page.setInputFiles('#aims-compare-file', await colleagueFile());
+  await page.waitForSelector('.aims-merge');
+  assert.match(await page.textContent('.aims-compare'), /2 höher, 0 niedriger/);
+  assert.match(await page.textContent('#aims-merge-title'), /3 Unterschiede/);
+  await page.setViewportSize(VIEWPORTS.phone);
+  assert.equal(await hasHorizontalScroll(page), false, 'the comparison scrolls sideways at phone width');
+  assert.deepEqual(await axeSerious(page), []);
+  await screenshot(page, 'de-compare-merge-phone');
+  assert.match(await page.textContent('.aims-compare-overall'), /\d,\d\u00a0%|\d\u00a0%/);
+  assert.equal(await page.locator('.aims-merge-row button:has-text("Übernehmen")').count(), 3);
   assert.deepEqual(errors, []);
   await context.close();
 });

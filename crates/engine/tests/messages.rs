@@ -18,6 +18,7 @@ fn sources() -> Vec<(String, String)> {
         "../cli/src",
         "../quick/src",
         "../seal/src",
+        "../reports/src",
     ]
     .iter()
     .map(|d| Path::new(d).to_path_buf())

@@ -1,8 +1,9 @@
 //! The full app's on-demand module for files other tools read (`aims-reports.js`,
 //! `aims-reports_bg.wasm`): OSCAL assessment results, CISO Assistant's two CSV files and
-//! the audit pack (crates/pack), and opening a pack for import. Loaded the first time a
-//! person asks for one of them: their writers (serde types for OSCAL, the CSV tables,
-//! zip and SHA-256) stay out of the app's first download (docs/size.md).
+//! the audit pack (crates/pack), opening a pack for import, and the comparison screen's
+//! body ([`compare`]). Loaded the first time a person asks for one of them: their
+//! writers (serde types for OSCAL, the CSV tables, zip and SHA-256) and the comparison
+//! stay out of the app's first download (docs/size.md).
 //!
 //! The app hands over the assessment's export (format 3), which this module reads with
 //! the engine's importer, so every file is exactly what `aims-score oscal`,
@@ -12,6 +13,8 @@
 use aims_engine::reports::{ciso_assistant, oscal};
 use aims_engine::text::messages::Texts;
 use aims_engine::{export, import, score, Assessment, Catalog, Date};
+
+pub mod compare;
 
 /// The export the app handed over did not read back (a bug, never the person's doing),
 /// or a date that is not one: the reason, in English.
@@ -121,6 +124,30 @@ mod web {
     #[wasm_bindgen(js_name = openPack)]
     pub fn open_pack(bytes: &[u8]) -> Result<String, JsValue> {
         crate::open_pack(bytes).map_err(thrown)
+    }
+
+    /// The comparison's markup ([`crate::compare::markup`]); `original` empty when the
+    /// other is a saved assessment, not a file; throws the reason as text.
+    #[wasm_bindgen]
+    pub fn compare(
+        lang: &str,
+        labels: Vec<String>,
+        mine: &[u8],
+        other: &[u8],
+        original: &[u8],
+        mine_label: &str,
+        other_label: &str,
+    ) -> Result<String, JsValue> {
+        crate::compare::markup(&crate::compare::Request {
+            lang: aims_engine::text::lang::Lang::parse(lang).unwrap_or_default(),
+            labels: &labels,
+            mine,
+            other,
+            original: (!original.is_empty()).then_some(original),
+            mine_label,
+            other_label,
+        })
+        .map_err(thrown)
     }
 }
 

@@ -214,3 +214,48 @@ pub fn download_files(root: &NodeRef, a: &Assessment, kind: &'static str) {
     });
     load(root, &["aims-reports"], ready);
 }
+
+/// Draws the comparison of the open assessment `mine` with `other` in `root`, through
+/// the reports module; `original` (this assessment before any choice) when `other` is a
+/// colleague's file, so each difference gets its merge button. The screen answers the
+/// buttons (`pages::compare`).
+pub fn show_comparison(
+    root: &NodeRef,
+    mine: &Assessment,
+    other: &Assessment,
+    original: Option<&Assessment>,
+) {
+    let c = catalog();
+    let labels: Vec<String> = c
+        .item_ids()
+        .map(|i| c.item(i).label())
+        .chain(c.group_ids().map(|g| c.group(g).label()))
+        .chain(c.document_ids().map(|d| c.document(d).title.clone()))
+        .collect();
+    let exports = [Some(mine), Some(other), original]
+        .map(|a| a.map(|a| crate::engine::export(c, a)).unwrap_or_default());
+    let label = |a: &Assessment| {
+        format!(
+            "{} · {}",
+            a.name,
+            crate::ui::services::clock::local_label(&a.updated)
+        )
+    };
+    let (mine_label, other_label) = (label(mine), label(other));
+    let ready: Ready = Box::new(move |modules, root| {
+        let [mine, other, original] = &exports;
+        match first(&modules).unchecked_into::<Reports>().compare(
+            active().code(),
+            labels,
+            mine.as_bytes(),
+            other.as_bytes(),
+            original.as_bytes(),
+            &mine_label,
+            &other_label,
+        ) {
+            Ok(markup) => root.set_inner_html(&markup),
+            Err(e) => say(&root, &reason(&e)),
+        }
+    });
+    load(root, &["aims-reports"], ready);
+}

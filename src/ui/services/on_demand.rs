@@ -3,7 +3,7 @@
 //!
 //! - `aims-seal` (crates/seal): encrypted files in the age format, with their forms;
 //! - `aims-reports` (crates/reports): OSCAL, CISO Assistant's CSV files and the audit
-//!   pack, and opening a pack.
+//!   pack, opening a pack, and the comparison of two assessments.
 //!
 //! Where one comes from: the offline package's inert blocks `<name>-glue` and
 //! `<name>-wasm` when they are there (a page opened from disk can fetch nothing), or else
@@ -88,6 +88,21 @@ extern "C" {
     /// a pack is refused, for the person.
     #[wasm_bindgen(method, catch, js_name = openPack)]
     pub fn open_pack(this: &Reports, pack: &[u8]) -> Result<String, JsValue>;
+    /// The comparison's markup: the catalog's labels in the screen's language (items,
+    /// groups, documents), the open assessment's export, the other's, the open one's
+    /// before any merge choice (empty for a saved one), and how each is named.
+    #[wasm_bindgen(method, catch)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn compare(
+        this: &Reports,
+        lang: &str,
+        labels: Vec<String>,
+        mine: &[u8],
+        other: &[u8],
+        original: &[u8],
+        mine_label: &str,
+        other_label: &str,
+    ) -> Result<String, JsValue>;
 
     // The language's dynamic `import()`, which resolves a relative address against the
     // importing script: the app's glue, so `./aims-seal.js` is the file beside it

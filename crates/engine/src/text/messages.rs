@@ -113,8 +113,9 @@ pub fn tf(text: &str, args: &[(&str, &str)]) -> String {
     Texts::active().tf(text, args)
 }
 
-/// [`tf`] with the plural rule `plural`.
-fn fill(text: &str, args: &[(&str, &str)], plural: fn(&str) -> &'static str) -> String {
+/// [`tf`] with the plural rule `plural` (a CLDR category for a number's text), for
+/// builds that carry their own messages rather than the active language's.
+pub fn fill(text: &str, args: &[(&str, &str)], plural: fn(&str) -> &'static str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('{') {
