@@ -176,7 +176,7 @@ fn non_json_oversized_and_wrong_shapes_are_clear_errors() {
     let big = " ".repeat(MAX_IMPORT_BYTES + 1);
     assert_eq!(
         problems(&big),
-        ["the file is 1025 KB; the largest accepted is 1024 KB"]
+        ["the file is 8193 KB; the largest accepted is 8192 KB"]
     );
     let found = problems(
         r#"{"format":"aims-readiness/assessment","format_version":1,"catalog":{"id":"iso42001-2023","version":1}}"#,

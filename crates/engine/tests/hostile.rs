@@ -120,7 +120,7 @@ fn twenty_megabytes_are_refused_before_parsing() {
     assert_eq!(problems.len(), 1);
     assert_eq!(
         problems[0].to_string(),
-        "the file is 20481 KB; the largest accepted is 1024 KB"
+        "the file is 20481 KB; the largest accepted is 8192 KB"
     );
 }
 

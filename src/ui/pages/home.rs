@@ -106,7 +106,7 @@ pub fn Home() -> Html {
             };
             let (act, sealed) = (act.clone(), sealed.clone());
             read_and_import(file, move |name, read| match read {
-                Read::Imported(result) => act.emit(Action::Imported(name, result)),
+                Read::Imported(result) => act.emit(Action::Imported(name, *result)),
                 Read::Sealed(bytes) => {
                     act.emit(Action::DismissImport);
                     let catalog = crate::ui::services::i18n::catalog();

@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// What a picked file turned out to be.
 pub enum Read {
-    /// An export, imported (or why not).
-    Imported(Result<Imported, Vec<ImportError>>),
+    /// An export, imported (or why not); boxed, as an assessment is large beside bytes.
+    Imported(Box<Result<Imported, Vec<ImportError>>>),
     /// An encrypted (age) file or an audit pack (zip): its bytes, for a module to open
     /// (`components::on_demand::open_sealed`).
     Sealed(Vec<u8>),
@@ -20,7 +20,7 @@ impl Read {
     /// file): an encrypted file is read as what it is, not JSON.
     pub fn into_result(self) -> Result<Imported, Vec<ImportError>> {
         match self {
-            Read::Imported(result) => result,
+            Read::Imported(result) => *result,
             Read::Sealed(bytes) => {
                 import_with_notices(crate::ui::services::i18n::catalog(), &bytes)
             }
@@ -43,7 +43,7 @@ pub fn read_and_import(file: web_sys::File, done: impl FnOnce(String, Read) + 's
     let name = file.name();
     // Refuse huge files before reading them into memory.
     if let Some(problem) = too_large(file.size() as usize) {
-        done(name, Read::Imported(Err(vec![problem])));
+        done(name, Read::Imported(Box::new(Err(vec![problem]))));
         return;
     }
     // One callback for both outcomes of the read: the bytes, or the reason the browser
@@ -55,16 +55,16 @@ pub fn read_and_import(file: web_sys::File, done: impl FnOnce(String, Read) + 's
                 if is_sealed(&bytes) || bytes.starts_with(b"PK\x03\x04") {
                     Read::Sealed(bytes)
                 } else {
-                    Read::Imported(import_with_notices(
+                    Read::Imported(Box::new(import_with_notices(
                         crate::ui::services::i18n::catalog(),
                         &bytes,
-                    ))
+                    )))
                 }
             }
-            None => Read::Imported(Err(vec![ImportError {
+            None => Read::Imported(Box::new(Err(vec![ImportError {
                 path: String::new(),
                 problem: Problem::Unreadable,
-            }])),
+            }]))),
         };
         done(name, read);
     });

@@ -11,13 +11,16 @@ use crate::model::catalog::{Catalog, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AiRole, ManagementSystem};
+use crate::model::registers::Registers;
 use crate::model::weight::Weight;
 use crate::text::messages::Texts;
 use std::fmt;
 
-/// The largest file accepted (1 MiB). A full assessment with generous notes is well
-/// under 200 KB; browser storage holds about 5 MB for all assessments together.
-pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+/// The largest file accepted (8 MiB). A full assessment with generous notes is well
+/// under 200 KB; registers of thousands of records (50 AI systems, 500 risks, 2,000
+/// evidence records: about 1.2 MB) fit with room to spare. Files kept with evidence
+/// records are not part of it (they travel in the audit pack).
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 /// The longest free-text field accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 /// The longest `generator` (the product and its version) a file may name.
@@ -120,6 +123,20 @@ pub enum Problem {
     NotArray(String),
     /// Not one of the names this field allows (the value, the allowed names).
     NotOneOf(String, String),
+    /// Not a record id (a version-4 UUID).
+    NotId(String),
+    /// An id or item used twice where each must be once.
+    DuplicateId,
+    /// A reference to a record this file does not have, or one of another kind.
+    UnknownRecord(String),
+    /// Not a whole number in the range (the value, the lowest, the highest).
+    NotInRange(String, u64, u64),
+    /// An item that is not an Annex A control where only controls are allowed.
+    NotControl(String),
+    /// Not a SHA-256 in lowercase hexadecimal.
+    NotHash(String),
+    /// Registers in a build that does not open them.
+    RegistersNotOpened,
 }
 
 impl Problem {
@@ -204,6 +221,20 @@ impl Problem {
                 vec![("value", s.clone()), ("allowed", allowed.clone())],
             ),
             NotDate(s) => (texts.problem_not_date(), v(s)),
+            NotId(s) => (texts.problem_not_id(), v(s)),
+            DuplicateId => (texts.problem_duplicate_id(), vec![]),
+            UnknownRecord(s) => (texts.problem_unknown_record(), v(s)),
+            NotInRange(s, min, max) => (
+                texts.problem_not_in_range(),
+                vec![
+                    ("value", s.clone()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ),
+            NotControl(s) => (texts.problem_not_control(), v(s)),
+            NotHash(s) => (texts.problem_not_hash(), v(s)),
+            RegistersNotOpened => (texts.problem_registers_not_opened(), vec![]),
         }
     }
 }
@@ -226,20 +257,26 @@ impl fmt::Display for Problem {
 }
 
 /// An object's members (a repeated key was already reduced to its last value).
-type Members = Map<String, Value>;
+pub(crate) type Members = Map<String, Value>;
 
-fn get<'v>(object: &'v Members, key: &str) -> Option<&'v Value> {
+pub(crate) fn get<'v>(object: &'v Members, key: &str) -> Option<&'v Value> {
     object.get(key)
 }
 
 /// The problems found so far.
 #[derive(Default)]
-struct Problems {
+pub(crate) struct Problems {
     errors: Vec<ImportError>,
 }
 
 impl Problems {
-    fn add(&mut self, path: &str, problem: Problem) {
+    /// How many problems have been found so far.
+    #[cfg(feature = "registers")]
+    pub(crate) fn count(&self) -> usize {
+        self.errors.len()
+    }
+
+    pub(crate) fn add(&mut self, path: &str, problem: Problem) {
         self.errors.push(ImportError {
             path: path.to_owned(),
             problem,
@@ -247,13 +284,17 @@ impl Problems {
     }
 
     /// Reports keys of `object` that are not in `known`.
-    fn unknown_keys(&mut self, path: &str, object: &Members, known: &[&str]) {
+    pub(crate) fn unknown_keys(&mut self, path: &str, object: &Members, known: &[&str]) {
         for key in object.keys().filter(|k| !known.contains(&k.as_str())) {
             self.add(&join(path, key), Problem::UnknownField);
         }
     }
 
-    fn object<'v>(&mut self, path: &str, value: Option<&'v Value>) -> Option<&'v Members> {
+    pub(crate) fn object<'v>(
+        &mut self,
+        path: &str,
+        value: Option<&'v Value>,
+    ) -> Option<&'v Members> {
         match value {
             Some(Value::Object(members)) => Some(members),
             Some(other) => {
@@ -267,7 +308,13 @@ impl Problems {
         }
     }
 
-    fn text(&mut self, path: &str, value: Option<&Value>, max: usize, required: bool) -> String {
+    pub(crate) fn text(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        max: usize,
+        required: bool,
+    ) -> String {
         match value {
             Some(Value::String(s)) if s.chars().count() > max => {
                 self.add(path, Problem::TooLong(max));
@@ -301,7 +348,12 @@ impl Problems {
     }
 
     /// A list of non-blank texts at `path` (absent: empty), each with its path.
-    fn texts(&mut self, path: &str, value: Option<&Value>, max: usize) -> Vec<(String, String)> {
+    pub(crate) fn texts(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        max: usize,
+    ) -> Vec<(String, String)> {
         match value {
             None => Vec::new(),
             Some(Value::Array(list)) => list
@@ -320,7 +372,7 @@ impl Problems {
         }
     }
 
-    fn boolean(&mut self, path: &str, value: Option<&Value>, default: bool) -> bool {
+    pub(crate) fn boolean(&mut self, path: &str, value: Option<&Value>, default: bool) -> bool {
         match value {
             None => default,
             Some(Value::Bool(b)) => *b,
@@ -332,7 +384,7 @@ impl Problems {
     }
 }
 
-fn join(path: &str, key: &str) -> String {
+pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {
@@ -341,7 +393,7 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// A short rendering of a value for messages (long values are cut).
-fn show(value: &Value) -> String {
+pub(crate) fn show(value: &Value) -> String {
     let text = value::compact(value);
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(40).collect::<String>())
@@ -388,11 +440,11 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
         }]
     })?;
     let mut p = Problems::default();
-    let version = check_root(catalog, &root, &mut p);
+    let (version, registers) = check_root(catalog, &root, &mut p);
     if !p.errors.is_empty() {
         return Err(p.errors);
     }
-    convert(catalog, version, root).ok_or_else(|| {
+    convert(catalog, version, root, registers).ok_or_else(|| {
         // The checks above let through only what the format types accept; this is a
         // safety net, not an expected path.
         vec![ImportError {
@@ -403,8 +455,14 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
 }
 
 /// A checked file as an assessment: version 1 and 2 files are first rewritten into
-/// version 3's shape, so one set of types reads them all.
-fn convert(catalog: &Catalog, version: u64, mut root: Value) -> Option<Imported> {
+/// version 3's shape, so one set of types reads them all; the registers were read by
+/// the checks.
+fn convert(
+    catalog: &Catalog,
+    version: u64,
+    mut root: Value,
+    registers: Registers,
+) -> Option<Imported> {
     let raised_targets = if version == 1 {
         v1::as_version_2(&mut root)
     } else {
@@ -413,19 +471,35 @@ fn convert(catalog: &Catalog, version: u64, mut root: Value) -> Option<Imported>
     if version < 3 {
         v3::documents_as_records(&mut root);
     }
+    // The registers were read by the checks; the format types only write them.
+    #[cfg(feature = "registers")]
+    if let Some(a) = root.get_mut("assessment").and_then(Value::as_object_mut) {
+        for key in v3::REGISTER_KEYS {
+            a.remove(key);
+        }
+    }
     let file: v3::File = serde_json::from_value(root).ok()?;
+    #[cfg_attr(not(feature = "registers"), allow(unused_mut))]
+    let mut assessment = file.into_assessment(catalog)?;
+    #[cfg(feature = "registers")]
+    {
+        assessment.registers = registers;
+    }
+    #[cfg(not(feature = "registers"))]
+    let _ = registers;
     Some(Imported {
-        assessment: file.into_assessment(catalog)?,
+        assessment,
         raised_targets,
     })
 }
 
 /// Checks the file as a whole; returns the format version to read it as (the current
-/// one when the version itself is wrong, so every other problem is still reported).
-fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
+/// one when the version itself is wrong, so every other problem is still reported) and
+/// the registers read.
+fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> (u64, Registers) {
     let mut version = u64::from(FORMAT_VERSION);
     let Some(root) = p.object("", Some(root)) else {
-        return version;
+        return (version, Registers::default());
     };
     match get(root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -480,15 +554,16 @@ fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> u64 {
             _ => p.add("catalog.version", Problem::CatalogVersion(catalog.version)),
         }
     }
-    if let Some(body) = p.object("assessment", get(root, "assessment")) {
-        check_assessment(catalog, version, body, p);
-    }
-    version
+    let registers = match p.object("assessment", get(root, "assessment")) {
+        Some(body) => check_assessment(catalog, version, body, p),
+        None => Registers::default(),
+    };
+    (version, registers)
 }
 
-/// The fields of `assessment`; the three before the last only from version 2, `soa`
-/// only from version 3.
-const ASSESSMENT_FIELDS: [&str; 11] = [
+/// The fields of `assessment`; the three before `soa` only from version 2, `soa` and
+/// the registers only from version 3.
+const ASSESSMENT_FIELDS: [&str; 15] = [
     "id",
     "name",
     "organization",
@@ -500,9 +575,14 @@ const ASSESSMENT_FIELDS: [&str; 11] = [
     "additional_controls",
     "prepared_by",
     "soa",
+    v3::REGISTER_KEYS[0],
+    v3::REGISTER_KEYS[1],
+    v3::REGISTER_KEYS[2],
+    v3::REGISTER_KEYS[3],
 ];
 
-fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) {
+/// Checks the assessment object; returns its registers (version 3; none before).
+fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) -> Registers {
     let fields = match version {
         1 => &ASSESSMENT_FIELDS[..7],
         2 => &ASSESSMENT_FIELDS[..10],
@@ -557,6 +637,20 @@ fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Proble
             p,
         );
     }
+    if version < 3 {
+        return Registers::default();
+    }
+    #[cfg(feature = "registers")]
+    return crate::format::registers::read(catalog, a, p);
+    // This build does not open registers: a file that has them is refused, never read
+    // without them (they would be lost at the next save).
+    #[cfg(not(feature = "registers"))]
+    {
+        for key in v3::REGISTER_KEYS.iter().filter(|k| a.contains_key(**k)) {
+            p.add(&join("assessment", key), Problem::RegistersNotOpened);
+        }
+        Registers::default()
+    }
 }
 
 /// A version-3 document: `{present, version, approved}`.
@@ -583,7 +677,7 @@ fn check_approval(path: &str, value: &Value, fields: &[&str], p: &mut Problems) 
 }
 
 /// A date `YYYY-MM-DD`, `null` or absent.
-fn optional_date(path: &str, value: Option<&Value>, p: &mut Problems) {
+pub(crate) fn optional_date(path: &str, value: Option<&Value>, p: &mut Problems) {
     match value {
         None | Some(Value::Null) => {}
         Some(v) => {
@@ -595,7 +689,7 @@ fn optional_date(path: &str, value: Option<&Value>, p: &mut Problems) {
 }
 
 /// A text as messages quote values from the file (short JSON).
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     show(&Value::String(text.to_owned()))
 }
 

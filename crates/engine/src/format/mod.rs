@@ -4,6 +4,8 @@ pub mod catalog_overlay;
 pub mod export;
 pub mod guide;
 pub mod import;
+#[cfg(feature = "registers")]
+pub mod registers;
 pub mod v1;
 pub mod v2;
 pub mod v3;

@@ -15,6 +15,10 @@ use crate::model::date::{Date, Timestamp};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+/// The assessment's members that hold the registers (`format::registers`), in the
+/// order they are written.
+pub const REGISTER_KEYS: [&str; 4] = ["ai_systems", "risk_criteria", "risks", "evidence"];
+
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +71,24 @@ pub struct Body {
     /// Controls of the organization's own.
     #[serde(default)]
     pub additional_controls: Vec<AdditionalControl>,
+    /// The AI systems: checked and read by `format::registers` in the import's checking
+    /// pass (and taken out before these types read the rest), here only to be written;
+    /// absent when there are none.
+    #[cfg(feature = "registers")]
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub ai_systems: Option<Value>,
+    /// The risk criteria, likewise.
+    #[cfg(feature = "registers")]
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub risk_criteria: Option<Value>,
+    /// The AI risks, likewise.
+    #[cfg(feature = "registers")]
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub risks: Option<Value>,
+    /// The evidence records, likewise.
+    #[cfg(feature = "registers")]
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Value>,
 }
 
 /// One required document.
@@ -113,6 +135,9 @@ fn parse_date(text: Option<String>) -> Option<Option<Date>> {
 impl File {
     /// The file for `a`: every item and document in catalog order, every field present.
     pub fn new(catalog: &Catalog, a: &Assessment) -> File {
+        #[cfg(feature = "registers")]
+        let [ai_systems, risk_criteria, risks, evidence] =
+            crate::format::registers::write(catalog, &a.registers);
         File {
             format: crate::format::export::FORMAT.to_owned(),
             format_version: 3,
@@ -151,6 +176,14 @@ impl File {
                 },
                 profile: v2::profile_of(catalog, a),
                 additional_controls: v2::additional_of(a),
+                #[cfg(feature = "registers")]
+                ai_systems,
+                #[cfg(feature = "registers")]
+                risk_criteria,
+                #[cfg(feature = "registers")]
+                risks,
+                #[cfg(feature = "registers")]
+                evidence,
             },
         }
     }

@@ -4,8 +4,9 @@
 //! approval, when a risk is above the acceptance level, when evidence is stale);
 //! `rules::registers` says what they change in the figures.
 //!
-//! Not yet part of an assessment's file or of its figures: the export format and the
-//! screens come with them (docs/scoring.md, "Registers").
+//! Part of an assessment and of its file (format 3, `format::registers`); not yet of its
+//! figures: the rules apply together with the screens that fill the registers
+//! (docs/scoring.md, "Registers").
 
 use crate::model::catalog::ItemId;
 use crate::model::date::Date;
@@ -79,8 +80,22 @@ pub enum LifeCycleStage {
 pub enum EuAiActClass {
     /// A prohibited practice (Article 5).
     Prohibited,
-    /// High-risk, in the area of Annex III with this point (1 to 8).
-    HighRisk(u8),
+    /// High-risk, Annex III point 1: biometrics.
+    HighRisk1,
+    /// High-risk, Annex III point 2: critical infrastructure.
+    HighRisk2,
+    /// High-risk, Annex III point 3: education and vocational training.
+    HighRisk3,
+    /// High-risk, Annex III point 4: employment and workers management.
+    HighRisk4,
+    /// High-risk, Annex III point 5: access to essential services and benefits.
+    HighRisk5,
+    /// High-risk, Annex III point 6: law enforcement.
+    HighRisk6,
+    /// High-risk, Annex III point 7: migration, asylum and border control.
+    HighRisk7,
+    /// High-risk, Annex III point 8: administration of justice and democratic processes.
+    HighRisk8,
     /// Transparency obligations (Article 50).
     Transparency,
     /// Minimal risk.
@@ -331,6 +346,73 @@ impl Evidence {
         self.review_by.is_some_and(|by| by < today)
     }
 }
+
+/// The names a unit-like enum has in exports: `ALL` (in the order lists show them),
+/// `as_str` and `parse`.
+macro_rules! export_names {
+    ($t:ident { $($v:ident => $name:literal),+ $(,)? }) => {
+        impl $t {
+            /// Every value, in the order lists show them.
+            pub const ALL: [$t; [$($name),+].len()] = [$($t::$v),+];
+
+            /// The name used in exports.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$v => $name),+
+                }
+            }
+
+            /// The value an export names, if any.
+            pub fn parse(s: &str) -> Option<$t> {
+                $t::ALL.into_iter().find(|v| v.as_str() == s)
+            }
+        }
+    };
+}
+
+export_names!(LifeCycleStage {
+    Inception => "inception",
+    DesignAndDevelopment => "design_and_development",
+    VerificationAndValidation => "verification_and_validation",
+    Deployment => "deployment",
+    OperationAndMonitoring => "operation_and_monitoring",
+    ReEvaluation => "re_evaluation",
+    Retirement => "retirement",
+});
+
+export_names!(EuAiActClass {
+    NotJudged => "not_judged",
+    Prohibited => "prohibited",
+    HighRisk1 => "high_risk_1",
+    HighRisk2 => "high_risk_2",
+    HighRisk3 => "high_risk_3",
+    HighRisk4 => "high_risk_4",
+    HighRisk5 => "high_risk_5",
+    HighRisk6 => "high_risk_6",
+    HighRisk7 => "high_risk_7",
+    HighRisk8 => "high_risk_8",
+    Transparency => "transparency",
+    Minimal => "minimal",
+});
+
+export_names!(EffectKind {
+    Benefit => "benefit",
+    Harm => "harm",
+});
+
+export_names!(Treatment {
+    Modify => "modify",
+    Avoid => "avoid",
+    Share => "share",
+    Retain => "retain",
+});
+
+export_names!(EvidenceKind {
+    Document => "document",
+    Record => "record",
+    Configuration => "configuration",
+    Interview => "interview",
+});
 
 /// The registers of one assessment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
