@@ -6,7 +6,9 @@
 
 use crate::engine::rules::quick::QuickAnswers;
 use crate::engine::text::messages::Texts;
-use crate::engine::{export_compact, import, score, Assessment, Catalog, ImportError, Percent};
+use crate::engine::{
+    export_compact, import_keeping, score, Assessment, Catalog, ImportError, Percent,
+};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -242,7 +244,10 @@ impl Repository for MemoryStore {
 
     fn load(&self, catalog: &Catalog, id: &str) -> Result<Assessment, LoadError> {
         let text = self.load_raw(id).ok_or(LoadError::Missing)?;
-        let a = import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)?;
+        // Saved by this app, registers as they were checked when imported.
+        let a = import_keeping(catalog, text.as_bytes())
+            .map(|i| i.assessment)
+            .map_err(LoadError::Corrupt)?;
         self.remember(id, &text);
         Ok(a)
     }

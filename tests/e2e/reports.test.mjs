@@ -255,6 +255,49 @@ test('crosswalks both ways: from an article or function back to items, judgement
   await context.close();
 });
 
+test('a file with registers: checked by the reports module, kept, exported and packed unchanged', async () => {
+  const REGISTERS = join(ROOT, 'tests/fixtures/assessment-v3-registers.json');
+  const context = await chrome.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(server.url);
+  await page.waitForSelector('.aims-drop');
+  await page.setInputFiles('input[type=file]', REGISTERS);
+  await page.waitForSelector('.aims-cards .aims-card', { timeout: 15000 });
+  assert.ok(asked.includes('aims-reports_bg.wasm'), 'the module read the registers');
+  await page.locator('.aims-card a').first().click();
+  await page.waitForSelector('.aims-item');
+  await page.click('.aims-tab:has-text("Results")');
+  const original = await readFile(REGISTERS);
+  const exported = await download(page, 'button:has-text("Export JSON")');
+  assert.ok(exported.bytes.equals(original), 'exported byte for byte as imported');
+  // Saved with them: after a reload, the same again.
+  await page.reload();
+  await page.waitForSelector('.aims-subtabs');
+  const again = await download(page, 'button:has-text("Export JSON")');
+  assert.ok(again.bytes.equals(original), 'kept in the browser with its registers');
+  // The audit pack carries them, and aims-score verifies it.
+  const pack = await download(page, 'button:has-text("Export audit pack (.zip)")');
+  assert.match(scorer('verify-pack', pack.path).toString(), /^ok: /);
+  const inside = execFileSync(PYTHON, ['-c', "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('assessment.json'))", pack.path]);
+  assert.ok(inside.equals(original), 'the pack holds the assessment with its registers');
+  // A register the module refuses: the reason with its path, nothing added.
+  const broken = JSON.parse(original.toString());
+  broken.assessment.id = 'another-assessment';
+  broken.assessment.risks[0].likelihood = 9;
+  const brokenPath = join(tmp, 'broken-registers.json');
+  await writeFile(brokenPath, JSON.stringify(broken));
+  await page.goto(server.url);
+  await page.setInputFiles('input[type=file]', brokenPath);
+  await page.waitForSelector('text=/could not be read/', { timeout: 15000 });
+  assert.match(await page.textContent('main'), /assessment\.risks\[0\]\.likelihood: 9 is not a whole number from 1 to 5/);
+  assert.equal(await page.locator('.aims-cards .aims-card').count(), 1, 'nothing added');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** The colleague's copy of the fixture: A.6.2.4 raised to 4, one more document, 5.2 answered higher. */
 async function colleagueFile() {
   const theirs = JSON.parse(await readFile(FIXTURE, 'utf8'));

@@ -29,7 +29,7 @@ pub mod rules;
 pub mod text;
 
 pub use format::export::{export, export_compact};
-pub use format::import::{import, import_with_notices, ImportError, Imported};
+pub use format::import::{import, import_keeping, import_with_notices, ImportError, Imported};
 pub use model::assessment::{Answer, Assessment, EditError};
 pub use model::catalog::{Catalog, DocumentId, GroupId, ItemId, ItemKind, QuickId};
 pub use model::date::{Date, Timestamp};

@@ -9,8 +9,9 @@ mod common;
 mod opened {
     use super::*;
     use aims_engine::format::import::Problem;
+    use aims_engine::format::registers::open;
     use aims_engine::model::registers::{EuAiActClass, RiskSource, Treatment};
-    use aims_engine::{export, import, ImportError};
+    use aims_engine::{export, import, import_keeping, ImportError};
     use common::*;
     use serde_json::{json, Value};
 
@@ -51,7 +52,7 @@ mod opened {
     fn a_file_with_every_register_round_trips_byte_for_byte() {
         let a = import(catalog(), WITH_REGISTERS.as_bytes()).expect("imports");
         assert_eq!(export(catalog(), &a), WITH_REGISTERS);
-        let r = &a.registers;
+        let r = &open(catalog(), &a.registers);
         assert_eq!(r.ai_systems.len(), 2);
         assert_eq!(r.ai_systems[1].eu_ai_act, EuAiActClass::HighRisk5);
         let impact = r.ai_systems[0]
@@ -74,7 +75,7 @@ mod opened {
     fn files_without_registers_and_older_versions_read_with_empty_registers_as_before() {
         for text in [V3, V2] {
             let a = import(catalog(), text.as_bytes()).expect("imports");
-            assert_eq!(a.registers, Default::default());
+            assert!(a.registers.is_empty());
         }
         let a = import(catalog(), V3.as_bytes()).expect("imports");
         assert_eq!(
@@ -229,6 +230,21 @@ mod opened {
             at("assessment.risks[0].title", Problem::Empty)
         );
     }
+
+    #[test]
+    fn kept_registers_are_written_back_unchanged_and_read_the_same() {
+        let checked = import(catalog(), WITH_REGISTERS.as_bytes()).expect("imports");
+        let kept = import_keeping(catalog(), WITH_REGISTERS.as_bytes()).expect("imports");
+        assert_eq!(kept.assessment, checked);
+        assert_eq!(export(catalog(), &kept.assessment), WITH_REGISTERS);
+        // Empty registers are none, however the file writes them.
+        let mut doc = fixture();
+        doc["assessment"]["risks"] = json!([]);
+        doc["assessment"]["risk_criteria"] = json!(null);
+        let a = import_keeping(catalog(), doc.to_string().as_bytes()).expect("imports");
+        assert_eq!(a.assessment.registers.0[1], None);
+        assert_eq!(a.assessment.registers.0[2], None);
+    }
 }
 
 /// The full app builds the engine without the `registers` feature for now: a file with
@@ -256,4 +272,13 @@ fn a_build_without_registers_refuses_a_file_that_has_them() {
     );
     let v3 = include_str!("../../../tests/fixtures/assessment-v3.json");
     assert!(import(common::catalog(), v3.as_bytes()).is_ok());
+    // Kept as they are, they are written back byte for byte.
+    let kept = aims_engine::import_keeping(common::catalog(), text.as_bytes()).expect("kept");
+    assert_eq!(
+        aims_engine::export(common::catalog(), &kept.assessment),
+        text
+    );
+    // Everything else is checked as always.
+    let broken = text.replace("\"maturity\": 3", "\"maturity\": 9");
+    assert!(aims_engine::import_keeping(common::catalog(), broken.as_bytes()).is_err());
 }

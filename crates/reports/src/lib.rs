@@ -95,6 +95,25 @@ pub fn open_pack(bytes: &[u8]) -> Result<String, Unreadable> {
         .map_err(|e| Unreadable(e.to_string()))
 }
 
+/// A file the app's own importer refused only for holding registers (its build does not
+/// read them): read here with every check, registers included, and written back in
+/// canonical form for the app to keep as they are (`aims_engine::import_keeping`).
+/// Refused: each problem with its path, one per line, in English.
+pub fn canonical(bytes: &[u8]) -> Result<String, Unreadable> {
+    let catalog = Catalog::builtin();
+    import(catalog, bytes)
+        .map(|a| export(catalog, &a))
+        .map_err(|problems| {
+            Unreadable(
+                problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
@@ -124,6 +143,12 @@ mod web {
     #[wasm_bindgen(js_name = openPack)]
     pub fn open_pack(bytes: &[u8]) -> Result<String, JsValue> {
         crate::open_pack(bytes).map_err(thrown)
+    }
+
+    /// See [`crate::canonical`]; throws the problems as text.
+    #[wasm_bindgen]
+    pub fn canonical(bytes: &[u8]) -> Result<String, JsValue> {
+        crate::canonical(bytes).map_err(thrown)
     }
 
     /// The comparison's markup ([`crate::compare::markup`]); `original` empty when the
@@ -207,6 +232,26 @@ mod tests {
         assert!(
             refused.0.starts_with("this is not a zip file"),
             "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_with_registers_is_checked_and_written_back_in_canonical_form() {
+        let with = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
+        assert_eq!(canonical(with.as_bytes()).expect("reads"), with);
+        // Not canonical: reordered keys come back in the format's order.
+        let mut doc: serde_json::Value = serde_json::from_str(with).expect("JSON");
+        let risks = doc["assessment"]
+            .as_object_mut()
+            .and_then(|a| a.remove("risks"))
+            .expect("risks");
+        doc["assessment"]["risks"] = risks;
+        assert_eq!(canonical(doc.to_string().as_bytes()).expect("reads"), with);
+        doc["assessment"]["risks"][0]["likelihood"] = serde_json::json!(9);
+        let refused = canonical(doc.to_string().as_bytes()).expect_err("refused");
+        assert_eq!(
+            refused.0,
+            "assessment.risks[0].likelihood: 9 is not a whole number from 1 to 5"
         );
     }
 

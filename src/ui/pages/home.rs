@@ -1,6 +1,6 @@
 //! Home: saved assessments, start a new one, import.
 
-use crate::engine::{import_with_notices, ImportError, Timestamp};
+use crate::engine::{ImportError, Timestamp};
 use crate::state::Entry;
 use crate::ui::components::on_demand::{lock_settings, open_sealed};
 use crate::ui::components::{event_value, form_field, pct, reset_form, send, set};
@@ -8,7 +8,7 @@ use crate::ui::context::{use_app_state, use_dispatch};
 use crate::ui::route::Route;
 use crate::ui::services::clock::{local_label, new_id};
 use crate::ui::services::download::{download, download_export};
-use crate::ui::services::files::{read_and_import, Read};
+use crate::ui::services::files::{import_bytes, read_and_import, Read};
 use crate::ui::services::i18n::{msg, tf};
 use crate::ui::state::{Action, ImportState, Resolution};
 use std::rc::Rc;
@@ -109,9 +109,11 @@ pub fn Home() -> Html {
                 Read::Imported(result) => act.emit(Action::Imported(name, *result)),
                 Read::Sealed(bytes) => {
                     act.emit(Action::DismissImport);
-                    let catalog = crate::ui::services::i18n::catalog();
                     open_sealed(&sealed, name, bytes, move |name, plain| {
-                        act.emit(Action::Imported(name, import_with_notices(catalog, &plain)))
+                        import_bytes(
+                            plain,
+                            Box::new(move |result| act.emit(Action::Imported(name, result))),
+                        )
                     });
                 }
             });

@@ -88,6 +88,10 @@ extern "C" {
     /// a pack is refused, for the person.
     #[wasm_bindgen(method, catch, js_name = openPack)]
     pub fn open_pack(this: &Reports, pack: &[u8]) -> Result<String, JsValue>;
+    /// A file with registers, read with every check and written back in canonical form
+    /// (`crates/reports`); throws its problems, one per line, in English.
+    #[wasm_bindgen(method, catch)]
+    pub fn canonical(this: &Reports, bytes: &[u8]) -> Result<String, JsValue>;
     /// The comparison's markup: the catalog's labels in the screen's language (items,
     /// groups, documents), the open assessment's export, the other's, the open one's
     /// before any merge choice (empty for a saved one), and how each is named.

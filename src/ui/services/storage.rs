@@ -11,7 +11,7 @@
 
 use crate::engine::format::value::from_text;
 use crate::engine::rules::quick::QuickAnswers;
-use crate::engine::{export_compact, import, Assessment, Catalog};
+use crate::engine::{export_compact, import_keeping, Assessment, Catalog};
 use crate::state::store::{fingerprint, newest_first};
 use crate::state::{Entry, LoadError, Repository, StorageError, Summary};
 use crate::ui::services::records::{records, Records};
@@ -215,7 +215,10 @@ impl Repository for LocalStore {
             .read(&self.assessment_key(id))
             .map_err(LoadError::Storage)?
             .ok_or(LoadError::Missing)?;
-        let a = import(catalog, text.as_bytes()).map_err(LoadError::Corrupt)?;
+        // Saved by this app, registers as they were checked when imported.
+        let a = import_keeping(catalog, text.as_bytes())
+            .map(|i| i.assessment)
+            .map_err(LoadError::Corrupt)?;
         self.remember(id, &text);
         Ok(a)
     }

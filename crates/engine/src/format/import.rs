@@ -11,7 +11,7 @@ use crate::model::catalog::{Catalog, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AiRole, ManagementSystem};
-use crate::model::registers::Registers;
+use crate::model::registers::Kept;
 use crate::model::weight::Weight;
 use crate::text::messages::Texts;
 use std::fmt;
@@ -123,20 +123,28 @@ pub enum Problem {
     NotArray(String),
     /// Not one of the names this field allows (the value, the allowed names).
     NotOneOf(String, String),
-    /// Not a record id (a version-4 UUID).
+    /// Not a record id (a version-4 UUID). (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     NotId(String),
-    /// An id or item used twice where each must be once.
+    /// An id or item used twice where each must be once. (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     DuplicateId,
-    /// A reference to a record this file does not have, or one of another kind.
+    /// A reference to a record this file does not have, or one of another kind. (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     UnknownRecord(String),
-    /// Not a whole number in the range (the value, the lowest, the highest).
+    /// Not a whole number in the range (the value, the lowest, the highest). (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     NotInRange(String, u64, u64),
-    /// An item that is not an Annex A control where only controls are allowed.
+    /// An item that is not an Annex A control where only controls are allowed. (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     NotControl(String),
-    /// Not a SHA-256 in lowercase hexadecimal.
+    /// Not a SHA-256 in lowercase hexadecimal. (registers, read only with the `registers` feature)
+    #[cfg(feature = "registers")]
     NotHash(String),
     /// Registers in a build that does not open them.
     RegistersNotOpened,
+    /// Registers a build that reads them refused: its problems, in English.
+    RegistersRefused(String),
 }
 
 impl Problem {
@@ -221,9 +229,13 @@ impl Problem {
                 vec![("value", s.clone()), ("allowed", allowed.clone())],
             ),
             NotDate(s) => (texts.problem_not_date(), v(s)),
+            #[cfg(feature = "registers")]
             NotId(s) => (texts.problem_not_id(), v(s)),
+            #[cfg(feature = "registers")]
             DuplicateId => (texts.problem_duplicate_id(), vec![]),
+            #[cfg(feature = "registers")]
             UnknownRecord(s) => (texts.problem_unknown_record(), v(s)),
+            #[cfg(feature = "registers")]
             NotInRange(s, min, max) => (
                 texts.problem_not_in_range(),
                 vec![
@@ -232,9 +244,15 @@ impl Problem {
                     ("max", max.to_string()),
                 ],
             ),
+            #[cfg(feature = "registers")]
             NotControl(s) => (texts.problem_not_control(), v(s)),
+            #[cfg(feature = "registers")]
             NotHash(s) => (texts.problem_not_hash(), v(s)),
             RegistersNotOpened => (texts.problem_registers_not_opened(), vec![]),
+            RegistersRefused(detail) => (
+                texts.problem_registers_refused(),
+                vec![("detail", detail.clone())],
+            ),
         }
     }
 }
@@ -428,6 +446,32 @@ pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Assessment, Vec<ImportE
 
 /// Reads an export like [`import`], and also says which targets were raised to 3.
 pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, Vec<ImportError>> {
+    read(catalog, bytes, Registers::Check)
+}
+
+/// Reads an export like [`import_with_notices`], taking its registers as they are: for
+/// text whose registers were checked before, by a build that reads them (the app's
+/// reports module, `aims-score`) or by this import when it was saved. Everything else
+/// is checked as always. A build without the `registers` feature keeps registers this
+/// way, without reading them, and writes them back unchanged.
+pub fn import_keeping(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, Vec<ImportError>> {
+    read(catalog, bytes, Registers::Keep)
+}
+
+/// What an import does with a file's registers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Registers {
+    /// Checks and reads them (with the `registers` feature), or refuses them (without).
+    Check,
+    /// Takes them as they are.
+    Keep,
+}
+
+fn read(
+    catalog: &Catalog,
+    bytes: &[u8],
+    registers: Registers,
+) -> Result<Imported, Vec<ImportError>> {
     if let Some(problem) = too_large(bytes.len()) {
         return Err(vec![problem]);
     }
@@ -440,11 +484,11 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
         }]
     })?;
     let mut p = Problems::default();
-    let (version, registers) = check_root(catalog, &root, &mut p);
+    let (version, kept) = check_root(catalog, &root, &mut p, registers);
     if !p.errors.is_empty() {
         return Err(p.errors);
     }
-    convert(catalog, version, root, registers).ok_or_else(|| {
+    convert(catalog, version, root, kept).ok_or_else(|| {
         // The checks above let through only what the format types accept; this is a
         // safety net, not an expected path.
         vec![ImportError {
@@ -455,14 +499,9 @@ pub fn import_with_notices(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, 
 }
 
 /// A checked file as an assessment: version 1 and 2 files are first rewritten into
-/// version 3's shape, so one set of types reads them all; the registers were read by
+/// version 3's shape, so one set of types reads them all; the registers were taken by
 /// the checks.
-fn convert(
-    catalog: &Catalog,
-    version: u64,
-    mut root: Value,
-    registers: Registers,
-) -> Option<Imported> {
+fn convert(catalog: &Catalog, version: u64, mut root: Value, kept: Kept) -> Option<Imported> {
     let raised_targets = if version == 1 {
         v1::as_version_2(&mut root)
     } else {
@@ -471,22 +510,15 @@ fn convert(
     if version < 3 {
         v3::documents_as_records(&mut root);
     }
-    // The registers were read by the checks; the format types only write them.
-    #[cfg(feature = "registers")]
+    // The registers were taken by the checks; the format types only write them.
     if let Some(a) = root.get_mut("assessment").and_then(Value::as_object_mut) {
         for key in v3::REGISTER_KEYS {
             a.remove(key);
         }
     }
     let file: v3::File = serde_json::from_value(root).ok()?;
-    #[cfg_attr(not(feature = "registers"), allow(unused_mut))]
     let mut assessment = file.into_assessment(catalog)?;
-    #[cfg(feature = "registers")]
-    {
-        assessment.registers = registers;
-    }
-    #[cfg(not(feature = "registers"))]
-    let _ = registers;
+    assessment.registers = kept;
     Some(Imported {
         assessment,
         raised_targets,
@@ -495,11 +527,16 @@ fn convert(
 
 /// Checks the file as a whole; returns the format version to read it as (the current
 /// one when the version itself is wrong, so every other problem is still reported) and
-/// the registers read.
-fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> (u64, Registers) {
+/// the registers taken.
+fn check_root(
+    catalog: &Catalog,
+    root: &Value,
+    p: &mut Problems,
+    registers: Registers,
+) -> (u64, Kept) {
     let mut version = u64::from(FORMAT_VERSION);
     let Some(root) = p.object("", Some(root)) else {
-        return (version, Registers::default());
+        return (version, Kept::default());
     };
     match get(root, "format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -554,11 +591,11 @@ fn check_root(catalog: &Catalog, root: &Value, p: &mut Problems) -> (u64, Regist
             _ => p.add("catalog.version", Problem::CatalogVersion(catalog.version)),
         }
     }
-    let registers = match p.object("assessment", get(root, "assessment")) {
-        Some(body) => check_assessment(catalog, version, body, p),
-        None => Registers::default(),
+    let kept = match p.object("assessment", get(root, "assessment")) {
+        Some(body) => check_assessment(catalog, version, body, p, registers),
+        None => Kept::default(),
     };
-    (version, registers)
+    (version, kept)
 }
 
 /// The fields of `assessment`; the three before `soa` only from version 2, `soa` and
@@ -582,7 +619,13 @@ const ASSESSMENT_FIELDS: [&str; 15] = [
 ];
 
 /// Checks the assessment object; returns its registers (version 3; none before).
-fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Problems) -> Registers {
+fn check_assessment(
+    catalog: &Catalog,
+    version: u64,
+    a: &Members,
+    p: &mut Problems,
+    registers: Registers,
+) -> Kept {
     let fields = match version {
         1 => &ASSESSMENT_FIELDS[..7],
         2 => &ASSESSMENT_FIELDS[..10],
@@ -638,18 +681,26 @@ fn check_assessment(catalog: &Catalog, version: u64, a: &Members, p: &mut Proble
         );
     }
     if version < 3 {
-        return Registers::default();
+        return Kept::default();
+    }
+    if registers == Registers::Keep {
+        // Taken as they are; an empty register is written as none.
+        let empty = |v: &&Value| v.is_null() || v.as_array().is_some_and(Vec::is_empty);
+        return Kept(v3::REGISTER_KEYS.map(|k| get(a, k).filter(|v| !empty(v)).cloned()));
     }
     #[cfg(feature = "registers")]
-    return crate::format::registers::read(catalog, a, p);
-    // This build does not open registers: a file that has them is refused, never read
+    {
+        let read = crate::format::registers::read(catalog, a, p);
+        Kept(crate::format::registers::write(catalog, &read))
+    }
+    // This build does not read registers: a file that has them is refused, never read
     // without them (they would be lost at the next save).
     #[cfg(not(feature = "registers"))]
     {
         for key in v3::REGISTER_KEYS.iter().filter(|k| a.contains_key(**k)) {
             p.add(&join("assessment", key), Problem::RegistersNotOpened);
         }
-        Registers::default()
+        Kept::default()
     }
 }
 

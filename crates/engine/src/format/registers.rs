@@ -12,13 +12,14 @@ use crate::format::import::{
     get, join, optional_date, quoted, show, Members, Problem, Problems, MAX_NAME_CHARS,
     MAX_TEXT_CHARS,
 };
+use crate::format::v3::REGISTER_KEYS;
 use crate::format::value::{self, Map, Value};
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::Date;
 use crate::model::profile::AiRole;
 use crate::model::registers::{
     AiSystem, Approval, Effect, EffectKind, EuAiActClass, Evidence, EvidenceKind, FileRef,
-    ImpactAssessment, LifeCycleStage, RecordId, Registers, Risk, RiskCriteria, RiskSource,
+    ImpactAssessment, Kept, LifeCycleStage, RecordId, Registers, Risk, RiskCriteria, RiskSource,
     Treatment,
 };
 
@@ -529,6 +530,18 @@ pub(crate) fn read(catalog: &Catalog, a: &Members, p: &mut Problems) -> Register
         check_references(&registers, r.p);
     }
     registers
+}
+
+/// The records an assessment keeps ([`Kept`], checked when they were imported) as the
+/// registers' types. Kept registers always read; were something in them wrong after
+/// all, the records that do not read are left out.
+pub fn open(catalog: &Catalog, kept: &Kept) -> Registers {
+    let members: Members = REGISTER_KEYS
+        .iter()
+        .zip(&kept.0)
+        .filter_map(|(key, value)| Some(((*key).to_owned(), value.clone()?)))
+        .collect();
+    read(catalog, &members, &mut Problems::default())
 }
 
 /// The checks between records: every reference names a record of the right kind, and

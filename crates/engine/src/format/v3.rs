@@ -71,22 +71,17 @@ pub struct Body {
     /// Controls of the organization's own.
     #[serde(default)]
     pub additional_controls: Vec<AdditionalControl>,
-    /// The AI systems: checked and read by `format::registers` in the import's checking
-    /// pass (and taken out before these types read the rest), here only to be written;
-    /// absent when there are none.
-    #[cfg(feature = "registers")]
+    /// The AI systems: taken out of the file by the import (`model::registers::Kept`)
+    /// before these types read the rest, here only to be written; absent when empty.
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub ai_systems: Option<Value>,
     /// The risk criteria, likewise.
-    #[cfg(feature = "registers")]
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub risk_criteria: Option<Value>,
     /// The AI risks, likewise.
-    #[cfg(feature = "registers")]
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub risks: Option<Value>,
     /// The evidence records, likewise.
-    #[cfg(feature = "registers")]
     #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Value>,
 }
@@ -135,9 +130,7 @@ fn parse_date(text: Option<String>) -> Option<Option<Date>> {
 impl File {
     /// The file for `a`: every item and document in catalog order, every field present.
     pub fn new(catalog: &Catalog, a: &Assessment) -> File {
-        #[cfg(feature = "registers")]
-        let [ai_systems, risk_criteria, risks, evidence] =
-            crate::format::registers::write(catalog, &a.registers);
+        let [ai_systems, risk_criteria, risks, evidence] = a.registers.0.clone();
         File {
             format: crate::format::export::FORMAT.to_owned(),
             format_version: 3,
@@ -176,13 +169,9 @@ impl File {
                 },
                 profile: v2::profile_of(catalog, a),
                 additional_controls: v2::additional_of(a),
-                #[cfg(feature = "registers")]
                 ai_systems,
-                #[cfg(feature = "registers")]
                 risk_criteria,
-                #[cfg(feature = "registers")]
                 risks,
-                #[cfg(feature = "registers")]
                 evidence,
             },
         }

@@ -5,8 +5,7 @@ use crate::model::catalog::{Catalog, DocumentId, ItemId, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AdditionalControl, Profile};
-#[cfg(feature = "registers")]
-use crate::model::registers::Registers;
+use crate::model::registers::Kept;
 use crate::model::substance::{evidence_counts, reason_counts};
 use crate::model::weight::Weight;
 
@@ -112,10 +111,8 @@ pub struct Assessment {
     pub additional: Vec<AdditionalControl>,
     /// The Statement of Applicability's approval.
     pub soa: SoaApproval,
-    /// The AI systems, risk criteria, AI risks and evidence records (only where the
-    /// engine's `registers` feature reads and writes them in files).
-    #[cfg(feature = "registers")]
-    pub registers: Registers,
+    /// The AI systems, risk criteria, AI risks and evidence records, as checked JSON.
+    pub registers: Kept,
     answers: Vec<Answer>,
     documents: Vec<DocumentRecord>,
 }
@@ -140,8 +137,7 @@ impl Assessment {
             profile: Profile::default(),
             additional: Vec::new(),
             soa: SoaApproval::default(),
-            #[cfg(feature = "registers")]
-            registers: Registers::default(),
+            registers: Kept::default(),
             answers: vec![Answer::default(); catalog.item_count()],
             documents: vec![DocumentRecord::default(); catalog.document_count()],
         }

@@ -4,9 +4,11 @@
 //! approval, when a risk is above the acceptance level, when evidence is stale);
 //! `rules::registers` says what they change in the figures.
 //!
-//! Part of an assessment and of its file (format 3, `format::registers`); not yet of its
-//! figures: the rules apply together with the screens that fill the registers
-//! (docs/scoring.md, "Registers").
+//! An assessment keeps its registers as the file's checked JSON ([`Kept`]); these types
+//! are what `format::registers` reads that JSON into and writes it from, where the
+//! engine's `registers` feature is on (the native scorer, the on-demand modules). Not
+//! yet part of the figures: the rules apply together with the screens that fill the
+//! registers (docs/scoring.md, "Registers").
 
 use crate::model::catalog::ItemId;
 use crate::model::date::Date;
@@ -413,6 +415,22 @@ export_names!(EvidenceKind {
     Configuration => "configuration",
     Interview => "interview",
 });
+
+/// The registers as an assessment keeps them: the file's four members (`ai_systems`,
+/// `risk_criteria`, `risks`, `evidence`, in that order), each as JSON already checked
+/// and in canonical form, `None` when empty. Made only by the import: from the typed
+/// reader's output where the engine reads registers, or taken as they are from text
+/// whose registers were checked before (`import_keeping`). Written back unchanged, so
+/// a build that does not read registers never loses them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept(pub [Option<serde_json::Value>; 4]);
+
+impl Kept {
+    /// No register has a record.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
 
 /// The registers of one assessment.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
