@@ -182,3 +182,16 @@ export async function storedEntries(page, start = 'aims.') {
 export async function storedKeys(page, start = 'aims.') {
   return (await storedEntries(page, start)).map(([k]) => k);
 }
+
+/**
+ * Waits until a record the app keeps holds `text`: a test that reloads right after an
+ * edit waits for the browser database to have it, as a person's reload comes long
+ * after the write (which is asynchronous) has committed.
+ */
+export async function waitForStored(page, text, start = 'aims.') {
+  for (let i = 0; i < 100; i++) {
+    if ((await storedEntries(page, start)).some(([, v]) => String(v).includes(text))) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`nothing stored holds ${JSON.stringify(text)}`);
+}

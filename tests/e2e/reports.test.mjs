@@ -9,7 +9,7 @@ import { readFile, writeFile, mkdtemp, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, openFixture, ROOT, ARTIFACTS } from './harness.mjs';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, openFixture, waitForStored, ROOT, ARTIFACTS } from './harness.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/assessment-v2.json');
 const SCORER = join(ROOT, 'target/debug/aims-score');
@@ -66,6 +66,7 @@ test('Statement of Applicability: defects, a reason in one click, CSV identical 
   await page.press('#aims-soa-approved', 'Tab');
   await page.fill('#aims-soa-version', '1.2');
   await page.press('#aims-soa-version', 'Tab');
+  await waitForStored(page, '"version":"1.2"');
   await page.reload();
   await page.waitForSelector('#aims-soa-by');
   assert.equal(await page.inputValue('#aims-soa-by'), 'Jana Novak, AI governance lead');
