@@ -9,7 +9,7 @@ fn main() {
             file: "seal_texts.rs",
             name: "SealMessages",
             array: "SEAL_TEXTS",
-            prefix: "seal.",
+            prefixes: &["seal."],
             shared: &[],
         },
     );

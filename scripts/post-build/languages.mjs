@@ -31,10 +31,10 @@ export async function minifyGuide(staging) {
 export async function writeLanguages(staging, assets) {
   const english = JSON.parse(await readFile(join(assets, "i18n", "en.json"), "utf8"));
   // The other builds' messages (the quick entry's `quick.*` and `band.*`, the
-  // encrypted files' module's `seal.*`, the reports module's `comparison.*`) are compiled
+  // encrypted files' module's `seal.*`, the reports module's `comparison.*` and `crosswalks.*`) are compiled
   // into them, not into the app: the same keys crates/engine/build.rs's OTHER_BUILDS
   // leaves out.
-  const otherBuilds = ["quick.", "band.", "seal.", "comparison."];
+  const otherBuilds = ["quick.", "band.", "seal.", "comparison.", "crosswalks."];
   const keys = Object.keys(english).filter((k) => !otherBuilds.some((p) => k.startsWith(p))).sort();
   await mkdir(join(staging, "i18n"), { recursive: true });
   const codes = [];

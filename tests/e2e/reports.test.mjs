@@ -252,6 +252,10 @@ test('crosswalks both ways: from an article or function back to items, judgement
   await page.click('label:has-text("ISO/IEC 27001")');
   await page.selectOption('#aims-cw-ref', '9.2.1');
   await page.waitForSelector('.aims-crosswalks td:has-text("Same clause")');
+  // An item's link opens it in the assessment (the app's router, so embeds follow too).
+  await page.click('.aims-crosswalks a[data-item="9.2.1"]');
+  await page.waitForSelector('.aims-item[data-item="9.2.1"]');
+  assert.match(page.url(), /\/assess\/9\.2\.1$/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
-use aims_engine::rules::merge::{merge, AnswerField, Conflict};
+use aims_engine::rules::merge::{merge, AnswerField, AssessmentField, Conflict};
 use aims_engine::{AiRole, Assessment};
 use common::*;
 
@@ -65,4 +65,86 @@ fn the_same_change_on_both_sides_is_no_conflict() {
     let (merged, conflicts) = merge(catalog(), &base, &mine, &theirs);
     assert!(conflicts.is_empty());
     assert_eq!(merged, mine);
+}
+
+/// The fixture with every register, its registers as kept.
+fn with_registers() -> Assessment {
+    let text = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
+    aims_engine::import_keeping(catalog(), text.as_bytes())
+        .expect("imports")
+        .assessment
+}
+
+/// Register `n`'s records (0 systems, 2 risks, 3 evidence).
+fn records(a: &Assessment, n: usize) -> Vec<serde_json::Value> {
+    a.registers.0[n]
+        .as_ref()
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn registers_merge_record_by_record() {
+    let base = with_registers();
+    // This tab edits the first risk and deletes the last evidence record; the other
+    // edits the second risk, adds a risk, and changes the criteria.
+    let mine = edited(&base, |a| {
+        let risks = a.registers.0[2].as_mut().expect("risks");
+        risks[0]["owner"] = "Mine".into();
+        let evidence = a.registers.0[3]
+            .as_mut()
+            .and_then(|e| e.as_array_mut())
+            .expect("evidence");
+        evidence.pop();
+    });
+    let theirs = edited(&base, |a| {
+        let risks = a.registers.0[2]
+            .as_mut()
+            .and_then(|r| r.as_array_mut())
+            .expect("risks");
+        risks[1]["owner"] = "Theirs".into();
+        let mut added = risks[2].clone();
+        added["id"] = "6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c".into();
+        risks.push(added);
+        a.registers.0[1] =
+            Some(serde_json::json!({"likelihoods": 4, "consequences": 4, "acceptance": 4}));
+    });
+    let (merged, conflicts) = merge(catalog(), &base, &mine, &theirs);
+    assert_eq!(conflicts, []);
+    let risks = records(&merged, 2);
+    assert_eq!(risks.len(), 4);
+    assert_eq!(risks[0]["owner"], "Mine");
+    assert_eq!(risks[1]["owner"], "Theirs");
+    assert_eq!(risks[3]["id"], "6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c");
+    assert_eq!(records(&merged, 3).len(), 1, "the deletion stays");
+    assert_eq!(merged.registers.0[1], theirs.registers.0[1]);
+    assert_eq!(merged.registers.0[0], base.registers.0[0]);
+    // Both change the same record: this tab's is kept, and the person is told.
+    let theirs = edited(&base, |a| {
+        a.registers.0[2].as_mut().expect("risks")[0]["owner"] = "Theirs".into();
+    });
+    let (merged, conflicts) = merge(catalog(), &base, &mine, &theirs);
+    assert_eq!(records(&merged, 2)[0]["owner"], "Mine");
+    assert_eq!(
+        conflicts,
+        [Conflict::Assessment(AssessmentField::Registers)]
+    );
+}
+
+#[test]
+fn the_soa_approval_and_document_records_merge_too() {
+    let base = blank();
+    let scope = catalog().find_document("scope").expect("doc");
+    let mine = edited(&base, |a| a.soa.approver = "Dr. Lena Vogt".into());
+    let theirs = edited(&base, |a| {
+        a.update_document(scope, |r| {
+            r.present = true;
+            r.version = "2.0".into();
+        })
+    });
+    let (merged, conflicts) = merge(catalog(), &base, &mine, &theirs);
+    assert_eq!(conflicts, []);
+    assert_eq!(merged.soa.approver, "Dr. Lena Vogt");
+    assert_eq!(merged.document(scope).version, "2.0");
+    assert!(merged.document_present(scope));
 }

@@ -21,8 +21,8 @@ pub struct Table<'a> {
     pub name: &'a str,
     /// The static array's name (`SEAL_TEXTS`).
     pub array: &'a str,
-    /// The prefix of the messages the module owns (`seal.`).
-    pub prefix: &'a str,
+    /// The prefixes of the messages the module owns (`seal.`).
+    pub prefixes: &'a [&'a str],
     /// Other messages it shows as well, by key (the app keeps them too).
     pub shared: &'a [&'a str],
 }
@@ -47,9 +47,9 @@ pub fn write(root: &str, table: &Table) {
             fail(&format!("{path}: no message {key}"));
         }
         tables.push_str(&format!("    {} {{\n", table.name));
-        let selected = messages
-            .iter()
-            .filter(|(k, _)| k.starts_with(table.prefix) || table.shared.contains(&k.as_str()));
+        let selected = messages.iter().filter(|(k, _)| {
+            table.prefixes.iter().any(|p| k.starts_with(p)) || table.shared.contains(&k.as_str())
+        });
         for (key, value) in selected {
             let field = key.replace(['.', '-'], "_");
             let value = value

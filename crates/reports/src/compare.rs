@@ -10,18 +10,15 @@
 //! goes through its reducer (undo, saving, other tabs). Here is only what the first
 //! download need not carry: the comparison, the merge's differences and their words.
 
+use crate::words::{Labels, Words};
 use crate::{read, Unreadable};
-use aims_engine::model::decimal::format_fixed;
 use aims_engine::reports::compare::{compare, delta, Change, Comparison};
 use aims_engine::rules::merge::{differing_documents, differing_items};
 use aims_engine::rules::scoring::Figure;
 use aims_engine::text::lang::Lang;
 use aims_engine::text::markup::escape;
-use aims_engine::text::messages::fill;
-use aims_engine::{Assessment, Catalog, ItemId, Percent};
+use aims_engine::{Assessment, Catalog, ItemId};
 use std::fmt::Write;
-
-include!(concat!(env!("OUT_DIR"), "/comparison_texts.rs"));
 
 /// What to compare, as the app hands it over.
 pub struct Request<'a> {
@@ -41,139 +38,6 @@ pub struct Request<'a> {
     pub mine_label: &'a str,
     /// How the other is named.
     pub other_label: &'a str,
-}
-
-/// The catalog's labels in the screen's language.
-struct Labels<'a> {
-    items: &'a [String],
-    groups: &'a [String],
-    documents: &'a [String],
-}
-
-impl<'a> Labels<'a> {
-    /// Splits the app's list; a list of another length is a bug in the app.
-    fn split(catalog: &Catalog, all: &'a [String]) -> Result<Labels<'a>, Unreadable> {
-        let (items, groups) = (catalog.item_count(), catalog.group_ids().len());
-        if all.len() != items + groups + catalog.document_count() {
-            return Err(Unreadable(format!("{} labels", all.len())));
-        }
-        let (items, rest) = all.split_at(items);
-        let (groups, documents) = rest.split_at(groups);
-        Ok(Labels {
-            items,
-            groups,
-            documents,
-        })
-    }
-}
-
-/// The words of `lang`, with its plural rule.
-struct Words {
-    m: &'static ComparisonMessages,
-    lang: Lang,
-}
-
-impl Words {
-    fn new(lang: Lang) -> Words {
-        let m = &COMPARISON_TEXTS[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
-        Words { m, lang }
-    }
-
-    /// `text` filled in, as text.
-    fn fill(&self, text: &str, args: &[(&str, &str)]) -> String {
-        let plural = if self.lang == Lang::Fr {
-            french_plural
-        } else {
-            english_plural
-        };
-        fill(text, args, plural)
-    }
-
-    /// `text` filled in, then escaped for markup (values included).
-    fn tf(&self, text: &str, args: &[(&str, &str)]) -> String {
-        escape(&self.fill(text, args))
-    }
-
-    /// A percentage as the app shows it, as text: one decimal at most, the language's
-    /// decimal comma and percent sign; the "not applicable" word without a figure.
-    fn pct(&self, p: Option<Percent>) -> String {
-        match p {
-            None => self.m.common_na.to_owned(),
-            Some(p) => {
-                let number = p.to_string();
-                let number = if self.lang == Lang::En {
-                    number
-                } else {
-                    number.replace('.', ",")
-                };
-                format!("{number}{}", self.lang.percent_sign())
-            }
-        }
-    }
-
-    /// "+4.2 points", "−3 points", "±0", or "n/a", as text.
-    fn points(&self, d: Option<i32>) -> String {
-        match d {
-            None => self.m.common_na.to_owned(),
-            Some(0) => "±0".to_owned(),
-            Some(d) => {
-                let sign = if d > 0 { "+" } else { "−" };
-                let mut text = format_fixed(u64::from(d.unsigned_abs()), 1);
-                if self.lang != Lang::En {
-                    text = text.replace('.', ",");
-                }
-                self.fill(self.m.comparison_points, &[("n", &format!("{sign}{text}"))])
-            }
-        }
-    }
-
-    fn change(&self, c: Change) -> &'static str {
-        match c {
-            Change::Up => self.m.comparison_up,
-            Change::Down => self.m.comparison_down,
-            Change::Unchanged => self.m.comparison_unchanged,
-            Change::NewlyAnswered => self.m.comparison_new,
-            Change::NoLongerAnswered => self.m.comparison_gone,
-            Change::NotAnswered => self.m.comparison_not_answered,
-        }
-    }
-
-    fn level(&self, level: aims_engine::MaturityLevel) -> &'static str {
-        let m = self.m;
-        [
-            m.level_0, m.level_1, m.level_2, m.level_3, m.level_4, m.level_5,
-        ][level as usize]
-    }
-
-    /// A figure in a cell: conformity with its "conforming/in scope" count, so a change
-    /// of scope shows, and maturity beneath.
-    fn figure(&self, f: &Figure) -> String {
-        format!(
-            "{}<span class=\"aims-muted aims-small\"> · {}/{}</span><br><span class=\"aims-muted aims-small\">{}</span>",
-            escape(&self.pct(f.conformity)),
-            f.conforming,
-            f.in_scope,
-            self.tf(self.m.results_maturity, &[("pct", &self.pct(f.maturity))])
-        )
-    }
-}
-
-/// CLDR's rule for English and German whole numbers.
-fn english_plural(n: &str) -> &'static str {
-    if n == "1" {
-        "one"
-    } else {
-        "other"
-    }
-}
-
-/// CLDR's rule for French whole numbers: 0 and 1 are singular.
-fn french_plural(n: &str) -> &'static str {
-    if n == "0" || n == "1" {
-        "one"
-    } else {
-        "other"
-    }
 }
 
 /// The comparison's markup for `r`; an export that does not read back or a label list

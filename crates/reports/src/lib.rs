@@ -1,7 +1,8 @@
 //! The full app's on-demand module for files other tools read (`aims-reports.js`,
 //! `aims-reports_bg.wasm`): OSCAL assessment results, CISO Assistant's two CSV files and
-//! the audit pack (crates/pack), opening a pack for import, and the comparison screen's
-//! body ([`compare`]). Loaded the first time a person asks for one of them: their
+//! the audit pack (crates/pack), opening a pack for import, checking a file's registers
+//! ([`canonical`]), and the bodies of the comparison and crosswalks screens
+//! ([`compare`], [`crosswalks`]). Loaded the first time a person asks for one of them: their
 //! writers (serde types for OSCAL, the CSV tables, zip and SHA-256) and the comparison
 //! stay out of the app's first download (docs/size.md).
 //!
@@ -15,6 +16,8 @@ use aims_engine::text::messages::Texts;
 use aims_engine::{export, import, score, Assessment, Catalog, Date};
 
 pub mod compare;
+pub mod crosswalks;
+mod words;
 
 /// The export the app handed over did not read back (a bug, never the person's doing),
 /// or a date that is not one: the reason, in English.
@@ -143,6 +146,26 @@ mod web {
     #[wasm_bindgen(js_name = openPack)]
     pub fn open_pack(bytes: &[u8]) -> Result<String, JsValue> {
         crate::open_pack(bytes).map_err(thrown)
+    }
+
+    /// The crosswalks' markup ([`crate::crosswalks::markup`]); throws the reason as
+    /// text.
+    #[wasm_bindgen]
+    pub fn crosswalks(
+        lang: &str,
+        labels: Vec<String>,
+        export: &[u8],
+        framework: &str,
+        reference: &str,
+    ) -> Result<String, JsValue> {
+        crate::crosswalks::markup(&crate::crosswalks::Request {
+            lang: aims_engine::text::lang::Lang::parse(lang).unwrap_or_default(),
+            labels: &labels,
+            export,
+            framework,
+            reference,
+        })
+        .map_err(thrown)
     }
 
     /// See [`crate::canonical`]; throws the problems as text.

@@ -226,12 +226,7 @@ pub fn show_comparison(
     original: Option<&Assessment>,
 ) {
     let c = catalog();
-    let labels: Vec<String> = c
-        .item_ids()
-        .map(|i| c.item(i).label())
-        .chain(c.group_ids().map(|g| c.group(g).label()))
-        .chain(c.document_ids().map(|d| c.document(d).title.clone()))
-        .collect();
+    let labels = labels();
     let exports = [Some(mine), Some(other), original]
         .map(|a| a.map(|a| crate::engine::export(c, a)).unwrap_or_default());
     let label = |a: &Assessment| {
@@ -252,6 +247,36 @@ pub fn show_comparison(
             original.as_bytes(),
             &mine_label,
             &other_label,
+        ) {
+            Ok(markup) => root.set_inner_html(&markup),
+            Err(e) => say(&root, &reason(&e)),
+        }
+    });
+    load(root, &["aims-reports"], ready);
+}
+
+/// The catalog's labels in the screen's language, as the reports module's screens take
+/// them: every item's, then every group's, then every document's title.
+fn labels() -> Vec<String> {
+    let c = catalog();
+    c.item_ids()
+        .map(|i| c.item(i).label())
+        .chain(c.group_ids().map(|g| c.group(g).label()))
+        .chain(c.document_ids().map(|d| c.document(d).title.clone()))
+        .collect()
+}
+
+/// Draws the crosswalks of `a` for `framework` and `reference` (as chosen on the screen,
+/// `pages::crosswalks`) in `root`, through the reports module.
+pub fn show_crosswalks(root: &NodeRef, a: &Assessment, framework: String, reference: String) {
+    let (labels, export) = (labels(), crate::engine::export(catalog(), a));
+    let ready: Ready = Box::new(move |modules, root| {
+        match first(&modules).unchecked_into::<Reports>().crosswalks(
+            active().code(),
+            labels,
+            export.as_bytes(),
+            &framework,
+            &reference,
         ) {
             Ok(markup) => root.set_inner_html(&markup),
             Err(e) => say(&root, &reason(&e)),

@@ -88,6 +88,17 @@ extern "C" {
     /// a pack is refused, for the person.
     #[wasm_bindgen(method, catch, js_name = openPack)]
     pub fn open_pack(this: &Reports, pack: &[u8]) -> Result<String, JsValue>;
+    /// The crosswalks' markup: the catalog's labels in the screen's language, the
+    /// assessment's export, the framework and reference chosen.
+    #[wasm_bindgen(method, catch)]
+    pub fn crosswalks(
+        this: &Reports,
+        lang: &str,
+        labels: Vec<String>,
+        export: &[u8],
+        framework: &str,
+        reference: &str,
+    ) -> Result<String, JsValue>;
     /// A file with registers, read with every check and written back in canonical form
     /// (`crates/reports`); throws its problems, one per line, in English.
     #[wasm_bindgen(method, catch)]

@@ -5,6 +5,7 @@
 
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use serde_json::Value;
 
 /// A field both tabs changed to different values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +54,11 @@ pub enum AssessmentField {
     Profile,
     /// The controls of the organization's own.
     AdditionalControls,
+    /// The Statement of Applicability's approval.
+    Soa,
+    /// The registers: a record both tabs changed differently (records merge one by
+    /// one, by id; the risk criteria as a whole).
+    Registers,
 }
 
 /// Takes the side that changed a field from `base`; when both changed it differently,
@@ -107,12 +113,13 @@ pub fn merge(
         let _ = merged.update(catalog, item, |a| *a = out);
     }
     for doc in catalog.document_ids() {
-        let present = |a: &Assessment| a.document_present(doc);
-        let (value, conflict) = pick(&present(base), &present(mine), &present(theirs));
+        // Presence, version and approval travel together.
+        let record = |a: &Assessment| a.document(doc).clone();
+        let (value, conflict) = pick(&record(base), &record(mine), &record(theirs));
         if conflict {
             conflicts.push(Conflict::Document(doc));
         }
-        merged.set_document(doc, value);
+        merged.update_document(doc, |r| *r = value);
     }
     macro_rules! whole {
         ($name:expr, $field:ident) => {{
@@ -128,8 +135,64 @@ pub fn merge(
     whole!(AssessmentField::PreparedBy, prepared_by);
     whole!(AssessmentField::Profile, profile);
     whole!(AssessmentField::AdditionalControls, additional);
+    whole!(AssessmentField::Soa, soa);
+    let mut registers_conflict = false;
+    for (n, out) in merged.registers.0.iter_mut().enumerate() {
+        let [b, m, t] = [base, mine, theirs].map(|a| a.registers.0[n].as_ref());
+        let (value, conflict) = if n == 1 {
+            // The risk criteria: one record.
+            let (value, conflict) = pick(&b, &m, &t);
+            (value.cloned(), conflict)
+        } else {
+            merge_records(b, m, t)
+        };
+        *out = value;
+        registers_conflict |= conflict;
+    }
+    if registers_conflict {
+        conflicts.push(Conflict::Assessment(AssessmentField::Registers));
+    }
     merged.updated = std::cmp::max(mine.updated.clone(), theirs.updated.clone());
     (merged, conflicts)
+}
+
+/// One register's records merged one by one, by id: each from the side that changed it
+/// (a record one side deleted and the other left alone stays deleted); `true` when a
+/// record was changed differently on both sides (this tab's version is kept). In this
+/// tab's order, then the other tab's new records.
+fn merge_records(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+) -> (Option<Value>, bool) {
+    let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
+    let (b, m, t) = (records(base), records(mine), records(theirs));
+    let mut ids: Vec<String> = Vec::new();
+    for found in m.iter().chain(t).filter_map(id) {
+        if !ids.contains(&found) {
+            ids.push(found);
+        }
+    }
+    let (mut out, mut conflict) = (Vec::new(), false);
+    for wanted in &ids {
+        let (record, clash) = pick(&find(b, wanted), &find(m, wanted), &find(t, wanted));
+        conflict |= clash;
+        out.extend(record.cloned());
+    }
+    ((!out.is_empty()).then_some(Value::Array(out)), conflict)
+}
+
+/// A register's records (none when it is empty).
+fn records(register: Option<&Value>) -> &[Value] {
+    register
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+}
+
+/// The record of `list` with id `wanted`.
+fn find<'a>(list: &'a [Value], wanted: &str) -> Option<&'a Value> {
+    list.iter()
+        .find(|r| r.get("id").and_then(Value::as_str) == Some(wanted))
 }
 
 /// Items whose answers differ between `mine` and `theirs` (a colleague's export of the

@@ -30,6 +30,8 @@ impl AssessmentField {
             AssessmentField::PreparedBy => texts.merge_field_prepared_by(),
             AssessmentField::Profile => texts.merge_field_profile(),
             AssessmentField::AdditionalControls => texts.merge_field_additional_controls(),
+            AssessmentField::Soa => texts.merge_field_soa(),
+            AssessmentField::Registers => texts.merge_field_registers(),
         }
     }
 }
