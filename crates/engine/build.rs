@@ -53,9 +53,16 @@ fn read(path: &Path) -> String {
 
 /// The prefixes of the messages only the other builds show, each in its own tables: the
 /// quick entry's (`quick.*`, `band.*`, [`quick_tables`]) and the on-demand module's
-/// (`seal.*`, crates/seal/build.rs; `comparison.*` and `crosswalks.*`, crates/reports/build.rs). The full
+/// (`seal.*`, crates/seal/build.rs; `comparison.*`, `crosswalks.*` and `registers.*`, crates/reports/build.rs). The full
 /// app's table leaves them out, and post-build.mjs its language files likewise.
-const OTHER_BUILDS: [&str; 5] = ["quick.", "band.", "seal.", "comparison.", "crosswalks."];
+const OTHER_BUILDS: [&str; 6] = [
+    "quick.",
+    "band.",
+    "seal.",
+    "comparison.",
+    "crosswalks.",
+    "registers.",
+];
 
 /// The languages of `text::lang::Lang::ALL`, in its order.
 const LANGUAGES: [&str; 3] = ["en", "de", "fr"];

@@ -1,4 +1,5 @@
-//! The messages of the screens this module draws (`comparison.*` and `crosswalks.*` in
+//! The messages of the screens this module draws (`comparison.*`, `crosswalks.*` and
+//! `registers.*` in
 //! `assets/i18n/<code>.json`, and the few they share with the app), compiled into
 //! `OUT_DIR/screen_texts.rs`: one `ScreenMessages` per language, in `Lang::ALL` order
 //! (crates/msgtables).
@@ -10,7 +11,7 @@ fn main() {
             file: "screen_texts.rs",
             name: "ScreenMessages",
             array: "SCREEN_TEXTS",
-            prefixes: &["comparison.", "crosswalks."],
+            prefixes: &["comparison.", "crosswalks.", "registers."],
             shared: &[
                 "common.na",
                 "item.unanswered",
@@ -25,6 +26,12 @@ fn main() {
                 "results.gap_current",
                 "soa.yes",
                 "soa.no",
+                "role.ai_provider",
+                "role.ai_producer",
+                "role.ai_customer",
+                "role.ai_partner",
+                "role.ai_subject",
+                "role.relevant_authority",
                 "level.0",
                 "level.1",
                 "level.2",

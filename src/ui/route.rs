@@ -40,6 +40,24 @@ pub enum Route {
         /// Catalog id of the item, e.g. `A.6.2.4`.
         item: String,
     },
+    /// The AI system register of an assessment.
+    #[at("/a/:id/systems")]
+    Systems {
+        /// Assessment id.
+        id: String,
+    },
+    /// The risk criteria and the AI risk register of an assessment.
+    #[at("/a/:id/risks")]
+    Risks {
+        /// Assessment id.
+        id: String,
+    },
+    /// The evidence register of an assessment.
+    #[at("/a/:id/evidence")]
+    Evidence {
+        /// Assessment id.
+        id: String,
+    },
     /// The mandatory documents checklist of an assessment.
     #[at("/a/:id/documents")]
     Documents {
@@ -114,6 +132,8 @@ pub enum AssessmentScreen {
     Assess(Option<String>),
     /// The documents checklist.
     Documents,
+    /// One of the registers.
+    Register(Register),
     /// The results.
     Results,
     /// The Statement of Applicability.
@@ -126,6 +146,35 @@ pub enum AssessmentScreen {
     Crosswalks,
     /// Comparison with another assessment.
     Compare,
+}
+
+/// The registers, each a screen (drawn by the reports module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Register {
+    /// The AI systems.
+    Systems,
+    /// The risk criteria and the risks.
+    Risks,
+    /// The evidence records.
+    Evidence,
+}
+
+impl Register {
+    /// The screen's name in addresses and for the module.
+    pub fn key(self) -> &'static str {
+        match self {
+            Register::Systems => "systems",
+            Register::Risks => "risks",
+            Register::Evidence => "evidence",
+        }
+    }
+
+    /// The screen a name means.
+    pub fn parse(key: &str) -> Option<Register> {
+        [Register::Systems, Register::Risks, Register::Evidence]
+            .into_iter()
+            .find(|r| r.key() == key)
+    }
 }
 
 impl AssessmentScreen {
@@ -161,6 +210,9 @@ impl Route {
                 Some((id, AssessmentScreen::Assess(Some(item.clone()))))
             }
             Route::Documents { id } => Some((id, AssessmentScreen::Documents)),
+            Route::Systems { id } => Some((id, AssessmentScreen::Register(Register::Systems))),
+            Route::Risks { id } => Some((id, AssessmentScreen::Register(Register::Risks))),
+            Route::Evidence { id } => Some((id, AssessmentScreen::Register(Register::Evidence))),
             Route::Results { id } => Some((id, AssessmentScreen::Results)),
             Route::Soa { id } => Some((id, AssessmentScreen::Soa)),
             Route::Plan { id } => Some((id, AssessmentScreen::Plan)),
@@ -185,6 +237,9 @@ impl Route {
             AssessmentScreen::Assess(None) => Route::Assess { id },
             AssessmentScreen::Assess(Some(item)) => Route::AssessItem { id, item },
             AssessmentScreen::Documents => Route::Documents { id },
+            AssessmentScreen::Register(Register::Systems) => Route::Systems { id },
+            AssessmentScreen::Register(Register::Risks) => Route::Risks { id },
+            AssessmentScreen::Register(Register::Evidence) => Route::Evidence { id },
             AssessmentScreen::Results => Route::Results { id },
             AssessmentScreen::Soa => Route::Soa { id },
             AssessmentScreen::Plan => Route::Plan { id },

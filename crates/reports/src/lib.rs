@@ -17,6 +17,7 @@ use aims_engine::{export, import, score, Assessment, Catalog, Date};
 
 pub mod compare;
 pub mod crosswalks;
+pub mod registers;
 mod words;
 
 /// The export the app handed over did not read back (a bug, never the person's doing),
@@ -120,6 +121,7 @@ pub fn canonical(bytes: &[u8]) -> Result<String, Unreadable> {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
 
     fn thrown(e: crate::Unreadable) -> JsValue {
         JsValue::from_str(&e.0)
@@ -166,6 +168,61 @@ mod web {
             reference,
         })
         .map_err(thrown)
+    }
+
+    /// The fields of the form in `root`, as `name`, `value` (a checkbox only when ticked).
+    fn form_fields(root: &web_sys::Element) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let Ok(nodes) = root.query_selector_all("form [name]") else {
+            return out;
+        };
+        for i in 0..nodes.length() {
+            let Some(node) = nodes.item(i) else { continue };
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                if input.type_() != "checkbox" || input.checked() {
+                    out.push((input.name(), input.value()));
+                }
+            } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+                out.push((select.name(), select.value()));
+            } else if let Some(text) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                out.push((text.name(), text.value()));
+            }
+        }
+        out
+    }
+
+    /// One step of a register screen ([`crate::registers::step`]), the form read from
+    /// `root`: the markup, then the new export or an empty text; throws the reason.
+    #[wasm_bindgen]
+    pub fn registers(
+        root: &web_sys::Element,
+        lang: &str,
+        export: &[u8],
+        today: &str,
+        screen: &str,
+        action: &str,
+        target: &str,
+    ) -> Result<Vec<JsValue>, JsValue> {
+        use crate::registers::{step, Request, Screen};
+        let today = crate::day(today).map_err(thrown)?;
+        let screen = Screen::parse(screen).unwrap_or(Screen::Systems);
+        let form = form_fields(root);
+        let new_id = uuid::Uuid::new_v4().to_string();
+        let response = step(&Request {
+            lang: aims_engine::text::lang::Lang::parse(lang).unwrap_or_default(),
+            export,
+            today,
+            screen,
+            action,
+            target,
+            form: &form,
+            new_id: &new_id,
+        })
+        .map_err(thrown)?;
+        Ok(vec![
+            JsValue::from_str(&response.markup),
+            JsValue::from_str(&response.export.unwrap_or_default()),
+        ])
     }
 
     /// See [`crate::canonical`]; throws the problems as text.

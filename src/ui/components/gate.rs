@@ -10,6 +10,7 @@ use crate::ui::pages::not_found::{Missing, NotFound};
 use crate::ui::pages::plan::PlanScreen;
 use crate::ui::pages::profile::ProfileScreen;
 use crate::ui::pages::readiness_report::ReadinessReportScreen;
+use crate::ui::pages::registers::RegistersScreen;
 use crate::ui::pages::results::Results;
 use crate::ui::pages::soa::SoaScreen;
 use crate::ui::route::AssessmentScreen;
@@ -64,6 +65,9 @@ pub fn AssessmentGate(p: &GateProps) -> Html {
         }
         AssessmentScreen::Profile => html! { <ProfileScreen {assessment} /> },
         AssessmentScreen::Documents => html! { <Documents {assessment} /> },
+        AssessmentScreen::Register(register) => {
+            html! { <RegistersScreen {assessment} register={*register} /> }
+        }
         AssessmentScreen::Results => html! { <Results {assessment} {report} /> },
         AssessmentScreen::Soa => html! { <SoaScreen {assessment} /> },
         AssessmentScreen::Plan => html! { <PlanScreen {assessment} {report} /> },

@@ -3,7 +3,7 @@
 
 use crate::config::Mode;
 use crate::ui::context::use_app_state;
-use crate::ui::route::{AssessmentScreen, Route};
+use crate::ui::route::{AssessmentScreen, Register, Route};
 use crate::ui::services::i18n::{msg, Lang};
 use crate::ui::state::Action;
 use wasm_bindgen::JsCast;
@@ -156,6 +156,7 @@ pub fn Nav() -> Html {
         let current = match (&on_screen, &screen) {
             (Some(AssessmentScreen::Assess(_)), AssessmentScreen::Assess(_)) => true,
             (Some(a), AssessmentScreen::Results) => a.is_report(),
+            (Some(AssessmentScreen::Register(_)), AssessmentScreen::Register(_)) => true,
             (Some(a), b) => a == b,
             (None, _) => false,
         };
@@ -175,6 +176,7 @@ pub fn Nav() -> Html {
                         { assessment_tab(AssessmentScreen::Profile, msg::nav_profile()) }
                         { assessment_tab(AssessmentScreen::Assess(None), msg::nav_assess()) }
                         { assessment_tab(AssessmentScreen::Documents, msg::nav_documents()) }
+                        { assessment_tab(AssessmentScreen::Register(Register::Systems), msg::nav_registers()) }
                         { assessment_tab(AssessmentScreen::Results, msg::nav_results()) }
                         { tab(Route::Quick, msg::nav_quick(), route == Route::Quick) }
                         { tab(Route::GuidePage { page: "about".into() }, msg::nav_guide(), matches!(route, Route::Guide | Route::GuidePage { .. } | Route::GuideAnchor { .. })) }

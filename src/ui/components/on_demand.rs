@@ -10,7 +10,7 @@ use crate::engine::Assessment;
 use crate::ui::services::clock::today;
 use crate::ui::services::download::{download_report_part, export_filename};
 use crate::ui::services::i18n::{active, catalog, msg, tf};
-use crate::ui::services::on_demand::{reason, with_module, Reports, Seal};
+use crate::ui::services::on_demand::{is_loaded, reason, with_module, Reports, Seal};
 use crate::ui::services::promise::settle;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::NodeRef;
@@ -24,27 +24,36 @@ type Ready = Box<dyn FnOnce(Vec<JsValue>, web_sys::Element)>;
 /// generic one cost a copy of this per call site.
 fn load(root: &NodeRef, names: &'static [&'static str], ready: Ready) {
     if let Some(root) = root.cast::<web_sys::Element>() {
-        load_into(root, names, Vec::new(), ready);
+        load_into(root, names, Vec::new(), false, ready);
     }
 }
 
+/// `cleared`: the place says "Loading…" (or shows what is done with), to be emptied
+/// before `ready`; what a module drew stays otherwise (a register screen's form is read
+/// from there).
 fn load_into(
     root: web_sys::Element,
     names: &'static [&'static str],
     mut loaded: Vec<JsValue>,
+    mut cleared: bool,
     ready: Ready,
 ) {
     let Some((name, rest)) = names.split_first() else {
-        root.set_text_content(None);
+        if cleared {
+            root.set_text_content(None);
+        }
         return ready(loaded, root);
     };
-    root.set_text_content(Some(msg::files_loading()));
+    if !is_loaded(name) {
+        root.set_text_content(Some(msg::files_loading()));
+        cleared = true;
+    }
     with_module(
         name,
         Box::new(move |module| match module {
             Ok(module) => {
                 loaded.push(module);
-                load_into(root, rest, loaded, ready)
+                load_into(root, rest, loaded, cleared, ready)
             }
             Err(why) => say(&root, &why),
         }),
@@ -135,10 +144,12 @@ pub fn open_sealed(
                 if let Some(plain) = plain.dyn_ref::<js_sys::Uint8Array>() {
                     let plain = plain.to_vec();
                     if is_zip(&plain) {
+                        // The passphrase form is done with.
                         load_into(
                             root,
                             &["aims-reports"],
                             Vec::new(),
+                            true,
                             open_pack(name, plain, done),
                         );
                     } else {
@@ -159,7 +170,10 @@ fn open_pack(name: String, bytes: Vec<u8>, done: Opened) -> Ready {
             .unchecked_into::<Reports>()
             .open_pack(&bytes)
         {
-            Ok(export) => done(name, export.into_bytes()),
+            Ok(export) => {
+                root.set_text_content(None);
+                done(name, export.into_bytes())
+            }
             Err(e) => say(&root, &reason(&e)),
         }
     })
@@ -199,6 +213,7 @@ pub fn download_files(root: &NodeRef, a: &Assessment, kind: &'static str) {
             .files(kind, export.as_bytes(), &today)
         {
             Ok(files) => {
+                root.set_text_content(None);
                 for file in files.to_vec().chunks(3) {
                     if let [what, extension, bytes] = file {
                         let (what, extension) = (
@@ -280,6 +295,46 @@ pub fn show_crosswalks(root: &NodeRef, a: &Assessment, framework: String, refere
         ) {
             Ok(markup) => root.set_inner_html(&markup),
             Err(e) => say(&root, &reason(&e)),
+        }
+    });
+    load(root, &["aims-reports"], ready);
+}
+
+/// One step of the register screen `screen` of `a` in `root` (its form read from there)
+/// through the reports module: what `action` did to `target` (`""` to show it). The
+/// module's markup replaces the place's; changed registers (checked there) go to `act`
+/// as an edit.
+pub fn show_registers(
+    root: &NodeRef,
+    a: &Assessment,
+    screen: &'static str,
+    step: (String, String),
+    act: yew::Callback<crate::ui::state::Action>,
+) {
+    let export = crate::engine::export(catalog(), a);
+    let today = today().to_string();
+    let ready: Ready = Box::new(move |modules, root| {
+        let (action, target) = step;
+        let result = first(&modules).unchecked_into::<Reports>().registers(
+            &root,
+            active().code(),
+            export.as_bytes(),
+            &today,
+            screen,
+            &action,
+            &target,
+        );
+        let (markup, changed) = match result {
+            Ok(parts) => (parts.get(0).as_string(), parts.get(1).as_string()),
+            Err(e) => return say(&root, &reason(&e)),
+        };
+        root.set_inner_html(&markup.unwrap_or_default());
+        let kept = changed
+            .filter(|text| !text.is_empty())
+            .and_then(|text| crate::engine::import_keeping(catalog(), text.as_bytes()).ok());
+        if let Some(imported) = kept {
+            let edit = crate::engine::Edit::Registers(Box::new(imported.assessment.registers));
+            act.emit(crate::ui::state::Action::Edit(edit));
         }
     });
     load(root, &["aims-reports"], ready);

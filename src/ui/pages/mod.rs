@@ -13,5 +13,6 @@ pub mod plan;
 pub mod profile;
 pub mod quick;
 pub mod readiness_report;
+pub mod registers;
 pub mod results;
 pub mod soa;

@@ -99,6 +99,20 @@ extern "C" {
         framework: &str,
         reference: &str,
     ) -> Result<String, JsValue>;
+    /// One step of a register screen in `root` (its form read from there): the markup,
+    /// then the new export or an empty text.
+    #[wasm_bindgen(method, catch)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn registers(
+        this: &Reports,
+        root: &web_sys::Element,
+        lang: &str,
+        export: &[u8],
+        today: &str,
+        screen: &str,
+        action: &str,
+        target: &str,
+    ) -> Result<js_sys::Array, JsValue>;
     /// A file with registers, read with every check and written back in canonical form
     /// (`crates/reports`); throws its problems, one per line, in English.
     #[wasm_bindgen(method, catch)]
@@ -128,6 +142,11 @@ extern "C" {
 
 thread_local! {
     static LOADED: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether this visit has loaded the module `name` already.
+pub fn is_loaded(name: &str) -> bool {
+    LOADED.with(|l| l.borrow().iter().any(|(n, _)| *n == name))
 }
 
 /// Calls `done` with the module `name` (its namespace, to be cast to [`Seal`] or

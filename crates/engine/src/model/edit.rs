@@ -77,6 +77,9 @@ pub enum Edit {
     /// Replaces an item's whole answer (taking a colleague's answer when merging; refused
     /// for an excluded clause requirement like any other edit).
     Answer(ItemId, Box<Answer>),
+    /// Replaces the registers with ones already checked (the register screens check
+    /// every change with the engine's reader before they hand it over).
+    Registers(Box<crate::model::registers::Kept>),
 }
 
 /// Applies one edit and stamps `updated`. A refused edit changes nothing.
@@ -169,6 +172,7 @@ pub fn apply(
         Edit::PreparedBy(name) => assessment.prepared_by = name,
         Edit::ScopeNote(text) => assessment.profile.scope_note = text,
         Edit::Answer(item, answer) => assessment.update(catalog, item, |a| *a = *answer)?,
+        Edit::Registers(kept) => assessment.registers = *kept,
     }
     assessment.updated = now;
     Ok(())

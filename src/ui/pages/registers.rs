@@ -1,0 +1,101 @@
+//! The register screens (`#/a/<id>/systems`, `/risks`, `/evidence`): the AI systems,
+//! the risk criteria and risks, the evidence records. The reports module draws them and
+//! checks every change (crates/reports/src/registers.rs); this screen hands it what the
+//! person did (a button's `data-action` and `data-target`, a form sent, a filter
+//! chosen), follows its tab links with the app's router, and saves what it returns as
+//! an edit, like any other.
+
+use crate::engine::Assessment;
+use crate::ui::components::on_demand::show_registers;
+use crate::ui::context::use_dispatch;
+use crate::ui::route::{AssessmentScreen, Register, Route};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::use_navigator;
+
+/// Props of [`RegistersScreen`].
+#[derive(Properties, PartialEq)]
+pub struct RegistersProps {
+    /// The open assessment.
+    pub assessment: Rc<Assessment>,
+    /// Which register.
+    pub register: Register,
+}
+
+/// The element of an event, and its nearest ancestor (or itself) matching `selector`.
+fn closest(e: &Event, selector: &str) -> Option<web_sys::Element> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// A register screen.
+#[component]
+pub fn RegistersScreen(p: &RegistersProps) -> Html {
+    let navigator = use_navigator();
+    let act = use_dispatch();
+    let place = use_node_ref();
+    let screen = p.register.key();
+    // Drawn when the screen opens; afterwards each step redraws it (so its notices,
+    // such as the undo of a delete, stay while the edit is saved).
+    {
+        let (place, a, act) = (place.clone(), p.assessment.clone(), act.clone());
+        use_effect_with((p.assessment.id.clone(), p.register), move |_| {
+            show_registers(&place, &a, screen, (String::new(), String::new()), act)
+        });
+    }
+    let run = {
+        let (place, a, act) = (place.clone(), p.assessment.clone(), act.clone());
+        move |action: String, target: String| {
+            show_registers(&place, &a, screen, (action, target), act.clone())
+        }
+    };
+    let on_click = {
+        let (run, id) = (run.clone(), p.assessment.id.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(link) = closest(&e, "a[data-screen]") {
+                let register = link
+                    .get_attribute("data-screen")
+                    .and_then(|s| Register::parse(&s));
+                if let (Some(register), Some(nav)) = (register, navigator.as_ref()) {
+                    e.prevent_default();
+                    nav.push(&Route::of(&id, AssessmentScreen::Register(register)));
+                }
+                return;
+            }
+            if let Some(button) = closest(&e, "button[data-action]") {
+                let attr = |n| button.get_attribute(n).unwrap_or_default();
+                run(attr("data-action"), attr("data-target"));
+            }
+        })
+    };
+    let on_change = {
+        let run = run.clone();
+        Callback::from(move |e: Event| {
+            if closest(&e, "select[data-action=filter]").is_some() {
+                run("filter".into(), crate::ui::components::event_value(&e));
+            }
+        })
+    };
+    let on_submit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        if let Some(form) = closest(&e, "form") {
+            match form.get_attribute("data-action").as_deref() {
+                Some("criteria") => run("criteria".into(), String::new()),
+                _ => run(
+                    "save".into(),
+                    form.get_attribute("data-target").unwrap_or_default(),
+                ),
+            }
+        }
+    });
+    html! {
+        <section class="aims-screen aims-registers" aria-labelledby="aims-registers-title">
+            <h1 id="aims-registers-title" class="aims-h1">{ crate::ui::services::i18n::msg::nav_registers() }</h1>
+            <div ref={place} class="aims-registers-body" onclick={on_click} onchange={on_change} onsubmit={on_submit} />
+        </section>
+    }
+}

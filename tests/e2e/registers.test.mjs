@@ -1,0 +1,136 @@
+// The register screens (issue 22): a person registers two AI systems, sets the risk
+// criteria, adds risks with controls and evidence, sees each change kept after a
+// reload and in the export, deletes and undoes, and finds a wrong entry named at its
+// field. In German at phone width without sideways scroll, axe-clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, screenshot, axeSerious, hasHorizontalScroll, VIEWPORTS, watchErrors, openFixture, waitForStored } from './harness.mjs';
+
+let server, chrome;
+before(async () => { server = await serve(); chrome = await launch(); });
+after(async () => { await chrome?.close(); await server?.close(); });
+
+/** The export the app downloads, parsed. */
+async function exported(page) {
+  await page.click('.aims-tab:has-text("Results")');
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Export JSON")')]);
+  return JSON.parse(await readFile(await d.path(), 'utf8'));
+}
+
+/** Fills the open register form's fields by name and sends it. */
+async function fill(page, fields) {
+  for (const [name, value] of Object.entries(fields)) {
+    const el = page.locator(`.aims-register-form [name="${name}"]`);
+    const tag = await el.evaluate((e) => e.tagName + (e.type === 'checkbox' ? ':checkbox' : ''));
+    if (tag === 'SELECT') await el.selectOption(value);
+    else if (tag.endsWith(':checkbox')) await el.setChecked(value);
+    else await el.fill(value);
+  }
+  await page.click('.aims-register-form button[type=submit]');
+}
+
+test('registers: systems, criteria, risks and evidence are added, kept, exported; a delete is undone', async () => {
+  const context = await chrome.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const id = await openFixture(page, server.url);
+  await page.click('.aims-tab:has-text("Registers")');
+  await page.waitForSelector('.aims-registers-body .aims-subtabs');
+  assert.match(page.url(), new RegExp(`#/a/${id}/systems$`));
+  assert.match(await page.textContent('.aims-registers-body'), /No AI system recorded yet/);
+  // Two systems; the first without a name is refused at its field.
+  await page.click('button[data-action=new]');
+  await fill(page, { name: '', owner: 'Head of HR', role: 'ai_customer', stage: 'deployment', eu_ai_act: 'high_risk_4' });
+  await page.waitForSelector('#aims-reg-name-problem');
+  assert.equal(await page.getAttribute('#aims-reg-name', 'aria-invalid'), 'true');
+  await fill(page, { name: 'CV screening' });
+  await page.waitForSelector('text=Saved “CV screening”.');
+  await page.click('button[data-action=new]');
+  await fill(page, { name: 'Support chatbot', role: 'ai_provider', stage: 'operation_and_monitoring', eu_ai_act: 'transparency', data_categories: 'Chat transcripts\nOrder history' });
+  await page.waitForSelector('text=Saved “Support chatbot”.');
+  assert.match(await page.textContent('.aims-subtabs'), /AI systems \(2\)/);
+  await screenshot(page, 'registers-systems-desktop');
+  // Risks: the criteria, then three risks with controls.
+  await page.click('a[data-screen=risks]');
+  await page.waitForSelector('.aims-criteria-form');
+  assert.match(page.url(), /\/risks$/);
+  await page.selectOption('.aims-criteria-form [name=likelihoods]', '5');
+  await page.selectOption('.aims-criteria-form [name=consequences]', '5');
+  await page.fill('.aims-criteria-form [name=acceptance]', '6');
+  await page.click('.aims-criteria-form button[type=submit]');
+  await page.waitForSelector('text=5 × 5 matrix; accepted up to 6.');
+  const risks = [
+    { title: 'Bias against older applicants', 'source.system': 'CV screening', likelihood: '3', consequence: '4', treatment: 'modify', controls: 'A.7.4\nA.6.2.4', 'acceptance.by': 'Jana Novak', 'acceptance.on': '2026-12-01' },
+    { title: 'Chatbot promises refunds', 'source.system': 'Support chatbot', likelihood: '4', consequence: '3', treatment: 'modify', controls: 'A.9.2' },
+    { title: 'Training data beyond consent', 'source.annex_c': 'Privacy', likelihood: '2', consequence: '2', treatment: 'retain' },
+  ];
+  for (const r of risks) {
+    await page.click('button[data-action=new]');
+    const system = r['source.system'];
+    const fields = { ...r };
+    if (system) fields['source.system'] = await page.locator(`.aims-register-form [name="source.system"] option:has-text("${system}")`).getAttribute('value');
+    await fill(page, fields);
+    await page.waitForSelector(`text=Saved “${r.title}”.`);
+  }
+  // A clause is not a control: said at the field, nothing saved.
+  await page.click('button[data-action=new]');
+  await fill(page, { title: 'Wrong control', 'source.annex_c': 'Safety', likelihood: '1', consequence: '1', controls: '5.2' });
+  await page.waitForSelector('#aims-reg-controls-problem');
+  assert.match(await page.textContent('#aims-reg-controls-problem'), /"5\.2" is not an Annex A control/);
+  await page.click('.aims-register-form button[data-action=cancel]');
+  assert.match(await page.textContent('.aims-subtabs'), /Risks \(3\)/);
+  assert.ok(await page.locator('.aims-heat td[data-above=true]').count() > 0, 'the heat map marks cells above the acceptance level');
+  await screenshot(page, 'registers-risks-desktop');
+  // Evidence: one record; deleted and undone.
+  await page.click('a[data-screen=evidence]');
+  await page.waitForSelector('button[data-action=new]');
+  await page.click('button[data-action=new]');
+  await fill(page, { title: 'Bias test report', kind: 'record', owner: 'Data science lead', date: '2026-11-15', review_by: '2027-11-15', supports: 'A.7.4\n6.1.2' });
+  await page.waitForSelector('text=Saved “Bias test report”.');
+  await page.click('tr:has-text("Bias test report") button[data-action=delete]');
+  await page.waitForSelector('text=Deleted “Bias test report”.');
+  assert.match(await page.textContent('.aims-subtabs'), /Evidence \(0\)/);
+  await page.click('button[data-action=undo]');
+  await page.waitForSelector('tr:has-text("Bias test report")');
+  // Kept: after a reload, and in the export.
+  await waitForStored(page, 'Bias test report');
+  await page.reload();
+  await page.waitForSelector('tr:has-text("Bias test report")');
+  const doc = await exported(page);
+  const a = doc.assessment;
+  assert.deepEqual(a.ai_systems.map((s) => s.name), ['CV screening', 'Support chatbot']);
+  assert.deepEqual(a.ai_systems[1].data_categories, ['Chat transcripts', 'Order history']);
+  assert.deepEqual(a.risk_criteria, { likelihoods: 5, consequences: 5, acceptance: 6 });
+  assert.deepEqual(a.risks.map((r) => r.controls), [['A.7.4', 'A.6.2.4'], ['A.9.2'], []]);
+  assert.equal(a.risks[0].source.system, a.ai_systems[0].id);
+  assert.match(a.risks[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.deepEqual(a.evidence.map((e) => e.supports), [['A.7.4', '6.1.2']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`register screens at ${name} width in German: no sideways scroll, no serious accessibility problem`, async () => {
+    const context = await chrome.browser.newContext({ viewport, locale: 'de-DE' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url);
+    await page.waitForSelector('.aims-drop');
+    await page.setInputFiles('input[type=file]', new URL('../fixtures/assessment-v3-registers.json', import.meta.url).pathname);
+    await page.waitForSelector('.aims-cards .aims-card', { timeout: 15000 });
+    const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+    for (const screen of ['systems', 'risks', 'evidence']) {
+      await page.goto(`${server.url}#/a/${id}/${screen}`);
+      await page.waitForSelector('.aims-registers-body .aims-subtabs');
+      await page.click('button[data-action=new]');
+      await page.waitForSelector('.aims-register-form');
+      assert.equal(await hasHorizontalScroll(page), false, `${screen} scrolls sideways at ${name}`);
+      assert.deepEqual(await axeSerious(page), [], `${screen} at ${name}`);
+      await screenshot(page, `de-registers-${screen}-${name}`);
+    }
+    assert.match(await page.textContent('.aims-subtabs'), /KI-Systeme \(2\)/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
