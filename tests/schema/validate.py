@@ -476,6 +476,7 @@ with tempfile.TemporaryDirectory() as tmp:
         "no files": lambda d: d.pop("files"),
         "no assessment role": lambda d: d["files"][0].update(role="report"),
         "an unknown role": lambda d: d["files"][1].update(role="evidence"),
+        "a register's role": lambda d: d["files"][1].update(role="register"),
         "sha256 upper case": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"].upper()),
         "sha256 short": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"][:63]),
         "negative size": lambda d: d["files"][1].update(size=-1),

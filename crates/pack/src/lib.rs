@@ -170,10 +170,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// The files of a pack for `a` (without the manifest), in the order they are written:
 /// the export, the SoA and action plan (CSV, English, the plan's overdue steps counted
-/// against `today`), the OSCAL assessment results and the printable report.
+/// against `today`), the OSCAL assessment results, the printable report, and each
+/// register that has records (CSV, under `registers/`).
 pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Role, Vec<u8>)> {
     let report = score(catalog, a);
-    vec![
+    let registers = aims_engine::reports::registers_csv::csv(catalog, a);
+    let mut files = vec![
         (
             "assessment.json".into(),
             Role::Assessment,
@@ -199,7 +201,18 @@ pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Rol
             Role::Report,
             report_html(catalog, a, &report, today).into_bytes(),
         ),
-    ]
+    ];
+    let names = ["ai-systems", "risks", "evidence"];
+    for (name, text) in names.iter().zip(registers) {
+        if let Some(text) = text {
+            files.push((
+                format!("registers/{name}.csv"),
+                Role::Register,
+                text.into_bytes(),
+            ));
+        }
+    }
+    files
 }
 
 /// Writes the audit pack for `a` as of `today`: its [`files`] and a manifest listing

@@ -24,6 +24,8 @@ pub enum Role {
     Oscal,
     /// The printable report (HTML).
     Report,
+    /// A register (CSV): the AI systems, the risks or the evidence records.
+    Register,
 }
 
 /// One file of the pack.

@@ -311,3 +311,59 @@ fn a_pack_another_zip_implementation_wrote_opens_too() {
     let rewritten = altered(|_| {});
     assert!(open(Catalog::builtin(), &rewritten, LIMITS).is_ok());
 }
+
+#[test]
+fn a_pack_of_an_assessment_with_registers_holds_each_as_csv_and_opens_to_them() {
+    let text = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
+    let a = import(Catalog::builtin(), text.as_bytes()).expect("imports");
+    let bytes = build(Catalog::builtin(), &a, today()).expect("built");
+    let files = entries(&bytes);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "registers/ai-systems.csv",
+        "registers/risks.csv",
+        "registers/evidence.csv",
+    ] {
+        assert!(names.contains(&name), "{names:?}");
+    }
+    let risks = String::from_utf8(
+        files
+            .iter()
+            .find(|(n, _)| n == "registers/risks.csv")
+            .expect("risks")
+            .1
+            .clone(),
+    )
+    .expect("text");
+    let mut lines = risks.lines();
+    assert_eq!(
+        lines.next(),
+        Some("\u{feff}id,title,source,likelihood,consequence,above_acceptance,treatment,controls,own_controls,owner,residual_likelihood,residual_consequence,accepted_by,accepted_on,closed")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d,Chatbot promises refunds it cannot give,harm 1 of Support chatbot,3,3,yes,modify,A.6.2.4; A.9.2,Refund hand-over rule,Head of Customer Service,1,3,\"Jana Novak, AI governance lead\",2026-11-21,no")
+    );
+    let manifest = Manifest::parse(
+        &files
+            .iter()
+            .find(|(n, _)| n == MANIFEST)
+            .expect("manifest")
+            .1,
+    )
+    .expect("a manifest");
+    assert_eq!(
+        manifest
+            .files
+            .iter()
+            .filter(|f| f.role == Role::Register)
+            .count(),
+        3
+    );
+    let opened = open(Catalog::builtin(), &bytes, LIMITS).expect("opens");
+    assert_eq!(export(Catalog::builtin(), &opened.assessment), text);
+    // Without registers, no register file.
+    assert!(!entries(&pack())
+        .iter()
+        .any(|(n, _)| n.starts_with("registers/")));
+}

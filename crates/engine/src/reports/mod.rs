@@ -8,5 +8,7 @@ mod json_out;
 pub mod oscal;
 pub mod plan;
 pub mod quick_summary;
+#[cfg(feature = "registers")]
+pub mod registers_csv;
 pub mod score_json;
 pub mod soa;
