@@ -50,6 +50,19 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await fill(page, { name: 'Support chatbot', role: 'ai_provider', stage: 'operation_and_monitoring', eu_ai_act: 'transparency', data_categories: 'Chat transcripts\nOrder history' });
   await page.waitForSelector('text=Saved “Support chatbot”.');
   assert.match(await page.textContent('.aims-subtabs'), /AI systems \(2\)/);
+  // The CV screening's impact assessment: a harm, approved; the harm becomes a risk.
+  await page.click('tr:has-text("CV screening") button[data-action=impact]');
+  await page.waitForSelector('text=Impact assessment of CV screening');
+  await fill(page, {
+    intended_use: 'Ranks applications for a recruiter to read first.',
+    'effects.0.kind': 'harm', 'effects.0.description': 'Qualified older applicants ranked low',
+    'effects.0.severity': '4', 'effects.0.likelihood': '3',
+    'approval.by': 'Jana Novak, AI governance lead', 'approval.on': '2026-11-30',
+  });
+  await page.waitForSelector('tr:has-text("CV screening") >> text=Approved 2026-11-30');
+  await page.click('tr:has-text("CV screening") button[data-action=impact]');
+  await page.click('button[data-action=harm_risk]');
+  await page.waitForSelector('text=/added to the risk register/');
   await screenshot(page, 'registers-systems-desktop');
   // Risks: the criteria, then three risks with controls.
   await page.click('a[data-screen=risks]');
@@ -79,7 +92,7 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await page.waitForSelector('#aims-reg-controls-problem');
   assert.match(await page.textContent('#aims-reg-controls-problem'), /"5\.2" is not an Annex A control/);
   await page.click('.aims-register-form button[data-action=cancel]');
-  assert.match(await page.textContent('.aims-subtabs'), /Risks \(3\)/);
+  assert.match(await page.textContent('.aims-subtabs'), /Risks \(4\)/);
   assert.ok(await page.locator('.aims-heat td[data-above=true]').count() > 0, 'the heat map marks cells above the acceptance level');
   await screenshot(page, 'registers-risks-desktop');
   // Evidence: one record; deleted and undone.
@@ -102,8 +115,12 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   assert.deepEqual(a.ai_systems.map((s) => s.name), ['CV screening', 'Support chatbot']);
   assert.deepEqual(a.ai_systems[1].data_categories, ['Chat transcripts', 'Order history']);
   assert.deepEqual(a.risk_criteria, { likelihoods: 5, consequences: 5, acceptance: 6 });
-  assert.deepEqual(a.risks.map((r) => r.controls), [['A.7.4', 'A.6.2.4'], ['A.9.2'], []]);
-  assert.equal(a.risks[0].source.system, a.ai_systems[0].id);
+  assert.deepEqual(a.risks.map((r) => r.controls), [[], ['A.7.4', 'A.6.2.4'], ['A.9.2'], []]);
+  // The risk made from the harm, linked both ways.
+  assert.deepEqual(a.risks[0].source, { harm: { system: a.ai_systems[0].id, effect: 0 } });
+  assert.equal(a.ai_systems[0].impact_assessment.effects[0].risk, a.risks[0].id);
+  assert.deepEqual(a.ai_systems[0].impact_assessment.approval, { by: 'Jana Novak, AI governance lead', on: '2026-11-30' });
+  assert.equal(a.risks[1].source.system, a.ai_systems[0].id);
   assert.match(a.risks[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.deepEqual(a.evidence.map((e) => e.supports), [['A.7.4', '6.1.2']]);
   assert.deepEqual(errors, []);
@@ -129,6 +146,14 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       assert.deepEqual(await axeSerious(page), [], `${screen} at ${name}`);
       await screenshot(page, `de-registers-${screen}-${name}`);
     }
+    // An impact assessment's form too.
+    await page.goto(`${server.url}#/a/${id}/systems`);
+    await page.waitForSelector('.aims-registers-body .aims-subtabs');
+    await page.locator('button[data-action=impact]').first().click();
+    await page.waitForSelector('.aims-register-form[data-action=impact_save]');
+    assert.equal(await hasHorizontalScroll(page), false, `the impact assessment scrolls sideways at ${name}`);
+    assert.deepEqual(await axeSerious(page), [], `the impact assessment at ${name}`);
+    await screenshot(page, `de-registers-impact-${name}`);
     assert.match(await page.textContent('.aims-subtabs'), /KI-Systeme \(2\)/);
     assert.deepEqual(errors, []);
     await context.close();

@@ -17,6 +17,7 @@ use aims_engine::{export, import, score, Assessment, Catalog, Date};
 
 pub mod compare;
 pub mod crosswalks;
+mod impact;
 pub mod registers;
 mod words;
 

@@ -96,10 +96,15 @@ pub struct Response {
 
 /// A form being shown: the record's id (empty for a new one), its fields' values, and the
 /// problems found at them.
-struct Form<'a> {
-    target: &'a str,
-    record: Value,
-    problems: Vec<(String, String)>,
+pub(crate) struct Form<'a> {
+    /// The record's id (the system's, for its impact assessment).
+    pub target: &'a str,
+    /// What the fields show.
+    pub record: Value,
+    /// The problems, by field name.
+    pub problems: Vec<(String, String)>,
+    /// An AI system's impact assessment rather than a record.
+    pub impact: bool,
 }
 
 /// One step of a register screen; an export that does not read back is the app's bug.
@@ -125,6 +130,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                 target: "",
                 record: Value::Null,
                 problems: Vec::new(),
+                impact: false,
             })
         }
         "edit" => {
@@ -132,7 +138,53 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                 target: r.target,
                 record,
                 problems: Vec::new(),
+                impact: false,
             })
+        }
+        "impact" => {
+            form = find(&a, r.target).map(|record| Form {
+                target: r.target,
+                record: record["impact_assessment"].clone(),
+                problems: Vec::new(),
+                impact: true,
+            })
+        }
+        "impact_save" => match crate::impact::save(&w, &a, r.target, r.form) {
+            Ok(b) => match canonical(catalog, &b) {
+                Ok(b) => {
+                    let name = find(&a, r.target).map(|s| title(&s)).unwrap_or_default();
+                    notice = w.tf(w.m.registers_saved, &[("name", &name)]);
+                    changed = Some(b);
+                }
+                Err(problems) => {
+                    let at = records(&a).iter().position(|x| x["id"] == r.target);
+                    let prefix = format!(
+                        "assessment.ai_systems[{}].impact_assessment",
+                        at.unwrap_or(0)
+                    );
+                    let record =
+                        find(&b, r.target).map_or(Value::Null, |s| s["impact_assessment"].clone());
+                    form = Some(Form {
+                        target: r.target,
+                        record,
+                        problems: impact_fields(&w, &problems, &prefix),
+                        impact: true,
+                    });
+                    notice = escape(w.m.registers_not_saved);
+                }
+            },
+            Err(why) => notice = why,
+        },
+        "harm_risk" => {
+            if let Some((b, name)) = crate::impact::harm_to_risk(&a, r.target, r.new_id) {
+                match canonical(catalog, &b) {
+                    Ok(b) => {
+                        notice = w.tf(w.m.registers_impact_risk_added, &[("name", &name)]);
+                        changed = Some(b);
+                    }
+                    Err(problems) => notice = first_problem(&w, &problems),
+                }
+            }
         }
         "save" => {
             let mut list = records(&a);
@@ -161,6 +213,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                         target: if old.is_some() { r.target } else { "" },
                         record,
                         problems: at_fields(&w, &problems, &prefix),
+                        impact: false,
                     });
                     notice = escape(w.m.registers_not_saved);
                 }
@@ -249,7 +302,7 @@ fn key(n: usize) -> &'static str {
 }
 
 /// A field's value in the submitted form (empty when absent).
-fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
+pub(crate) fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
     form.iter()
         .find(|(k, _)| k == name)
         .map_or("", |(_, v)| v.trim())
@@ -328,8 +381,25 @@ fn at_fields(w: &Words, problems: &[ImportError], prefix: &str) -> Vec<(String, 
         .collect()
 }
 
+/// The problems of an impact assessment at `prefix`, by field name: the path after
+/// it, list positions as parts (`effects.1.description`).
+fn impact_fields(w: &Words, problems: &[ImportError], prefix: &str) -> Vec<(String, String)> {
+    problems
+        .iter()
+        .map(|e| {
+            let name = e
+                .path
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .map(|rest| rest.replace('[', ".").replace(']', ""))
+                .unwrap_or_default();
+            (name, problem_words(w, e))
+        })
+        .collect()
+}
+
 /// The lines of a text, trimmed, without empty ones.
-fn lines(text: &str) -> Vec<Value> {
+pub(crate) fn lines(text: &str) -> Vec<Value> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -338,7 +408,7 @@ fn lines(text: &str) -> Vec<Value> {
 }
 
 /// A date field: the text, or `null` when empty.
-fn date(text: &str) -> Value {
+pub(crate) fn date(text: &str) -> Value {
     if text.is_empty() {
         Value::Null
     } else {
@@ -348,13 +418,13 @@ fn date(text: &str) -> Value {
 
 /// A level field: the number, or the text as typed (the reader then says what is
 /// wrong with it).
-fn number(text: &str) -> Value {
+pub(crate) fn number(text: &str) -> Value {
     text.parse::<u64>()
         .map_or_else(|_| Value::String(text.to_owned()), Value::from)
 }
 
 /// A named approval from two fields: `null` when both are empty.
-fn approval(form: &[(String, String)], name: &str) -> Value {
+pub(crate) fn approval(form: &[(String, String)], name: &str) -> Value {
     let (by, on) = (
         field(form, &format!("{name}.by")),
         field(form, &format!("{name}.on")),
@@ -480,7 +550,7 @@ fn tabs(out: &mut String, w: &Words, id: &str, r: &Registers, current: Screen) {
 }
 
 /// A field of a form: its label, its control, and its problems.
-enum Control<'a> {
+pub(crate) enum Control<'a> {
     /// One line of text.
     Text,
     /// Several lines.
@@ -496,7 +566,7 @@ enum Control<'a> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn control(
+pub(crate) fn control(
     out: &mut String,
     form: &Form,
     name: &str,
@@ -589,11 +659,12 @@ fn control(
     out.push_str("</div>");
 }
 
-/// The form's frame: what it is about, and the problems that belong to no field.
-fn form_open(out: &mut String, form: &Form, heading: &str) {
+/// The form's frame: what it is about, what sending it does (`action`), and the
+/// problems that belong to no field.
+pub(crate) fn form_open(out: &mut String, form: &Form, heading: &str, action: &str) {
     let _ = write!(
         out,
-        "<form class=\"aims-panel aims-register-form\" data-target=\"{}\" novalidate><h2 class=\"aims-h2\">{}</h2>",
+        "<form class=\"aims-panel aims-register-form\" data-action=\"{action}\" data-target=\"{}\" novalidate><h2 class=\"aims-h2\">{}</h2>",
         escape(form.target),
         escape(heading)
     );
@@ -612,7 +683,7 @@ fn form_open(out: &mut String, form: &Form, heading: &str) {
     }
 }
 
-fn form_close(out: &mut String, w: &Words) {
+pub(crate) fn form_close(out: &mut String, w: &Words) {
     let _ = write!(
         out,
         "<div class=\"aims-actions\"><button type=\"submit\" class=\"aims-btn aims-btn--primary\">{}</button> <button type=\"button\" class=\"aims-btn\" data-action=\"cancel\">{}</button></div></form>",
@@ -761,121 +832,134 @@ fn add_or_form(
 
 fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
     let m = w.m;
-    add_or_form(out, form, m.registers_add_system, |out, f| {
-        let v = |k: &str| f.record.get(k).cloned().unwrap_or(Value::Null);
-        form_open(out, f, m.registers_add_system);
-        control(
-            out,
-            f,
-            "name",
-            m.registers_system_name,
-            None,
-            Control::Text,
-            &v("name"),
-        );
-        control(
-            out,
-            f,
-            "owner",
-            m.registers_system_owner,
-            None,
-            Control::Text,
-            &v("owner"),
-        );
-        control(
-            out,
-            f,
-            "purpose",
-            m.registers_system_purpose,
-            None,
-            Control::Long,
-            &v("purpose"),
-        );
-        let roles = choices(&AiRole::ALL, AiRole::as_str, |x| role_words(w, x));
-        control(
-            out,
-            f,
-            "role",
-            m.registers_system_role,
-            None,
-            Control::Choice(roles),
-            &v("role"),
-        );
-        let stages = choices(&LifeCycleStage::ALL, LifeCycleStage::as_str, |x| {
-            stage_words(w, x)
-        });
-        control(
-            out,
-            f,
-            "stage",
-            m.registers_system_stage,
-            None,
-            Control::Choice(stages),
-            &v("stage"),
-        );
-        control(
-            out,
-            f,
-            "data_categories",
-            m.registers_system_data,
-            Some(m.registers_list_hint),
-            Control::Lines,
-            &v("data_categories"),
-        );
-        control(
-            out,
-            f,
-            "personal_data",
-            m.registers_system_personal,
-            None,
-            Control::Tick,
-            &v("personal_data"),
-        );
-        control(
-            out,
-            f,
-            "affected",
-            m.registers_system_affected,
-            None,
-            Control::Long,
-            &v("affected"),
-        );
-        control(
-            out,
-            f,
-            "risk_tier",
-            m.registers_system_tier,
-            None,
-            Control::Text,
-            &v("risk_tier"),
-        );
-        let classes = choices(&EuAiActClass::ALL, EuAiActClass::as_str, |x| eu_words(w, x));
-        control(
-            out,
-            f,
-            "eu_ai_act",
-            m.registers_system_eu,
-            Some(m.registers_system_eu_help),
-            Control::Choice(classes),
-            &v("eu_ai_act"),
-        );
-        // A new system is in scope until the person says otherwise.
-        let in_scope = if f.record.is_null() {
-            Value::Bool(true)
-        } else {
-            v("in_scope")
-        };
-        control(
-            out,
-            f,
-            "in_scope",
-            m.registers_system_in_scope,
-            None,
-            Control::Tick,
-            &in_scope,
-        );
-        form_close(out, w);
-    });
+    if let Some(f) = form.filter(|f| f.impact) {
+        let name = r
+            .ai_systems
+            .iter()
+            .find(|s| s.id.as_str() == f.target)
+            .map_or("", |s| s.name.as_str());
+        crate::impact::draw(out, w, r, f, name);
+    }
+    add_or_form(
+        out,
+        form.filter(|f| !f.impact),
+        m.registers_add_system,
+        |out, f| {
+            let v = |k: &str| f.record.get(k).cloned().unwrap_or(Value::Null);
+            form_open(out, f, m.registers_add_system, "save");
+            control(
+                out,
+                f,
+                "name",
+                m.registers_system_name,
+                None,
+                Control::Text,
+                &v("name"),
+            );
+            control(
+                out,
+                f,
+                "owner",
+                m.registers_system_owner,
+                None,
+                Control::Text,
+                &v("owner"),
+            );
+            control(
+                out,
+                f,
+                "purpose",
+                m.registers_system_purpose,
+                None,
+                Control::Long,
+                &v("purpose"),
+            );
+            let roles = choices(&AiRole::ALL, AiRole::as_str, |x| role_words(w, x));
+            control(
+                out,
+                f,
+                "role",
+                m.registers_system_role,
+                None,
+                Control::Choice(roles),
+                &v("role"),
+            );
+            let stages = choices(&LifeCycleStage::ALL, LifeCycleStage::as_str, |x| {
+                stage_words(w, x)
+            });
+            control(
+                out,
+                f,
+                "stage",
+                m.registers_system_stage,
+                None,
+                Control::Choice(stages),
+                &v("stage"),
+            );
+            control(
+                out,
+                f,
+                "data_categories",
+                m.registers_system_data,
+                Some(m.registers_list_hint),
+                Control::Lines,
+                &v("data_categories"),
+            );
+            control(
+                out,
+                f,
+                "personal_data",
+                m.registers_system_personal,
+                None,
+                Control::Tick,
+                &v("personal_data"),
+            );
+            control(
+                out,
+                f,
+                "affected",
+                m.registers_system_affected,
+                None,
+                Control::Long,
+                &v("affected"),
+            );
+            control(
+                out,
+                f,
+                "risk_tier",
+                m.registers_system_tier,
+                None,
+                Control::Text,
+                &v("risk_tier"),
+            );
+            let classes = choices(&EuAiActClass::ALL, EuAiActClass::as_str, |x| eu_words(w, x));
+            control(
+                out,
+                f,
+                "eu_ai_act",
+                m.registers_system_eu,
+                Some(m.registers_system_eu_help),
+                Control::Choice(classes),
+                &v("eu_ai_act"),
+            );
+            // A new system is in scope until the person says otherwise.
+            let in_scope = if f.record.is_null() {
+                Value::Bool(true)
+            } else {
+                v("in_scope")
+            };
+            control(
+                out,
+                f,
+                "in_scope",
+                m.registers_system_in_scope,
+                None,
+                Control::Tick,
+                &in_scope,
+            );
+            form_close(out, w);
+        },
+    );
     if r.ai_systems.is_empty() {
         let _ = write!(
             out,
@@ -918,7 +1002,12 @@ fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
                 escape(stage_words(w, s.stage)),
                 escape(eu_words(w, s.eu_ai_act)),
                 escape(yes_no(w, s.in_scope)),
-                escape(&impact),
+                format!(
+                    "{} <button type=\"button\" class=\"aims-btn aims-btn--small\" data-action=\"impact\" data-target=\"{}\">{}</button>",
+                    escape(&impact),
+                    escape(s.id.as_str()),
+                    escape(m.registers_impact)
+                ),
                 row_actions(w, s.id.as_str()),
             ],
         );
@@ -927,7 +1016,7 @@ fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
 }
 
 /// The criteria's scale for likelihood or consequence: 1 up to its levels.
-fn levels(max: u8) -> Vec<(String, &'static str)> {
+pub(crate) fn levels(max: u8) -> Vec<(String, &'static str)> {
     const DIGITS: [&str; 5] = ["1", "2", "3", "4", "5"];
     DIGITS[..usize::from(max).min(5)]
         .iter()
@@ -963,6 +1052,7 @@ fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Op
         target: "",
         record: json!({ "likelihoods": l, "consequences": c, "acceptance": a }),
         problems: Vec::new(),
+        impact: false,
     };
     out.push_str("<form class=\"aims-criteria-form\" data-action=\"criteria\" novalidate><div class=\"aims-grid-2\">");
     let three = || levels(5).split_off(2);
@@ -1011,7 +1101,7 @@ fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Op
                 .unwrap_or(Value::Null)
         };
         let (lmax, cmax) = criteria.map_or((5, 5), |c| (c.likelihoods(), c.consequences()));
-        form_open(out, f, m.registers_add_risk);
+        form_open(out, f, m.registers_add_risk, "save");
         control(
             out,
             f,
@@ -1309,7 +1399,7 @@ fn evidence(
     let m = w.m;
     add_or_form(out, form, m.registers_add_evidence, |out, f| {
         let v = |k: &str| f.record.get(k).cloned().unwrap_or(Value::Null);
-        form_open(out, f, m.registers_add_evidence);
+        form_open(out, f, m.registers_add_evidence, "save");
         control(
             out,
             f,
@@ -1738,6 +1828,139 @@ mod tests {
         let stale = step_on(FIXTURE, Screen::Evidence, "filter", "stale", &[]).markup;
         assert!(!stale.contains("AI policy v2"), "{stale}");
         assert!(stale.contains("Interview with the support lead"), "{stale}");
+    }
+
+    const CHATBOT: &str = "5f0c1e2a-7b3d-4e8f-9a1b-2c3d4e5f6a7b";
+    const FRAUD: &str = "8d2e4f60-1a3b-4c5d-8e9f-0a1b2c3d4e5f";
+
+    /// The chatbot's impact assessment as its form sends it, with `changes`.
+    fn chatbot_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+        let mut form = vec![
+            ("full_needed", "true"),
+            (
+                "screening_reason",
+                "It talks to customers and reads their orders.",
+            ),
+            ("effects.0.kind", "benefit"),
+            ("effects.0.description", "Faster answers at night."),
+            ("effects.0.severity", "2"),
+            ("effects.0.likelihood", "4"),
+            ("effects.1.kind", "harm"),
+            (
+                "effects.1.description",
+                "A wrong refund promise to a customer.",
+            ),
+            ("effects.1.severity", "3"),
+            ("effects.1.likelihood", "3"),
+            ("approval.by", "Jana Novak, AI governance lead"),
+            ("approval.on", "2026-11-20"),
+        ];
+        for (k, v) in changes {
+            form.retain(|(name, _)| name != k);
+            form.push((k, v));
+        }
+        form
+    }
+
+    #[test]
+    fn an_impact_assessment_is_written_approved_and_its_harm_becomes_a_linked_risk() {
+        let form = step_on(FIXTURE, Screen::Systems, "impact", FRAUD, &[]);
+        assert!(
+            form.markup.contains("Impact assessment of Fraud scoring"),
+            "{}",
+            form.markup
+        );
+        assert!(form.markup.contains("data-action=\"impact_save\""));
+        let sent = [
+            ("full_needed", "true"),
+            ("intended_use", "Scores card payments."),
+            ("effects.0.kind", "harm"),
+            ("effects.0.description", "A legitimate payment is blocked"),
+            ("effects.0.severity", "3"),
+            ("effects.0.likelihood", "2"),
+            ("approval.by", "Head of Risk"),
+            ("approval.on", "2026-12-01"),
+        ];
+        let saved = step_on(FIXTURE, Screen::Systems, "impact_save", FRAUD, &sent);
+        let export = saved.export.expect("saved");
+        assert!(
+            saved.markup.contains("Approved 2026-12-01"),
+            "{}",
+            saved.markup
+        );
+        let r = registers_of(&export);
+        assert!(r.ai_systems[1]
+            .impact
+            .as_ref()
+            .is_some_and(|i| i.approved()));
+        // The harm, turned into a risk: linked both ways.
+        let target = format!("{FRAUD}:0");
+        let turned = step_on(&export, Screen::Systems, "harm_risk", &target, &[]);
+        assert!(
+            turned.markup.contains("added to the risk register"),
+            "{}",
+            turned.markup
+        );
+        let r = registers_of(&turned.export.expect("saved"));
+        let risk = r.risks.last().expect("a risk");
+        assert_eq!(risk.id.as_str(), NEW_ID);
+        assert_eq!((risk.likelihood, risk.consequence), (2, 3));
+        assert!(matches!(&risk.source, RiskSource::Harm(s, 0) if s.as_str() == FRAUD));
+        let effect = &r.ai_systems[1].impact.as_ref().expect("impact").effects[0];
+        assert_eq!(effect.risk.as_ref().map(|id| id.as_str()), Some(NEW_ID));
+    }
+
+    #[test]
+    fn removing_an_effect_moves_later_risks_along_and_a_harm_with_a_risk_stays() {
+        // The benefit goes: the refund risk now comes from effect 0.
+        let saved = step_on(
+            FIXTURE,
+            Screen::Systems,
+            "impact_save",
+            CHATBOT,
+            &chatbot_form(&[("effects.0.remove", "true")]),
+        );
+        let r = registers_of(&saved.export.expect("saved"));
+        assert_eq!(
+            r.ai_systems[0]
+                .impact
+                .as_ref()
+                .expect("impact")
+                .effects
+                .len(),
+            1
+        );
+        assert!(matches!(&r.risks[0].source, RiskSource::Harm(_, 0)));
+        // The harm a risk comes from cannot go.
+        let refused = step_on(
+            FIXTURE,
+            Screen::Systems,
+            "impact_save",
+            CHATBOT,
+            &chatbot_form(&[("effects.1.remove", "true")]),
+        );
+        assert_eq!(refused.export, None);
+        assert!(
+            refused.markup.contains("remove that risk first"),
+            "{}",
+            refused.markup
+        );
+        // A problem is shown at its field.
+        let blank = step_on(
+            FIXTURE,
+            Screen::Systems,
+            "impact_save",
+            CHATBOT,
+            &chatbot_form(&[("effects.1.description", " ")]),
+        );
+        assert_eq!(blank.export, None);
+        assert!(
+            blank
+                .markup
+                .contains("id=\"aims-reg-effects-1-description-problem\">Required."),
+            "{}",
+            blank.markup
+        );
     }
 
     #[test]

@@ -82,14 +82,13 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
     };
     let on_submit = Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
+        // A form says what sending it does (`save` when it does not say).
         if let Some(form) = closest(&e, "form") {
-            match form.get_attribute("data-action").as_deref() {
-                Some("criteria") => run("criteria".into(), String::new()),
-                _ => run(
-                    "save".into(),
-                    form.get_attribute("data-target").unwrap_or_default(),
-                ),
-            }
+            let attr = |n| form.get_attribute(n);
+            run(
+                attr("data-action").unwrap_or_else(|| "save".into()),
+                attr("data-target").unwrap_or_default(),
+            );
         }
     });
     html! {
