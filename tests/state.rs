@@ -57,6 +57,7 @@ impl Tab {
             now: Timestamp::from_unix_seconds(1_800_000_000 + self.tick),
             new_id: format!("new-{}", self.tick),
             texts: self.texts,
+            today: aims_readiness::engine::Date::parse("2026-12-07").expect("a date"),
         };
         run(&mut self.state, action, stamp, &self.store, catalog())
     }

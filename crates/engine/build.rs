@@ -190,7 +190,34 @@ fn catalog_json(text: &str) -> String {
     if let Err(error) = serde_json::from_str::<catalog_data::CatalogFile>(text) {
         fail(&format!("iso42001.json: {error}"));
     }
-    parse_json(text, "iso42001.json").to_string()
+    let mut catalog = parse_json(text, "iso42001.json");
+    if env::var_os("CARGO_FEATURE_CATALOG_TEXTS").is_none() {
+        without_unshown_texts(&mut catalog);
+    }
+    catalog.to_string()
+}
+
+/// Blanks the catalog's texts that the builds without the engine's `catalog-texts`
+/// feature never show, keeping every id, link and count: the quick check's (topic,
+/// question, help, next step: the quick build has its own tables in three languages, the
+/// full app only carries answers over) and the groups' summaries. 2 KB gzip of the full
+/// app's first download.
+fn without_unshown_texts(catalog: &mut Value) {
+    for (list, keys) in [
+        ("quick", &["topic", "question", "help", "next_step"][..]),
+        ("groups", &["summary"][..]),
+    ] {
+        let Some(entries) = catalog.get_mut(list).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for entry in entries {
+            for key in keys {
+                if let Some(text) = entry.get_mut(*key) {
+                    *text = Value::String(String::new());
+                }
+            }
+        }
+    }
 }
 
 /// `pub const NAME: &str = "text";` for every entry of a flat JSON object of strings.

@@ -19,7 +19,7 @@ use crate::engine::rules::quick::{carry_over, QuickAnswers};
 use crate::engine::text::lang::Lang;
 use crate::engine::text::messages::Texts;
 use crate::engine::{
-    apply, score, Assessment, Catalog, Edit, EditError, ImportError, Imported, ItemId, Score,
+    apply, score, Assessment, Catalog, Date, Edit, EditError, ImportError, Imported, ItemId, Score,
     Timestamp,
 };
 use std::rc::Rc;
@@ -81,6 +81,9 @@ pub struct Stamp {
     pub new_id: String,
     /// The active language.
     pub texts: Texts,
+    /// Today in the person's calendar: evidence records past their review-by date no
+    /// longer count.
+    pub today: Date,
 }
 
 /// Everything the UI can ask for, and what comes back from effects.
@@ -237,6 +240,8 @@ pub struct AppState {
     pub lang: Lang,
     /// The file the open assessment is kept in, if any.
     pub shared: Option<SharedFile>,
+    /// The day the open assessment is scored on (the last action's).
+    pub today: Date,
 }
 
 impl AppState {
@@ -262,6 +267,7 @@ impl AppState {
             update_ready: false,
             lang,
             shared: None,
+            today: Date::EPOCH,
         }
     }
 
@@ -270,7 +276,7 @@ impl AppState {
     }
 
     fn open(&mut self, catalog: &Catalog, a: Assessment) {
-        self.report = Some(Rc::new(score(catalog, &a)));
+        self.report = Some(Rc::new(score(catalog, &a, self.today)));
         self.current = Some(Rc::new(a));
         self.open_failed = None;
     }
@@ -298,7 +304,13 @@ impl AppState {
 
     /// Applies `action`; returns the effects to run. `catalog` is the active language's.
     pub fn reduce(&mut self, action: Action, stamp: Stamp, catalog: &Catalog) -> Vec<Effect> {
-        let Stamp { now, new_id, texts } = stamp;
+        let Stamp {
+            now,
+            new_id,
+            texts,
+            today,
+        } = stamp;
+        self.today = today;
         match action {
             // Not while the open assessment is only in memory: a failed save must not
             // make it vanish from view.
@@ -333,7 +345,7 @@ impl AppState {
                 match apply(catalog, &mut a, edit, now) {
                     Ok(()) => {
                         let a = Rc::new(a);
-                        self.report = Some(Rc::new(score(catalog, &a)));
+                        self.report = Some(Rc::new(score(catalog, &a, self.today)));
                         self.current = Some(Rc::clone(&a));
                         vec![Effect::Save {
                             assessment: a,
@@ -508,7 +520,16 @@ impl AppState {
                 self.shared = None;
                 vec![]
             }
-            Action::Done(outcome) => self.settle(outcome, catalog, Stamp { now, new_id, texts }),
+            Action::Done(outcome) => self.settle(
+                outcome,
+                catalog,
+                Stamp {
+                    now,
+                    new_id,
+                    texts,
+                    today,
+                },
+            ),
         }
     }
 
@@ -798,7 +819,7 @@ impl AppState {
             SaveFor::Edit => {
                 // The merged version (if another tab saved meanwhile) is what is open.
                 if merged && self.is_open(&a.id) {
-                    self.report = Some(Rc::new(score(catalog, &a)));
+                    self.report = Some(Rc::new(score(catalog, &a, self.today)));
                     self.current = Some(a);
                 }
                 if ok {

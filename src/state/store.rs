@@ -77,9 +77,10 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The summary of an assessment, from the engine's score.
+    /// The summary of an assessment, from the engine's score as of its last change (the
+    /// list does not re-score every assessment each day; opening one scores it on today).
     pub fn of(catalog: &Catalog, a: &Assessment) -> Summary {
-        let score = score(catalog, a);
+        let score = score(catalog, a, a.updated.date());
         let o = score.overall;
         Summary {
             id: a.id.clone(),

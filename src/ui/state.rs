@@ -63,6 +63,7 @@ impl Reducible for UiState {
             now: clock::now(),
             new_id: clock::new_id(),
             texts: i18n::texts(),
+            today: clock::today(),
         };
         run(&mut next, action, stamp, &*self.store, i18n::catalog());
         // Nothing shown changed (another tab's storage event about other keys, opening

@@ -18,6 +18,13 @@ async function exported(page) {
   return JSON.parse(await readFile(await d.path(), 'utf8'));
 }
 
+/** What the Results screen lists as standing in the way (blockers and warnings). */
+async function standingInTheWay(page) {
+  await page.click('.aims-tab:has-text("Results")');
+  await page.waitForSelector('.aims-blocker-stage');
+  return (await page.locator('.aims-blocker-stage').allTextContents()).join('\n');
+}
+
 /** Fills the open register form's fields by name and sends it. */
 async function fill(page, fields) {
   for (const [name, value] of Object.entries(fields)) {
@@ -35,6 +42,8 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   const page = await context.newPage();
   const errors = watchErrors(page);
   const id = await openFixture(page, server.url);
+  // With nothing in the registers, the risk register's emptiness holds 6.1.2 and 8.2.
+  assert.match(await standingInTheWay(page), /The risk register is empty \(6\.1\.2, 8\.2\)/);
   await page.click('.aims-tab:has-text("Registers")');
   await page.waitForSelector('.aims-registers-body .aims-subtabs');
   assert.match(page.url(), new RegExp(`#/a/${id}/systems$`));
@@ -110,6 +119,17 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await waitForStored(page, 'Bias test report');
   await page.reload();
   await page.waitForSelector('tr:has-text("Bias test report")');
+  // The figures follow the records: the chatbot has no impact assessment, the harm made
+  // into a risk has no treatment, the refunds risk no accepted residual risk; the
+  // accepted risk and the one within the acceptance level ask nothing.
+  const after = await standingInTheWay(page);
+  assert.doesNotMatch(after, /The risk register is empty/);
+  assert.match(after, /AI system “Support chatbot” has no approved impact assessment/);
+  assert.doesNotMatch(after, /AI system “CV screening”/);
+  assert.match(after, /Risk “Qualified older applicants ranked low” is above the acceptance level without a treatment and a control/);
+  assert.match(after, /Nobody named has accepted the remaining risk of “Chatbot promises refunds”/);
+  assert.doesNotMatch(after, /Bias against older applicants|Training data beyond consent/);
+  await screenshot(page, 'registers-findings-desktop');
   const doc = await exported(page);
   const a = doc.assessment;
   assert.deepEqual(a.ai_systems.map((s) => s.name), ['CV screening', 'Support chatbot']);

@@ -122,7 +122,7 @@ fn an_index_from_an_earlier_scoring_model_is_rebuilt_with_todays_figures() {
         .expect("raw write");
     let fresh_store = LocalStore::new("t-index-v1");
     let list = fresh_store.list(catalog()).expect("lists");
-    let overall = aims_readiness::engine::score(catalog(), &a).overall;
+    let overall = aims_readiness::engine::score(catalog(), &a, a.updated.date()).overall;
     let expected = overall.conformity.map(|p| p.tenths());
     assert!(
         matches!(list.as_slice(), [Entry::Saved(s)] if Some(s.conformity) == expected && s.conforming == overall.conforming),

@@ -3,7 +3,10 @@
 //!
 //! ```text
 //! aims-score catalog            print the catalog as JSON
-//! aims-score score FILE|-       print the readiness report of an export as JSON
+//! aims-score score FILE|- [--today YYYY-MM-DD]
+//!                               print the readiness report of an export as JSON, scored
+//!                               on today (default: the system's date, UTC): evidence
+//!                               records past their review-by date no longer count
 //! aims-score validate FILE|-    exit 0 for a valid export, 1 with every problem listed
 //! aims-score template           print a blank export in the current format
 //! aims-score migrate FILE|-     print an export (any supported version) in the current format
@@ -46,7 +49,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str =
-    "usage: aims-score catalog | score FILE | validate FILE | migrate FILE | template
+    "usage: aims-score catalog | score FILE [--today YYYY-MM-DD] | validate FILE | migrate FILE | template
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
        | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
        | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT
@@ -204,7 +207,7 @@ fn main() -> ExitCode {
             }
         }),
         ["plan", file, rest @ ..] => report(&input, file, rest, Takes::Today, |a, o| {
-            let r = score(catalog, a);
+            let r = score(catalog, a, o.today);
             if o.csv {
                 plan::csv(catalog, a, &r, o.today, Texts::ENGLISH)
             } else {
@@ -214,7 +217,7 @@ fn main() -> ExitCode {
         ["ciso-assistant", file, rest @ ..] => {
             report(&input, file, rest, Takes::PlanAndToday, |a, o| {
                 if o.plan {
-                    let r = score(catalog, a);
+                    let r = score(catalog, a, o.today);
                     ciso_assistant::applied_controls_csv(catalog, a, &r, o.today, Texts::ENGLISH)
                 } else {
                     ciso_assistant::audit_csv(catalog, a, Texts::ENGLISH)
@@ -228,17 +231,12 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         ["compare", old, new] => match (input.assessment(old), input.assessment(new)) {
-            (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n)),
+            (Ok(o), Ok(n)) => print(&compare::json(catalog, &o, &n, now().date())),
             (Err(code), _) | (_, Err(code)) => code,
         },
-        ["score", file] => match input.assessment(file) {
-            Ok(assessment) => print(&score_json(
-                catalog,
-                &assessment,
-                &score(catalog, &assessment),
-            )),
-            Err(code) => code,
-        },
+        ["score", file, rest @ ..] => report(&input, file, rest, Takes::Today, |a, o| {
+            score_json(catalog, a, &score(catalog, a, o.today))
+        }),
         ["migrate", file] => match input.assessment(file) {
             Ok(assessment) => print(&export(catalog, &assessment)),
             Err(code) => code,

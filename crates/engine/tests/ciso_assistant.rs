@@ -208,7 +208,7 @@ fn the_plan_becomes_applied_controls_with_priority_owner_and_eta() {
     .expect("edit");
     a.update(c, item("9.2.1"), |x| x.maturity = None)
         .expect("edit");
-    let r = score(c, &a);
+    let r = score(c, &a, today());
     let today = Date::parse("2026-12-06").expect("date");
     let rows = read_csv(&applied_controls_csv(c, &a, &r, today, Texts::ENGLISH));
     assert_eq!(

@@ -127,7 +127,7 @@ proptest! {
 
     #[test]
     fn every_percentage_stays_within_0_and_100((specs, docs) in assessment()) {
-        let r = score(catalog(), &build(&specs, &docs));
+        let r = score(catalog(), &build(&specs, &docs), today());
         for p in figures(&r).into_iter().flatten() {
             prop_assert!(p.value() >= 0.0 && p.value() <= 100.0);
         }
@@ -138,7 +138,7 @@ proptest! {
         let before = build(&specs, &docs);
         let after = raise_one(&before, index);
         let c = catalog();
-        let (rb, ra) = (score(c, &before), score(c, &after));
+        let (rb, ra) = (score(c, &before, today()), score(c, &after, today()));
         for (b, a) in figures(&rb).into_iter().zip(figures(&ra)) {
             prop_assert!(a >= b, "{b:?} -> {a:?}");
         }
@@ -148,7 +148,7 @@ proptest! {
     fn raising_one_maturity_never_lowers_the_verdict((specs, docs) in assessment(), index in 0usize..70) {
         let before = build(&specs, &docs);
         let after = raise_one(&before, index);
-        prop_assert!(score(catalog(), &after).verdict >= score(catalog(), &before).verdict);
+        prop_assert!(score(catalog(), &after, today()).verdict >= score(catalog(), &before, today()).verdict);
     }
 
     #[test]
@@ -166,7 +166,7 @@ proptest! {
                 a.weight = Weight::from_hundredths(w).unwrap_or_default();
             }).expect("edit");
         }
-        let (rb, ra) = (score(c, &before), score(c, &after));
+        let (rb, ra) = (score(c, &before, today()), score(c, &after, today()));
         prop_assert_eq!(certification(&rb), certification(&ra));
         prop_assert_eq!(rb.verdict, ra.verdict);
     }
@@ -180,7 +180,7 @@ proptest! {
         let item = c.item_ids().nth(index).expect("a control");
         let mut after = before.clone();
         after.update(c, item, |a| { a.excluded = true; a.justification = "We have no such activity at all".into(); }).expect("edit");
-        let (rb, ra) = (score(c, &before), score(c, &after));
+        let (rb, ra) = (score(c, &before, today()), score(c, &after, today()));
         prop_assert_eq!(rb.clauses, ra.clauses);
     }
 
@@ -209,7 +209,7 @@ proptest! {
                 }).expect("edit");
             }
         }
-        let (re, ra) = (score(c, &excluded), score(c, &answered));
+        let (re, ra) = (score(c, &excluded, today()), score(c, &answered, today()));
         for (e, a) in [(re.overall, ra.overall), (re.annex_a, ra.annex_a)] {
             prop_assert!(e.conformity.map_or(0.0, |p| p.value()) <= a.conformity.map_or(0.0, |p| p.value()) + 1e-9,
                 "{:?} excluded > {:?} answered", e.conformity, a.conformity);

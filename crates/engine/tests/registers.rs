@@ -1,12 +1,19 @@
-//! The registers' rules (issue 22, part 5), one test each: what fires, and what does not.
+//! The registers' rules (issue 22, part 5), one test each: what fires, what does not,
+//! and what it does to the figures. The registers are written as format 3's JSON (what
+//! an assessment keeps) into an assessment that is otherwise ready, then scored.
+#![cfg(all(not(target_arch = "wasm32"), feature = "registers"))]
 
+mod common;
+use aims_engine::format::registers::write;
 use aims_engine::model::profile::AiRole;
+use aims_engine::model::registers::Kept;
 use aims_engine::model::registers::{
     AiSystem, Approval, EuAiActClass, Evidence, EvidenceKind, ImpactAssessment, LifeCycleStage,
     RecordId, Registers, Risk, RiskCriteria, RiskSource, Treatment,
 };
-use aims_engine::rules::registers::{counting_evidence, findings, inclusion_reasons, Finding};
-use aims_engine::{apply, Assessment, Catalog, Date, Edit, ItemId, Timestamp};
+use aims_engine::rules::registers::{finding_record, inclusion_reasons, Finding};
+use aims_engine::rules::scoring::Warning;
+use aims_engine::{score, Assessment, Blocker, Catalog, Date, ItemId, Score, Verdict};
 
 fn day(text: &str) -> Date {
     Date::parse(text).expect("a date")
@@ -22,13 +29,10 @@ fn item(id: &str) -> ItemId {
     Catalog::builtin().find_item(id).expect("in the catalog")
 }
 
+/// An assessment ready in every other way: everything at level 3 with evidence, reasons,
+/// documents and scope.
 fn assessment() -> Assessment {
-    Assessment::new(
-        Catalog::builtin(),
-        "a-1".into(),
-        "Registers".into(),
-        Timestamp::from_unix_seconds(1_796_600_000),
-    )
+    common::ready_baseline()
 }
 
 fn approval() -> Option<Approval> {
@@ -95,54 +99,81 @@ fn registers(risks: Vec<Risk>) -> Registers {
     }
 }
 
-fn kinds(found: &[(Finding, Vec<ItemId>)]) -> Vec<&'static str> {
-    found.iter().map(|(f, _)| f.kind()).collect()
+fn with(mut a: Assessment, r: &Registers) -> Assessment {
+    a.registers = Kept(write(Catalog::builtin(), r));
+    a
 }
 
-fn run(a: &Assessment, r: &Registers) -> Vec<(Finding, Vec<ItemId>)> {
-    findings(Catalog::builtin(), a, r, day(TODAY))
+fn run(a: &Assessment, r: &Registers) -> Score {
+    score(Catalog::builtin(), &with(a.clone(), r), day(TODAY))
+}
+
+/// The findings among the blockers, in order.
+fn found(s: &Score) -> Vec<Finding> {
+    s.blockers
+        .iter()
+        .filter_map(|b| match b {
+            Blocker::Register(f) => Some(*f),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
-fn complete_registers_raise_nothing() {
+fn complete_registers_raise_nothing_and_stay_ready() {
     let r = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
-    assert_eq!(run(&assessment(), &r), vec![]);
+    let s = run(&assessment(), &r);
+    assert_eq!(found(&s), vec![]);
+    assert_eq!(s.verdict, Verdict::Ready);
+    assert_eq!(s.overall.conforming, 70);
 }
 
 #[test]
 fn excluded_control_treats_risk() {
     let mut a = assessment();
-    let control = item("A.6.2.4");
-    let now = a.updated.clone();
-    apply(
-        Catalog::builtin(),
+    common::exclude(
         &mut a,
-        Edit::Applicable(control, false),
-        now,
-    )
-    .expect("excluded");
+        "A.6.2.4",
+        "Not relevant to how we buy our AI systems",
+    );
     let r = registers(vec![
         risk(10, 4, 4, &["A.6.2.4"], true),
         risk(11, 5, 2, &["A.6.2.4"], true),
         // Within the acceptance level: not a reason.
         risk(12, 2, 3, &["A.6.2.4"], true),
     ]);
+    let kept = with(a.clone(), &r).registers;
     assert_eq!(
-        inclusion_reasons(&r),
-        vec![(control, vec![id(10), id(11)])],
+        inclusion_reasons(Catalog::builtin(), &kept),
+        vec![(item("A.6.2.4"), vec!["Risk 10", "Risk 11"])],
         "the control's inclusion reason names the risks above the acceptance level"
     );
+    let s = run(&a, &r);
     assert_eq!(
-        run(&a, &r),
-        vec![(
-            Finding::ExcludedControlTreatsRisk(control, vec![id(10), id(11)]),
-            vec![control]
-        )]
+        found(&s),
+        vec![Finding::ExcludedControlTreatsRisk(item("A.6.2.4"))]
     );
+    assert_eq!(s.verdict, Verdict::NotReady);
     // A closed risk is no reason.
     let mut closed = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
     closed.risks[0].closed = true;
-    assert!(!kinds(&run(&a, &closed)).contains(&"excluded_control_treats_risk"));
+    assert_eq!(found(&run(&a, &closed)), vec![]);
+}
+
+#[test]
+fn a_control_that_treats_a_risk_has_its_reason_for_inclusion() {
+    let mut a = assessment();
+    a.update(Catalog::builtin(), item("A.6.2.4"), |x| {
+        x.justification.clear()
+    })
+    .expect("edit");
+    let mut bare = a.clone();
+    bare.registers = Kept::default();
+    let without = score(Catalog::builtin(), &bare, day(TODAY));
+    assert!(without.soa_missing_reasons.contains(&item("A.6.2.4")));
+    let s = run(&a, &registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]));
+    assert!(!s.soa_missing_reasons.contains(&item("A.6.2.4")));
+    assert_eq!(s.verdict, Verdict::Ready);
 }
 
 #[test]
@@ -154,32 +185,39 @@ fn system_without_impact_assessment() {
     let mut none = system(4, true, true);
     none.impact = None;
     r.ai_systems.push(none);
-    let found = run(&assessment(), &r);
+    let s = run(&assessment(), &r);
     assert_eq!(
-        found.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>(),
+        found(&s),
         vec![
-            Finding::SystemWithoutImpactAssessment(id(2)),
-            Finding::SystemWithoutImpactAssessment(id(4))
+            Finding::SystemWithoutImpactAssessment(1),
+            Finding::SystemWithoutImpactAssessment(3)
         ]
     );
-    let blocked: Vec<&str> = found[0]
-        .1
-        .iter()
-        .map(|&i| Catalog::builtin().item(i).id.as_str())
-        .collect();
+    let kept = with(assessment(), &r).registers;
     assert_eq!(
-        blocked,
+        finding_record(&kept, found(&s)[0]),
+        Some(("00000000-0000-4000-8000-000000000002", "System 2"))
+    );
+    assert_eq!(
+        Finding::SystemWithoutImpactAssessment(1).held_ids(),
         ["6.1.4", "8.4", "A.5.2", "A.5.3", "A.5.4", "A.5.5"]
     );
+    // Those six no longer conform: 64 of 70.
+    assert_eq!(s.overall.conforming, 64);
+    assert_eq!(s.verdict, Verdict::NotReady);
 }
 
 #[test]
 fn empty_risk_register() {
-    let found = run(&assessment(), &registers(Vec::new()));
-    assert_eq!(
-        found,
-        vec![(Finding::EmptyRiskRegister, vec![item("6.1.2"), item("8.2")])]
-    );
+    let s = run(&assessment(), &registers(Vec::new()));
+    assert_eq!(found(&s), vec![Finding::EmptyRiskRegister]);
+    assert_eq!(s.overall.conforming, 68, "6.1.2 and 8.2 no longer conform");
+    // An assessment without any register is held the same way.
+    let mut bare = assessment();
+    bare.registers = Kept::default();
+    let s = score(Catalog::builtin(), &bare, day(TODAY));
+    assert_eq!(found(&s), vec![Finding::EmptyRiskRegister]);
+    assert_eq!(s.verdict, Verdict::NotReady);
 }
 
 #[test]
@@ -192,26 +230,26 @@ fn risk_untreated_and_risk_not_accepted() {
     let unaccepted = risk(13, 4, 4, &["A.6.2.4"], false);
     // Within the acceptance level, nothing is asked of it.
     let low = risk(14, 1, 2, &[], false);
-    let found = run(
+    let s = run(
         &assessment(),
         &registers(vec![untreated, uncontrolled, own, unaccepted, low]),
     );
-    let treatment = vec![item("6.1.3"), item("8.3")];
     assert_eq!(
-        found,
+        found(&s),
         vec![
-            (Finding::RiskUntreated(id(10)), treatment.clone()),
-            (Finding::RiskUntreated(id(11)), treatment.clone()),
-            (Finding::RiskNotAccepted(id(13)), treatment),
+            Finding::RiskUntreated(0),
+            Finding::RiskUntreated(1),
+            Finding::RiskNotAccepted(3),
         ]
     );
+    assert_eq!(s.overall.conforming, 68, "6.1.3 and 8.3 no longer conform");
 }
 
 #[test]
 fn without_criteria_no_risk_is_called_acceptable() {
     let mut r = registers(vec![risk(14, 1, 1, &[], false)]);
     r.risk_criteria = None;
-    assert_eq!(kinds(&run(&assessment(), &r)), ["risk_untreated"]);
+    assert_eq!(found(&run(&assessment(), &r)), [Finding::RiskUntreated(0)]);
 }
 
 #[test]
@@ -228,15 +266,25 @@ fn stale_evidence() {
         file: None,
         supports: vec![policy],
     };
+    // 5.2 with no evidence reference of its own: only the records can carry it.
+    let mut a = assessment();
+    a.update(Catalog::builtin(), policy, |x| x.evidence.clear())
+        .expect("edit");
     let mut r = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
     r.evidence = vec![evidence(20, "2026-12-06"), evidence(21, TODAY)];
+    let s = run(&a, &r);
+    assert_eq!(s.warnings, vec![Warning::StaleEvidence(0)]);
+    assert_eq!(s.overall.conforming, 70, "the current record still counts");
+    r.evidence.remove(1);
+    let s = run(&a, &r);
+    assert_eq!(s.warnings, vec![Warning::StaleEvidence(0)]);
     assert_eq!(
-        run(&assessment(), &r),
-        vec![(Finding::StaleEvidence(id(20)), vec![policy])]
+        s.overall.conforming, 69,
+        "the stale record alone does not count"
     );
-    assert_eq!(
-        counting_evidence(&r, policy, day(TODAY)),
-        1,
-        "only the current one counts"
-    );
+    assert!(s.blockers.contains(&Blocker::NoEvidence(policy)));
+    // A record that says nothing about where it lives is no evidence either.
+    r.evidence = vec![evidence(21, TODAY)];
+    r.evidence[0].location = "-".into();
+    assert_eq!(run(&a, &r).overall.conforming, 69);
 }

@@ -128,7 +128,7 @@ fn plan_puts_stage_1_first_in_the_order_work_is_done_and_flags_overdue() {
     let mut a = ready_baseline();
     // Ready: nothing to do.
     let today = Date::parse("2026-11-30").expect("date");
-    assert!(plan(c, &a, &score(c, &a), today).is_empty());
+    assert!(plan(c, &a, &score(c, &a, today), today).is_empty());
     // A control without a reason: its reason is a Stage 1 task of its own, and its raise
     // toward a target of 5 stays a target task.
     a.update(c, item("A.9.2"), |x| {
@@ -151,7 +151,7 @@ fn plan_puts_stage_1_first_in_the_order_work_is_done_and_flags_overdue() {
         .expect("edit");
     let scope_doc = c.find_document("scope").expect("doc");
     a.set_document(scope_doc, false);
-    let r = score(c, &a);
+    let r = score(c, &a, today);
     let tasks = plan(c, &a, &r, today);
     let summary: Vec<(String, When, &str, &str)> = tasks
         .iter()
@@ -256,7 +256,7 @@ fn plan_turns_scope_own_control_and_clause_exclusion_blockers_into_tasks() {
             id: "ORG-1".into(),
             ..Default::default()
         });
-    let r = score(c, &a);
+    let r = score(c, &a, today());
     let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
     let words: Vec<String> = tasks.iter().map(|t| t.words(c, Texts::ENGLISH)).collect();
     assert_eq!(
@@ -277,7 +277,7 @@ fn an_unanswered_item_is_asked_for_the_level_its_stage_1_rule_needs() {
     for id in ["6.1.2", "9.3.1", "5.3", "A.9.4"] {
         a.update(c, item(id), |x| x.maturity = None).expect("edit");
     }
-    let r = score(c, &a);
+    let r = score(c, &a, today());
     let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
     let next = |id: &str| {
         tasks
@@ -304,7 +304,7 @@ fn an_unanswered_item_is_asked_for_the_level_its_stage_1_rule_needs() {
 fn plan_of_the_fixture_lists_every_blocker_once_or_as_a_gap() {
     let c = catalog();
     let a = fixture();
-    let r = score(c, &a);
+    let r = score(c, &a, today());
     let tasks = plan(c, &a, &r, Date::parse("2026-11-30").expect("date"));
     // Every gap is a task, every missing document, every SoA reason or evidence blocker.
     let raise = tasks
@@ -363,7 +363,10 @@ fn oscal_of_the_fixture_is_frozen() {
             .as_str()
             .expect("id")
             .trim_start_matches("iso42001-");
-        let ok = aims_engine::rules::scoring::conforms(catalog(), &a, item(id));
+        // The OSCAL results are judged as of the assessment's last change.
+        let registers =
+            aims_engine::rules::registers::RegisterFacts::of(catalog(), &a, a.updated.date());
+        let ok = aims_engine::rules::scoring::conforms(catalog(), &a, &registers, item(id));
         let state = if ok { "satisfied" } else { "not-satisfied" };
         assert_eq!(f["target"]["status"]["state"], state, "{id}");
     }
@@ -383,7 +386,7 @@ fn comparison_counts_moves_documents_and_signed_deltas() {
     let scope = c.find_document("scope").expect("doc");
     let had = old.document_present(scope);
     new.set_document(scope, !had);
-    let result = compare(c, &old, &new);
+    let result = compare(c, &old, &new, today());
     let change = |id: &str| {
         result
             .items
@@ -407,7 +410,8 @@ fn comparison_counts_moves_documents_and_signed_deltas() {
         Some(-24)
     );
     assert_eq!(delta(None, Percent::from_tenths(1)), None);
-    let v: serde_json::Value = serde_json::from_str(&cmp::json(c, &old, &new)).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_str(&cmp::json(c, &old, &new, today())).expect("json");
     let d = v["overall"]["delta_points"].as_f64().expect("delta");
     let expected = f64::from(
         i32::from(result.new.overall.maturity.expect("new").tenths())
@@ -433,12 +437,13 @@ fn comparison_says_when_a_higher_figure_comes_from_a_smaller_scope() {
         "A.9.4",
         "We have no AI system whose use we direct",
     );
-    let result = compare(c, &old, &new);
+    let result = compare(c, &old, &new, today());
     assert_eq!(result.newly_excluded().collect::<Vec<_>>(), [item("A.9.4")]);
     assert_eq!(result.newly_included().count(), 0);
     assert!(result.scope_shrank());
     assert!(result.higher_from_smaller_scope());
-    let v: serde_json::Value = serde_json::from_str(&cmp::json(c, &old, &new)).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_str(&cmp::json(c, &old, &new, today())).expect("json");
     assert_eq!(v["newly_excluded"], serde_json::json!(["A.9.4"]));
     assert_eq!(v["higher_from_smaller_scope"], true);
     assert_eq!(
@@ -446,7 +451,7 @@ fn comparison_says_when_a_higher_figure_comes_from_a_smaller_scope() {
         v["overall"]["old_in_scope"].as_u64().map(|n| n - 1)
     );
     // Taking it back in is a newly included control, and no rise from a smaller scope.
-    let back = compare(c, &new, &old);
+    let back = compare(c, &new, &old, today());
     assert_eq!(back.newly_included().collect::<Vec<_>>(), [item("A.9.4")]);
     assert!(!back.scope_shrank() && !back.higher_from_smaller_scope());
 }

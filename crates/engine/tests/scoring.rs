@@ -24,7 +24,7 @@ fn stages(r: &Score) -> Vec<Stage> {
 }
 
 fn report(a: &Assessment) -> Score {
-    score(catalog(), a)
+    score(catalog(), a, today())
 }
 
 fn count(r: &Score, kind: &str) -> usize {
@@ -39,8 +39,13 @@ fn blank_assessment_is_zero_not_ready_with_every_item_blocking_stage_1() {
     assert_eq!(pct(r.overall.coverage()), "0");
     assert_eq!((r.overall.conforming, r.overall.in_scope), (0, 70));
     assert_eq!(r.verdict, Verdict::NotReady);
-    // 70 unanswered, 38 controls without a reason, no scope, every document.
-    assert_eq!(r.blockers.len(), 70 + 38 + 1 + catalog().document_count());
+    // 70 unanswered, 38 controls without a reason, no scope, an empty risk register,
+    // every document.
+    assert_eq!(
+        r.blockers.len(),
+        70 + 38 + 1 + 1 + catalog().document_count()
+    );
+    assert_eq!(count(&r, "empty_risk_register"), 1);
     assert_eq!(count(&r, "unanswered"), 70);
     assert!(r
         .blockers

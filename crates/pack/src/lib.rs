@@ -173,7 +173,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// against `today`), the OSCAL assessment results, the printable report, and each
 /// register that has records (CSV, under `registers/`).
 pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Role, Vec<u8>)> {
-    let report = score(catalog, a);
+    let report = score(catalog, a, today);
     let registers = aims_engine::reports::registers_csv::csv(catalog, a);
     let mut files = vec![
         (

@@ -17,7 +17,7 @@ use aims_engine::rules::merge::{differing_documents, differing_items};
 use aims_engine::rules::scoring::Figure;
 use aims_engine::text::lang::Lang;
 use aims_engine::text::markup::escape;
-use aims_engine::{Assessment, Catalog, ItemId};
+use aims_engine::{Assessment, Catalog, Date, ItemId};
 use std::fmt::Write;
 
 /// What to compare, as the app hands it over.
@@ -38,6 +38,8 @@ pub struct Request<'a> {
     pub mine_label: &'a str,
     /// How the other is named.
     pub other_label: &'a str,
+    /// The day both are scored on.
+    pub today: Date,
 }
 
 /// The comparison's markup for `r`; an export that does not read back or a label list
@@ -55,7 +57,7 @@ pub fn markup(r: &Request) -> Result<String, Unreadable> {
     } else {
         ((&mine, r.mine_label), (&other, r.other_label))
     };
-    let cmp = compare(catalog, old, new);
+    let cmp = compare(catalog, old, new, r.today);
     let mut out = format!(
         "<p class=\"aims-lead\">{}</p>",
         w.tf(
@@ -380,6 +382,7 @@ mod tests {
             original: original.as_deref().map(str::as_bytes),
             mine_label: "Mine <b>",
             other_label: "Theirs",
+            today: Date::EPOCH,
         })
         .expect("markup")
     }
@@ -503,6 +506,7 @@ mod tests {
                 original: None,
                 mine_label: "x",
                 other_label: "y",
+                today: Date::EPOCH,
             })
         };
         let out = request(&labels, text.as_bytes()).expect("markup");

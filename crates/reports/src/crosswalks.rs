@@ -15,7 +15,7 @@ use aims_engine::reports::crosswalk::{covering, references, Framework};
 use aims_engine::rules::scoring::figure_of;
 use aims_engine::text::lang::Lang;
 use aims_engine::text::markup::escape;
-use aims_engine::Catalog;
+use aims_engine::{Catalog, Date};
 use std::fmt::Write;
 
 /// What to show, as the app hands it over.
@@ -30,6 +30,8 @@ pub struct Request<'a> {
     pub framework: &'a str,
     /// The reference chosen within it (the first when not one of its references).
     pub reference: &'a str,
+    /// The day the assessment is scored on.
+    pub today: Date,
 }
 
 /// The crosswalks' markup for `r`; an export that does not read back or a label list of
@@ -49,7 +51,7 @@ pub fn markup(r: &Request) -> Result<String, Unreadable> {
         .cloned()
         .unwrap_or_default();
     let items = covering(catalog, framework, &reference);
-    let figure = figure_of(catalog, &a, items.iter().map(|(i, _)| *i));
+    let figure = figure_of(catalog, &a, items.iter().map(|(i, _)| *i), r.today);
     let mut out = format!(
         "<fieldset class=\"aims-segmented\"><legend class=\"aims-sr\">{}</legend>",
         escape(m.crosswalks_framework)
@@ -173,6 +175,7 @@ mod tests {
             export: text.as_bytes(),
             framework,
             reference,
+            today: Date::EPOCH,
         })
         .expect("markup")
     }

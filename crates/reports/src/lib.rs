@@ -61,7 +61,7 @@ pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<File>, Unread
             oscal::assessment_results(catalog, &a).into_bytes(),
         )],
         "ciso" => {
-            let report = score(catalog, &a);
+            let report = score(catalog, &a, day(today)?);
             vec![
                 (
                     "ciso-assistant-audit",
@@ -128,6 +128,18 @@ mod web {
         JsValue::from_str(&e.0)
     }
 
+    /// Today in the person's calendar, as the app's clock gives it.
+    fn today() -> aims_engine::Date {
+        let d = js_sys::Date::new_0();
+        let text = format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        );
+        aims_engine::Date::parse(&text).unwrap_or(aims_engine::Date::EPOCH)
+    }
+
     /// See [`crate::files`]: for each file, what it is, its extension and its bytes (a
     /// `Uint8Array`), one after the other; throws the reason as text.
     #[wasm_bindgen]
@@ -167,6 +179,7 @@ mod web {
             export,
             framework,
             reference,
+            today: today(),
         })
         .map_err(thrown)
     }
@@ -252,6 +265,7 @@ mod web {
             original: (!original.is_empty()).then_some(original),
             mine_label,
             other_label,
+            today: today(),
         })
         .map_err(thrown)
     }
@@ -283,7 +297,7 @@ mod tests {
             only("oscal"),
             [oscal::assessment_results(catalog, &a).into_bytes()]
         );
-        let report = score(catalog, &a);
+        let report = score(catalog, &a, today);
         assert_eq!(
             only("ciso"),
             [

@@ -131,7 +131,12 @@ fn section(links: &Links, s: &Section, state: Option<&crate::engine::Assessment>
     let readiness = |refs: &[(crate::engine::ItemId, crate::engine::model::catalog::Basis)]| {
         match state {
             Some(a) => {
-                let f = figure_of(c, a, refs.iter().map(|(i, _)| *i));
+                let f = figure_of(
+                    c,
+                    a,
+                    refs.iter().map(|(i, _)| *i),
+                    crate::ui::services::clock::today(),
+                );
                 html! { <span class="aims-muted aims-small">{ tf(msg::guide_readiness(), &[("pct", &pct(f.conformity)), ("n", &f.conforming.to_string()), ("total", &f.in_scope.to_string())]) }</span> }
             }
             None => html! {},

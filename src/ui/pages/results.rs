@@ -2,6 +2,8 @@
 //! its blockers, a chart per clause and control objective, and the top gaps.
 
 use crate::engine::format::guide::terms;
+use crate::engine::reports::plan::finding_words;
+use crate::engine::rules::registers::{evidence_record, finding_record};
 use crate::engine::rules::scoring::{Figure, GroupScore, Warning};
 use crate::engine::{Assessment, Blocker, ItemId, ItemKind, Score, Stage, Verdict};
 use crate::ui::components::nav::term_link;
@@ -117,10 +119,14 @@ fn blocker_text(a: &Assessment, b: &Blocker) -> String {
                 ("clause", &c.document(d).clause),
             ],
         ),
+        Blocker::Register(f) => {
+            let name = finding_record(&a.registers, f).map_or("", |(_, name)| name);
+            finding_words(c, f, name, crate::ui::services::i18n::texts())
+        }
     }
 }
 
-fn warning_text(w: &Warning) -> String {
+fn warning_text(a: &Assessment, w: &Warning) -> String {
     let c = crate::ui::services::i18n::catalog();
     match *w {
         Warning::DocumentWithoutPractice {
@@ -136,6 +142,10 @@ fn warning_text(w: &Warning) -> String {
             ],
         ),
         Warning::NoAiRoleInScope => msg::warning_no_ai_role().to_owned(),
+        Warning::StaleEvidence(n) => tf(
+            msg::warning_stale_evidence(),
+            &[("name", evidence_record(&a.registers, n).1)],
+        ),
     }
 }
 
@@ -264,7 +274,7 @@ pub fn blockers(a: &Assessment, r: &Score) -> Html {
             if !r.warnings.is_empty() {
                 <section class="aims-blocker-stage" aria-labelledby="aims-warnings-title">
                     <h3 class="aims-h3" id="aims-warnings-title">{ tf(msg::results_warnings_title(), &[("n", &r.warnings.len().to_string())]) }</h3>
-                    <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-warnings-title">{ for r.warnings.iter().map(|w| html! { <li>{ warning_text(w) }</li> }) }</ul>
+                    <ul class="aims-blockers" tabindex="0" aria-labelledby="aims-warnings-title">{ for r.warnings.iter().map(|w| html! { <li>{ warning_text(a, w) }</li> }) }</ul>
                 </section>
             }
         </>

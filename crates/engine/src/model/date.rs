@@ -112,6 +112,15 @@ impl Timestamp {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Its calendar date in UTC.
+    pub fn date(&self) -> Date {
+        // Every timestamp starts with a valid date ([`Timestamp::parse`]).
+        self.0
+            .get(..10)
+            .and_then(Date::parse)
+            .unwrap_or(Date::EPOCH)
+    }
 }
 
 impl fmt::Display for Timestamp {

@@ -6,9 +6,9 @@
 //!
 //! An assessment keeps its registers as the file's checked JSON ([`Kept`]); these types
 //! are what `format::registers` reads that JSON into and writes it from, where the
-//! engine's `registers` feature is on (the native scorer, the on-demand modules). Not
-//! yet part of the figures: the rules apply together with the screens that fill the
-//! registers (docs/scoring.md, "Registers").
+//! engine's `registers` feature is on (the native scorer, the on-demand modules). The
+//! rules read the kept JSON itself, so the app and the scorer apply the same code
+//! (docs/scoring.md, "Registers").
 
 use crate::model::catalog::ItemId;
 use crate::model::date::Date;

@@ -15,6 +15,7 @@ use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::Date;
 use crate::reports::csv::Csv;
 use crate::reports::plan::{plan, Step, Task, When};
+use crate::rules::registers::RegisterFacts;
 use crate::rules::scoring::{conforms, Score};
 use crate::text::messages::Texts;
 
@@ -82,6 +83,7 @@ impl ComplianceResult {
 pub fn item_result(
     catalog: &Catalog,
     a: &Assessment,
+    registers: &RegisterFacts,
     item: ItemId,
 ) -> (ComplianceResult, Option<u8>) {
     if !a.in_scope(catalog, item) {
@@ -93,7 +95,7 @@ pub fn item_result(
     };
     let result = if level.number() == 0 {
         ComplianceResult::NonCompliant
-    } else if conforms(catalog, a, item) {
+    } else if conforms(catalog, a, registers, item) {
         ComplianceResult::Compliant
     } else {
         ComplianceResult::PartiallyCompliant
@@ -147,6 +149,8 @@ pub fn audit_csv(catalog: &Catalog, a: &Assessment, texts: Texts) -> String {
         "score",
         "observations",
     ]);
+    // Judged as of the assessment's last change, like the OSCAL results.
+    let registers = RegisterFacts::of(catalog, a, a.updated.date());
     for ref_id in ASSESSABLE {
         let mut lines = Vec::new();
         let (name, result, score) = if ref_id == "6.1" {
@@ -156,8 +160,10 @@ pub fn audit_csv(catalog: &Catalog, a: &Assessment, texts: Texts) -> String {
                 .collect();
             // The whole takes the worst of its parts, and the lowest level once each
             // part has one.
-            let results: Vec<(ComplianceResult, Option<u8>)> =
-                parts.iter().map(|&i| item_result(catalog, a, i)).collect();
+            let results: Vec<(ComplianceResult, Option<u8>)> = parts
+                .iter()
+                .map(|&i| item_result(catalog, a, &registers, i))
+                .collect();
             let result = results
                 .iter()
                 .map(|r| r.0)
@@ -188,7 +194,7 @@ pub fn audit_csv(catalog: &Catalog, a: &Assessment, texts: Texts) -> String {
             let Some(item) = catalog.find_item(ref_id) else {
                 continue;
             };
-            let (result, score) = item_result(catalog, a, item);
+            let (result, score) = item_result(catalog, a, &registers, item);
             notes_of(a.answer(item), texts, "", &mut lines);
             (catalog.item(item).title.clone(), result, score)
         };

@@ -6,6 +6,7 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::date::Date;
 use crate::model::decimal::Fixed;
 use crate::model::level::MaturityLevel;
 use crate::model::percent::Percent;
@@ -138,8 +139,8 @@ impl Comparison {
     }
 }
 
-/// Compares `old` with `new` (both against `catalog`).
-pub fn compare(catalog: &Catalog, old: &Assessment, new: &Assessment) -> Comparison {
+/// Compares `old` with `new` (both against `catalog`, scored on `today`).
+pub fn compare(catalog: &Catalog, old: &Assessment, new: &Assessment, today: Date) -> Comparison {
     let items = catalog
         .item_ids()
         .map(|item| {
@@ -163,8 +164,8 @@ pub fn compare(catalog: &Catalog, old: &Assessment, new: &Assessment) -> Compari
             .collect()
     };
     Comparison {
-        old: score(catalog, old),
-        new: score(catalog, new),
+        old: score(catalog, old, today),
+        new: score(catalog, new, today),
         items,
         documents_gained: docs(false),
         documents_lost: docs(true),
@@ -276,8 +277,8 @@ fn side<'a>(a: &'a Assessment, r: &Score) -> Side<'a> {
 }
 
 /// The comparison as pretty JSON (docs/reports.md).
-pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment) -> String {
-    let c = compare(catalog, old, new);
+pub fn json(catalog: &Catalog, old: &Assessment, new: &Assessment, today: Date) -> String {
+    let c = compare(catalog, old, new, today);
     let groups = c
         .old
         .groups

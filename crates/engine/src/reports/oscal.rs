@@ -11,6 +11,7 @@ use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::level::MaturityLevel;
 use crate::reports::json_out::pretty_line;
+use crate::rules::registers::RegisterFacts;
 use crate::rules::scoring::{conforms, evidenced_level};
 use crate::text::messages::Texts;
 use serde::Serialize;
@@ -308,7 +309,15 @@ fn result<'a>(catalog: &Catalog, a: &'a Assessment) -> AssessmentResult<'a> {
             .iter()
             .map(|&i| observation(catalog, a, i))
             .collect(),
-        findings: catalog.item_ids().map(|i| finding(catalog, a, i)).collect(),
+        // Judged as of the result's end, the assessment's last change, like its other
+        // figures: an evidence record counts if it was current then.
+        findings: {
+            let registers = RegisterFacts::of(catalog, a, a.updated.date());
+            catalog
+                .item_ids()
+                .map(|i| finding(catalog, a, &registers, i))
+                .collect()
+        },
     }
 }
 
@@ -352,14 +361,19 @@ fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observati
     }
 }
 
-fn finding<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Finding<'a> {
+fn finding<'a>(
+    catalog: &Catalog,
+    a: &'a Assessment,
+    registers: &RegisterFacts,
+    i: ItemId,
+) -> Finding<'a> {
     let item = catalog.item(i);
     let ans = a.answer(i);
     let control = item.kind == ItemKind::Control;
     let scoped = a.in_scope(catalog, i);
     let evidenced = evidenced_level(ans.confirmed(), ans.has_evidence());
     // Satisfied exactly when the scoring model counts the item as conforming today.
-    let satisfied = conforms(catalog, a, i);
+    let satisfied = conforms(catalog, a, registers, i);
     let mut props = vec![prop("item-kind", item.kind.as_str())];
     if control {
         props.push(prop(

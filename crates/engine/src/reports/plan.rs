@@ -10,6 +10,7 @@ use crate::model::decimal::Fixed;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
+use crate::rules::registers::{finding_record, Finding};
 use crate::rules::scoring::{stage1_gate, Blocker, Gate, Score, Stage};
 use crate::text::messages::Texts;
 use serde::Serialize;
@@ -81,6 +82,9 @@ pub enum Task<'a> {
     CompleteOwnControl(&'a str),
     /// Produce a mandatory document.
     ProduceDocument(DocumentId),
+    /// Settle what a rule of the registers found, about the record of that name (a
+    /// system's name, a risk's title; empty when the finding names no record).
+    Register(Finding, &'a str),
 }
 
 impl Task<'_> {
@@ -97,6 +101,7 @@ impl Task<'_> {
             Task::StateScope => "state_scope",
             Task::CompleteOwnControl(_) => "complete_own_control",
             Task::ProduceDocument(_) => "produce_document",
+            Task::Register(f, _) => f.kind(),
         }
     }
 }
@@ -252,8 +257,25 @@ impl Step<'_> {
                 texts.plan_task_document(),
                 &[("document", &catalog.document(doc).title)],
             ),
+            Task::Register(finding, name) => finding_words(catalog, finding, name, texts),
         }
     }
+}
+
+/// What a finding of the registers asks for, in words: `name` is the record it names
+/// ([`finding_record`]). The blockers list and the action plan both say it.
+pub fn finding_words(catalog: &Catalog, finding: Finding, name: &str, texts: Texts) -> String {
+    let (text, name) = match finding {
+        Finding::ExcludedControlTreatsRisk(control) => (
+            texts.finding_excluded_control(),
+            catalog.item(control).label(),
+        ),
+        Finding::SystemWithoutImpactAssessment(_) => (texts.finding_no_impact(), name.into()),
+        Finding::EmptyRiskRegister => (texts.finding_no_risks(), String::new()),
+        Finding::RiskUntreated(_) => (texts.finding_untreated(), name.into()),
+        Finding::RiskNotAccepted(_) => (texts.finding_not_accepted(), name.into()),
+    };
+    texts.tf(text, &[("name", &name)])
 }
 
 /// How the plan is grouped on screen.
@@ -293,7 +315,14 @@ pub fn plan<'a>(
             Task::WriteReason
             | Task::WriteJustification
             | Task::IncludeAgain(_)
-            | Task::CompleteOwnControl(_) => Phase::TreatmentAndSoa,
+            | Task::CompleteOwnControl(_)
+            | Task::Register(
+                Finding::ExcludedControlTreatsRisk(_)
+                | Finding::RiskUntreated(_)
+                | Finding::RiskNotAccepted(_),
+                _,
+            ) => Phase::TreatmentAndSoa,
+            Task::Register(..) => Phase::Assessments,
             _ => item.map_or(Phase::Operation, |i| Phase::of_item(&catalog.item(i).id)),
         };
         Step {
@@ -361,6 +390,10 @@ pub fn plan<'a>(
                 .map(|own| (None, Task::CompleteOwnControl(own.id.as_str()))),
             Blocker::MissingDocument(d) => {
                 Some((catalog.document_item(d), Task::ProduceDocument(d)))
+            }
+            Blocker::Register(f) => {
+                let name = finding_record(&assessment.registers, f).map_or("", |(_, n)| n);
+                Some((f.item(catalog), Task::Register(f, name)))
             }
             Blocker::Unanswered(_)
             | Blocker::BelowMinimum(..)

@@ -5,6 +5,7 @@ use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId};
 use crate::model::decimal::Fixed;
 use crate::reports::json_out::{percent, pretty_line};
+use crate::rules::registers::{evidence_record, finding_record};
 use crate::rules::scoring::{Blocker, Gap, GroupScore, Score, Warning};
 use serde::Serialize;
 
@@ -87,6 +88,9 @@ struct BlockerDoc<'a> {
     document: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     own_control: Option<&'a str>,
+    /// The register record a finding of the registers names: its id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +102,9 @@ struct WarningDoc<'a> {
     item: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     level: Option<u8>,
+    /// The evidence record a `stale_evidence` warning names: its id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -148,7 +155,7 @@ pub fn score_json(catalog: &Catalog, assessment: &Assessment, report: &Score) ->
         warnings: report
             .warnings
             .iter()
-            .map(|&w| warning(catalog, w))
+            .map(|&w| warning(catalog, assessment, w))
             .collect(),
         gaps: report.gaps.iter().map(|g| gap(catalog, g)).collect(),
         soa_defects: item_ids(&report.soa_defects),
@@ -189,6 +196,7 @@ fn blocker<'a>(catalog: &'a Catalog, assessment: &'a Assessment, b: Blocker) -> 
         clause: None,
         document: None,
         own_control: None,
+        record: None,
     };
     match b {
         Blocker::BelowMinimum(_, l)
@@ -201,12 +209,15 @@ fn blocker<'a>(catalog: &'a Catalog, assessment: &'a Assessment, b: Blocker) -> 
         Blocker::OwnControlIncomplete(n) => {
             doc.own_control = assessment.additional.get(n).map(|c| c.id.as_str())
         }
+        Blocker::Register(f) => {
+            doc.record = finding_record(&assessment.registers, f).map(|(id, _)| id)
+        }
         _ => {}
     }
     doc
 }
 
-fn warning(catalog: &Catalog, w: Warning) -> WarningDoc<'_> {
+fn warning<'a>(catalog: &'a Catalog, assessment: &'a Assessment, w: Warning) -> WarningDoc<'a> {
     match w {
         Warning::DocumentWithoutPractice {
             document,
@@ -217,12 +228,21 @@ fn warning(catalog: &Catalog, w: Warning) -> WarningDoc<'_> {
             document: Some(catalog.document(document).id.as_str()),
             item: Some(item_id(catalog, item)),
             level: Some(level.number()),
+            record: None,
         },
         Warning::NoAiRoleInScope => WarningDoc {
             kind: w.kind(),
             document: None,
             item: None,
             level: None,
+            record: None,
+        },
+        Warning::StaleEvidence(n) => WarningDoc {
+            kind: w.kind(),
+            document: None,
+            item: None,
+            level: None,
+            record: Some(evidence_record(&assessment.registers, n).0),
         },
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::rules::registers::list;
 use serde_json::Value;
 
 /// A field both tabs changed to different values.
@@ -166,7 +167,7 @@ fn merge_records(
     theirs: Option<&Value>,
 ) -> (Option<Value>, bool) {
     let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
-    let (b, m, t) = (records(base), records(mine), records(theirs));
+    let (b, m, t) = (list(base), list(mine), list(theirs));
     let mut ids: Vec<String> = Vec::new();
     for found in m.iter().chain(t).filter_map(id) {
         if !ids.contains(&found) {
@@ -180,13 +181,6 @@ fn merge_records(
         out.extend(record.cloned());
     }
     ((!out.is_empty()).then_some(Value::Array(out)), conflict)
-}
-
-/// A register's records (none when it is empty).
-fn records(register: Option<&Value>) -> &[Value] {
-    register
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice)
 }
 
 /// The record of `list` with id `wanted`.

@@ -5,10 +5,12 @@
 
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, DocumentClass, DocumentId, GroupId, ItemId, ItemKind};
+use crate::model::date::Date;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::percent::Percent;
 use crate::rules::basis::basis_of;
 use crate::rules::exclusions::conflicting_clause;
+use crate::rules::registers::{Finding, RegisterFacts};
 
 /// The level above which an item needs evidence to count in evidenced maturity.
 const EVIDENCE_CAP: MaturityLevel = MaturityLevel::L2;
@@ -180,6 +182,8 @@ pub enum Blocker {
     OwnControlIncomplete(usize),
     /// A required document not marked present.
     MissingDocument(DocumentId),
+    /// A rule of the registers keeps items from conforming (rules::registers).
+    Register(Finding),
 }
 
 impl Blocker {
@@ -199,6 +203,7 @@ impl Blocker {
             Blocker::SoaNoScope => "soa_no_scope",
             Blocker::OwnControlIncomplete(_) => "own_control_incomplete",
             Blocker::MissingDocument(_) => "missing_document",
+            Blocker::Register(f) => f.kind(),
         }
     }
 
@@ -215,8 +220,10 @@ impl Blocker {
             | Blocker::SoaDefect(i)
             | Blocker::SoaMissingReason(i)
             | Blocker::InconsistentClaim { item: i, .. }
-            | Blocker::ExclusionConflict { control: i, .. } => Some(i),
-            Blocker::SoaNoScope
+            | Blocker::ExclusionConflict { control: i, .. }
+            | Blocker::Register(Finding::ExcludedControlTreatsRisk(i)) => Some(i),
+            Blocker::Register(_)
+            | Blocker::SoaNoScope
             | Blocker::OwnControlIncomplete(_)
             | Blocker::MissingDocument(_) => None,
         }
@@ -273,6 +280,8 @@ pub enum Warning {
     /// The role profile names roles, but none an AI management system governs (AI
     /// provider, producer, customer or partner): nothing is in scope.
     NoAiRoleInScope,
+    /// An evidence record (by position) past its review-by date: it no longer counts.
+    StaleEvidence(u16),
 }
 
 impl Warning {
@@ -281,6 +290,7 @@ impl Warning {
         match self {
             Warning::DocumentWithoutPractice { .. } => "document_without_practice",
             Warning::NoAiRoleInScope => "no_ai_role_in_scope",
+            Warning::StaleEvidence(_) => "stale_evidence",
         }
     }
 }
@@ -314,7 +324,7 @@ pub struct Score {
     pub verdict: Verdict,
     /// Every reason the verdict is not `ready`: per item in catalog order, then the
     /// Statement of Applicability's defects, gaps and title block, the organization's own
-    /// controls, and documents last.
+    /// controls, the registers' findings, and documents last.
     pub blockers: Vec<Blocker>,
     /// What an auditor would question without it blocking the verdict.
     pub warnings: Vec<Warning>,
@@ -360,6 +370,8 @@ struct Facts<'a> {
     evidenced: bool,
     /// The first item it builds on that is below level 3, if any.
     weak_basis: Option<ItemId>,
+    /// A rule of the registers keeps it from conforming.
+    held: bool,
 }
 
 impl Facts<'_> {
@@ -368,11 +380,20 @@ impl Facts<'_> {
     }
 
     fn conforms(&self) -> bool {
-        self.in_scope && self.claims_audit_ready() && self.evidenced && self.weak_basis.is_none()
+        self.in_scope
+            && self.claims_audit_ready()
+            && self.evidenced
+            && self.weak_basis.is_none()
+            && !self.held
     }
 }
 
-fn facts<'a>(catalog: &Catalog, assessment: &'a Assessment, item: ItemId) -> Facts<'a> {
+fn facts<'a>(
+    catalog: &Catalog,
+    assessment: &'a Assessment,
+    registers: &RegisterFacts,
+    item: ItemId,
+) -> Facts<'a> {
     let answer = assessment.answer(item);
     let level = answer.confirmed();
     let weak_basis = if level.is_some_and(|l| l >= MaturityLevel::AUDIT_READY) {
@@ -390,15 +411,22 @@ fn facts<'a>(catalog: &Catalog, assessment: &'a Assessment, item: ItemId) -> Fac
         answer,
         in_scope: assessment.in_scope(catalog, item),
         level,
-        evidenced: answer.has_evidence(),
+        evidenced: answer.has_evidence() || registers.supports(item),
         weak_basis,
+        held: registers.holds(item),
     }
 }
 
-/// Whether an auditor would find `item` conforming today: in scope, confirmed at level 3
-/// or above, with evidence that counts, and every item it builds on at level 3 or above.
-pub fn conforms(catalog: &Catalog, assessment: &Assessment, item: ItemId) -> bool {
-    facts(catalog, assessment, item).conforms()
+/// Whether an auditor would find `item` conforming: in scope, confirmed at level 3 or
+/// above, with evidence that counts, every item it builds on at level 3 or above, and no
+/// rule of the registers against it (`registers`: [`RegisterFacts::of`] on the day).
+pub fn conforms(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    registers: &RegisterFacts,
+    item: ItemId,
+) -> bool {
+    facts(catalog, assessment, registers, item).conforms()
 }
 
 /// Running sums for one figure.
@@ -472,16 +500,20 @@ pub fn figure_of(
     catalog: &Catalog,
     assessment: &Assessment,
     items: impl IntoIterator<Item = ItemId>,
+    today: Date,
 ) -> Figure {
+    let registers = RegisterFacts::of(catalog, assessment, today);
     let mut sums = Sums::default();
     for item in items {
-        sums.add(&facts(catalog, assessment, item));
+        sums.add(&facts(catalog, assessment, &registers, item));
     }
     sums.figure()
 }
 
-/// Scores an assessment against its catalog.
-pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
+/// Scores an assessment against its catalog on `today` (evidence records past their
+/// review-by date no longer count).
+pub fn score(catalog: &Catalog, assessment: &Assessment, today: Date) -> Score {
+    let registers = RegisterFacts::of(catalog, assessment, today);
     let mut overall = Sums::default();
     let mut clauses = Sums::default();
     let mut annex_a = Sums::default();
@@ -490,7 +522,7 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     let mut gaps = Vec::new();
 
     for item in catalog.item_ids() {
-        let f = facts(catalog, assessment, item);
+        let f = facts(catalog, assessment, &registers, item);
         let kind = catalog.item(item).kind;
         overall.add(&f);
         match kind {
@@ -535,7 +567,12 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
     }
 
     let soa_defects: Vec<ItemId> = assessment.soa_defects(catalog).collect();
-    let soa_missing_reasons: Vec<ItemId> = assessment.missing_reasons(catalog).collect();
+    // A control that treats an open risk above the acceptance level has that as its
+    // reason for inclusion.
+    let soa_missing_reasons: Vec<ItemId> = assessment
+        .missing_reasons(catalog)
+        .filter(|&i| !registers.treats_risk(i))
+        .collect();
     blockers.extend(soa_defects.iter().map(|&i| Blocker::SoaDefect(i)));
     blockers.extend(
         soa_missing_reasons
@@ -553,9 +590,15 @@ pub fn score(catalog: &Catalog, assessment: &Assessment) -> Score {
             .filter(|(_, c)| !c.is_complete())
             .map(|(n, _)| Blocker::OwnControlIncomplete(n)),
     );
+    for &f in &registers.findings {
+        blockers.push(Blocker::Register(f));
+    }
     let mut warnings = Vec::new();
     if assessment.profile.no_role_in_scope() {
         warnings.push(Warning::NoAiRoleInScope);
+    }
+    for &n in &registers.stale_evidence {
+        warnings.push(Warning::StaleEvidence(n));
     }
     let (mut documents_present, mut documents_total) = (0, 0);
     for doc in catalog.document_ids() {

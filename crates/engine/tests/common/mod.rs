@@ -1,7 +1,7 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
-use aims_engine::{Assessment, Catalog, ItemId, ItemKind, MaturityLevel, Timestamp};
+use aims_engine::{Assessment, Catalog, Date, ItemId, ItemKind, MaturityLevel, Timestamp};
 
 pub fn catalog() -> &'static Catalog {
     Catalog::builtin()
@@ -106,7 +106,36 @@ pub fn ready_baseline() -> Assessment {
     reasons_everywhere(&mut a);
     all_documents(&mut a);
     scope(&mut a);
+    treated_risk(&mut a);
     a
+}
+
+/// The day the tests score on.
+pub fn today() -> Date {
+    Date::parse("2026-12-07").expect("a date")
+}
+
+/// Risk criteria (5 × 5, accepted up to 6) and one risk above them, treated by A.6.2.4
+/// and its residual risk accepted by somebody named: the risk register of a ready
+/// assessment. Written as format 3's JSON, which is what an assessment keeps.
+pub fn treated_risk(a: &mut Assessment) {
+    a.registers.0[1] = Some(serde_json::json!({
+        "likelihoods": 5, "consequences": 5, "acceptance": 6
+    }));
+    a.registers.0[2] = Some(serde_json::json!([{
+        "id": "0b7c1f0e-3d2a-4c5b-9e8f-1a2b3c4d5e6f",
+        "title": "Biased ticket triage",
+        "source": {"annex_c": "Fairness"},
+        "likelihood": 4,
+        "consequence": 4,
+        "treatment": "modify",
+        "controls": ["A.6.2.4"],
+        "own_controls": [],
+        "owner": "Jo Smith",
+        "residual": {"likelihood": 1, "consequence": 2},
+        "acceptance": {"by": "Jo Smith, CISO", "on": "2026-12-01"},
+        "closed": false
+    }]));
 }
 
 /// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records), so the
