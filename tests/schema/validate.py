@@ -475,7 +475,13 @@ with tempfile.TemporaryDirectory() as tmp:
         "no generator": lambda d: d.pop("generator"),
         "no files": lambda d: d.pop("files"),
         "no assessment role": lambda d: d["files"][0].update(role="report"),
-        "an unknown role": lambda d: d["files"][1].update(role="evidence"),
+        "an unknown role": lambda d: d["files"][1].update(role="attachment"),
+        "an evidence file without its record": lambda d: d["files"][1].update(role="evidence"),
+        "a record on a report": lambda d: d["files"][1].update(record="0b7c1f0e-3d2a-4c5b-9e8f-1a2b3c4d5e6f"),
+        "a null record on a report": lambda d: d["files"][1].update(record=None),
+        "supports on a report": lambda d: d["files"][1].update(supports=["5.2"]),
+        "empty supports on a report": lambda d: d["files"][1].update(supports=[]),
+        "supports as text": lambda d: d["files"][1].update(supports="5.2"),
         "a register's role": lambda d: d["files"][1].update(role="register"),
         "sha256 upper case": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"].upper()),
         "sha256 short": lambda d: d["files"][1].update(sha256=d["files"][1]["sha256"][:63]),
@@ -494,7 +500,23 @@ with tempfile.TemporaryDirectory() as tmp:
         if not ((valid and opened) or (not valid and manifest_refused)):
             pack_failures.append(f"pack manifest, {name}: verify-pack {'opens' if opened else 'refuses'} "
                                  f"({said[:160]}), schema {'accepts' if valid else 'refuses'}")
+    # A pack with an evidence file (`--files`): its manifest, with the file's record and
+    # items, validates too.
+    evidence_doc = copy.deepcopy(fixture_registers)
+    record = evidence_doc["assessment"]["evidence"][0]
+    kept = b"%PDF-1.7 the signed AI policy"
+    record["file"] = {"name": "ai-policy-v2.pdf", "size": len(kept), "sha256": hashlib.sha256(kept).hexdigest()}
+    (Path(tmp) / "files").mkdir()
+    (Path(tmp) / "files" / record["id"]).write_bytes(kept)
+    (Path(tmp) / "with-file.json").write_text(dumps(evidence_doc))
+    subprocess.run([SCORER, "pack", str(Path(tmp) / "with-file.json"), "-o", str(Path(tmp) / "files.zip"),
+                    "--today", "2026-12-07", "--files", str(Path(tmp) / "files")], check=True)
+    with zipfile.ZipFile(Path(tmp) / "files.zip") as z:
+        with_file = json.loads(z.read("manifest.json"))
+    if not any(f.get("record") == record["id"] for f in with_file["files"]):
+        pack_failures.append("the pack made with --files lists no evidence file")
+    pack_failures += [f"the manifest with an evidence file: {e.message}" for e in pack_schema.iter_errors(with_file)]
     if pack_failures:
         print("\n".join(pack_failures))
         sys.exit(1)
-    print(f"the audit pack's manifest validates; schema and verify-pack agree on all {len(pack_cases)} mutated manifests")
+    print(f"the audit pack's manifests validate (one with an evidence file); schema and verify-pack agree on all {len(pack_cases)} mutated manifests")

@@ -24,10 +24,12 @@
 //!                               encrypt any file with a passphrase (age v1, scrypt)
 //! aims-score decrypt FILE.age -o OUT --passphrase-file P
 //!                               decrypt it again
-//! aims-score pack FILE -o PACK.zip [--today YYYY-MM-DD]
+//! aims-score pack FILE -o PACK.zip [--today YYYY-MM-DD] [--files DIR]
 //!                               write the audit pack: the assessment, its SoA and plan
-//!                               (CSV), OSCAL, the printable report (HTML) and a
-//!                               manifest of their SHA-256 hashes (docs/audit-pack.md)
+//!                               (CSV), OSCAL, the printable report (HTML), the registers
+//!                               (CSV), the evidence files (from DIR, each named by its
+//!                               evidence record's id) and a manifest of their SHA-256
+//!                               hashes (docs/audit-pack.md)
 //! aims-score verify-pack PACK.zip
 //!                               check every name, size and hash of a pack and import
 //!                               its assessment; exit 1 with the reason if any fails
@@ -53,7 +55,7 @@ const USAGE: &str =
        | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
        | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
        | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT
-       | pack FILE -o PACK.zip [--today YYYY-MM-DD] | verify-pack PACK.zip | --version
+       | pack FILE -o PACK.zip [--today YYYY-MM-DD] [--files DIR] | verify-pack PACK.zip | --version
        [--passphrase-file P: the passphrase for age-encrypted files, its first line]
        (FILE may be - for stdin)";
 
@@ -336,9 +338,55 @@ fn seal(input: &Input, file: &str, out: &str, sealing: bool) -> ExitCode {
     }
 }
 
-/// `pack`: the audit pack of the assessment in FILE, written to OUT.
+/// The evidence files of `assessment` from `dir`, each named by its record's id; every
+/// record that keeps a file must find it there, and none may be over the pack's limit.
+fn evidence_files(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    dir: &str,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    for (id, name) in aims_pack::kept_files(catalog, assessment) {
+        let path = std::path::Path::new(dir).join(&id);
+        let size = std::fs::metadata(&path)
+            .map_err(|e| {
+                format!(
+                    "the evidence record {id} keeps \"{name}\", but {} cannot be read: {e}",
+                    path.display()
+                )
+            })?
+            .len();
+        if size > aims_pack::LIMITS.file {
+            return Err(format!(
+                "{} is {size} bytes; an evidence file may be at most {} bytes",
+                path.display(),
+                aims_pack::LIMITS.file
+            ));
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.push((id, bytes));
+    }
+    Ok(out)
+}
+
+/// `pack`: the audit pack of the assessment in FILE, with the evidence files from
+/// `--files DIR`, written to OUT.
 fn write_pack(input: &Input, file: &str, out: &str, rest: &[&str]) -> ExitCode {
-    let options = match options(rest, Takes::Today) {
+    let (files_dir, rest): (Option<&str>, Vec<&str>) =
+        match rest.iter().position(|a| *a == "--files") {
+            Some(at) => match rest.get(at + 1) {
+                Some(dir) => (
+                    Some(*dir),
+                    rest[..at].iter().chain(&rest[at + 2..]).copied().collect(),
+                ),
+                None => {
+                    eprintln!("aims-score: --files needs a folder\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            None => (None, rest.to_vec()),
+        };
+    let options = match options(&rest, Takes::Today) {
         Ok(o) if !o.csv => o,
         Ok(_) => {
             eprintln!("aims-score: pack takes --today only\n{USAGE}");
@@ -353,7 +401,19 @@ fn write_pack(input: &Input, file: &str, out: &str, rest: &[&str]) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    match aims_pack::build(input.catalog, &assessment, options.today) {
+    let files = match files_dir.map(|dir| evidence_files(input.catalog, &assessment, dir)) {
+        None => Vec::new(),
+        Some(Ok(files)) => files,
+        Some(Err(e)) => {
+            eprintln!("aims-score: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let evidence: Vec<aims_pack::EvidenceFile> = files
+        .iter()
+        .map(|(record, bytes)| aims_pack::EvidenceFile { record, bytes })
+        .collect();
+    match aims_pack::build(input.catalog, &assessment, options.today, &evidence) {
         Ok(pack) => match std::fs::write(out, pack) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -389,6 +449,12 @@ fn verify_pack(input: &Input, file: &str) -> ExitCode {
                     "  {}  {} bytes  sha256 {}\n",
                     f.path, f.size, f.sha256
                 ));
+                if let Some(record) = &f.record {
+                    text.push_str(&format!(
+                        "    evidence record {record}, supports {}\n",
+                        f.supports.join(", ")
+                    ));
+                }
             }
             print(&text)
         }

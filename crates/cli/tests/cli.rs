@@ -537,3 +537,80 @@ fn pack_writes_an_audit_pack_that_verify_pack_accepts_and_a_changed_one_it_refus
     assert!(String::from_utf8_lossy(&out.stderr).contains("is encrypted (age)"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pack_takes_the_evidence_files_from_a_folder_named_by_record_id() {
+    let dir = scratch("pack-files");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("folder");
+    let policy = "4d5e6f7a-8b9c-4dae-b1f2-3a4b5c6d7e8f";
+    let file = b"%PDF-1.7 the signed AI policy".to_vec();
+    let mut doc: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/assessment-v3-registers.json"
+    ))
+    .expect("json");
+    doc["assessment"]["evidence"][0]["file"] = serde_json::json!({
+        "name": "ai-policy-v2.pdf", "size": file.len(), "sha256": aims_pack::sha256_hex(&file)
+    });
+    let assessment = dir.join("assessment.json");
+    std::fs::write(&assessment, doc.to_string()).expect("written");
+    let (assessment, pack, folder) = (
+        assessment.to_str().expect("utf-8"),
+        dir.join("pack.zip"),
+        files.to_str().expect("utf-8"),
+    );
+    let pack = pack.to_str().expect("utf-8");
+    // The folder lacks the file the record keeps: refused, naming both.
+    let out = run(&["pack", assessment, "-o", pack, "--files", folder], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(policy) && said.contains("ai-policy-v2.pdf"),
+        "{said}"
+    );
+    // Another file under the record's id: refused as not the record's file.
+    std::fs::write(files.join(policy), b"something else").expect("written");
+    let out = run(&["pack", assessment, "-o", pack, "--files", folder], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not the one the record names"));
+    // The right file: packed, and verify-pack names its record and what it supports.
+    std::fs::write(files.join(policy), &file).expect("written");
+    let out = run(
+        &[
+            "pack",
+            assessment,
+            "-o",
+            pack,
+            "--today",
+            "2026-12-07",
+            "--files",
+            folder,
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["verify-pack", pack], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!("evidence/5.2/{policy}-ai-policy-v2.pdf"))
+            && said.contains(&format!("evidence record {policy}, supports 5.2, A.2.2")),
+        "{said}"
+    );
+    // `--files` without a folder is a usage error.
+    assert_eq!(
+        run(&["pack", assessment, "-o", pack, "--files"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -11,16 +11,19 @@
 //! (a zip bomb), a file the manifest does not list or lists with another size or hash,
 //! and an assessment the importer refuses.
 //!
-//! Evidence files join the pack with the evidence register (issue 22): until the
-//! assessment has evidence records there is nothing for a kept file to belong to, so
-//! [`build`] takes none.
+//! Evidence files go in with the records that keep them ([`EvidenceFile`]): once each,
+//! under the folder of the first clause or control the record supports, the manifest
+//! naming the record and every item it supports; [`open`] checks each against its
+//! record byte for byte.
 #![deny(missing_docs)]
 
+mod evidence;
 mod html;
 mod manifest;
 mod read;
 mod zip;
 
+pub use evidence::{kept_files, EvidenceFile};
 pub use html::report_html;
 pub use manifest::{Manifest, ManifestAssessment, ManifestFile, Role, FORMAT, FORMAT_VERSION};
 pub use read::{open, Limits, Opened, LIMITS};
@@ -97,6 +100,12 @@ pub enum PackError {
     Assessment(Vec<String>),
     /// Writing the zip failed (the writer's words).
     Write(String),
+    /// An evidence file for a record (its id) the assessment does not have, or one that
+    /// keeps no file.
+    EvidenceUnknown(String),
+    /// An evidence file that is not the one its record (its id) keeps: another size or
+    /// SHA-256.
+    EvidenceMismatch(String),
 }
 
 impl fmt::Display for PackError {
@@ -148,6 +157,14 @@ impl fmt::Display for PackError {
                 write!(f, "the pack's assessment cannot be imported: {}", problems.join("; "))
             }
             Write(why) => write!(f, "the pack could not be written ({why})"),
+            EvidenceUnknown(id) => write!(
+                f,
+                "a file is given for the evidence record \"{id}\", which the assessment does not have or which keeps no file"
+            ),
+            EvidenceMismatch(id) => write!(
+                f,
+                "the file of the evidence record \"{id}\" is not the one the record names (another size or SHA-256)"
+            ),
         }
     }
 }
@@ -171,7 +188,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The files of a pack for `a` (without the manifest), in the order they are written:
 /// the export, the SoA and action plan (CSV, English, the plan's overdue steps counted
 /// against `today`), the OSCAL assessment results, the printable report, and each
-/// register that has records (CSV, under `registers/`).
+/// register that has records (CSV, under `registers/`). Evidence files follow them
+/// ([`build`]).
 pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Role, Vec<u8>)> {
     let report = score(catalog, a, today);
     let registers = aims_engine::reports::registers_csv::csv(catalog, a);
@@ -215,27 +233,41 @@ pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Rol
     files
 }
 
-/// Writes the audit pack for `a` as of `today`: its [`files`] and a manifest listing
+/// Writes the audit pack for `a` as of `today`: its [`files`], the `evidence` files
+/// (each the file of one of its evidence records, byte for byte), and a manifest listing
 /// each with its size and SHA-256.
-pub fn build(catalog: &Catalog, a: &Assessment, today: Date) -> Result<Vec<u8>, PackError> {
+pub fn build(
+    catalog: &Catalog,
+    a: &Assessment,
+    today: Date,
+    evidence: &[EvidenceFile],
+) -> Result<Vec<u8>, PackError> {
+    let placed = evidence::place(catalog, a, evidence)?;
     let files = files(catalog, a, today);
-    let manifest = Manifest::new(
-        a,
-        today,
-        files
-            .iter()
-            .map(|(path, role, bytes)| ManifestFile {
-                path: path.clone(),
-                role: *role,
-                size: bytes.len() as u64,
-                sha256: sha256_hex(bytes),
-            })
-            .collect(),
-    );
-    let manifest = manifest.to_json();
+    let listed = |path: &str, role, bytes: &[u8]| ManifestFile {
+        path: path.to_owned(),
+        role,
+        size: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+        record: None,
+        supports: Vec::new(),
+    };
+    let mut listing: Vec<ManifestFile> = files
+        .iter()
+        .map(|(path, role, bytes)| listed(path, *role, bytes))
+        .collect();
+    for p in &placed {
+        listing.push(ManifestFile {
+            record: Some(p.record.clone()),
+            supports: p.supports.clone(),
+            ..listed(&p.path, Role::Evidence, &p.bytes)
+        });
+    }
+    let manifest = Manifest::new(a, today, listing).to_json();
     let entries: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(p, _, b)| (p.as_str(), b.as_slice()))
+        .chain(placed.iter().map(|p| (p.path.as_str(), p.bytes.as_slice())))
         .chain([(MANIFEST, manifest.as_bytes())])
         .collect();
     zip::write(&entries)

@@ -26,6 +26,8 @@ pub enum Role {
     Report,
     /// A register (CSV): the AI systems, the risks or the evidence records.
     Register,
+    /// A file an evidence record keeps.
+    Evidence,
 }
 
 /// One file of the pack.
@@ -40,6 +42,13 @@ pub struct ManifestFile {
     pub size: u64,
     /// Its SHA-256, 64 lowercase hex digits.
     pub sha256: String,
+    /// For an evidence file (and only for one): the id of the evidence record keeping it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// For an evidence file: the clause requirements and controls its record supports
+    /// (the file is under the first one's folder, once).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
 }
 
 /// Which assessment the pack is of.
@@ -124,6 +133,14 @@ impl Manifest {
             if !hex {
                 return Err(format!(
                     "the sha256 of \"{}\" is not 64 lowercase hex digits",
+                    f.path
+                ));
+            }
+            if (f.role == Role::Evidence) != f.record.is_some()
+                || (f.role != Role::Evidence && !f.supports.is_empty())
+            {
+                return Err(format!(
+                    "\"{}\": an evidence file, and only one, names its record (and what it supports)",
                     f.path
                 ));
             }

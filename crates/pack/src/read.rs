@@ -48,7 +48,7 @@ fn safe_path(name: &str) -> bool {
 
 /// Opens the pack `bytes` within `limits`: checks every entry's name and size, unpacks
 /// each no further than it declares, checks the manifest and every listed file's size
-/// and SHA-256, and imports the assessment.
+/// and SHA-256, imports the assessment, and checks each evidence file against its record.
 pub fn open(catalog: &Catalog, bytes: &[u8], limits: Limits) -> Result<Opened, PackError> {
     let zip = Archive::read(bytes, limits.entries)?;
     // Names and declared sizes first: nothing is unpacked from a pack that fails them.
@@ -125,6 +125,13 @@ pub fn open(catalog: &Catalog, bytes: &[u8], limits: Limits) -> Result<Opened, P
         .map_err(|problems| {
             PackError::Assessment(problems.iter().map(|p| p.to_string()).collect())
         })?;
+    let evidence: Vec<(&str, &[u8])> = manifest
+        .files
+        .iter()
+        .zip(&listed)
+        .filter_map(|(f, (_, data))| Some((f.record.as_deref()?, data.as_slice())))
+        .collect();
+    crate::evidence::check_opened(catalog, &assessment, &evidence)?;
     Ok(Opened {
         manifest,
         assessment,

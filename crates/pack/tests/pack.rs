@@ -2,7 +2,10 @@
 //! every hostile pack is refused with its own error (issue 22, part 8).
 
 use aims_engine::{export, import, Catalog, Date};
-use aims_pack::{build, open, sha256_hex, Limits, Manifest, PackError, Role, LIMITS, MANIFEST};
+use aims_pack::{
+    build, kept_files, open, sha256_hex, EvidenceFile, Limits, Manifest, PackError, Role, LIMITS,
+    MANIFEST,
+};
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -17,7 +20,7 @@ fn today() -> Date {
 }
 
 fn pack() -> Vec<u8> {
-    build(Catalog::builtin(), &fixture(), today()).expect("built")
+    build(Catalog::builtin(), &fixture(), today(), &[]).expect("built")
 }
 
 /// The pack's entries, as written.
@@ -316,7 +319,7 @@ fn a_pack_another_zip_implementation_wrote_opens_too() {
 fn a_pack_of_an_assessment_with_registers_holds_each_as_csv_and_opens_to_them() {
     let text = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
     let a = import(Catalog::builtin(), text.as_bytes()).expect("imports");
-    let bytes = build(Catalog::builtin(), &a, today()).expect("built");
+    let bytes = build(Catalog::builtin(), &a, today(), &[]).expect("built");
     let files = entries(&bytes);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     for name in [
@@ -366,4 +369,142 @@ fn a_pack_of_an_assessment_with_registers_holds_each_as_csv_and_opens_to_them() 
     assert!(!entries(&pack())
         .iter()
         .any(|(n, _)| n.starts_with("registers/")));
+}
+
+/// The fixture with registers, its AI policy record keeping `bytes` as its file.
+fn with_kept_file(bytes: &[u8]) -> aims_engine::Assessment {
+    let text = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
+    let mut a = import(Catalog::builtin(), text.as_bytes()).expect("imports");
+    let evidence = a.registers.0[3]
+        .as_mut()
+        .and_then(|v| v.as_array_mut())
+        .expect("evidence records");
+    evidence[0]["file"] = serde_json::json!({
+        "name": "../AI policy v2.pdf", "size": bytes.len(), "sha256": sha256_hex(bytes)
+    });
+    a
+}
+
+const POLICY: &str = "4d5e6f7a-8b9c-4dae-b1f2-3a4b5c6d7e8f";
+
+#[test]
+fn an_evidence_file_goes_in_once_under_its_first_item_and_opens_byte_for_byte() {
+    let file: Vec<u8> = (0..70_000u32).map(|n| (n * 7 % 251) as u8).collect();
+    let a = with_kept_file(&file);
+    assert_eq!(
+        kept_files(Catalog::builtin(), &a),
+        [(POLICY.to_owned(), "../AI policy v2.pdf".to_owned())]
+    );
+    let evidence = [EvidenceFile {
+        record: POLICY,
+        bytes: &file,
+    }];
+    let bytes = build(Catalog::builtin(), &a, today(), &evidence).expect("built");
+    // The file once, under the first item it supports; its name made one safe segment.
+    let path = format!("evidence/5.2/{POLICY}-.._AI policy v2.pdf");
+    let written = entries(&bytes);
+    assert_eq!(
+        written.iter().filter(|(_, d)| *d == file).count(),
+        1,
+        "once, though it supports 5.2 and A.2.2"
+    );
+    let opened = open(Catalog::builtin(), &bytes, LIMITS).expect("opens");
+    let listed = opened
+        .manifest
+        .files
+        .iter()
+        .find(|f| f.role == Role::Evidence)
+        .expect("listed");
+    assert_eq!(listed.path, path);
+    assert_eq!(listed.record.as_deref(), Some(POLICY));
+    assert_eq!(listed.supports, ["5.2", "A.2.2"]);
+    assert_eq!(listed.sha256, sha256_hex(&file));
+    let back = opened
+        .files
+        .iter()
+        .find(|(p, _)| *p == path)
+        .expect("the file");
+    assert_eq!(back.1, file, "byte for byte");
+    // The same assessment, files and day: the same pack.
+    assert_eq!(
+        build(Catalog::builtin(), &a, today(), &evidence).expect("built"),
+        bytes
+    );
+}
+
+#[test]
+fn an_evidence_file_that_is_not_its_records_is_refused() {
+    let file = b"the signed AI policy".to_vec();
+    let a = with_kept_file(&file);
+    let other = b"another file".to_vec();
+    assert_eq!(
+        build(
+            Catalog::builtin(),
+            &a,
+            today(),
+            &[EvidenceFile {
+                record: POLICY,
+                bytes: &other
+            }]
+        ),
+        Err(PackError::EvidenceMismatch(POLICY.into()))
+    );
+    // The interview record keeps no file; an id the assessment does not have.
+    for id in [
+        "5e6f7a8b-9c0d-4ebf-8203-4b5c6d7e8f90",
+        "00000000-0000-4000-8000-000000000000",
+    ] {
+        assert_eq!(
+            build(
+                Catalog::builtin(),
+                &a,
+                today(),
+                &[EvidenceFile {
+                    record: id,
+                    bytes: &file
+                }]
+            ),
+            Err(PackError::EvidenceUnknown(id.into()))
+        );
+    }
+    // A pack whose file was swapped, its manifest made to match: the record still says
+    // which file it keeps.
+    let bytes = build(
+        Catalog::builtin(),
+        &a,
+        today(),
+        &[EvidenceFile {
+            record: POLICY,
+            bytes: &file,
+        }],
+    )
+    .expect("built");
+    let mut files = entries(&bytes);
+    let at = files
+        .iter()
+        .position(|(n, _)| n.starts_with("evidence/"))
+        .expect("the file");
+    let name = files[at].0.clone();
+    files[at].1 = other.clone();
+    let manifest_at = files
+        .iter()
+        .position(|(n, _)| n == MANIFEST)
+        .expect("manifest");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&files[manifest_at].1).expect("json");
+    for f in manifest["files"].as_array_mut().expect("files") {
+        if f["path"] == name.as_str() {
+            f["size"] = other.len().into();
+            f["sha256"] = sha256_hex(&other).into();
+        }
+    }
+    files[manifest_at].1 = serde_json::to_vec(&manifest).expect("json");
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    assert_eq!(
+        refused(&zip_of(&refs)),
+        PackError::EvidenceMismatch(POLICY.into())
+    );
 }

@@ -85,7 +85,8 @@ pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<File>, Unread
         "pack" => vec![(
             "audit-pack",
             "zip",
-            aims_pack::build(catalog, &a, day(today)?).map_err(|e| Unreadable(e.to_string()))?,
+            aims_pack::build(catalog, &a, day(today)?, &[])
+                .map_err(|e| Unreadable(e.to_string()))?,
         )],
         other => return Err(Unreadable(format!("no files of kind {other}"))),
     })
@@ -308,7 +309,7 @@ mod tests {
         );
         assert_eq!(
             only("pack"),
-            [aims_pack::build(catalog, &a, today).expect("a pack")]
+            [aims_pack::build(catalog, &a, today, &[]).expect("a pack")]
         );
     }
 
