@@ -11,13 +11,16 @@ import { join } from "node:path";
  * `languages` are the codes besides English.
  */
 export async function writeServiceWorker(staging, languages, minify) {
+  // The reports module draws the register screens, the comparison and the crosswalks and
+  // writes the audit pack: an organization working offline needs them without having
+  // opened each once online, so it is cached at install like the app itself.
   const files = ["index.html", "aims-readiness.js", "aims-readiness_bg.wasm", "aims-readiness-element.js", "guide/en.json",
-    "quick.html", "aims-quick.js", "aims-quick_bg.wasm", "aims-quick.css"];
+    "quick.html", "aims-quick.js", "aims-quick_bg.wasm", "aims-quick.css", "aims-reports.js", "aims-reports_bg.wasm"];
   // Other languages are cached when first used, not at install (only the chosen
   // language is downloaded); they still change the version.
-  // So are the app's on-demand modules, cached when first loaded.
+  // So is the encryption module, cached when first loaded.
   const onDemand = [...languages.flatMap((code) => [`i18n/${code}.json`, `guide/${code}.json`]),
-    ...["aims-seal", "aims-reports"].flatMap((m) => [`${m}.js`, `${m}_bg.wasm`])];
+    ...["aims-seal"].flatMap((m) => [`${m}.js`, `${m}_bg.wasm`])];
   const hash = createHash("sha256");
   for (const f of [...files, ...onDemand]) hash.update(await readFile(join(staging, f)));
   const version = hash.digest("hex").slice(0, 16);

@@ -38,6 +38,9 @@ test('after the first visit the app loads and works with the network off, every 
   // The guide (a separate file, never opened online in this test) was cached at install.
   await page.goto(`${server.url}#/guide/glossary/evidence`);
   await page.waitForSelector('#aims-g-evidence');
+  // So was the reports module: a register screen, never opened online, works offline.
+  await page.goto(assess.replace(/\/assess$/, '/risks'));
+  await page.waitForSelector('.aims-criteria-form');
   await context.setOffline(false);
   // Nothing but the app's own files is cached: no assessment data in the cache.
   // Paths inside the app's folder (BASE), written from its root.
@@ -48,7 +51,7 @@ test('after the first visit the app loads and works with the network off, every 
     return urls.sort();
   }, BASE);
   assert.deepEqual(cached, ['/', '/aims-quick.css', '/aims-quick.js', '/aims-quick_bg.wasm', '/aims-readiness-element.js', '/aims-readiness.js',
-    '/aims-readiness_bg.wasm', '/guide/en.json', '/quick.html']);
+    '/aims-readiness_bg.wasm', '/aims-reports.js', '/aims-reports_bg.wasm', '/guide/en.json', '/quick.html']);
   assert.deepEqual(errors, []);
   await context.close();
 });
