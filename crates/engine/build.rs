@@ -53,15 +53,16 @@ fn read(path: &Path) -> String {
 
 /// The prefixes of the messages only the other builds show, each in its own tables: the
 /// quick entry's (`quick.*`, `band.*`, [`quick_tables`]) and the on-demand module's
-/// (`seal.*`, crates/seal/build.rs; `comparison.*`, `crosswalks.*` and `registers.*`, crates/reports/build.rs). The full
+/// (`seal.*`, crates/seal/build.rs; `comparison.*`, `crosswalks.*`, `registers.*` and `guidepage.*`, crates/reports/build.rs). The full
 /// app's table leaves them out, and post-build.mjs its language files likewise.
-const OTHER_BUILDS: [&str; 6] = [
+const OTHER_BUILDS: [&str; 7] = [
     "quick.",
     "band.",
     "seal.",
     "comparison.",
     "crosswalks.",
     "registers.",
+    "guidepage.",
 ];
 
 /// The languages of `text::lang::Lang::ALL`, in its order.

@@ -1,4 +1,4 @@
-//! The messages of the screens this module draws (`comparison.*`, `crosswalks.*` and
+//! The messages of the screens this module draws (`comparison.*`, `crosswalks.*`, `guidepage.*` and
 //! `registers.*` in
 //! `assets/i18n/<code>.json`, and the few they share with the app), compiled into
 //! `OUT_DIR/screen_texts.rs`: one `ScreenMessages` per language, in `Lang::ALL` order
@@ -11,7 +11,7 @@ fn main() {
             file: "screen_texts.rs",
             name: "ScreenMessages",
             array: "SCREEN_TEXTS",
-            prefixes: &["comparison.", "crosswalks.", "registers."],
+            prefixes: &["comparison.", "crosswalks.", "registers.", "guidepage."],
             shared: &[
                 "common.na",
                 "item.unanswered",
@@ -38,6 +38,15 @@ fn main() {
                 "level.3",
                 "level.4",
                 "level.5",
+                "guide.glossary",
+                "guide.clauses",
+                "nav.documents",
+                "nav.assess",
+                "nav.quick",
+                "reports.soa",
+                "reports.plan",
+                "reports.report",
+                "reports.results",
             ],
         },
     );

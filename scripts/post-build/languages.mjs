@@ -34,7 +34,7 @@ export async function writeLanguages(staging, assets) {
   // encrypted files' module's `seal.*`, the reports module's `comparison.*` and `crosswalks.*`) are compiled
   // into them, not into the app: the same keys crates/engine/build.rs's OTHER_BUILDS
   // leaves out.
-  const otherBuilds = ["quick.", "band.", "seal.", "comparison.", "crosswalks.", "registers."];
+  const otherBuilds = ["quick.", "band.", "seal.", "comparison.", "crosswalks.", "registers.", "guidepage."];
   const keys = Object.keys(english).filter((k) => !otherBuilds.some((p) => k.startsWith(p))).sort();
   await mkdir(join(staging, "i18n"), { recursive: true });
   const codes = [];

@@ -17,6 +17,7 @@ use aims_engine::{export, import, score, Assessment, Catalog, Date};
 
 pub mod compare;
 pub mod crosswalks;
+pub mod guide;
 mod impact;
 pub mod registers;
 mod words;
@@ -182,6 +183,28 @@ mod web {
             reference,
             today: today(),
         })
+        .map_err(thrown)
+    }
+
+    /// See [`crate::guide::markup`]: the guide's page `page` as markup (`""` for a page
+    /// the guide does not have); `export` empty when no assessment is open.
+    #[wasm_bindgen]
+    pub fn guide(
+        lang: &str,
+        labels: Vec<String>,
+        guide: &[u8],
+        page: &str,
+        export: &[u8],
+    ) -> Result<String, JsValue> {
+        crate::guide::markup(&crate::guide::Request {
+            lang: aims_engine::text::lang::Lang::parse(lang).unwrap_or_default(),
+            labels: &labels,
+            guide,
+            page,
+            export,
+            today: today(),
+        })
+        .map(Option::unwrap_or_default)
         .map_err(thrown)
     }
 

@@ -300,6 +300,49 @@ pub fn show_crosswalks(root: &NodeRef, a: &Assessment, framework: String, refere
     load(root, &["aims-reports"], ready);
 }
 
+/// Draws the guide's page `page` in `root` through the reports module, from the guide's
+/// file `guide` in the active language, with `a`'s figures and links when one is open;
+/// then brings the element with id `aims-g-<anchor>` into view and focuses it. `missing`
+/// runs for a page the guide does not have.
+pub fn show_guide(
+    root: &NodeRef,
+    guide: std::rc::Rc<Vec<u8>>,
+    page: String,
+    a: Option<&Assessment>,
+    anchor: Option<String>,
+    missing: yew::Callback<()>,
+) {
+    let export = a
+        .map(|a| crate::engine::export(catalog(), a))
+        .unwrap_or_default();
+    let labels = labels();
+    let ready: Ready = Box::new(move |modules, root| {
+        match first(&modules).unchecked_into::<Reports>().guide(
+            active().code(),
+            labels,
+            &guide,
+            &page,
+            export.as_bytes(),
+        ) {
+            Ok(markup) if markup.is_empty() => missing.emit(()),
+            Ok(markup) => {
+                root.set_inner_html(&markup);
+                let target = anchor.and_then(|a| {
+                    root.query_selector(&format!("[id=\"aims-g-{a}\"]"))
+                        .ok()
+                        .flatten()
+                });
+                if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    el.scroll_into_view();
+                    let _ = el.focus();
+                }
+            }
+            Err(e) => say(&root, &reason(&e)),
+        }
+    });
+    load(root, &["aims-reports"], ready);
+}
+
 /// One step of the register screen `screen` of `a` in `root` (its form read from there)
 /// through the reports module: what `action` did to `target` (`""` to show it). The
 /// module's markup replaces the place's; changed registers (checked there) go to `act`

@@ -3,8 +3,8 @@
 //! or else fetched once from `guide/<code>.json` beside the app (or under the embed's
 //! `assets` option) and kept for the rest of the visit. The service worker caches the
 //! files, so a guide opened once opens offline too (the English one is cached at install).
+//! The reports module reads and draws it (`components::on_demand::show_guide`).
 
-use crate::engine::format::guide::{parse, Guide};
 use crate::ui::services::i18n::{active, fetch_bytes, inlined, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,17 +15,17 @@ use yew::prelude::*;
 pub enum GuideState {
     /// Being fetched.
     Loading,
-    /// Read and checked.
-    Ready(Rc<Guide>),
+    /// Its file, as fetched (the reports module reads it).
+    Ready(Rc<Vec<u8>>),
     /// It could not be loaded (offline before the first visit, or a broken file).
     Failed(String),
 }
 
 thread_local! {
-    static CACHE: RefCell<Vec<(Lang, Rc<Guide>)>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<Vec<(Lang, Rc<Vec<u8>>)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn cached(lang: Lang) -> Option<Rc<Guide>> {
+fn cached(lang: Lang) -> Option<Rc<Vec<u8>>> {
     CACHE.with(|c| {
         c.borrow()
             .iter()
@@ -49,7 +49,7 @@ pub fn use_guide(assets: Option<String>) -> GuideState {
                 return;
             }
             let finish = move |bytes: Result<Vec<u8>, String>| {
-                state.set(match bytes.and_then(|b| parse(&b)) {
+                state.set(match bytes {
                     Ok(guide) => {
                         let guide = Rc::new(guide);
                         CACHE.with(|c| c.borrow_mut().push((lang, guide.clone())));

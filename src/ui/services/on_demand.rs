@@ -99,6 +99,18 @@ extern "C" {
         framework: &str,
         reference: &str,
     ) -> Result<String, JsValue>;
+    /// The guide's page as markup (empty: no such page): the catalog's labels and the
+    /// guide's file in the screen's language, the page, the open assessment's export
+    /// (empty: none).
+    #[wasm_bindgen(method, catch)]
+    pub fn guide(
+        this: &Reports,
+        lang: &str,
+        labels: Vec<String>,
+        guide: &[u8],
+        page: &str,
+        export: &[u8],
+    ) -> Result<String, JsValue>;
     /// One step of a register screen in `root` (its form read from there): the markup,
     /// then the new export or an empty text.
     #[wasm_bindgen(method, catch)]
