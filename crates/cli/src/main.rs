@@ -10,7 +10,7 @@
 //! aims-score validate FILE|-    exit 0 for a valid export, 1 with every problem listed
 //! aims-score template           print a blank export in the current format
 //! aims-score migrate FILE|-     print an export (any supported version) in the current format
-//! aims-score soa FILE [--format json|csv]
+//! aims-score soa FILE [--format json|csv] [--today YYYY-MM-DD]
 //!                               print the Statement of Applicability
 //! aims-score plan FILE [--format json|csv] [--today YYYY-MM-DD]
 //!                               print the action plan, overdue against today (default:
@@ -52,7 +52,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const USAGE: &str =
     "usage: aims-score catalog | score FILE [--today YYYY-MM-DD] | validate FILE | migrate FILE | template
-       | soa FILE [--format json|csv] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
+       | soa FILE [--format json|csv] [--today YYYY-MM-DD] | plan FILE [--format json|csv] [--today YYYY-MM-DD]
        | oscal FILE | ciso-assistant FILE [--plan] [--today YYYY-MM-DD]
        | compare OLD NEW | encrypt FILE -o OUT | decrypt FILE -o OUT
        | pack FILE -o PACK.zip [--today YYYY-MM-DD] [--files DIR] | verify-pack PACK.zip | --version
@@ -77,16 +77,13 @@ struct Options {
 /// Which options a report command takes.
 #[derive(Clone, Copy)]
 enum Takes {
-    /// Only `--format`.
-    Format,
-    /// `--format` and `--today` (the action plan).
+    /// `--format` and `--today` (the action plan, the SoA, the score).
     Today,
     /// `--plan` and `--today`, not `--format` (CISO Assistant's CSVs).
     PlanAndToday,
 }
 
 fn options(rest: &[&str], takes: Takes) -> Result<Options, String> {
-    let allow_today = !matches!(takes, Takes::Format);
     let ciso = matches!(takes, Takes::PlanAndToday);
     let today = now().as_str().get(..10).and_then(Date::parse);
     let mut out = Options {
@@ -94,8 +91,8 @@ fn options(rest: &[&str], takes: Takes) -> Result<Options, String> {
         today: today.unwrap_or(Date::EPOCH),
         plan: false,
     };
-    // Only `plan` uses today; a system clock without a valid date makes it ask for one.
-    if allow_today && today.is_none() && !rest.contains(&"--today") {
+    // The reports are scored on today; a system clock without a valid date makes it ask for one.
+    if today.is_none() && !rest.contains(&"--today") {
         return Err("the system clock gives no valid date; pass --today YYYY-MM-DD".into());
     }
     let mut rest = rest.iter();
@@ -115,7 +112,7 @@ fn options(rest: &[&str], takes: Takes) -> Result<Options, String> {
                     other.unwrap_or("nothing")
                 ))
             }
-            ("--today", Some(v)) if allow_today => {
+            ("--today", Some(v)) => {
                 out.today =
                     Date::parse(v).ok_or(format!("--today takes a date YYYY-MM-DD, not {v}"))?
             }
@@ -201,11 +198,11 @@ fn main() -> ExitCode {
             let blank = Assessment::new(catalog, "template".into(), String::new(), now());
             print(&export(catalog, &blank))
         }
-        ["soa", file, rest @ ..] => report(&input, file, rest, Takes::Format, |a, o| {
+        ["soa", file, rest @ ..] => report(&input, file, rest, Takes::Today, |a, o| {
             if o.csv {
-                soa::csv(catalog, a, Texts::ENGLISH)
+                soa::csv(catalog, a, o.today, Texts::ENGLISH)
             } else {
-                soa::json(catalog, a)
+                soa::json(catalog, a, o.today)
             }
         }),
         ["plan", file, rest @ ..] => report(&input, file, rest, Takes::Today, |a, o| {

@@ -274,7 +274,7 @@ fn report_commands_print_soa_plan_oscal_and_comparison() {
     for bad in [
         &["plan", FIXTURE, "--today", "2026-02-30"][..],
         &["soa", FIXTURE, "--format", "xml"],
-        &["soa", FIXTURE, "--today", "2026-11-30"],
+        &["soa", FIXTURE, "--today", "2026-11-31"],
         &["plan", FIXTURE, "--colour"],
     ] {
         let out = run(bad, None);

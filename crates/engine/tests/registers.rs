@@ -177,6 +177,45 @@ fn a_control_that_treats_a_risk_has_its_reason_for_inclusion() {
 }
 
 #[test]
+fn the_statement_of_applicability_states_the_risks_as_the_reason() {
+    use aims_engine::reports::soa::{rows, Defect};
+    use aims_engine::text::messages::Texts;
+    let mut a = assessment();
+    a.update(Catalog::builtin(), item("A.6.2.4"), |x| {
+        x.justification.clear()
+    })
+    .expect("edit");
+    let a = with(
+        a,
+        &registers(vec![
+            risk(10, 4, 4, &["A.6.2.4"], true),
+            // Within the acceptance level: not a reason.
+            risk(11, 1, 2, &["A.6.2.4"], true),
+        ]),
+    );
+    let all = rows(Catalog::builtin(), &a, day(TODAY));
+    let row = all
+        .iter()
+        .find(|r| r.control == item("A.6.2.4"))
+        .expect("the control");
+    assert_eq!(row.treats, ["Risk 10"]);
+    assert!(!row.defects.contains(&Defect::InclusionWithoutReason));
+    assert_eq!(
+        row.reason(Texts::ENGLISH),
+        "Treats the risks above the acceptance level: Risk 10"
+    );
+    // Without the risk, the missing reason is a defect again.
+    let mut bare = a.clone();
+    bare.registers = Kept::default();
+    let all = rows(Catalog::builtin(), &bare, day(TODAY));
+    let row = all
+        .iter()
+        .find(|r| r.control == item("A.6.2.4"))
+        .expect("the control");
+    assert!(row.defects.contains(&Defect::InclusionWithoutReason));
+}
+
+#[test]
 fn system_without_impact_assessment() {
     let mut r = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
     r.ai_systems.push(system(2, true, false));

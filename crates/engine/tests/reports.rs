@@ -38,7 +38,7 @@ fn soa_rows_mark_every_defect_an_auditor_would_raise() {
     .expect("edit");
     a.update(c, item("A.10.3"), |x| x.excluded = true)
         .expect("edit");
-    let rows = soa::rows(c, &a);
+    let rows = soa::rows(c, &a, today());
     assert_eq!(rows.len(), 38, "every Annex A control");
     let row = |id: &str| {
         rows.iter()
@@ -62,7 +62,7 @@ fn soa_rows_mark_every_defect_an_auditor_would_raise() {
     // A claim without evidence says so.
     a.update(c, item("A.2.3"), |x| x.maturity = Some(level(4)))
         .expect("edit");
-    let words = soa::rows(c, &a)
+    let words = soa::rows(c, &a, today())
         .into_iter()
         .find(|r| c.item(r.control).id == "A.2.3")
         .expect("row")
@@ -85,7 +85,7 @@ fn soa_csv_keeps_commas_quotes_line_breaks_and_defuses_formulas() {
         x.evidence = vec!["a, b".into(), "c".into()];
     })
     .expect("edit");
-    let text = soa::csv(c, &a, Texts::ENGLISH);
+    let text = soa::csv(c, &a, today(), Texts::ENGLISH);
     let rows = read_csv(&text);
     assert_eq!(rows[0], soa::csv_columns(Texts::ENGLISH));
     assert_eq!(rows.len(), 1 + 38);
@@ -105,7 +105,8 @@ fn soa_json_has_the_title_block_and_counts_defects() {
     let mut a = fixture();
     a.prepared_by = "Jana Novak".into();
     a.profile.scope_note = "Support chatbot, EU".into();
-    let v: serde_json::Value = serde_json::from_str(&soa::json(catalog(), &a)).expect("json");
+    let v: serde_json::Value =
+        serde_json::from_str(&soa::json(catalog(), &a, today())).expect("json");
     assert_eq!(v["organization"], "Example Analytics GmbH");
     assert_eq!(v["prepared_by"], "Jana Novak");
     assert_eq!(v["scope"], "Support chatbot, EU");

@@ -101,7 +101,7 @@ pub fn report_html(catalog: &Catalog, a: &Assessment, report: &Score, today: Dat
         out.push_str("</tbody></table>");
     }
     out.push_str("<h2>Statement of Applicability</h2><table><thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>Justification</th><th>Status</th><th>Evidence</th></tr></thead><tbody>");
-    for row in soa::rows(catalog, a) {
+    for row in soa::rows(catalog, a, today) {
         let item = catalog.item(row.control);
         let status = match row.status {
             Status::NotAssessed => "not assessed".into(),
@@ -123,7 +123,7 @@ pub fn report_html(catalog: &Catalog, a: &Assessment, report: &Score, today: Dat
             item.id,
             escape(&item.title),
             if row.applicable { "yes" } else { "no" },
-            escape(row.justification),
+            escape(&row.reason(aims_engine::text::messages::Texts::ENGLISH)),
             escape(&row.evidence.join("; ")),
         );
     }

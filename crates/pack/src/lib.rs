@@ -202,7 +202,7 @@ pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Rol
         (
             "statement-of-applicability.csv".into(),
             Role::Soa,
-            soa::csv(catalog, a, Texts::ENGLISH).into_bytes(),
+            soa::csv(catalog, a, today, Texts::ENGLISH).into_bytes(),
         ),
         (
             "action-plan.csv".into(),

@@ -28,6 +28,10 @@ pub struct ItemCardProps {
     /// A management system the organization runs that usually covers this item's
     /// process already.
     pub shared: Option<ManagementSystem>,
+    /// An applicable control without a reason for its inclusion that counts (the score's
+    /// `soa_missing_reasons`: a control that treats a risk has that reason).
+    #[prop_or_default]
+    pub no_reason: bool,
 }
 
 thread_local! {
@@ -136,7 +140,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     if a.estimate { <span class="aims-tag aims-tag--estimate">{ msg::item_estimate() }</span> }
                     if excluded_ok { <span class="aims-tag">{ msg::item_excluded() }</span> }
                     if a.excluded && !excluded_ok { <span class="aims-tag aims-tag--error">{ msg::item_soa_defect() }</span> }
-                    if item.kind == ItemKind::Control && !a.excluded && !a.has_reason() { <span class="aims-tag aims-tag--todo">{ msg::item_no_reason() }</span> }
+                    if p.no_reason { <span class="aims-tag aims-tag--todo">{ msg::item_no_reason() }</span> }
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>

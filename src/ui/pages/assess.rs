@@ -353,7 +353,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     if visible.is_empty() { <p class="aims-empty">{ msg::assess_none() }</p> }
                     <div class="aims-items" ref={list_ref} data-many={crate::ui::components::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
-                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} />
+                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)} />
                         }) }
                     </div>
                 </div>

@@ -43,7 +43,7 @@ fn defect_summary(rows: &[Row]) -> Html {
 /// treatment's reason in one click (the person still chooses it).
 pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
     let c = crate::ui::services::i18n::catalog();
-    let rows = soa::rows(c, a);
+    let rows = soa::rows(c, a, crate::ui::services::clock::today());
     let row = |r: &Row| {
         let item = c.item(r.control);
         let applicable = if r.applicable {
@@ -57,7 +57,7 @@ pub fn soa_table(a: &Assessment, act: Option<&Callback<Action>>) -> Html {
                 <th scope="row" data-label={msg::soa_col_control()}>{ &item.id }{ " " }<span class="aims-soa-title">{ &item.title }</span></th>
                 <td data-label={msg::soa_col_applicable()}>{ applicable }</td>
                 <td data-label={msg::soa_col_justification()}>
-                    { r.justification }
+                    { r.reason(crate::ui::services::i18n::texts()) }
                     if let Some(act) = suggest {
                         <button type="button" class="aims-btn aims-btn--small aims-noprint"
                             onclick={send(act, Action::Edit(Edit::Justification(r.control, msg::soa_default_reason().to_owned())))}>{ msg::soa_use_default() }</button>
@@ -174,6 +174,7 @@ pub fn SoaScreen(p: &SoaProps) -> Html {
                 &soa::csv(
                     crate::ui::services::i18n::catalog(),
                     &a,
+                    crate::ui::services::clock::today(),
                     crate::ui::services::i18n::texts(),
                 ),
             );

@@ -11,6 +11,7 @@ use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
 use crate::rules::exclusions::conflicting_clause;
+use crate::rules::registers::{risks_treated_by, RegisterFacts};
 use crate::text::messages::Texts;
 use serde::Serialize;
 
@@ -126,6 +127,9 @@ pub struct Row<'a> {
     pub applicable: bool,
     /// The person's reason for including or excluding it.
     pub justification: &'a str,
+    /// The titles of the open risks above the acceptance level it treats: its reason for
+    /// inclusion where no other is written ("treats …").
+    pub treats: Vec<&'a str>,
     /// Implementation status.
     pub status: Status,
     /// Evidence references.
@@ -138,16 +142,23 @@ pub struct Row<'a> {
     pub defects: Vec<Defect>,
 }
 
-/// The rows of the Statement of Applicability, in catalog order.
-pub fn rows<'a>(catalog: &Catalog, assessment: &'a Assessment) -> Vec<Row<'a>> {
+/// The rows of the Statement of Applicability, in catalog order, on `today` (evidence
+/// records past their review-by date do not count).
+pub fn rows<'a>(catalog: &Catalog, assessment: &'a Assessment, today: Date) -> Vec<Row<'a>> {
+    let registers = RegisterFacts::of(catalog, assessment, today);
     catalog
         .item_ids()
         .filter(|&i| catalog.item(i).kind == ItemKind::Control)
-        .map(|control| row(catalog, assessment, control))
+        .map(|control| row(catalog, assessment, &registers, control))
         .collect()
 }
 
-fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Row<'a> {
+fn row<'a>(
+    catalog: &Catalog,
+    assessment: &'a Assessment,
+    registers: &RegisterFacts,
+    control: ItemId,
+) -> Row<'a> {
     let a = assessment.answer(control);
     let applicable = assessment.in_scope(catalog, control);
     let status = match a.confirmed() {
@@ -156,14 +167,19 @@ fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Ro
         Some(level) => Status::Assessed {
             level,
             target: a.target,
-            evidenced: a.has_evidence(),
+            evidenced: a.has_evidence() || registers.supports(control),
         },
+    };
+    let treats = if registers.treats_risk(control) {
+        risks_treated_by(catalog, &assessment.registers, control)
+    } else {
+        Vec::new()
     };
     let mut defects = Vec::new();
     if a.excluded && !a.has_reason() {
         defects.push(Defect::ExclusionWithoutJustification);
     }
-    if !a.excluded && !a.has_reason() {
+    if !a.excluded && !a.has_reason() && treats.is_empty() {
         defects.push(Defect::InclusionWithoutReason);
     }
     if status == Status::NotAssessed {
@@ -176,6 +192,7 @@ fn row<'a>(catalog: &Catalog, assessment: &'a Assessment, control: ItemId) -> Ro
         control,
         applicable,
         justification: a.justification.trim(),
+        treats,
         status,
         evidence: &a.evidence,
         owner: a.owner.trim(),
@@ -203,11 +220,23 @@ pub fn csv_columns(texts: Texts) -> [&'static str; 13] {
     ]
 }
 
-/// The Statement of Applicability as CSV: one row per Annex A control, then one per
-/// control of the organization's own.
-pub fn csv(catalog: &Catalog, assessment: &Assessment, texts: Texts) -> String {
+impl Row<'_> {
+    /// The reason for its inclusion or exclusion as the document states it: the one
+    /// written, else the risks it treats.
+    pub fn reason(&self, texts: Texts) -> String {
+        if self.justification.is_empty() && !self.treats.is_empty() {
+            texts.tf(texts.soa_treats(), &[("risks", &self.treats.join("; "))])
+        } else {
+            self.justification.to_owned()
+        }
+    }
+}
+
+/// The Statement of Applicability as CSV on `today`: one row per Annex A control, then
+/// one per control of the organization's own.
+pub fn csv(catalog: &Catalog, assessment: &Assessment, today: Date, texts: Texts) -> String {
     let mut out = Csv::new(&csv_columns(texts));
-    for r in rows(catalog, assessment) {
+    for r in rows(catalog, assessment, today) {
         let item = catalog.item(r.control);
         let (level, target) = match r.status {
             Status::Assessed { level, target, .. } => {
@@ -221,7 +250,7 @@ pub fn csv(catalog: &Catalog, assessment: &Assessment, texts: Texts) -> String {
             &item.title,
             &catalog.group(catalog.item_group(r.control)).id,
             yes_no(r.applicable, texts),
-            r.justification,
+            &r.reason(texts),
             &r.status.words(texts),
             &level,
             &target,
@@ -293,6 +322,8 @@ struct ControlDoc<'a> {
     title: &'a str,
     applicable: bool,
     justification: &'a str,
+    /// The open risks above the acceptance level it treats (titles).
+    treats_risks: &'a [&'a str],
     status: &'static str,
     level: Option<u8>,
     target: u8,
@@ -326,9 +357,10 @@ pub fn defect_count(rows: &[Row], assessment: &Assessment) -> usize {
             .count()
 }
 
-/// The Statement of Applicability as pretty JSON (docs/reports.md), with its title block.
-pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
-    let all = rows(catalog, assessment);
+/// The Statement of Applicability as pretty JSON (docs/reports.md) on `today`, with its
+/// title block.
+pub fn json(catalog: &Catalog, assessment: &Assessment, today: Date) -> String {
+    let all = rows(catalog, assessment, today);
     let additional = assessment.additional.iter().map(|c| AdditionalDoc {
         id: &c.id,
         title: &c.title,
@@ -360,7 +392,7 @@ pub fn json(catalog: &Catalog, assessment: &Assessment) -> String {
     })
 }
 
-fn control<'a>(catalog: &'a Catalog, assessment: &Assessment, r: &Row<'a>) -> ControlDoc<'a> {
+fn control<'a>(catalog: &'a Catalog, assessment: &Assessment, r: &'a Row<'a>) -> ControlDoc<'a> {
     let item = catalog.item(r.control);
     let level = match r.status {
         Status::Assessed { level, .. } => Some(level.number()),
@@ -371,6 +403,7 @@ fn control<'a>(catalog: &'a Catalog, assessment: &Assessment, r: &Row<'a>) -> Co
         title: &item.title,
         applicable: r.applicable,
         justification: r.justification,
+        treats_risks: &r.treats,
         status: r.status.key(),
         level,
         target: assessment.answer(r.control).target.number(),

@@ -201,6 +201,15 @@ const SUPPORTED: u8 = 2;
 /// Per item: it treats an open risk above the acceptance level.
 const TREATS_RISK: u8 = 4;
 
+/// The titles of the open risks above the acceptance level that `control` treats, in
+/// the register's order: the control's reason for inclusion ("treats …").
+pub fn risks_treated_by<'a>(catalog: &Catalog, kept: &'a Kept, control: ItemId) -> Vec<&'a str> {
+    risks_above(kept)
+        .filter(|(_, risk)| item_list(catalog, risk, "controls").contains(&control))
+        .map(|(_, risk)| text(risk, "title"))
+        .collect()
+}
+
 /// What the registers say about an assessment on `today`, worked out once for a score.
 pub struct RegisterFacts {
     /// Every finding: excluded controls, AI systems, the empty register, risks.
