@@ -143,6 +143,17 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   assert.equal(a.risks[1].source.system, a.ai_systems[0].id);
   assert.match(a.risks[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.deepEqual(a.evidence.map((e) => e.supports), [['A.7.4', '6.1.2']]);
+  // Each item's card links to what the registers hold about it.
+  await page.goto(`${server.url}#/a/${id}/assess/A.7.4`);
+  const card = page.locator('.aims-item[data-item="A.7.4"] .aims-item-registers');
+  await card.waitFor();
+  assert.equal(await card.textContent(), '1 evidence record · treats 1 risk');
+  await screenshot(page, 'registers-item-links-desktop');
+  await card.locator('a:has-text("1 evidence record")').click();
+  await page.waitForSelector('tr:has-text("Bias test report")');
+  assert.match(page.url(), new RegExp(`#/a/${id}/evidence$`));
+  await page.goto(`${server.url}#/a/${id}/assess/6.1.4`);
+  assert.match(await page.locator('.aims-item[data-item="6.1.4"] .aims-item-registers').textContent(), /2 AI systems in scope/);
   assert.deepEqual(errors, []);
   await context.close();
 });

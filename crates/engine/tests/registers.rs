@@ -216,6 +216,36 @@ fn the_statement_of_applicability_states_the_risks_as_the_reason() {
 }
 
 #[test]
+fn each_item_knows_its_evidence_risks_and_systems() {
+    use aims_engine::rules::registers::item_links;
+    let mut r = registers(vec![
+        risk(10, 4, 4, &["A.6.2.4"], true),
+        risk(11, 2, 2, &["A.6.2.4", "A.9.2"], true),
+    ]);
+    r.ai_systems.push(system(2, false, false));
+    r.evidence = vec![Evidence {
+        id: id(20),
+        title: "Policy".into(),
+        kind: EvidenceKind::Document,
+        owner: "Jo".into(),
+        date: None,
+        review_by: None,
+        location: "DMS-1".into(),
+        file: None,
+        supports: vec![item("5.2"), item("A.6.2.4")],
+    }];
+    let links = item_links(Catalog::builtin(), &with(assessment(), &r).registers);
+    let of = |id: &str| links[item(id).index()];
+    assert_eq!((of("A.6.2.4").evidence, of("A.6.2.4").risks), (1, 2));
+    assert_eq!((of("A.9.2").risks, of("5.2").evidence), (1, 1));
+    // One system in scope of two; only the impact-assessment items link to them.
+    assert_eq!(
+        (of("6.1.4").systems, of("A.5.3").systems, of("5.2").systems),
+        (1, 1, 0)
+    );
+}
+
+#[test]
 fn system_without_impact_assessment() {
     let mut r = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
     r.ai_systems.push(system(2, true, false));

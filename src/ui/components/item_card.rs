@@ -4,6 +4,7 @@
 use super::event_value;
 use crate::engine::format::guide::terms;
 use crate::engine::model::catalog::{Basis, Crosswalk};
+use crate::engine::rules::registers::ItemLinks;
 use crate::engine::text::messages::Message;
 use crate::engine::{
     Answer, Date, Edit, ItemId, ItemKind, ManagementSystem, MaturityLevel, TargetLevel,
@@ -32,6 +33,10 @@ pub struct ItemCardProps {
     /// `soa_missing_reasons`: a control that treats a risk has that reason).
     #[prop_or_default]
     pub no_reason: bool,
+    /// The open assessment's id and what its registers hold about this item: links to
+    /// its evidence records, the risks it treats and the AI systems in scope.
+    #[prop_or_default]
+    pub registers: Option<(AttrValue, ItemLinks)>,
 }
 
 thread_local! {
@@ -115,6 +120,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
         ),
     };
     let excluded_ok = a.has_valid_exclusion();
+    let lacks_reason = if a.excluded {
+        !a.has_reason()
+    } else {
+        p.no_reason
+    };
 
     let level_option = |level: MaturityLevel| {
         let n = level.number() as usize;
@@ -144,6 +154,15 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
+            if let Some((aid, l)) = &p.registers {
+                <p class="aims-small aims-item-registers">{ for [
+                    (l.evidence, msg::item_reg_evidence(), Route::Evidence { id: aid.to_string() }),
+                    (l.risks, msg::item_reg_risks(), Route::Risks { id: aid.to_string() }),
+                    (l.systems, msg::item_reg_systems(), Route::Systems { id: aid.to_string() }),
+                ].into_iter().filter(|(n, _, _)| *n > 0).enumerate().map(|(k, (n, text, to))| html! {
+                    <>{ if k > 0 { " · " } else { "" } }{ route_link(&navigator, to, "aims-link", html! { tf(text, &[("n", &n.to_string())]) }, false) }</>
+                }) }</p>
+            }
             <details class="aims-details">
                 <summary>{ msg::item_more() }</summary>
                 <p>{ &item.explanation }</p>
@@ -202,10 +221,11 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                             { tf(msg::item_exclusion_conflict(), &[("clause", &catalog.item(clause).id)]) }
                         </p>
                     }
-                    // Clause 6.1.3: a reason for every decision, inclusion or exclusion.
+                    // Clause 6.1.3: a reason for every decision, inclusion or exclusion (a risk
+                    // the control treats is the reason for its inclusion: `no_reason`).
                     <label class="aims-label" for={format!("{dom}-just")}>{ if a.excluded { msg::item_justification() } else { msg::item_reason() } }</label>{ term_link(&navigator, terms::EXCLUSION) }
                     <textarea id={format!("{dom}-just")} class="aims-input" rows="2" maxlength="10000" value={a.justification.clone()}
-                        aria-invalid={(!a.has_reason()).then_some("true")} aria-describedby={format!("{dom}-why")} oninput={edit(Edit::Justification)} />
+                        aria-invalid={lacks_reason.then_some("true")} aria-describedby={format!("{dom}-why")} oninput={edit(Edit::Justification)} />
                     if !a.excluded {
                         <div class="aims-picks" role="group" aria-label={msg::item_reason_picks()}>
                             <span class="aims-muted aims-small">{ msg::item_reason_picks() }</span>
@@ -216,7 +236,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                             }) }
                         </div>
                     }
-                    <p class="aims-field-error" id={format!("{dom}-why")} hidden={a.has_reason()}>
+                    <p class="aims-field-error" id={format!("{dom}-why")} hidden={!lacks_reason}>
                         { if a.excluded { msg::item_justification_needed() } else { msg::item_reason_needed() } }
                     </p>
                 </div>

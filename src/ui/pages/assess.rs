@@ -2,6 +2,7 @@
 //! and the item cards. Keys: arrows move between levels (native radio groups);
 //! `n` / `p` (or `j` / `k`) move to the next / previous item.
 
+use crate::engine::rules::registers::{item_links, ItemLinks};
 use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Score};
 use crate::ui::components::item_card::ItemCard;
 use crate::ui::components::pct;
@@ -178,6 +179,9 @@ pub fn Assess(p: &AssessProps) -> Html {
         });
     }
 
+    // What the registers hold about each item, for the links on its card.
+    let links = item_links(c, &a.registers);
+    let aid = AttrValue::from(a.id.clone());
     let visible: Vec<ItemId> = c
         .item_ids()
         .filter(|&i| listed(c, &a, *part, *filter, i))
@@ -353,7 +357,8 @@ pub fn Assess(p: &AssessProps) -> Html {
                     if visible.is_empty() { <p class="aims-empty">{ msg::assess_none() }</p> }
                     <div class="aims-items" ref={list_ref} data-many={crate::ui::components::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
-                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)} />
+                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)}
+                                registers={links.get(item.index()).filter(|l| **l != ItemLinks::default()).map(|l| (aid.clone(), *l))} />
                         }) }
                     </div>
                 </div>

@@ -201,6 +201,43 @@ const SUPPORTED: u8 = 2;
 /// Per item: it treats an open risk above the acceptance level.
 const TREATS_RISK: u8 = 4;
 
+/// What the registers hold about one item, for the links on its card.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ItemLinks {
+    /// Evidence records that support it (current or not).
+    pub evidence: u16,
+    /// Risks that name it among their controls (open or closed).
+    pub risks: u16,
+    /// AI systems in scope, for the items an impact assessment is about (6.1.4, 8.4,
+    /// A.5.2–A.5.5); 0 for the others.
+    pub systems: u16,
+}
+
+/// For every item (by index), what the registers hold about it.
+pub fn item_links(catalog: &Catalog, kept: &Kept) -> Vec<ItemLinks> {
+    let mut links = vec![ItemLinks::default(); catalog.item_count()];
+    for evidence in records(kept, EVIDENCE) {
+        for item in item_list(catalog, evidence, "supports") {
+            links[item.index()].evidence += 1;
+        }
+    }
+    for risk in records(kept, RISKS) {
+        for item in item_list(catalog, risk, "controls") {
+            links[item.index()].risks += 1;
+        }
+    }
+    let in_scope = records(kept, SYSTEMS)
+        .iter()
+        .filter(|s| s.get("in_scope").and_then(Value::as_bool) != Some(false))
+        .count() as u16;
+    for id in Finding::SystemWithoutImpactAssessment(0).held_ids() {
+        if let Some(item) = catalog.find_item(id) {
+            links[item.index()].systems = in_scope;
+        }
+    }
+    links
+}
+
 /// The titles of the open risks above the acceptance level that `control` treats, in
 /// the register's order: the control's reason for inclusion ("treats …").
 pub fn risks_treated_by<'a>(catalog: &Catalog, kept: &'a Kept, control: ItemId) -> Vec<&'a str> {
