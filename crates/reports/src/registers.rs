@@ -19,7 +19,7 @@ use aims_engine::model::registers::{
 use aims_engine::text::lang::Lang;
 use aims_engine::text::markup::escape;
 use aims_engine::text::messages::Texts;
-use aims_engine::{export, import, AiRole, Assessment, Catalog, Date};
+use aims_engine::{export, import, AiRole, Assessment, Catalog, Date, ItemId};
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
 
@@ -1481,14 +1481,35 @@ fn evidence(
         "<div class=\"aims-field aims-noprint\"><label for=\"aims-reg-filter\">{}</label><select class=\"aims-input\" id=\"aims-reg-filter\" data-action=\"filter\">",
         escape(m.registers_evidence_filter)
     );
-    for (value, words) in [
+    // The fixed filters, then one per item some record supports ("item:<id>").
+    let mut supported: Vec<ItemId> = r.evidence.iter().flat_map(|e| e.supports.clone()).collect();
+    supported.sort_unstable();
+    supported.dedup();
+    let by_item: Vec<(String, String)> = supported
+        .iter()
+        .map(|&i| {
+            let id = &catalog.item(i).id;
+            (
+                format!("item:{id}"),
+                w.fill(m.registers_evidence_filter_item, &[("item", id)]),
+            )
+        })
+        .collect();
+    let fixed = [
         ("", m.registers_evidence_filter_all),
         ("stale", m.registers_evidence_filter_stale),
         ("no_date", m.registers_evidence_filter_no_date),
-    ] {
+        ("no_file", m.registers_evidence_filter_no_file),
+    ];
+    let options = fixed
+        .iter()
+        .map(|(v, t)| (*v, *t))
+        .chain(by_item.iter().map(|(v, t)| (v.as_str(), t.as_str())));
+    for (value, words) in options {
         let _ = write!(
             out,
-            "<option value=\"{value}\"{}>{}</option>",
+            "<option value=\"{}\"{}>{}</option>",
+            escape(value),
             if value == filter { " selected" } else { "" },
             escape(words)
         );
@@ -1507,7 +1528,11 @@ fn evidence(
     let shown = r.evidence.iter().filter(|e| match filter {
         "stale" => e.stale(today),
         "no_date" => e.date.is_none(),
-        _ => true,
+        "no_file" => e.file.is_none(),
+        f => match f.strip_prefix("item:") {
+            Some(id) => e.supports.iter().any(|&i| catalog.item(i).id == id),
+            None => true,
+        },
     });
     for e in shown {
         let review = match e.review_by {
@@ -1828,6 +1853,13 @@ mod tests {
         let stale = step_on(FIXTURE, Screen::Evidence, "filter", "stale", &[]).markup;
         assert!(!stale.contains("AI policy v2"), "{stale}");
         assert!(stale.contains("Interview with the support lead"), "{stale}");
+        // Without a kept file; by an item a record supports (an option for each).
+        let no_file = step_on(FIXTURE, Screen::Evidence, "filter", "no_file", &[]).markup;
+        assert!(!no_file.contains("AI policy v2") && no_file.contains("Interview with"));
+        let by_item = step_on(FIXTURE, Screen::Evidence, "filter", "item:8.4", &[]).markup;
+        assert!(!by_item.contains("AI policy v2") && by_item.contains("Interview with"));
+        assert!(by_item.contains("<option value=\"item:A.2.2\">Supporting A.2.2</option>"));
+        assert!(by_item.contains("<option value=\"item:8.4\" selected>Supporting 8.4</option>"));
     }
 
     const CHATBOT: &str = "5f0c1e2a-7b3d-4e8f-9a1b-2c3d4e5f6a7b";
