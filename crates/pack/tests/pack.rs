@@ -387,6 +387,20 @@ fn with_kept_file(bytes: &[u8]) -> aims_engine::Assessment {
 
 const POLICY: &str = "4d5e6f7a-8b9c-4dae-b1f2-3a4b5c6d7e8f";
 
+/// The pack of `a` with one evidence file: `bytes` given as the file of `record`.
+fn with_file(
+    a: &aims_engine::Assessment,
+    record: &str,
+    bytes: &[u8],
+) -> Result<Vec<u8>, PackError> {
+    build(
+        Catalog::builtin(),
+        a,
+        today(),
+        &[EvidenceFile { record, bytes }],
+    )
+}
+
 #[test]
 fn an_evidence_file_goes_in_once_under_its_first_item_and_opens_byte_for_byte() {
     let file: Vec<u8> = (0..70_000u32).map(|n| (n * 7 % 251) as u8).collect();
@@ -438,15 +452,7 @@ fn an_evidence_file_that_is_not_its_records_is_refused() {
     let a = with_kept_file(&file);
     let other = b"another file".to_vec();
     assert_eq!(
-        build(
-            Catalog::builtin(),
-            &a,
-            today(),
-            &[EvidenceFile {
-                record: POLICY,
-                bytes: &other
-            }]
-        ),
+        with_file(&a, POLICY, &other),
         Err(PackError::EvidenceMismatch(POLICY.into()))
     );
     // The interview record keeps no file; an id the assessment does not have.
@@ -455,30 +461,13 @@ fn an_evidence_file_that_is_not_its_records_is_refused() {
         "00000000-0000-4000-8000-000000000000",
     ] {
         assert_eq!(
-            build(
-                Catalog::builtin(),
-                &a,
-                today(),
-                &[EvidenceFile {
-                    record: id,
-                    bytes: &file
-                }]
-            ),
+            with_file(&a, id, &file),
             Err(PackError::EvidenceUnknown(id.into()))
         );
     }
     // A pack whose file was swapped, its manifest made to match: the record still says
     // which file it keeps.
-    let bytes = build(
-        Catalog::builtin(),
-        &a,
-        today(),
-        &[EvidenceFile {
-            record: POLICY,
-            bytes: &file,
-        }],
-    )
-    .expect("built");
+    let bytes = with_file(&a, POLICY, &file).expect("built");
     let mut files = entries(&bytes);
     let at = files
         .iter()

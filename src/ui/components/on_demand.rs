@@ -271,14 +271,9 @@ pub fn show_comparison(
 }
 
 /// The catalog's labels in the screen's language, as the reports module's screens take
-/// them: every item's, then every group's, then every document's title.
+/// them ([`crate::engine::Catalog::labels`]).
 fn labels() -> Vec<String> {
-    let c = catalog();
-    c.item_ids()
-        .map(|i| c.item(i).label())
-        .chain(c.group_ids().map(|g| c.group(g).label()))
-        .chain(c.document_ids().map(|d| c.document(d).title.clone()))
-        .collect()
+    catalog().labels()
 }
 
 /// Draws the crosswalks of `a` for `framework` and `reference` (as chosen on the screen,

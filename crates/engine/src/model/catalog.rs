@@ -277,6 +277,17 @@ impl Catalog {
         self.documents.len()
     }
 
+    /// Every item's label, then every group's, then every document's title: the list
+    /// the reports module's screens take from the app in the screen's language.
+    pub fn labels(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .map(Item::label)
+            .chain(self.groups.iter().map(Group::label))
+            .chain(self.documents.iter().map(|d| d.title.clone()))
+            .collect()
+    }
+
     /// Looks an item up by its display id (`A.6.2.4`).
     pub fn find_item(&self, id: &str) -> Option<ItemId> {
         self.items

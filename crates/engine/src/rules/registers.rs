@@ -4,7 +4,7 @@
 //!
 //! - `excluded_control_treats_risk`: an Annex A control that treats an open risk above
 //!   the acceptance level is needed; excluding it is a defect of the Statement of
-//!   Applicability, and those risks are its reason for inclusion ([`inclusion_reasons`]).
+//!   Applicability, and those risks are its reason for inclusion ([`risks_treated_by`]).
 //! - `system_without_impact_assessment`: while an AI system in scope has no approved
 //!   impact assessment, 6.1.4, 8.4 and A.5.2–A.5.5 cannot conform.
 //! - `empty_risk_register`: with no risk recorded, 6.1.2 and 8.2 cannot conform.
@@ -154,6 +154,12 @@ fn risks_above(kept: &Kept) -> impl Iterator<Item = (u16, &Value)> {
         .map(|(n, r)| (n as u16, r))
 }
 
+/// Whether an AI system is in the scope of the management system (it is unless it says
+/// otherwise).
+fn in_scope(system: &Value) -> bool {
+    system.get("in_scope").and_then(Value::as_bool) != Some(false)
+}
+
 /// The id and name of record `n` of a register.
 fn named<'a>(kept: &'a Kept, register: usize, name: &str, n: u16) -> (&'a str, &'a str) {
     records(kept, register)
@@ -175,23 +181,6 @@ pub fn finding_record(kept: &Kept, finding: Finding) -> Option<(&str, &str)> {
 /// The id and title of evidence record `n`.
 pub fn evidence_record(kept: &Kept, n: u16) -> (&str, &str) {
     named(kept, EVIDENCE, "title", n)
-}
-
-/// For each Annex A control that treats open risks above the acceptance level, those
-/// risks' titles: its reason for inclusion ("treats …"), in control order.
-pub fn inclusion_reasons<'a>(catalog: &Catalog, kept: &'a Kept) -> Vec<(ItemId, Vec<&'a str>)> {
-    let mut reasons: Vec<(ItemId, Vec<&str>)> = Vec::new();
-    for (_, risk) in risks_above(kept) {
-        for control in item_list(catalog, risk, "controls") {
-            let title = text(risk, "title");
-            match reasons.iter_mut().find(|(c, _)| *c == control) {
-                Some((_, risks)) => risks.push(title),
-                None => reasons.push((control, vec![title])),
-            }
-        }
-    }
-    reasons.sort_unstable_by_key(|(c, _)| *c);
-    reasons
 }
 
 /// Per item: a finding keeps it from conforming.
@@ -226,13 +215,13 @@ pub fn item_links(catalog: &Catalog, kept: &Kept) -> Vec<ItemLinks> {
             links[item.index()].risks += 1;
         }
     }
-    let in_scope = records(kept, SYSTEMS)
+    let systems = records(kept, SYSTEMS)
         .iter()
-        .filter(|s| s.get("in_scope").and_then(Value::as_bool) != Some(false))
+        .filter(|s| in_scope(s))
         .count() as u16;
     for id in Finding::SystemWithoutImpactAssessment(0).held_ids() {
         if let Some(item) = catalog.find_item(id) {
-            links[item.index()].systems = in_scope;
+            links[item.index()].systems = systems;
         }
     }
     links
@@ -266,9 +255,22 @@ impl RegisterFacts {
             stale_evidence: Vec::new(),
             flags: [0; 256],
         };
-        for (_, risk) in risks_above(kept) {
+        // One pass over the risks above the acceptance level: the controls they make
+        // needed, and what each lacks (listed after the controls and the systems).
+        let mut risk_findings = Vec::new();
+        for (n, risk) in risks_above(kept) {
             for control in item_list(catalog, risk, "controls") {
                 facts.flags[control.index()] |= TREATS_RISK;
+            }
+            let treated = !text(risk, "treatment").is_empty();
+            let controlled = !list(risk.get("controls")).is_empty()
+                || list(risk.get("own_controls"))
+                    .iter()
+                    .any(|c| c.as_str().is_some_and(|c| !c.trim().is_empty()));
+            if !treated || !controlled {
+                risk_findings.push(Finding::RiskUntreated(n));
+            } else if !approved(risk, "acceptance") {
+                risk_findings.push(Finding::RiskNotAccepted(n));
             }
         }
         // In control order, as the blockers list items.
@@ -280,9 +282,8 @@ impl RegisterFacts {
             }
         }
         for (n, system) in records(kept, SYSTEMS).iter().enumerate() {
-            let in_scope = system.get("in_scope").and_then(Value::as_bool) != Some(false);
             let impact = system.get("impact_assessment").filter(|i| !i.is_null());
-            if in_scope && !impact.is_some_and(|i| approved(i, "approval")) {
+            if in_scope(system) && !impact.is_some_and(|i| approved(i, "approval")) {
                 facts
                     .findings
                     .push(Finding::SystemWithoutImpactAssessment(n as u16));
@@ -291,18 +292,7 @@ impl RegisterFacts {
         if records(kept, RISKS).is_empty() {
             facts.findings.push(Finding::EmptyRiskRegister);
         }
-        for (n, risk) in risks_above(kept) {
-            let treated = !text(risk, "treatment").is_empty();
-            let controlled = !list(risk.get("controls")).is_empty()
-                || list(risk.get("own_controls"))
-                    .iter()
-                    .any(|c| c.as_str().is_some_and(|c| !c.trim().is_empty()));
-            if !treated || !controlled {
-                facts.findings.push(Finding::RiskUntreated(n));
-            } else if !approved(risk, "acceptance") {
-                facts.findings.push(Finding::RiskNotAccepted(n));
-            }
-        }
+        facts.findings.append(&mut risk_findings);
         for finding in &facts.findings {
             for id in finding.held_ids() {
                 if let Some(item) = catalog.find_item(id) {
