@@ -17,18 +17,6 @@ pub struct EvidenceFile<'a> {
     pub bytes: &'a [u8],
 }
 
-/// An evidence file placed in the pack.
-pub(crate) struct Placed {
-    /// Its path in the pack.
-    pub path: String,
-    /// The record's id.
-    pub record: String,
-    /// The ids of the items the record supports.
-    pub supports: Vec<String>,
-    /// The bytes.
-    pub bytes: Vec<u8>,
-}
-
 /// A file name as one safe path segment: separators, control characters and colons
 /// become `_`; nothing left, `.` or `..` becomes `file`.
 fn segment(name: &str) -> String {
@@ -49,7 +37,7 @@ fn segment(name: &str) -> String {
 }
 
 /// The evidence records of `a` that keep a file.
-fn with_files(catalog: &Catalog, a: &Assessment) -> Vec<Evidence> {
+pub(crate) fn with_files(catalog: &Catalog, a: &Assessment) -> Vec<Evidence> {
     open_registers(catalog, &a.registers)
         .evidence
         .into_iter()
@@ -57,43 +45,22 @@ fn with_files(catalog: &Catalog, a: &Assessment) -> Vec<Evidence> {
         .collect()
 }
 
-/// Places `files` in the pack: each must be the file of an evidence record of `a`, byte
-/// for byte (its size and SHA-256 as the record says), and each record at most once.
-pub(crate) fn place(
-    catalog: &Catalog,
-    a: &Assessment,
-    files: &[EvidenceFile],
-) -> Result<Vec<Placed>, PackError> {
-    let records = with_files(catalog, a);
-    let mut placed: Vec<Placed> = Vec::with_capacity(files.len());
-    for f in files {
-        let record = records
-            .iter()
-            .find(|e| e.id.as_str() == f.record)
-            .ok_or_else(|| PackError::EvidenceUnknown(f.record.to_owned()))?;
-        if placed.iter().any(|p| p.record == f.record) {
-            return Err(PackError::DuplicateName(f.record.to_owned()));
-        }
-        check(record, f.bytes)?;
-        let supports: Vec<String> = record
-            .supports
-            .iter()
-            .map(|&i| catalog.item(i).id.clone())
-            .collect();
-        let folder = supports.first().map_or("unlinked", String::as_str);
-        let name = record.file.as_ref().map_or("file", |r| r.name.as_str());
-        placed.push(Placed {
-            path: format!("evidence/{folder}/{}-{}", f.record, segment(name)),
-            record: f.record.to_owned(),
-            supports,
-            bytes: f.bytes.to_vec(),
-        });
-    }
-    Ok(placed)
+/// Where the file of `record` goes in the pack, and the ids of the items it supports
+/// (under the first one's folder).
+pub(crate) fn placement(catalog: &Catalog, record: &Evidence) -> (String, Vec<String>) {
+    let supports: Vec<String> = record
+        .supports
+        .iter()
+        .map(|&i| catalog.item(i).id.clone())
+        .collect();
+    let folder = supports.first().map_or("unlinked", String::as_str);
+    let name = record.file.as_ref().map_or("file", |r| r.name.as_str());
+    let path = format!("evidence/{folder}/{}-{}", record.id.as_str(), segment(name));
+    (path, supports)
 }
 
 /// Whether `bytes` are the file `record` keeps (its size and SHA-256).
-fn check(record: &Evidence, bytes: &[u8]) -> Result<(), PackError> {
+pub(crate) fn check(record: &Evidence, bytes: &[u8]) -> Result<(), PackError> {
     let matches = record
         .file
         .as_ref()

@@ -235,40 +235,110 @@ pub fn files(catalog: &Catalog, a: &Assessment, today: Date) -> Vec<(String, Rol
 
 /// Writes the audit pack for `a` as of `today`: its [`files`], the `evidence` files
 /// (each the file of one of its evidence records, byte for byte), and a manifest listing
-/// each with its size and SHA-256.
+/// each with its size and SHA-256. The same bytes as a [`Writer`] given the same files.
 pub fn build(
     catalog: &Catalog,
     a: &Assessment,
     today: Date,
     evidence: &[EvidenceFile],
 ) -> Result<Vec<u8>, PackError> {
-    let placed = evidence::place(catalog, a, evidence)?;
-    let files = files(catalog, a, today);
-    let listed = |path: &str, role, bytes: &[u8]| ManifestFile {
-        path: path.to_owned(),
+    let (mut writer, mut out) = Writer::start(catalog, a, today)?;
+    for f in evidence {
+        out.extend(writer.evidence(f.record, f.bytes)?);
+        out.extend_from_slice(f.bytes);
+    }
+    out.extend(writer.finish()?);
+    Ok(out)
+}
+
+/// An audit pack written piece by piece, for evidence files too large to hold together
+/// (the browser's pack: each file is read, checked and handed on, one at a time). The
+/// pieces, in order: what [`Writer::start`] gives, then for each evidence file what
+/// [`Writer::evidence`] gives followed by the file's own bytes, then what
+/// [`Writer::finish`] gives.
+#[derive(Debug)]
+pub struct Writer<'c> {
+    zip: zip::Writer,
+    manifest: Manifest,
+    /// The evidence records keeping a file.
+    records: Vec<aims_engine::model::registers::Evidence>,
+    catalog: &'c Catalog,
+}
+
+impl<'c> Writer<'c> {
+    /// Starts the pack of `a` as of `today`: its [`files`], as the pack's first bytes.
+    pub fn start(
+        catalog: &'c Catalog,
+        a: &Assessment,
+        today: Date,
+    ) -> Result<(Writer<'c>, Vec<u8>), PackError> {
+        let mut writer = Writer {
+            zip: zip::Writer::default(),
+            manifest: Manifest::new(a, today, Vec::new()),
+            records: evidence::with_files(catalog, a),
+            catalog,
+        };
+        let mut out = Vec::new();
+        for (path, role, bytes) in files(catalog, a, today) {
+            out.extend(writer.zip.entry(&path, &bytes)?);
+            writer.manifest.files.push(listed(path, role, &bytes));
+        }
+        Ok((writer, out))
+    }
+
+    /// The evidence records whose files the pack is to hold: each record's id and its
+    /// file's SHA-256.
+    pub fn wanted(&self) -> Vec<(String, String)> {
+        self.records
+            .iter()
+            .filter_map(|e| Some((e.id.as_str().to_owned(), e.file.as_ref()?.sha256.clone())))
+            .collect()
+    }
+
+    /// Adds the file `bytes` of the evidence record `record` (byte for byte the one it
+    /// names, and at most once), stored as it is: the bytes to write before `bytes`.
+    pub fn evidence(&mut self, record: &str, bytes: &[u8]) -> Result<Vec<u8>, PackError> {
+        let found = self
+            .records
+            .iter()
+            .find(|e| e.id.as_str() == record)
+            .ok_or_else(|| PackError::EvidenceUnknown(record.to_owned()))?;
+        if self
+            .manifest
+            .files
+            .iter()
+            .any(|f| f.record.as_deref() == Some(record))
+        {
+            return Err(PackError::DuplicateName(record.to_owned()));
+        }
+        evidence::check(found, bytes)?;
+        let (path, supports) = evidence::placement(self.catalog, found);
+        let header = self.zip.stored(&path, bytes)?;
+        self.manifest.files.push(ManifestFile {
+            record: Some(record.to_owned()),
+            supports,
+            ..listed(path, Role::Evidence, bytes)
+        });
+        Ok(header)
+    }
+
+    /// The manifest and the zip's directory: the pack's last bytes.
+    pub fn finish(mut self) -> Result<Vec<u8>, PackError> {
+        let manifest = self.manifest.to_json();
+        let mut out = self.zip.entry(MANIFEST, manifest.as_bytes())?;
+        out.extend(self.zip.finish()?);
+        Ok(out)
+    }
+}
+
+/// A file as the manifest lists it.
+fn listed(path: String, role: Role, bytes: &[u8]) -> ManifestFile {
+    ManifestFile {
+        path,
         role,
         size: bytes.len() as u64,
         sha256: sha256_hex(bytes),
         record: None,
         supports: Vec::new(),
-    };
-    let mut listing: Vec<ManifestFile> = files
-        .iter()
-        .map(|(path, role, bytes)| listed(path, *role, bytes))
-        .collect();
-    for p in &placed {
-        listing.push(ManifestFile {
-            record: Some(p.record.clone()),
-            supports: p.supports.clone(),
-            ..listed(&p.path, Role::Evidence, &p.bytes)
-        });
     }
-    let manifest = Manifest::new(a, today, listing).to_json();
-    let entries: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(p, _, b)| (p.as_str(), b.as_slice()))
-        .chain(placed.iter().map(|p| (p.path.as_str(), p.bytes.as_slice())))
-        .chain([(MANIFEST, manifest.as_bytes())])
-        .collect();
-    zip::write(&entries)
 }

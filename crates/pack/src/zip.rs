@@ -23,26 +23,64 @@ const UTF8: u16 = 1 << 11;
 const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
 
-/// Writes `files` (path, bytes) as a zip: each deflated, or stored where deflating does
-/// not make it smaller (evidence that is already compressed).
-pub fn write(files: &[(&str, &[u8])]) -> Result<Vec<u8>, PackError> {
-    let too_big =
-        |what: &str| PackError::Write(format!("{what} is too large for a zip without zip64"));
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in files {
+/// A zip written entry by entry, so that a pack's evidence files need not all be in
+/// memory at once: each entry's bytes come back to be written out in order, then the
+/// central directory ([`Writer::finish`]).
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// Bytes written so far.
+    written: u64,
+    central: Vec<u8>,
+    count: u16,
+}
+
+fn too_big(what: &str) -> PackError {
+    PackError::Write(format!("{what} is too large for a zip without zip64"))
+}
+
+impl Writer {
+    /// The entry `name` holding `data`: deflated, or stored where deflating does not
+    /// make it smaller. Its local header and body, to write next.
+    pub fn entry(&mut self, name: &str, data: &[u8]) -> Result<Vec<u8>, PackError> {
         let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
         let (method, body) = if deflated.len() < data.len() {
             (DEFLATED, deflated.as_slice())
         } else {
-            (STORED, *data)
+            (STORED, data)
         };
-        let offset = u32::try_from(out.len()).map_err(|_| too_big("the pack"))?;
+        let mut out = self.header(name, method, data, body.len())?;
+        out.extend_from_slice(body);
+        self.written += body.len() as u64;
+        Ok(out)
+    }
+
+    /// The entry `name` holding `data` stored as it is: only its local header, to be
+    /// written before `data` itself (an evidence file goes out without a copy).
+    pub fn stored(&mut self, name: &str, data: &[u8]) -> Result<Vec<u8>, PackError> {
+        let out = self.header(name, STORED, data, data.len())?;
+        self.written += data.len() as u64;
+        Ok(out)
+    }
+
+    /// The local header of an entry whose body is `packed` bytes, its central record
+    /// kept for the end.
+    fn header(
+        &mut self,
+        name: &str,
+        method: u16,
+        data: &[u8],
+        packed: usize,
+    ) -> Result<Vec<u8>, PackError> {
+        let offset = u32::try_from(self.written).map_err(|_| too_big("the pack"))?;
         let size = u32::try_from(data.len()).map_err(|_| too_big(name))?;
-        let packed = u32::try_from(body.len()).map_err(|_| too_big(name))?;
+        let packed = u32::try_from(packed).map_err(|_| too_big(name))?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big(name))?;
+        self.count = self
+            .count
+            .checked_add(1)
+            .ok_or_else(|| too_big("the list of files"))?;
         let crc = crc32fast::hash(data);
-        // Local header.
+        let mut out = Vec::with_capacity(30 + name.len());
         put32(&mut out, LOCAL);
         for v in [20, UTF8, method, 0, DOS_DATE] {
             put16(&mut out, v);
@@ -53,34 +91,38 @@ pub fn write(files: &[(&str, &[u8])]) -> Result<Vec<u8>, PackError> {
         put16(&mut out, name_len);
         put16(&mut out, 0);
         out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(body);
-        // Its central directory record.
-        put32(&mut central, CENTRAL);
+        self.written += out.len() as u64;
+        let central = &mut self.central;
+        put32(central, CENTRAL);
         for v in [20, 20, UTF8, method, 0, DOS_DATE] {
-            put16(&mut central, v);
+            put16(central, v);
         }
         for v in [crc, packed, size] {
-            put32(&mut central, v);
+            put32(central, v);
         }
         for v in [name_len, 0, 0, 0, 0] {
-            put16(&mut central, v);
+            put16(central, v);
         }
-        put32(&mut central, 0);
-        put32(&mut central, offset);
+        put32(central, 0);
+        put32(central, offset);
         central.extend_from_slice(name.as_bytes());
+        Ok(out)
     }
-    let count = u16::try_from(files.len()).map_err(|_| too_big("the list of files"))?;
-    let at = u32::try_from(out.len()).map_err(|_| too_big("the pack"))?;
-    let length = u32::try_from(central.len()).map_err(|_| too_big("the pack"))?;
-    out.extend_from_slice(&central);
-    put32(&mut out, END);
-    for v in [0, 0, count, count] {
-        put16(&mut out, v);
+
+    /// The central directory and its end record: the zip's last bytes.
+    pub fn finish(self) -> Result<Vec<u8>, PackError> {
+        let at = u32::try_from(self.written).map_err(|_| too_big("the pack"))?;
+        let length = u32::try_from(self.central.len()).map_err(|_| too_big("the pack"))?;
+        let mut out = self.central;
+        put32(&mut out, END);
+        for v in [0, 0, self.count, self.count] {
+            put16(&mut out, v);
+        }
+        put32(&mut out, length);
+        put32(&mut out, at);
+        put16(&mut out, 0);
+        Ok(out)
     }
-    put32(&mut out, length);
-    put32(&mut out, at);
-    put16(&mut out, 0);
-    Ok(out)
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {

@@ -3,8 +3,8 @@
 
 use aims_engine::{export, import, Catalog, Date};
 use aims_pack::{
-    build, kept_files, open, sha256_hex, EvidenceFile, Limits, Manifest, PackError, Role, LIMITS,
-    MANIFEST,
+    build, kept_files, open, sha256_hex, EvidenceFile, Limits, Manifest, PackError, Role, Writer,
+    LIMITS, MANIFEST,
 };
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
@@ -444,6 +444,33 @@ fn an_evidence_file_goes_in_once_under_its_first_item_and_opens_byte_for_byte() 
         build(Catalog::builtin(), &a, today(), &evidence).expect("built"),
         bytes
     );
+}
+
+#[test]
+fn written_piece_by_piece_a_pack_is_the_same_bytes_and_names_the_files_it_wants() {
+    let file: Vec<u8> = (0..50_000u32).map(|n| (n % 13) as u8).collect();
+    let a = with_kept_file(&file);
+    let (mut writer, mut pieces) = Writer::start(Catalog::builtin(), &a, today()).expect("starts");
+    assert_eq!(writer.wanted(), [(POLICY.to_owned(), sha256_hex(&file))]);
+    let header = writer.evidence(POLICY, &file).expect("its file");
+    // Only the header comes back: the file goes out as it is, stored (not deflated,
+    // though it would shrink), so the browser need not copy it.
+    assert!(header.len() < 200, "{} bytes", header.len());
+    pieces.extend(header);
+    pieces.extend_from_slice(&file);
+    assert_eq!(
+        writer.evidence(POLICY, &file),
+        Err(PackError::DuplicateName(POLICY.into()))
+    );
+    pieces.extend(writer.finish().expect("finishes"));
+    assert_eq!(pieces, with_file(&a, POLICY, &file).expect("built"));
+    let opened = open(Catalog::builtin(), &pieces, LIMITS).expect("opens");
+    assert!(opened.files.iter().any(|(_, d)| *d == file));
+    let mut zip = ZipArchive::new(Cursor::new(&pieces)).expect("a zip");
+    let entry = zip
+        .by_name(&format!("evidence/5.2/{POLICY}-.._AI policy v2.pdf"))
+        .expect("the file");
+    assert_eq!(entry.compression(), CompressionMethod::Stored);
 }
 
 #[test]

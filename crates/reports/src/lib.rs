@@ -19,6 +19,7 @@ pub mod compare;
 pub mod crosswalks;
 pub mod guide;
 mod impact;
+pub mod kept_files;
 pub mod registers;
 mod words;
 
@@ -122,6 +123,8 @@ pub fn canonical(bytes: &[u8]) -> Result<String, Unreadable> {
 }
 
 #[cfg(target_arch = "wasm32")]
+mod browser_files;
+#[cfg(target_arch = "wasm32")]
 mod web {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -157,12 +160,6 @@ mod web {
                 ]
             })
             .collect())
-    }
-
-    /// See [`crate::open_pack`]; throws the reason as text.
-    #[wasm_bindgen(js_name = openPack)]
-    pub fn open_pack(bytes: &[u8]) -> Result<String, JsValue> {
-        crate::open_pack(bytes).map_err(thrown)
     }
 
     /// The crosswalks' markup ([`crate::crosswalks::markup`]); throws the reason as

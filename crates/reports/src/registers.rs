@@ -14,7 +14,8 @@ use crate::{read, Unreadable};
 use aims_engine::format::import::{ImportError, Problem};
 use aims_engine::format::registers::open;
 use aims_engine::model::registers::{
-    EuAiActClass, EvidenceKind, LifeCycleStage, Registers, RiskCriteria, RiskSource, Treatment,
+    EuAiActClass, Evidence, EvidenceKind, LifeCycleStage, Registers, RiskCriteria, RiskSource,
+    Treatment,
 };
 use aims_engine::text::lang::Lang;
 use aims_engine::text::markup::escape;
@@ -253,6 +254,72 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                         Err(problems) => notice = first_problem(&w, &problems),
                     }
                 }
+            }
+        }
+        // A file kept in the browser for a record, or one taken from it (crates/reports/
+        // src/files.js keeps the bytes): the target is JSON, `[id, name, size, sha256]`.
+        "file" | "unfile" => {
+            let given: Vec<String> = serde_json::from_str(r.target).unwrap_or_default();
+            let mut list = records(&a);
+            let at = given
+                .first()
+                .and_then(|id| list.iter().position(|x| &x["id"] == id));
+            if let (Some(i), Some(slot)) = (at, list.get_mut(at.unwrap_or(0))) {
+                let before = slot.clone();
+                match (r.action, given.as_slice()) {
+                    ("file", [_, name, size, sha]) => {
+                        slot["file"] = json!({ "name": name, "size": number(size), "sha256": sha });
+                    }
+                    _ => {
+                        if let Some(o) = slot.as_object_mut() {
+                            o.remove("file");
+                        }
+                    }
+                }
+                let record = list[i].clone();
+                match saved(catalog, &a, n, list) {
+                    Ok(b) => {
+                        notice = match &before["file"] {
+                            Value::Object(f) if r.action == "unfile" => format!(
+                                "{} <button type=\"button\" class=\"aims-btn aims-btn--small\" data-action=\"file\" data-target=\"{}\">{}</button>",
+                                w.tf(w.m.registers_evidence_file_removed, &[("title", &title(&record))]),
+                                escape(&json!([record["id"], f["name"], f["size"].to_string(), f["sha256"]]).to_string()),
+                                escape(w.m.registers_undo)
+                            ),
+                            _ => w.tf(
+                                w.m.registers_evidence_file_kept,
+                                &[
+                                    ("name", given.get(1).map_or("", String::as_str)),
+                                    ("size", &w.size(given.get(2).and_then(|s| s.parse().ok()).unwrap_or(0))),
+                                    ("title", &title(&record)),
+                                ],
+                            ),
+                        };
+                        changed = Some(b);
+                    }
+                    Err(problems) => notice = first_problem(&w, &problems),
+                }
+            }
+        }
+        // A file that could not be kept, or opened: `[id, name, why]`, `why` one of
+        // `big`, `full`, `none`, `missing`, or the browser's words.
+        "file_refused" => {
+            let given: Vec<String> = serde_json::from_str(r.target).unwrap_or_default();
+            if let [id, name, why] = given.as_slice() {
+                let record_title = find(&a, id).map(|x| title(&x)).unwrap_or_default();
+                let args = [
+                    ("name", name.as_str()),
+                    ("title", record_title.as_str()),
+                    ("reason", why.as_str()),
+                ];
+                let text = match why.as_str() {
+                    "big" => w.m.registers_evidence_file_big,
+                    "full" => w.m.registers_evidence_file_full,
+                    "none" => w.m.registers_evidence_file_none,
+                    "missing" => w.m.registers_evidence_file_missing,
+                    _ => w.m.registers_evidence_file_failed,
+                };
+                notice = w.tf(text, &args);
             }
         }
         "criteria" => {
@@ -1522,8 +1589,20 @@ fn evidence(
         m.registers_evidence_date,
         m.registers_evidence_review_by,
         m.registers_evidence_supports,
+        m.registers_evidence_file,
         m.registers_col_actions,
     ];
+    let kept: u64 = r
+        .evidence
+        .iter()
+        .filter_map(|e| Some(e.file.as_ref()?.size))
+        .sum();
+    // The browser's own figures are filled in by the app (files.js `space`).
+    let _ = write!(
+        out,
+        "<p class=\"aims-hint\" id=\"aims-ev-space\" data-kept=\"{}\"></p>",
+        escape(&w.size(kept))
+    );
     table_open(out, &columns);
     let shown = r.evidence.iter().filter(|e| match filter {
         "stale" => e.stale(today),
@@ -1559,11 +1638,35 @@ fn evidence(
                     .map_or_else(|| escape(m.registers_none), |d| d.to_string()),
                 review,
                 escape(&supports.join(", ")),
+                file_cell(w, e),
                 row_actions(w, e.id.as_str()),
             ],
         );
     }
     out.push_str("</tbody></table></div>");
+}
+
+/// The file cell of an evidence record: its kept file (a button that downloads it, and
+/// one that takes it off the record), or a control that attaches one.
+fn file_cell(w: &Words, e: &Evidence) -> String {
+    let m = w.m;
+    match &e.file {
+        Some(f) => format!(
+            "<button type=\"button\" class=\"aims-btn aims-btn--small\" data-action=\"open_file\" data-target=\"{}\" data-sha=\"{}\" data-name=\"{}\">{}</button> <button type=\"button\" class=\"aims-btn aims-btn--small\" data-action=\"unfile\" data-target=\"{}\">{}</button>",
+            escape(e.id.as_str()),
+            escape(&f.sha256),
+            escape(&f.name),
+            w.tf(m.registers_evidence_download, &[("name", &f.name), ("size", &w.size(f.size))]),
+            escape(&json!([e.id.as_str()]).to_string()),
+            escape(m.registers_evidence_unfile)
+        ),
+        None => format!(
+            "<label class=\"aims-btn aims-btn--small aims-file-pick\">{}<input type=\"file\" class=\"aims-sr\" data-action=\"attach\" data-target=\"{}\" aria-label=\"{}\"></label>",
+            escape(m.registers_evidence_attach),
+            escape(e.id.as_str()),
+            w.tf(m.registers_evidence_attach_to, &[("title", &e.title)])
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -1860,6 +1963,95 @@ mod tests {
         assert!(!by_item.contains("AI policy v2") && by_item.contains("Interview with"));
         assert!(by_item.contains("<option value=\"item:A.2.2\">Supporting A.2.2</option>"));
         assert!(by_item.contains("<option value=\"item:8.4\" selected>Supporting 8.4</option>"));
+    }
+
+    #[test]
+    fn a_file_kept_in_the_browser_joins_its_record_and_can_be_taken_off_and_back() {
+        const INTERVIEW: &str = "5e6f7a8b-9c0d-4ebf-8203-4b5c6d7e8f90";
+        let sha = "a".repeat(64);
+        let given = json!([INTERVIEW, "notes.txt", "2048", sha]).to_string();
+        let kept = step_on(FIXTURE, Screen::Evidence, "file", &given, &[]);
+        assert!(
+            kept.markup.contains(
+                "“notes.txt” (2 KB) is kept in this browser with “Interview with the support lead”"
+            ),
+            "{}",
+            kept.markup
+        );
+        let export = kept.export.expect("saved");
+        let file = registers_of(&export).evidence[1]
+            .file
+            .clone()
+            .expect("a file");
+        assert_eq!(
+            (file.name.as_str(), file.size, file.sha256.as_str()),
+            ("notes.txt", 2048, sha.as_str())
+        );
+        // Its row downloads it now, and no longer offers to attach one.
+        let row = kept
+            .markup
+            .split("Interview with the support lead</th>")
+            .nth(1)
+            .unwrap_or_default();
+        let row = row.split("</tr>").next().unwrap_or_default();
+        assert!(
+            row.contains("data-action=\"open_file\"") && !row.contains("type=\"file\""),
+            "{row}"
+        );
+        // Taken off: the record keeps no file, and the notice offers it back.
+        let off = step_on(
+            &export,
+            Screen::Evidence,
+            "unfile",
+            &json!([INTERVIEW]).to_string(),
+            &[],
+        );
+        let without = off.export.expect("saved");
+        assert!(registers_of(&without).evidence[1].file.is_none());
+        let undo = off
+            .markup
+            .split("data-action=\"file\" data-target=\"")
+            .nth(1)
+            .expect("an undo");
+        let target = undo
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .replace("&quot;", "\"");
+        let back = step_on(&without, Screen::Evidence, "file", &target, &[])
+            .export
+            .expect("saved");
+        assert_eq!(registers_of(&back).evidence[1].file, Some(file));
+        // A hash that is not one is refused by the engine's reader: nothing saved.
+        let bad = json!([INTERVIEW, "x", "1", "not a hash"]).to_string();
+        assert_eq!(
+            step_on(FIXTURE, Screen::Evidence, "file", &bad, &[]).export,
+            None
+        );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_kept_says_why_and_changes_nothing() {
+        for (why, words) in [
+            ("big", "larger than 50 MB"),
+            ("full", "no room left for “scan.pdf”"),
+            ("none", "cannot keep files"),
+            (
+                "QuotaExceededError: x",
+                "could not be kept (QuotaExceededError: x)",
+            ),
+        ] {
+            let target =
+                json!(["5e6f7a8b-9c0d-4ebf-8203-4b5c6d7e8f90", "scan.pdf", why]).to_string();
+            let r = step_on(FIXTURE, Screen::Evidence, "file_refused", &target, &[]);
+            assert!(r.markup.contains(words), "{why}: {}", r.markup);
+            assert_eq!(r.export, None);
+        }
+        let size = |lang, bytes| Words::new(lang).size(bytes);
+        assert_eq!(size(Lang::En, 850 * 1024), "850 KB");
+        assert_eq!(size(Lang::En, 12 * 1024 * 1024 + 400 * 1024), "12.3 MB");
+        assert_eq!(size(Lang::De, 12 * 1024 * 1024 + 400 * 1024), "12,3 MB");
+        assert_eq!(size(Lang::Fr, 1), "1 Ko");
     }
 
     const CHATBOT: &str = "5f0c1e2a-7b3d-4e8f-9a1b-2c3d4e5f6a7b";

@@ -69,6 +69,23 @@ impl Words {
         escape(&self.fill(text, args))
     }
 
+    /// A size in bytes as people read it: `850 KB`, `12.3 MB` (`12,3 MB` in German,
+    /// `12,3 Mo` in French).
+    pub(crate) fn size(&self, bytes: u64) -> String {
+        const MB: u64 = 1024 * 1024;
+        let (kb, mb, comma) = match self.lang {
+            Lang::Fr => ("Ko", "Mo", ","),
+            Lang::De => ("KB", "MB", ","),
+            _ => ("KB", "MB", "."),
+        };
+        if bytes < MB {
+            format!("{} {kb}", bytes.div_ceil(1024))
+        } else {
+            let tenths = bytes * 10 / MB;
+            format!("{}{comma}{} {mb}", tenths / 10, tenths % 10)
+        }
+    }
+
     /// A percentage as the app shows it, as text: one decimal at most, the language's
     /// decimal comma and percent sign; the "not applicable" word without a figure.
     pub(crate) fn pct(&self, p: Option<Percent>) -> String {

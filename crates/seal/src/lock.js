@@ -177,10 +177,16 @@ export function lockMinutes(s) {
 
 /** For a lost passphrase: deletes every record of the namespace's database, then every tab starts again. */
 export function lockForget(s) {
-  return queued(s, () => {
+  return queued(s, async () => {
     const tx = s.db.transaction("records", "readwrite");
     tx.objectStore("records").clear();
-    return committed(tx);
+    await committed(tx);
+    // The evidence files' keys were records: the files, unreadable now, go too.
+    if (s.files) {
+      const files = (await s.files()).transaction("files", "readwrite");
+      files.objectStore("files").clear();
+      await committed(files);
+    }
   }).then((outcome) => {
     if (!outcome) { s.channel?.postMessage({ relock: 1 }); location.reload(); }
     return outcome;

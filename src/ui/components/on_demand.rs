@@ -71,9 +71,9 @@ fn say(root: &web_sys::Element, why: &str) {
 }
 
 /// Shows the encrypted-export form for `a` in `root`, the audit pack offered beside
-/// the assessment (made by the reports module first); `done()` once the file is
-/// downloaded (not on Cancel).
-pub fn export_sealed(root: &NodeRef, a: &Assessment, done: impl FnOnce() + 'static) {
+/// the assessment (made by the reports module first, with the evidence files the
+/// records of `prefix` keep); `done()` once the file is downloaded (not on Cancel).
+pub fn export_sealed(root: &NodeRef, prefix: &str, a: &Assessment, done: impl FnOnce() + 'static) {
     let text = crate::engine::export(catalog(), a);
     let filename = export_filename(&a.name, a.updated.as_str(), "json.age");
     let pack_name = export_filename(
@@ -82,17 +82,18 @@ pub fn export_sealed(root: &NodeRef, a: &Assessment, done: impl FnOnce() + 'stat
         "zip.age",
     );
     let today = today().to_string();
+    let store = records_store(prefix);
     let ready: Ready = Box::new(move |modules, root| {
-        let pack = first(&modules)
-            .unchecked_into::<Reports>()
-            .files("pack", text.as_bytes(), &today)
-            .map_or(JsValue::UNDEFINED, |files| files.get(2));
-        let promise = modules
+        let reports = first(&modules).unchecked_into::<Reports>();
+        let packing = reports.pack(&root, active().code(), &store, text.as_bytes(), &today);
+        let seal = modules
             .get(1)
             .cloned()
             .unwrap_or_default()
-            .unchecked_into::<Seal>()
-            .seal(
+            .unchecked_into::<Seal>();
+        let offer = move |root: web_sys::Element, pack: JsValue| {
+            root.set_text_content(None);
+            let promise = seal.seal(
                 &root,
                 text.as_bytes(),
                 &filename,
@@ -100,13 +101,39 @@ pub fn export_sealed(root: &NodeRef, a: &Assessment, done: impl FnOnce() + 'stat
                 &pack,
                 &pack_name,
             );
-        settle(&promise, move |downloaded| {
-            if downloaded.is_truthy() {
-                done()
-            }
-        });
+            settle(&promise, move |downloaded| {
+                if downloaded.is_truthy() {
+                    done()
+                }
+            });
+        };
+        match packing {
+            // The pack's bytes, for the seal module to encrypt; without it (a file
+            // this browser lacks) the assessment alone is offered.
+            Ok(promise) => settle(&promise, move |made| {
+                match made
+                    .dyn_into::<js_sys::Array>()
+                    .and_then(|made| made.get(0).dyn_into::<web_sys::Blob>())
+                {
+                    Ok(blob) => settle(&blob.array_buffer(), move |bytes| {
+                        offer(root, js_sys::Uint8Array::new(&bytes).into())
+                    }),
+                    Err(_) => offer(root, JsValue::UNDEFINED),
+                }
+            }),
+            Err(_) => offer(root, JsValue::UNDEFINED),
+        }
     });
     load(root, &["aims-reports", "aims-seal"], ready);
+}
+
+/// The records object of the namespace with storage prefix `prefix` (its evidence
+/// files' database), or `undefined` where its records live in localStorage.
+fn records_store(prefix: &str) -> JsValue {
+    crate::ui::services::records::records(prefix)
+        .store()
+        .cloned()
+        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// What an opened file gives: its name and the export in it.
@@ -122,13 +149,15 @@ fn is_zip(bytes: &[u8]) -> bool {
 /// `done` gets the export inside (not on Cancel, not for a refused pack).
 pub fn open_sealed(
     root: &NodeRef,
+    prefix: &str,
     name: String,
     bytes: Vec<u8>,
     done: impl FnOnce(String, Vec<u8>) + 'static,
 ) {
     let done: Opened = Box::new(done);
+    let store = records_store(prefix);
     if is_zip(&bytes) {
-        return load(root, &["aims-reports"], open_pack(name, bytes, done));
+        return load(root, &["aims-reports"], open_pack(name, bytes, store, done));
     }
     load(
         root,
@@ -150,7 +179,7 @@ pub fn open_sealed(
                             &["aims-reports"],
                             Vec::new(),
                             true,
-                            open_pack(name, plain, done),
+                            open_pack(name, plain, store, done),
                         );
                     } else {
                         done(name, plain);
@@ -162,18 +191,24 @@ pub fn open_sealed(
 }
 
 /// Opening the audit pack `bytes` (named `name`) with the reports module's checks, once
-/// it is loaded: `done` gets its assessment as an export to import; a refused pack says
-/// why in the place.
-fn open_pack(name: String, bytes: Vec<u8>, done: Opened) -> Ready {
+/// it is loaded, its evidence files kept in the records `store`: `done` gets its
+/// assessment as an export to import; a refused pack says why in the place.
+fn open_pack(name: String, bytes: Vec<u8>, store: JsValue, done: Opened) -> Ready {
     Box::new(move |modules, root| {
-        match first(&modules)
-            .unchecked_into::<Reports>()
-            .open_pack(&bytes)
-        {
-            Ok(export) => {
-                root.set_text_content(None);
-                done(name, export.into_bytes())
-            }
+        let reports = first(&modules).unchecked_into::<Reports>();
+        match reports.open_pack(&root, active().code(), &store, &bytes) {
+            Ok(promise) => settle(&promise, move |opened| {
+                match opened
+                    .dyn_ref::<js_sys::Array>()
+                    .and_then(|a| a.get(0).as_string())
+                {
+                    Some(export) => {
+                        root.set_text_content(None);
+                        done(name, export.into_bytes())
+                    }
+                    None => say(&root, &reason(&opened)),
+                }
+            }),
             Err(e) => say(&root, &reason(&e)),
         }
     })
@@ -201,17 +236,33 @@ pub fn lock_settings(root: &NodeRef, prefix: &str, act: yew::Callback<crate::ui:
 }
 
 /// Downloads the files of `kind` for `a` from the reports module: `oscal` (the OSCAL
-/// assessment results), `ciso` (CISO Assistant's two files), `pack` (the audit pack).
+/// assessment results), `ciso` (CISO Assistant's two files), `pack` (the audit pack,
+/// with the evidence files the records of `prefix` keep).
 /// English whatever the screen's language, and the bytes `aims-score` writes from the
 /// same export (docs/interop.md, docs/audit-pack.md).
-pub fn download_files(root: &NodeRef, a: &Assessment, kind: &'static str) {
+pub fn download_files(root: &NodeRef, prefix: &str, a: &Assessment, kind: &'static str) {
     let (export, a) = (crate::engine::export(catalog(), a), a.clone());
     let today = today().to_string();
+    let store = records_store(prefix);
     let ready: Ready = Box::new(move |modules, root| {
-        match first(&modules)
-            .unchecked_into::<Reports>()
-            .files(kind, export.as_bytes(), &today)
-        {
+        let reports = first(&modules).unchecked_into::<Reports>();
+        if kind == "pack" {
+            // With the evidence files this browser keeps, a progress bar meanwhile.
+            return match reports.pack(&root, active().code(), &store, export.as_bytes(), &today) {
+                Ok(promise) => settle(&promise, move |made| {
+                    let Some(made) = made.dyn_ref::<js_sys::Array>() else {
+                        return say(&root, &reason(&made));
+                    };
+                    // What it was made without, said where the bar was.
+                    let without: Vec<String> =
+                        made.iter().skip(1).filter_map(|w| w.as_string()).collect();
+                    root.set_text_content(Some(&without.join(" ")));
+                    download_report_part(&a, "audit-pack", "zip", &made.get(0));
+                }),
+                Err(e) => say(&root, &reason(&e)),
+            };
+        }
+        match reports.files(kind, export.as_bytes(), &today) {
             Ok(files) => {
                 root.set_text_content(None);
                 for file in files.to_vec().chunks(3) {
@@ -344,6 +395,7 @@ pub fn show_guide(
 /// as an edit.
 pub fn show_registers(
     root: &NodeRef,
+    prefix: &str,
     a: &Assessment,
     screen: &'static str,
     step: (String, String),
@@ -351,9 +403,11 @@ pub fn show_registers(
 ) {
     let export = crate::engine::export(catalog(), a);
     let today = today().to_string();
+    let store = records_store(prefix);
     let ready: Ready = Box::new(move |modules, root| {
         let (action, target) = step;
-        let result = first(&modules).unchecked_into::<Reports>().registers(
+        let reports = first(&modules).unchecked_into::<Reports>();
+        let result = reports.registers(
             &root,
             active().code(),
             export.as_bytes(),
@@ -367,6 +421,12 @@ pub fn show_registers(
             Err(e) => return say(&root, &reason(&e)),
         };
         root.set_inner_html(&markup.unwrap_or_default());
+        if screen == "evidence" {
+            // The browser's figures on space, and files no assessment keeps any more
+            // removed (once a visit).
+            reports.space(&root, active().code());
+            let _ = reports.sweep(&store);
+        }
         let kept = changed
             .filter(|text| !text.is_empty())
             .and_then(|text| crate::engine::import_keeping(catalog(), text.as_bytes()).ok());
@@ -374,6 +434,73 @@ pub fn show_registers(
             let edit = crate::engine::Edit::Registers(Box::new(imported.assessment.registers));
             act.emit(crate::ui::state::Action::Edit(edit));
         }
+    });
+    load(root, &["aims-reports"], ready);
+}
+
+/// What a register screen does next: an action and its target (`pages::registers`).
+type Step = Box<dyn FnOnce(String, String)>;
+
+/// Keeps `file` in the browser for the evidence record `id` (the records of `prefix`),
+/// through the reports module; then `step` records it (`file`), or says why it could
+/// not be kept (`file_refused`).
+pub fn keep_evidence_file(
+    root: &NodeRef,
+    prefix: &str,
+    id: String,
+    file: web_sys::File,
+    step: Step,
+) {
+    let store = records_store(prefix);
+    let ready: Ready = Box::new(move |modules, _| {
+        let name = file.name();
+        let promise = first(&modules)
+            .unchecked_into::<Reports>()
+            .keep_file(&store, &file);
+        settle(&promise, move |kept| {
+            let answer = match kept.dyn_into::<js_sys::Array>() {
+                Ok(kept) => ("file", kept),
+                Err(why) => (
+                    "file_refused",
+                    js_sys::Array::of2(&name.into(), &reason(&why).into()),
+                ),
+            };
+            answer.1.unshift(&id.into());
+            let target = js_sys::JSON::stringify(&answer.1)
+                .map(String::from)
+                .unwrap_or_default();
+            step(answer.0.into(), target);
+        });
+    });
+    load(root, &["aims-reports"], ready);
+}
+
+/// Downloads the file `sha` kept for the evidence record `id` as `name`; where this
+/// browser does not have it, `step` says so (`file_refused`).
+pub fn open_evidence_file(
+    root: &NodeRef,
+    prefix: &str,
+    id: String,
+    sha: String,
+    name: String,
+    step: Step,
+) {
+    let store = records_store(prefix);
+    let ready: Ready = Box::new(move |modules, _| {
+        let promise = first(&modules)
+            .unchecked_into::<Reports>()
+            .open_file(&store, &sha, &name);
+        settle(&promise, move |opened| {
+            if opened != JsValue::TRUE {
+                let target = js_sys::Array::of3(&id.into(), &name.into(), &"missing".into());
+                step(
+                    "file_refused".into(),
+                    js_sys::JSON::stringify(&target)
+                        .map(String::from)
+                        .unwrap_or_default(),
+                );
+            }
+        });
     });
     load(root, &["aims-reports"], ready);
 }

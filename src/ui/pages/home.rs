@@ -99,17 +99,17 @@ pub fn Home() -> Html {
         })
     };
     let import_files = {
-        let (act, sealed) = (act.clone(), sealed.clone());
+        let (act, sealed, prefix) = (act.clone(), sealed.clone(), prefix.clone());
         Rc::new(move |files: Option<web_sys::FileList>| {
             let Some(file) = files.and_then(|f| f.get(0)) else {
                 return;
             };
-            let (act, sealed) = (act.clone(), sealed.clone());
+            let (act, sealed, prefix) = (act.clone(), sealed.clone(), prefix.clone());
             read_and_import(file, move |name, read| match read {
                 Read::Imported(result) => act.emit(Action::Imported(name, *result)),
                 Read::Sealed(bytes) => {
                     act.emit(Action::DismissImport);
-                    open_sealed(&sealed, name, bytes, move |name, plain| {
+                    open_sealed(&sealed, &prefix, name, bytes, move |name, plain| {
                         import_bytes(
                             plain,
                             Box::new(move |result| act.emit(Action::Imported(name, result))),
@@ -298,6 +298,7 @@ pub fn Home() -> Html {
                         <ul class="aims-problems">
                             <li>{ tf(msg::home_delete_all_assessments(), &[("n", &entries.len().to_string()), ("names", &saved_names(entries))]) }</li>
                             <li>{ msg::home_delete_all_quick() }</li>
+                            <li>{ msg::home_delete_all_files() }</li>
                         </ul>
                         <p class="aims-small">{ msg::home_delete_all_hint() }</p>
                         <div class="aims-alert-actions">

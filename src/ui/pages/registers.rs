@@ -6,7 +6,7 @@
 //! an edit, like any other.
 
 use crate::engine::Assessment;
-use crate::ui::components::on_demand::show_registers;
+use crate::ui::components::on_demand::{keep_evidence_file, open_evidence_file, show_registers};
 use crate::ui::context::use_dispatch;
 use crate::ui::route::{AssessmentScreen, Register, Route};
 use std::rc::Rc;
@@ -39,22 +39,42 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
     let act = use_dispatch();
     let place = use_node_ref();
     let screen = p.register.key();
+    let state = crate::ui::context::use_app_state();
+    let prefix = crate::config::storage_prefix(&state.config.namespace);
     // Drawn when the screen opens; afterwards each step redraws it (so its notices,
     // such as the undo of a delete, stay while the edit is saved).
     {
-        let (place, a, act) = (place.clone(), p.assessment.clone(), act.clone());
+        let (place, a, act, prefix) = (
+            place.clone(),
+            p.assessment.clone(),
+            act.clone(),
+            prefix.clone(),
+        );
         use_effect_with((p.assessment.id.clone(), p.register), move |_| {
-            show_registers(&place, &a, screen, (String::new(), String::new()), act)
+            show_registers(
+                &place,
+                &prefix,
+                &a,
+                screen,
+                (String::new(), String::new()),
+                act,
+            )
         });
     }
     let run = {
-        let (place, a, act) = (place.clone(), p.assessment.clone(), act.clone());
+        let (place, a, act, prefix) = (
+            place.clone(),
+            p.assessment.clone(),
+            act.clone(),
+            prefix.clone(),
+        );
         move |action: String, target: String| {
-            show_registers(&place, &a, screen, (action, target), act.clone())
+            show_registers(&place, &prefix, &a, screen, (action, target), act.clone())
         }
     };
     let on_click = {
         let (run, id) = (run.clone(), p.assessment.id.clone());
+        let (files_place, files_prefix) = (place.clone(), prefix.clone());
         Callback::from(move |e: MouseEvent| {
             if let Some(link) = closest(&e, "a[data-screen]") {
                 let register = link
@@ -68,15 +88,39 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
             }
             if let Some(button) = closest(&e, "button[data-action]") {
                 let attr = |n| button.get_attribute(n).unwrap_or_default();
+                if attr("data-action") == "open_file" {
+                    // A kept file: downloaded from the browser's database.
+                    let step = Box::new(run.clone());
+                    open_evidence_file(
+                        &files_place,
+                        &files_prefix,
+                        attr("data-target"),
+                        attr("data-sha"),
+                        attr("data-name"),
+                        step,
+                    );
+                    return;
+                }
                 run(attr("data-action"), attr("data-target"));
             }
         })
     };
     let on_change = {
-        let run = run.clone();
+        let (run, place) = (run.clone(), place.clone());
         Callback::from(move |e: Event| {
             if closest(&e, "select[data-action=filter]").is_some() {
                 run("filter".into(), crate::ui::components::event_value(&e));
+            }
+            // A file chosen for an evidence record: kept in the browser, then recorded.
+            let input = closest(&e, "input[type=file][data-action=attach]")
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                let file = input.files().and_then(|f| f.get(0));
+                let id = input.get_attribute("data-target").unwrap_or_default();
+                if let Some(file) = file {
+                    let step = Box::new(run.clone());
+                    keep_evidence_file(&place, &prefix, id, file, step);
+                }
             }
         })
     };

@@ -294,18 +294,20 @@ pub fn Results(p: &ResultsProps) -> Html {
     // What the on-demand modules show (the encrypted export's form, "Loading…") goes
     // here.
     let modules = use_node_ref();
+    let prefix = crate::config::storage_prefix(&state.config.namespace);
     let on_seal = {
         let (a, act, root) = (p.assessment.clone(), act.clone(), modules.clone());
+        let prefix = prefix.clone();
         Callback::from(move |_: MouseEvent| {
             let act = act.clone();
-            export_sealed(&root, &a, move || {
+            export_sealed(&root, &prefix, &a, move || {
                 act.emit(crate::ui::state::Action::Exported)
             })
         })
     };
     let files = |kind: &'static str| {
-        let (a, root) = (p.assessment.clone(), modules.clone());
-        Callback::from(move |_: MouseEvent| download_files(&root, &a, kind))
+        let (a, root, prefix) = (p.assessment.clone(), modules.clone(), prefix.clone());
+        Callback::from(move |_: MouseEvent| download_files(&root, &prefix, &a, kind))
     };
     html! {
         <section class="aims-screen aims-results" aria-labelledby="aims-results-title">

@@ -84,10 +84,44 @@ extern "C" {
         today: &str,
     ) -> Result<js_sys::Array, JsValue>;
 
-    /// An audit pack's assessment as an export, after every check; throws the reason
-    /// a pack is refused, for the person.
+    /// Opens an audit pack with every check and keeps its evidence files in the
+    /// records' database (`records`), a progress bar in `root`: a promise of its
+    /// assessment as an export (alone in an array), rejected with the reason, for the person. Throws the
+    /// reason a pack is refused.
     #[wasm_bindgen(method, catch, js_name = openPack)]
-    pub fn open_pack(this: &Reports, pack: &[u8]) -> Result<String, JsValue>;
+    pub fn open_pack(
+        this: &Reports,
+        root: &web_sys::Element,
+        lang: &str,
+        records: &JsValue,
+        pack: &[u8],
+    ) -> Result<js_sys::Promise, JsValue>;
+    /// Writes the audit pack of an export dated `today` with the evidence files the
+    /// records' database keeps, a progress bar in `root`: a promise of the pack (a
+    /// `Blob`) and the words for each file the browser lacks (the pack goes without
+    /// it), rejected with the reason, for the person.
+    #[wasm_bindgen(method, catch)]
+    pub fn pack(
+        this: &Reports,
+        root: &web_sys::Element,
+        lang: &str,
+        records: &JsValue,
+        export: &[u8],
+        today: &str,
+    ) -> Result<js_sys::Promise, JsValue>;
+    /// Keeps a `File` for an evidence record: a promise of its name, size and SHA-256,
+    /// rejected with `none`, `big`, `full` or the browser's words.
+    #[wasm_bindgen(method, js_name = keepFile)]
+    pub fn keep_file(this: &Reports, records: &JsValue, file: &web_sys::File) -> js_sys::Promise;
+    /// Downloads a kept file: a promise of `false` where this browser does not have it.
+    #[wasm_bindgen(method, js_name = openFile)]
+    pub fn open_file(this: &Reports, records: &JsValue, sha: &str, name: &str) -> js_sys::Promise;
+    /// Removes, once a visit, the kept files no assessment refers to.
+    #[wasm_bindgen(method)]
+    pub fn sweep(this: &Reports, records: &JsValue) -> js_sys::Promise;
+    /// Fills the evidence screen's line on space with the browser's figures.
+    #[wasm_bindgen(method)]
+    pub fn space(this: &Reports, root: &web_sys::Element, lang: &str);
     /// The crosswalks' markup: the catalog's labels in the screen's language, the
     /// assessment's export, the framework and reference chosen.
     #[wasm_bindgen(method, catch)]

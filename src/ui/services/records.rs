@@ -59,6 +59,17 @@ export function recordsOpen(name) {
       // For the seal module too: every record read again (its lock screen); every tab
       // locked (each reloads once its writes are in).
       s.readAll = () => recordsReadAll(s);
+      // For the reports module's evidence files (crates/reports/src/files.js): the
+      // ordered write, and the namespace's second database, which holds the files (a
+      // database of their own: this one's version stays, so a tab of an earlier build
+      // never blocks an upgrade).
+      s.write = (puts, deletes) => recordsWrite(s, puts, deletes);
+      s.files = () => (s.filesDb ??= new Promise((ok, fail) => {
+        const f = indexedDB.open(name + 'files', 1);
+        f.onupgradeneeded = () => f.result.createObjectStore('files');
+        f.onsuccess = () => ok(f.result);
+        f.onerror = () => fail(f.error);
+      }));
       s.lockNow = () => { s.channel?.postMessage({ lock: 1 }); recordsReload(s); };
       try {
         recordsReadAll(s).then(() => {
@@ -123,6 +134,12 @@ export function recordsListen(s, heard) {
     };
   } catch (e) { /* no channel: other tabs' changes show after a reload */ }
 }
+export function recordsDropFiles(s) {
+  return s.files().then((db) => {
+    const tx = db.transaction('files', 'readwrite');
+    tx.objectStore('files').clear();
+  }, () => {});
+}
 export function recordsLocked(s) { return s.lock ? (s.seal ? 2 : 1) : 0; }
 "#)]
 extern "C" {
@@ -143,14 +160,18 @@ extern "C" {
     /// again into the copy, then `heard` is called.
     #[wasm_bindgen(js_name = recordsListen)]
     fn records_listen(store: &JsValue, heard: &JsValue);
+    /// Empties the namespace's database of evidence files.
+    #[wasm_bindgen(js_name = recordsDropFiles)]
+    fn records_drop_files(store: &JsValue) -> js_sys::Promise;
     /// 0 without a lock, 1 locked (its passphrase not yet given), 2 unlocked.
     #[wasm_bindgen(js_name = recordsLocked)]
     fn records_locked(store: &JsValue) -> u8;
 }
 
-/// Whether a record (its key without the namespace prefix) lives in the database.
+/// Whether a record (its key without the namespace prefix) lives in the database: the
+/// assessments, their index, the backup counter, and each evidence file's key (`f.`).
 fn in_database(rest: &str) -> bool {
-    rest.starts_with("a.") || rest == "index" || rest == "backup"
+    rest.starts_with("a.") || rest.starts_with("f.") || rest == "index" || rest == "backup"
 }
 
 /// One namespace's records.
@@ -412,6 +433,14 @@ impl Records {
                 }
             }
         });
+    }
+
+    /// Empties the database of evidence files (their keys are records: removed with
+    /// the rest).
+    pub fn drop_files(&self) {
+        if let Some(store) = &self.store {
+            let _ = records_drop_files(store);
+        }
     }
 
     /// The keys of every record starting with `start` (database and localStorage).

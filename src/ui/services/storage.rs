@@ -270,6 +270,7 @@ impl Repository for LocalStore {
         let namespace = self.prefix.strip_suffix("v1.").unwrap_or(&self.prefix);
         let keys = self.records.keys(namespace);
         self.records.remove(&keys);
+        self.records.drop_files();
         *self.index.borrow_mut() = None;
         Ok(keys.len())
     }

@@ -249,6 +249,73 @@ async function lockFigures(browser, url) {
   return { saveOpen, saveLocked, setMs, unlockMs, listed };
 }
 
+/**
+ * Issue 22's figures in the browser: each register screen drawn with 50 AI systems, 500
+ * risks and 2,000 evidence records (from the click on its tab to its table on screen);
+ * an audit pack with 100 MB of evidence files (two of 50 MB, the most a file may be):
+ * the time from the click to the download, the longest the page went without a frame
+ * meanwhile, and the reports module's memory after it (it never shrinks: its peak).
+ */
+async function registerFigures(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const doc = JSON.parse(await readFile(join(ROOT, 'tests/fixtures/assessment-v3-registers.json'), 'utf8'));
+  const a = doc.assessment;
+  const copies = (list, n, change) => Array.from({ length: n }, (_, k) => change({ ...structuredClone(list[k % list.length]), id: crypto.randomUUID() }, k));
+  a.ai_systems = copies(a.ai_systems, 50, (x, k) => ({ ...x, name: `System ${k}` }));
+  a.risks = copies(a.risks, 500, (x, k) => ({ ...x, title: `Risk ${k}`, source: { system: a.ai_systems[k % 50].id } }));
+  a.evidence = copies(a.evidence, 2000, (x, k) => ({ ...x, title: `Evidence ${k}`, file: null }));
+  for (const s of a.ai_systems) if (s.impact_assessment) for (const e of s.impact_assessment.effects || []) delete e.risk;
+  await page.goto(url);
+  await page.waitForSelector('.aims-drop');
+  await page.setInputFiles('input[type=file]', { name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.waitForSelector('.aims-cards .aims-card', { timeout: 60000 });
+  const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+  await page.goto(`${url}#/a/${id}/systems`);
+  await page.waitForSelector('.aims-registers-body table', { timeout: 60000 });
+  const screens = {};
+  for (const [screen, last] of [['risks', 'Risk 499'], ['evidence', 'Evidence 1999'], ['systems', 'System 49']]) {
+    screens[screen] = await page.evaluate(async ([screen, last]) => {
+      const from = performance.now();
+      document.querySelector(`a[data-screen=${screen}]`).click();
+      while (!document.querySelector('.aims-registers-body')?.textContent.includes(last)) await new Promise((ok) => setTimeout(ok, 0));
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      return performance.now() - from;
+    }, [screen, last]);
+  }
+  // The pack: two records of the ordinary fixture, 50 MB each.
+  await page.goto(url);
+  await page.click('button:has-text("Delete all my data")');
+  await page.click('button:has-text("Yes, delete everything")');
+  await page.setInputFiles('input[type=file]', join(ROOT, 'tests/fixtures/assessment-v3-registers.json'));
+  await page.waitForSelector('.aims-cards .aims-card');
+  const small = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+  await page.goto(`${url}#/a/${small}/evidence`);
+  await page.waitForSelector('tr:has-text("AI policy v2")');
+  await page.click('tr:has-text("AI policy v2") button[data-action=unfile]');
+  const big = join(OUT, 'evidence-50mb.bin');
+  await writeFile(big, Buffer.alloc(50 * 1024 * 1024, 7));
+  for (const [row, name] of [['AI policy v2', 'policy.bin'], ['Interview with the support lead', 'notes.bin']]) {
+    await page.setInputFiles(`tr:has-text("${row}") input[type=file]`, big);
+    await page.waitForSelector(`tr:has-text("${row}") button[data-action=open_file]`, { timeout: 60000 });
+  }
+  await page.goto(`${url}#/a/${small}/results`);
+  await page.evaluate(() => {
+    window.benchGap = 0;
+    let last = performance.now();
+    const frame = (t) => { window.benchGap = Math.max(window.benchGap, t - last); last = t; window.benchFrames = requestAnimationFrame(frame); };
+    window.benchFrames = requestAnimationFrame(frame);
+  });
+  const from = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.click('button:has-text("Export audit pack")')]);
+  const packMs = Date.now() - from;
+  const packBytes = (await readFile(await download.path())).length;
+  const gapMs = await page.evaluate(() => { cancelAnimationFrame(window.benchFrames); return window.benchGap; });
+  const memoryMb = await page.evaluate(async () => (await (await import('./aims-reports.js')).default()).memory.buffer.byteLength / 2 ** 20);
+  await context.close();
+  return { screens, packMs, packMb: packBytes / 2 ** 20, gapMs, memoryMb };
+}
+
 async function peerClicks(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -301,6 +368,7 @@ for (let i = 0; i < RUNS; i++) {
 const oursClick = await oursClicks(chrome.browser, ours.url);
 const peerClick = await peerClicks(chrome.browser, peer.url);
 const lock = await lockFigures(chrome.browser, ours.url);
+const registers = await registerFigures(chrome.browser, ours.url);
 await chrome.close(); await ours.close(); await peer.close();
 
 // --- Figures collected by scripts/bench.sh -------------------------------------------
@@ -336,6 +404,10 @@ const rows = [
   ['Re-scoring a 70-item assessment, native (divan median)', nativeMedian, '–', '–', '< 20 µs', toMicros(nativeMedian) < 20],
   ['Re-scoring after an answer, in the browser', `${bench.rescore_browser_us ?? 'n/a'} µs`, '–', '–', '< 200 µs', bench.rescore_browser_us < 200],
   ['The same with 50 AI systems, 500 risks and 2,000 evidence records in the registers (issue 22)', `${bench.rescore_registers_browser_us ?? 'n/a'} µs`, '–', '–', '≤ 2,000 µs', bench.rescore_registers_browser_us <= 2000],
+  ['A register screen drawn with 50 AI systems, 500 risks and 2,000 evidence records: systems / risks / evidence (click on its tab → its table on screen)', ['systems', 'risks', 'evidence'].map((k) => `${registers.screens[k].toFixed(0)} ms`).join(' / '), '–', '–', '≤ 100 ms each', Object.values(registers.screens).every((ms) => ms <= 100)],
+  [`Audit pack with 100 MB of evidence files (two of 50 MB): click → download (${registers.packMb.toFixed(1)} MB)`, `${(registers.packMs / 1000).toFixed(1)} s`, '–', '–', '≤ 20 s', registers.packMs <= 20000],
+  ['The same: the longest the page went without a frame meanwhile (a progress bar moves)', `${registers.gapMs.toFixed(0)} ms`, '–', '–', '– (reported)', true],
+  ['The same: the reports module\'s wasm memory after it (its peak)', `${registers.memoryMb.toFixed(0)} MB`, '–', '–', '≤ 2 × 50 MB + 32 MB', registers.memoryMb <= 132],
   ['Saving an assessment (browser: the copy in memory; the database after)', `${bench.save_ms ?? 'n/a'} ms`, '–', '–', '< 2 ms', bench.save_ms < 2],
   ['200 saves committed to the browser database (IndexedDB)', `${bench.save_committed_ms ?? 'n/a'} ms`, '–', '–', '< 2,000 ms', bench.save_committed_ms < 2000],
   ['Lock: pressing Unlock → the list of 200 assessments shown (key derivation, 200 records decrypted, first render)', `${lock.unlockMs.toFixed(0)} ms (${lock.listed} shown of 200)`, '–', '–', '≤ 1,500 ms', lock.unlockMs <= 1500 && lock.listed > 0],

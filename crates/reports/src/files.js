@@ -1,0 +1,147 @@
+// Evidence files kept in the browser (docs/evidence-files.md). The records object `s` is
+// the app's (src/ui/services/records.rs): `s.map` its copy of the records, `s.write` its
+// ordered write, `s.files()` the namespace's second database, which holds the files.
+//
+// - Each file is encrypted (AES-256-GCM) with a key of its own, and kept as a Blob under
+//   its SHA-256 in the files database. Its key lives in the record `f.<sha256>` among
+//   the assessments: where a passphrase locks the records, it locks the files' keys with
+//   them, so the files need no re-encrypting when the lock is set, changed or removed.
+// - The key record is written first, the file second: a file without its key record is
+//   left over from a write that failed, and [`filesSweep`] removes it. A key record no
+//   assessment has referred to for a day goes too, with its file.
+// - Files with the same content are kept once.
+
+const LIMIT = 50 * 1024 * 1024;
+const DAY = 86400000;
+const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const unhex = (text) => new Uint8Array((text.match(/../g) || []).map((b) => parseInt(b, 16)));
+const aes = (raw, use) => crypto.subtle.importKey("raw", raw, "AES-GCM", false, [use]);
+const committed = (tx) => new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+const answer = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+// "full" when the browser's quota stopped a write, else its words.
+const why = (e) => (/quota/i.test(String(e?.name || e)) ? "full" : String(e?.message || e));
+
+/** Keeps the bytes `plain` (an ArrayBuffer): their SHA-256, once kept. */
+async function keep(s, plain) {
+  const sha = hex(await crypto.subtle.digest("SHA-256", plain));
+  const name = s.name + "f." + sha;
+  if (s.map.has(name)) return sha;
+  const raw = crypto.getRandomValues(new Uint8Array(32)), iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await aes(raw, "encrypt"), plain);
+  const refused = await s.write([name, JSON.stringify({ key: hex(raw), iv: hex(iv), at: Date.now() })], []);
+  if (refused) throw why(refused);
+  try {
+    const tx = (await s.files()).transaction("files", "readwrite");
+    tx.objectStore("files").put(new Blob([sealed]), sha);
+    await committed(tx);
+  } catch (e) {
+    s.write([], [name]);
+    throw why(e);
+  }
+  return sha;
+}
+
+/** Keeps the File `file`: its name, size and SHA-256; throws "none" (no database here), "big" (over 50 MB), "full" or the browser's words. */
+export async function filesKeep(s, file) {
+  if (!s?.files) throw "none";
+  if (file.size > LIMIT) throw "big";
+  return [file.name, String(file.size), await keep(s, await file.arrayBuffer())];
+}
+
+/** The kept file `sha` (a Blob), or null where this browser does not have it. */
+async function kept(s, sha) {
+  const meta = s?.files && s.map.get(s.name + "f." + sha);
+  if (!meta) return null;
+  const blob = await answer((await s.files()).transaction("files").objectStore("files").get(sha));
+  if (!blob) return null;
+  const { key, iv } = JSON.parse(meta);
+  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unhex(iv) }, await aes(unhex(key), "decrypt"), await blob.arrayBuffer());
+  return new Blob([plain]);
+}
+
+/** Downloads the kept file `sha` as `name`: false where this browser does not have it. */
+export async function filesOpen(s, sha, name) {
+  const blob = await kept(s, sha).catch(() => null);
+  if (!blob) return false;
+  const a = document.createElement("a"), url = URL.createObjectURL(blob);
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return true;
+}
+
+/** Fills `place` with `words` and what the browser says of its storage ({used}, {quota}), in the language `lang`; empty where it does not say. */
+export async function filesSpace(place, lang, words) {
+  try {
+    const e = await navigator.storage.estimate();
+    const size = (bytes) => {
+      const [n, unit] = bytes < 1073741824 ? [bytes / 1048576, "megabyte"] : [bytes / 1073741824, "gigabyte"];
+      return new Intl.NumberFormat(lang, { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
+    };
+    place.textContent = words.replace("{used}", size(e.usage || 0)).replace("{quota}", size(e.quota || 0));
+  } catch (e) { /* no estimate: the line stays empty */ }
+}
+
+/** Writes the audit pack through `writer` (crates/reports PackWriter), each wanted file read from the browser in turn, `bar` (a progress element) following: the pack as a Blob, then the words for each file this browser does not have (the pack goes without it). `wanted`: record id, SHA-256 and those words, for each. */
+export async function filesPack(s, writer, wanted, bar) {
+  const parts = [writer.head()], missing = [];
+  bar.max = wanted.length / 3 + 1;
+  for (let i = 0; i < wanted.length; i += 3) {
+    const blob = await kept(s, wanted[i + 1]).catch(() => null);
+    if (blob) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      parts.push(writer.evidence(wanted[i], bytes), bytes);
+    } else {
+      missing.push(wanted[i + 2]);
+    }
+    bar.value = i / 3 + 1;
+  }
+  parts.push(writer.finish());
+  bar.value = bar.max;
+  return [new Blob(parts, { type: "application/zip" }), ...missing];
+}
+
+/** Keeps an opened pack's files (`files`: SHA-256 and bytes, for each), `bar` following: `[done]` once all are kept; else throws the words `failed` has for it (any reason, no room, no database here). */
+export async function filesRestore(s, files, bar, done, [failed, full, none]) {
+  if (!files.length) return [done];
+  if (!s?.files) throw none;
+  bar.max = files.length / 2;
+  try {
+    for (let i = 0; i < files.length; i += 2) {
+      const bytes = files[i + 1];
+      if ((await keep(s, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))) !== files[i]) throw "changed";
+      bar.value = i / 2 + 1;
+    }
+  } catch (e) {
+    throw e === "full" ? full : failed.replace("{reason}", String(e));
+  }
+  return [done];
+}
+
+/** Removes, once a visit, the files no assessment keeps (see the top). */
+export async function filesSweep(s) {
+  if (!s?.files || s.swept) return;
+  s.swept = true;
+  const used = new Set(), start = s.name + "f.";
+  for (const [name, text] of s.map) {
+    if (!name.startsWith(s.name + "a.")) continue;
+    try {
+      for (const e of JSON.parse(text).assessment.evidence || []) if (e.file) used.add(e.file.sha256);
+    } catch (e) { /* unreadable: refers to nothing */ }
+  }
+  const drop = [], keys = new Set();
+  for (const [name, text] of s.map) {
+    if (!name.startsWith(start)) continue;
+    const sha = name.slice(start.length);
+    let at = 0;
+    try { at = JSON.parse(text).at || 0; } catch (e) { /* unreadable: old */ }
+    if (used.has(sha) || Date.now() - at < DAY) keys.add(sha); else drop.push(name);
+  }
+  try {
+    const tx = (await s.files()).transaction("files", "readwrite"), store = tx.objectStore("files");
+    for (const sha of await answer(store.getAllKeys())) if (!keys.has(sha)) store.delete(sha);
+    await committed(tx);
+    if (drop.length) await s.write([], drop);
+  } catch (e) { /* the next visit tries again */ }
+}
