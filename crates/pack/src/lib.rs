@@ -179,10 +179,12 @@ fn mb(bytes: u64) -> String {
 
 /// The lowercase hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The files of a pack for `a` (without the manifest), in the order they are written:
@@ -298,11 +300,18 @@ impl<'c> Writer<'c> {
     /// Adds the file `bytes` of the evidence record `record` (byte for byte the one it
     /// names, and at most once), stored as it is: the bytes to write before `bytes`.
     pub fn evidence(&mut self, record: &str, bytes: &[u8]) -> Result<Vec<u8>, PackError> {
-        let found = self
-            .records
-            .iter()
-            .find(|e| e.id.as_str() == record)
-            .ok_or_else(|| PackError::EvidenceUnknown(record.to_owned()))?;
+        let mut incoming = self.begin(record)?;
+        incoming.update(bytes);
+        self.end(incoming)
+    }
+
+    /// Starts the file of the evidence record `record`, to be given in pieces
+    /// ([`Incoming::update`]) and then ended ([`Writer::end`]): a file is never whole in
+    /// memory, and the browser's page answers between pieces.
+    pub fn begin(&self, record: &str) -> Result<Incoming, PackError> {
+        if !self.records.iter().any(|e| e.id.as_str() == record) {
+            return Err(PackError::EvidenceUnknown(record.to_owned()));
+        }
         if self
             .manifest
             .files
@@ -311,13 +320,45 @@ impl<'c> Writer<'c> {
         {
             return Err(PackError::DuplicateName(record.to_owned()));
         }
-        evidence::check(found, bytes)?;
+        Ok(Incoming {
+            record: record.to_owned(),
+            sha256: Sha256::new(),
+            crc: crc32fast::Hasher::new(),
+            size: 0,
+        })
+    }
+
+    /// Ends a file given in pieces: checked against its record (size and SHA-256), the
+    /// bytes to write before its pieces.
+    pub fn end(&mut self, incoming: Incoming) -> Result<Vec<u8>, PackError> {
+        let Incoming {
+            record,
+            sha256,
+            crc,
+            size,
+        } = incoming;
+        let sha256 = hex(&sha256.finalize());
+        let found = self
+            .records
+            .iter()
+            .find(|e| e.id.as_str() == record)
+            .ok_or_else(|| PackError::EvidenceUnknown(record.clone()))?;
+        let matches = found
+            .file
+            .as_ref()
+            .is_some_and(|f| f.size == size && f.sha256 == sha256);
+        if !matches {
+            return Err(PackError::EvidenceMismatch(record));
+        }
         let (path, supports) = evidence::placement(self.catalog, found);
-        let header = self.zip.stored(&path, bytes)?;
+        let header = self.zip.stored(&path, crc.finalize(), size)?;
         self.manifest.files.push(ManifestFile {
-            record: Some(record.to_owned()),
+            path,
+            role: Role::Evidence,
+            size,
+            sha256,
+            record: Some(record),
             supports,
-            ..listed(path, Role::Evidence, bytes)
         });
         Ok(header)
     }
@@ -328,6 +369,24 @@ impl<'c> Writer<'c> {
         let mut out = self.zip.entry(MANIFEST, manifest.as_bytes())?;
         out.extend(self.zip.finish()?);
         Ok(out)
+    }
+}
+
+/// An evidence file being given to a [`Writer`] in pieces.
+#[derive(Clone, Debug)]
+pub struct Incoming {
+    record: String,
+    sha256: Sha256,
+    crc: crc32fast::Hasher,
+    size: u64,
+}
+
+impl Incoming {
+    /// The file's next bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.sha256.update(bytes);
+        self.crc.update(bytes);
+        self.size += bytes.len() as u64;
     }
 }
 

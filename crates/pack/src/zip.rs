@@ -48,38 +48,40 @@ impl Writer {
         } else {
             (STORED, data)
         };
-        let mut out = self.header(name, method, data, body.len())?;
+        let crc = crc32fast::hash(data);
+        let mut out = self.header(name, method, crc, data.len() as u64, body.len() as u64)?;
         out.extend_from_slice(body);
         self.written += body.len() as u64;
         Ok(out)
     }
 
-    /// The entry `name` holding `data` stored as it is: only its local header, to be
-    /// written before `data` itself (an evidence file goes out without a copy).
-    pub fn stored(&mut self, name: &str, data: &[u8]) -> Result<Vec<u8>, PackError> {
-        let out = self.header(name, STORED, data, data.len())?;
-        self.written += data.len() as u64;
+    /// The entry `name` holding `size` bytes whose CRC-32 is `crc`, stored as they are:
+    /// only its local header, to be written before the bytes themselves (an evidence
+    /// file goes out without a copy).
+    pub fn stored(&mut self, name: &str, crc: u32, size: u64) -> Result<Vec<u8>, PackError> {
+        let out = self.header(name, STORED, crc, size, size)?;
+        self.written += size;
         Ok(out)
     }
 
-    /// The local header of an entry whose body is `packed` bytes, its central record
-    /// kept for the end.
+    /// The local header of an entry of `size` bytes whose body is `packed` bytes, its
+    /// central record kept for the end.
     fn header(
         &mut self,
         name: &str,
         method: u16,
-        data: &[u8],
-        packed: usize,
+        crc: u32,
+        size: u64,
+        packed: u64,
     ) -> Result<Vec<u8>, PackError> {
         let offset = u32::try_from(self.written).map_err(|_| too_big("the pack"))?;
-        let size = u32::try_from(data.len()).map_err(|_| too_big(name))?;
+        let size = u32::try_from(size).map_err(|_| too_big(name))?;
         let packed = u32::try_from(packed).map_err(|_| too_big(name))?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big(name))?;
         self.count = self
             .count
             .checked_add(1)
             .ok_or_else(|| too_big("the list of files"))?;
-        let crc = crc32fast::hash(data);
         let mut out = Vec::with_capacity(30 + name.len());
         put32(&mut out, LOCAL);
         for v in [20, UTF8, method, 0, DOS_DATE] {

@@ -464,6 +464,27 @@ fn written_piece_by_piece_a_pack_is_the_same_bytes_and_names_the_files_it_wants(
     );
     pieces.extend(writer.finish().expect("finishes"));
     assert_eq!(pieces, with_file(&a, POLICY, &file).expect("built"));
+    // The file given in pieces of any size: the same pack; a piece missing: refused.
+    let (mut writer, mut chunked) = Writer::start(Catalog::builtin(), &a, today()).expect("starts");
+    let mut incoming = writer.begin(POLICY).expect("its record");
+    let mut short = incoming.clone();
+    for piece in file.chunks(7_001) {
+        incoming.update(piece);
+    }
+    chunked.extend(writer.end(incoming).expect("its file"));
+    chunked.extend_from_slice(&file);
+    chunked.extend(writer.finish().expect("finishes"));
+    assert_eq!(chunked, pieces);
+    short.update(&file[1..]);
+    let (mut writer, _) = Writer::start(Catalog::builtin(), &a, today()).expect("starts");
+    assert_eq!(
+        writer.end(short),
+        Err(PackError::EvidenceMismatch(POLICY.into()))
+    );
+    assert!(matches!(
+        writer.begin("00000000-0000-4000-8000-000000000000"),
+        Err(PackError::EvidenceUnknown(_))
+    ));
     let opened = open(Catalog::builtin(), &pieces, LIMITS).expect("opens");
     assert!(opened.files.iter().any(|(_, d)| *d == file));
     let mut zip = ZipArchive::new(Cursor::new(&pieces)).expect("a zip");

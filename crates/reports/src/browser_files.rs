@@ -3,9 +3,10 @@
 //! records object; the pack's checks are crates/pack's, here as everywhere).
 //!
 //! The pack is written piece by piece ([`PackWriter`]): each evidence file is read from
-//! the browser, copied into this module's memory only to be checked (size, SHA-256) and
-//! to get its zip header, and handed on as it was; the pack itself is a `Blob` of those
-//! pieces. So the module's memory grows to the largest file, not to the pack.
+//! the browser and given to this module 4 MB at a time only to be checked (size,
+//! SHA-256) and to get its zip header, the page answering between pieces; the file is
+//! handed on as it was, and the pack is a `Blob` of those pieces. So the module's memory
+//! grows by a piece, not by a file or the pack.
 
 use crate::{kept_files, Unreadable};
 use aims_engine::text::lang::Lang;
@@ -88,11 +89,12 @@ fn progress(root: &web_sys::Element, heading: &str) -> Result<web_sys::Element, 
 }
 
 /// The audit pack being written: crates/pack's [`aims_pack::Writer`], with the bytes
-/// it started with until they are taken.
+/// it started with until they are taken, and the evidence file being given in pieces.
 #[wasm_bindgen]
 pub struct PackWriter {
     writer: Option<aims_pack::Writer<'static>>,
     head: Vec<u8>,
+    incoming: Option<aims_pack::Incoming>,
 }
 
 #[wasm_bindgen]
@@ -102,11 +104,27 @@ impl PackWriter {
         std::mem::take(&mut self.head)
     }
 
-    /// The header to write before the file `bytes` of the evidence record `record`;
-    /// throws the reason a file is not its record's.
-    pub fn evidence(&mut self, record: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    /// Starts the file of the evidence record `record`; throws the reason it cannot go
+    /// in.
+    pub fn begin(&mut self, record: &str) -> Result<(), JsValue> {
+        let writer = self.writer.as_ref().ok_or("the pack is finished")?;
+        self.incoming = Some(writer.begin(record).map_err(thrown)?);
+        Ok(())
+    }
+
+    /// The started file's next bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        if let Some(incoming) = self.incoming.as_mut() {
+            incoming.update(bytes);
+        }
+    }
+
+    /// Ends the started file: the header to write before its bytes; throws the reason
+    /// it is not its record's file.
+    pub fn end(&mut self) -> Result<Vec<u8>, JsValue> {
         let writer = self.writer.as_mut().ok_or("the pack is finished")?;
-        writer.evidence(record, bytes).map_err(thrown)
+        let incoming = self.incoming.take().ok_or("no file was started")?;
+        writer.end(incoming).map_err(thrown)
     }
 
     /// The pack's last bytes.
@@ -134,6 +152,7 @@ pub fn pack(
     let writer = PackWriter {
         writer: Some(plan.writer),
         head: plan.head,
+        incoming: None,
     };
     Ok(pack_blob(records, writer, plan.wanted, &bar))
 }

@@ -2,8 +2,10 @@
 // the app's (src/ui/services/records.rs): `s.map` its copy of the records, `s.write` its
 // ordered write, `s.files()` the namespace's second database, which holds the files.
 //
-// - Each file is encrypted (AES-256-GCM) with a key of its own, and kept as a Blob under
-//   its SHA-256 in the files database. Its key lives in the record `f.<sha256>` among
+// - Each file is encrypted (AES-256-GCM) with a key of its own, in pieces of 4 MB (each
+//   piece its own IV: 8 random bytes of the file's, then the piece's number), and kept
+//   as one Blob under its SHA-256 in the files database. In pieces, because one 50 MB
+//   decryption held the page for a third of a second; between pieces it answers. Its key lives in the record `f.<sha256>` among
 //   the assessments: where a passphrase locks the records, it locks the files' keys with
 //   them, so the files need no re-encrypting when the lock is set, changed or removed.
 // - The key record is written first, the file second: a file without its key record is
@@ -21,18 +23,25 @@ const answer = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result)
 // "full" when the browser's quota stopped a write, else its words.
 const why = (e) => (/quota/i.test(String(e?.name || e)) ? "full" : String(e?.message || e));
 
+const PIECE = 4 * 1024 * 1024, TAG = 16;
+/** The IV of piece `n` of a file whose IV starts with the 8 bytes `iv`. */
+const ivOf = (iv, n) => { const out = new Uint8Array(12); out.set(iv); new DataView(out.buffer).setUint32(8, n); return out; };
+
 /** Keeps the bytes `plain` (an ArrayBuffer): their SHA-256, once kept. */
 async function keep(s, plain) {
   const sha = hex(await crypto.subtle.digest("SHA-256", plain));
   const name = s.name + "f." + sha;
   if (s.map.has(name)) return sha;
-  const raw = crypto.getRandomValues(new Uint8Array(32)), iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await aes(raw, "encrypt"), plain);
-  const refused = await s.write([name, JSON.stringify({ key: hex(raw), iv: hex(iv), at: Date.now() })], []);
+  const raw = crypto.getRandomValues(new Uint8Array(32)), iv = crypto.getRandomValues(new Uint8Array(8));
+  const key = await aes(raw, "encrypt"), sealed = [];
+  for (let at = 0, n = 0; at < plain.byteLength || n === 0; at += PIECE, n++) {
+    sealed.push(await crypto.subtle.encrypt({ name: "AES-GCM", iv: ivOf(iv, n) }, key, plain.slice(at, at + PIECE)));
+  }
+  const refused = await s.write([name, JSON.stringify({ key: hex(raw), iv: hex(iv), piece: PIECE, at: Date.now() })], []);
   if (refused) throw why(refused);
   try {
     const tx = (await s.files()).transaction("files", "readwrite");
-    tx.objectStore("files").put(new Blob([sealed]), sha);
+    tx.objectStore("files").put(new Blob(sealed), sha);
     await committed(tx);
   } catch (e) {
     s.write([], [name]);
@@ -48,22 +57,25 @@ export async function filesKeep(s, file) {
   return [file.name, String(file.size), await keep(s, await file.arrayBuffer())];
 }
 
-/** The kept file `sha` (a Blob), or null where this browser does not have it. */
-async function kept(s, sha) {
+/** The kept file `sha`, each piece (an ArrayBuffer) given to `each` in turn: false where this browser does not have it. */
+async function kept(s, sha, each) {
   const meta = s?.files && s.map.get(s.name + "f." + sha);
-  if (!meta) return null;
+  if (!meta) return false;
   const blob = await answer((await s.files()).transaction("files").objectStore("files").get(sha));
-  if (!blob) return null;
-  const { key, iv } = JSON.parse(meta);
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unhex(iv) }, await aes(unhex(key), "decrypt"), await blob.arrayBuffer());
-  return new Blob([plain]);
+  if (!blob) return false;
+  const { key, iv, piece } = JSON.parse(meta), open = await aes(unhex(key), "decrypt");
+  for (let at = 0, n = 0; at < blob.size || n === 0; at += piece + TAG, n++) {
+    const sealed = await blob.slice(at, at + piece + TAG).arrayBuffer();
+    await each(await crypto.subtle.decrypt({ name: "AES-GCM", iv: ivOf(unhex(iv), n) }, open, sealed));
+  }
+  return true;
 }
 
 /** Downloads the kept file `sha` as `name`: false where this browser does not have it. */
 export async function filesOpen(s, sha, name) {
-  const blob = await kept(s, sha).catch(() => null);
-  if (!blob) return false;
-  const a = document.createElement("a"), url = URL.createObjectURL(blob);
+  const pieces = [];
+  if (!(await kept(s, sha, (p) => pieces.push(p)).catch(() => false))) return false;
+  const a = document.createElement("a"), url = URL.createObjectURL(new Blob(pieces));
   a.href = url;
   a.download = name;
   a.click();
@@ -83,15 +95,20 @@ export async function filesSpace(place, lang, words) {
   } catch (e) { /* no estimate: the line stays empty */ }
 }
 
-/** Writes the audit pack through `writer` (crates/reports PackWriter), each wanted file read from the browser in turn, `bar` (a progress element) following: the pack as a Blob, then the words for each file this browser does not have (the pack goes without it). `wanted`: record id, SHA-256 and those words, for each. */
+/** Writes the audit pack through `writer` (crates/reports PackWriter), each wanted file read from the browser in turn, a piece at a time, and handed to the writer (the page answers between pieces), `bar` (a progress element) following the bytes: the pack as a Blob, then the words for each file this browser does not have (the pack goes without it). `wanted`: record id, SHA-256 and those words, for each. */
 export async function filesPack(s, writer, wanted, bar) {
   const parts = [writer.head()], missing = [];
   bar.max = wanted.length / 3 + 1;
   for (let i = 0; i < wanted.length; i += 3) {
-    const blob = await kept(s, wanted[i + 1]).catch(() => null);
-    if (blob) {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      parts.push(writer.evidence(wanted[i], bytes), bytes);
+    const pieces = [];
+    writer.begin(wanted[i]);
+    const found = await kept(s, wanted[i + 1], (piece) => {
+      writer.update(new Uint8Array(piece));
+      pieces.push(piece);
+      bar.value = i / 3 + pieces.length / (pieces.length + 1);
+    }).catch(() => false);
+    if (found) {
+      parts.push(writer.end(), new Blob(pieces));
     } else {
       missing.push(wanted[i + 2]);
     }

@@ -10,7 +10,7 @@
 //! an import would refuse; each problem is shown at its field.
 
 use crate::words::Words;
-use crate::{read, Unreadable};
+use crate::Unreadable;
 use aims_engine::format::import::{ImportError, Problem};
 use aims_engine::format::registers::open;
 use aims_engine::model::registers::{
@@ -111,7 +111,7 @@ pub(crate) struct Form<'a> {
 /// One step of a register screen; an export that does not read back is the app's bug.
 pub fn step(r: &Request) -> Result<Response, Unreadable> {
     let catalog = Catalog::builtin();
-    let a = read(r.export)?;
+    let a = crate::read_kept(r.export)?;
     let w = Words::new(r.lang);
     let n = r.screen.index();
     let records = |a: &Assessment| -> Vec<Value> {
@@ -344,9 +344,19 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
     if !notice.is_empty() {
         let _ = write!(out, "<p class=\"aims-notice\" role=\"status\">{notice}</p>");
     }
-    match r.screen {
-        Screen::Systems => systems(&mut out, &w, &registers, form.as_ref()),
-        Screen::Risks => risks(&mut out, &w, catalog, &registers, form.as_ref()),
+    // A long register shows a page of rows at a time ("Show more", which keeps the
+    // evidence filter): a screen with 2,000 records draws as fast as one with 100.
+    let (limit, filter) = match r.action {
+        "more" => {
+            let (n, filter) = r.target.split_once(' ').unwrap_or((r.target, ""));
+            (n.parse().unwrap_or(PAGE), filter)
+        }
+        "filter" => (PAGE, r.target),
+        _ => (PAGE, ""),
+    };
+    let total = match r.screen {
+        Screen::Systems => systems(&mut out, &w, &registers, form.as_ref(), limit),
+        Screen::Risks => risks(&mut out, &w, catalog, &registers, form.as_ref(), limit),
         Screen::Evidence => evidence(
             &mut out,
             &w,
@@ -354,14 +364,33 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             &registers,
             form.as_ref(),
             r.today,
-            r.target,
+            (limit, filter),
         ),
+    };
+    if total > limit {
+        let _ = write!(
+            out,
+            "<p class=\"aims-noprint\"><button type=\"button\" class=\"aims-btn\" data-action=\"more\" data-target=\"{} {}\">{}</button></p>",
+            limit + PAGE,
+            escape(filter),
+            w.tf(
+                w.m.registers_show_more,
+                &[
+                    ("n", &PAGE.min(total - limit).to_string()),
+                    ("shown", &limit.to_string()),
+                    ("total", &total.to_string()),
+                ]
+            )
+        );
     }
     Ok(Response {
         markup: out,
         export: changed.map(|b| export(catalog, &b)),
     })
 }
+
+/// How many rows of a register a screen shows at first, and each "Show more" adds.
+const PAGE: usize = 100;
 
 /// The key of register `n` in the file.
 fn key(n: usize) -> &'static str {
@@ -897,7 +926,8 @@ fn add_or_form(
     }
 }
 
-fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
+/// The systems screen's body, `limit` rows at most: how many rows there are.
+fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>, limit: usize) -> usize {
     let m = w.m;
     if let Some(f) = form.filter(|f| f.impact) {
         let name = r
@@ -1033,7 +1063,7 @@ fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
             "<p class=\"aims-empty\">{}</p>",
             escape(m.registers_none_systems)
         );
-        return;
+        return 0;
     }
     let columns = [
         m.registers_col_name,
@@ -1045,7 +1075,7 @@ fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
         m.registers_col_actions,
     ];
     table_open(out, &columns);
-    for s in &r.ai_systems {
+    for s in r.ai_systems.iter().take(limit) {
         let impact = match &s.impact {
             None => m.registers_impact_none.to_owned(),
             Some(i) if !i.approved() => m.registers_impact_draft.to_owned(),
@@ -1080,6 +1110,7 @@ fn systems(out: &mut String, w: &Words, r: &Registers, form: Option<&Form>) {
         );
     }
     out.push_str("</tbody></table></div>");
+    r.ai_systems.len()
 }
 
 /// The criteria's scale for likelihood or consequence: 1 up to its levels.
@@ -1091,7 +1122,15 @@ pub(crate) fn levels(max: u8) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Option<&Form>) {
+/// The risks screen's body, `limit` rows at most: how many rows there are.
+fn risks(
+    out: &mut String,
+    w: &Words,
+    catalog: &Catalog,
+    r: &Registers,
+    form: Option<&Form>,
+    limit: usize,
+) -> usize {
     let m = w.m;
     let criteria = r.risk_criteria;
     // The criteria: what they are, and their form.
@@ -1318,7 +1357,7 @@ fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Op
             "<p class=\"aims-empty\">{}</p>",
             escape(m.registers_none_risks)
         );
-        return;
+        return 0;
     }
     let columns = [
         m.registers_risk_title,
@@ -1331,7 +1370,7 @@ fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Op
         m.registers_col_actions,
     ];
     table_open(out, &columns);
-    for k in &r.risks {
+    for k in r.risks.iter().take(limit) {
         let system_name = |id: &aims_engine::model::registers::RecordId| {
             r.ai_systems
                 .iter()
@@ -1384,6 +1423,7 @@ fn risks(out: &mut String, w: &Words, catalog: &Catalog, r: &Registers, form: Op
         );
     }
     out.push_str("</tbody></table></div>");
+    r.risks.len()
 }
 
 /// The criteria's matrix twice, before and after treatment: how many open risks lie in
@@ -1461,8 +1501,8 @@ fn evidence(
     r: &Registers,
     form: Option<&Form>,
     today: Date,
-    filter: &str,
-) {
+    (limit, filter): (usize, &str),
+) -> usize {
     let m = w.m;
     add_or_form(out, form, m.registers_add_evidence, |out, f| {
         let v = |k: &str| f.record.get(k).cloned().unwrap_or(Value::Null);
@@ -1541,7 +1581,7 @@ fn evidence(
             "<p class=\"aims-empty\">{}</p>",
             escape(m.registers_none_evidence)
         );
-        return;
+        return 0;
     }
     let _ = write!(
         out,
@@ -1613,7 +1653,8 @@ fn evidence(
             None => true,
         },
     });
-    for e in shown {
+    let shown: Vec<&Evidence> = shown.collect();
+    for e in shown.iter().take(limit) {
         let review = match e.review_by {
             None => escape(m.registers_none),
             Some(d) if e.stale(today) => format!(
@@ -1644,6 +1685,7 @@ fn evidence(
         );
     }
     out.push_str("</tbody></table></div>");
+    shown.len()
 }
 
 /// The file cell of an evidence record: its kept file (a button that downloads it, and
@@ -1672,6 +1714,7 @@ fn file_cell(w: &Words, e: &Evidence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read;
 
     const FIXTURE: &str = include_str!("../../../tests/fixtures/assessment-v3-registers.json");
     const NEW_ID: &str = "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
@@ -2052,6 +2095,33 @@ mod tests {
         assert_eq!(size(Lang::En, 12 * 1024 * 1024 + 400 * 1024), "12.3 MB");
         assert_eq!(size(Lang::De, 12 * 1024 * 1024 + 400 * 1024), "12,3 MB");
         assert_eq!(size(Lang::Fr, 1), "1 Ko");
+    }
+
+    #[test]
+    fn a_long_register_shows_a_page_at_a_time_and_more_keeps_the_filter() {
+        let mut json: Value = serde_json::from_str(FIXTURE).expect("json");
+        let template = json["assessment"]["evidence"][1].clone();
+        let many: Vec<Value> = (0..250)
+            .map(|k| {
+                let mut e = template.clone();
+                e["id"] = json!(format!("00000000-0000-4000-8000-{k:012}"));
+                e["title"] = json!(format!("Record {k:03}"));
+                e
+            })
+            .collect();
+        json["assessment"]["evidence"] = Value::Array(many);
+        let export = json.to_string();
+        let rows = |markup: &str| markup.matches("<th scope=\"row\"").count();
+        let first = step_on(&export, Screen::Evidence, "", "", &[]).markup;
+        assert_eq!(rows(&first), 100);
+        assert!(first.contains("data-action=\"more\" data-target=\"200 \">Show 100 more (100 of 250 shown)</button>"), "{first}");
+        let more = step_on(&export, Screen::Evidence, "more", "200 no_file", &[]).markup;
+        assert_eq!(rows(&more), 200);
+        assert!(more.contains("<option value=\"no_file\" selected>"));
+        assert!(more.contains("data-target=\"300 no_file\">Show 50 more (200 of 250 shown)"));
+        let all = step_on(&export, Screen::Evidence, "more", "300 no_file", &[]).markup;
+        assert_eq!(rows(&all), 250);
+        assert!(!all.contains("data-action=\"more\""));
     }
 
     const CHATBOT: &str = "5f0c1e2a-7b3d-4e8f-9a1b-2c3d4e5f6a7b";

@@ -251,7 +251,8 @@ async function lockFigures(browser, url) {
 
 /**
  * Issue 22's figures in the browser: each register screen drawn with 50 AI systems, 500
- * risks and 2,000 evidence records (from the click on its tab to its table on screen);
+ * risks and 2,000 evidence records (from the click on its tab to its first page of 100
+ * rows on screen);
  * an audit pack with 100 MB of evidence files (two of 50 MB, the most a file may be):
  * the time from the click to the download, the longest the page went without a frame
  * meanwhile, and the reports module's memory after it (it never shrinks: its peak).
@@ -273,16 +274,18 @@ async function registerFigures(browser, url) {
   const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
   await page.goto(`${url}#/a/${id}/systems`);
   await page.waitForSelector('.aims-registers-body table', { timeout: 60000 });
-  const screens = {};
-  for (const [screen, last] of [['risks', 'Risk 499'], ['evidence', 'Evidence 1999'], ['systems', 'System 49']]) {
-    screens[screen] = await page.evaluate(async ([screen, last]) => {
+  const screens = {}, times = { risks: [], evidence: [], systems: [] };
+  for (let round = 0; round < 5; round++) for (const [screen, last] of [['risks', 'Risk 99'], ['evidence', 'Evidence 99'], ['systems', 'System 49']]) {
+    times[screen].push(await page.evaluate(async ([screen, last]) => {
       const from = performance.now();
       document.querySelector(`a[data-screen=${screen}]`).click();
       while (!document.querySelector('.aims-registers-body')?.textContent.includes(last)) await new Promise((ok) => setTimeout(ok, 0));
       await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
       return performance.now() - from;
-    }, [screen, last]);
+    }, [screen, last]));
   }
+  // The median of five rounds (the first visit of each screen included).
+  for (const [screen, list] of Object.entries(times)) screens[screen] = [...list].sort((x, y) => x - y)[2];
   // The pack: two records of the ordinary fixture, 50 MB each.
   await page.goto(url);
   await page.click('button:has-text("Delete all my data")');

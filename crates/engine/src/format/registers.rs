@@ -92,8 +92,9 @@ const MAX_SCALE: u64 = 5;
 struct Reader<'p> {
     p: &'p mut Problems,
     catalog: &'p Catalog,
-    /// Every record id seen, with the path that declared it.
-    ids: Vec<RecordId>,
+    /// Every record id seen (a set: 2,000 evidence records are checked in a blink, not
+    /// against each other).
+    ids: std::collections::BTreeSet<RecordId>,
 }
 
 impl Reader<'_> {
@@ -120,11 +121,10 @@ impl Reader<'_> {
     fn own_id(&mut self, o: &Members, at: &str) -> Option<RecordId> {
         let path = join(at, "id");
         let id = self.id(&path, get(o, "id"))?;
-        if self.ids.contains(&id) {
+        if !self.ids.insert(id.clone()) {
             self.p.add(&path, Problem::DuplicateId);
             return None;
         }
-        self.ids.push(id.clone());
         Some(id)
     }
 
@@ -509,7 +509,7 @@ pub(crate) fn read(catalog: &Catalog, a: &Members, p: &mut Problems) -> Register
     let mut r = Reader {
         p,
         catalog,
-        ids: Vec::new(),
+        ids: std::collections::BTreeSet::new(),
     };
     let mut registers = Registers::default();
     for (at, o) in r.entries("assessment.ai_systems", get(a, "ai_systems")) {
