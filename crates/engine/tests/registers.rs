@@ -154,8 +154,12 @@ fn excluded_control_treats_risk() {
         vec![Finding::ExcludedControlTreatsRisk(item("A.6.2.4"))]
     );
     assert_eq!(s.verdict, Verdict::NotReady);
-    // A closed risk is no reason.
-    let mut closed = registers(vec![risk(10, 4, 4, &["A.6.2.4"], true)]);
+    // A closed risk is no reason (another risk, open and acceptable, keeps the register
+    // from counting as empty).
+    let mut closed = registers(vec![
+        risk(10, 4, 4, &["A.6.2.4"], true),
+        risk(12, 1, 2, &[], false),
+    ]);
     closed.risks[0].closed = true;
     assert_eq!(found(&run(&a, &closed)), vec![]);
 }
@@ -287,6 +291,17 @@ fn empty_risk_register() {
     let s = score(Catalog::builtin(), &bare, day(TODAY));
     assert_eq!(found(&s), vec![Finding::EmptyRiskRegister]);
     assert_eq!(s.verdict, Verdict::NotReady);
+    // A register whose every risk is closed holds them the same way; one open risk,
+    // within the acceptance level, does not.
+    let mut closed = risk(10, 4, 4, &["A.6.2.4"], true);
+    closed.closed = true;
+    let s = run(&assessment(), &registers(vec![closed.clone()]));
+    assert_eq!(found(&s), vec![Finding::EmptyRiskRegister]);
+    let s = run(
+        &assessment(),
+        &registers(vec![closed, risk(11, 1, 2, &[], false)]),
+    );
+    assert_eq!(found(&s), Vec::<Finding>::new());
 }
 
 #[test]
