@@ -58,6 +58,15 @@ pub enum Route {
         /// Assessment id.
         id: String,
     },
+    /// The evidence register showing the records that support one item (an item card's
+    /// link).
+    #[at("/a/:id/evidence/:item")]
+    EvidenceFor {
+        /// Assessment id.
+        id: String,
+        /// The item's display id (`A.7.4`).
+        item: String,
+    },
     /// The mandatory documents checklist of an assessment.
     #[at("/a/:id/documents")]
     Documents {
@@ -212,7 +221,9 @@ impl Route {
             Route::Documents { id } => Some((id, AssessmentScreen::Documents)),
             Route::Systems { id } => Some((id, AssessmentScreen::Register(Register::Systems))),
             Route::Risks { id } => Some((id, AssessmentScreen::Register(Register::Risks))),
-            Route::Evidence { id } => Some((id, AssessmentScreen::Register(Register::Evidence))),
+            Route::Evidence { id } | Route::EvidenceFor { id, .. } => {
+                Some((id, AssessmentScreen::Register(Register::Evidence)))
+            }
             Route::Results { id } => Some((id, AssessmentScreen::Results)),
             Route::Soa { id } => Some((id, AssessmentScreen::Soa)),
             Route::Plan { id } => Some((id, AssessmentScreen::Plan)),

@@ -145,7 +145,7 @@ test('evidence files: kept encrypted, downloaded, packed, deleted with everythin
   await evidenceScreen(page, id);
   assert.ok((await downloaded(page, 'tr:has-text("AI policy v2") button[data-action=open_file]')).bytes.equals(policy));
   assert.ok((await downloaded(page, 'tr:has-text("Interview with the support lead") button[data-action=open_file]')).bytes.equals(notes));
-  assert.match(await page.textContent('.aims-subtabs'), /Evidence \(3\)/);
+  assert.match(await page.textContent('.aims-subtabs'), /AI systems \(2\).*Risks \(3\).*Evidence \(3\)/s);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -156,7 +156,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
             <p class="aims-question">{ &item.question }</p>
             if let Some((aid, l)) = &p.registers {
                 <p class="aims-small aims-item-registers">{ for [
-                    (l.evidence, msg::item_reg_evidence(), Route::Evidence { id: aid.to_string() }),
+                    (l.evidence, msg::item_reg_evidence(), Route::EvidenceFor { id: aid.to_string(), item: item.id.clone() }),
                     (l.risks, msg::item_reg_risks(), Route::Risks { id: aid.to_string() }),
                     (l.systems, msg::item_reg_systems(), Route::Systems { id: aid.to_string() }),
                 ].into_iter().filter(|(n, _, _)| *n > 0).enumerate().map(|(k, (n, text, to))| html! {

@@ -12,7 +12,7 @@ use crate::ui::route::{AssessmentScreen, Register, Route};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::use_navigator;
+use yew_router::prelude::{use_navigator, use_route};
 
 /// Props of [`RegistersScreen`].
 #[derive(Properties, PartialEq)]
@@ -41,8 +41,13 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
     let screen = p.register.key();
     let state = crate::ui::context::use_app_state();
     let prefix = crate::config::storage_prefix(&state.config.namespace);
-    // Drawn when the screen opens; afterwards each step redraws it (so its notices,
-    // such as the undo of a delete, stay while the edit is saved).
+    // Drawn when the screen opens (an item card's link opens the evidence of its item:
+    // `#/a/<id>/evidence/<item>`); afterwards each step redraws it (so its notices, such
+    // as the undo of a delete, stay while the edit is saved).
+    let item = match use_route::<Route>() {
+        Some(Route::EvidenceFor { item, .. }) => Some(item),
+        _ => None,
+    };
     {
         let (place, a, act, prefix) = (
             place.clone(),
@@ -50,16 +55,16 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
             act.clone(),
             prefix.clone(),
         );
-        use_effect_with((p.assessment.id.clone(), p.register), move |_| {
-            show_registers(
-                &place,
-                &prefix,
-                &a,
-                screen,
-                (String::new(), String::new()),
-                act,
-            )
-        });
+        use_effect_with(
+            (p.assessment.id.clone(), p.register, item),
+            move |(_, _, item)| {
+                let first = match item {
+                    Some(item) => ("filter".to_owned(), format!("item:{item}")),
+                    None => (String::new(), String::new()),
+                };
+                show_registers(&place, &prefix, &a, screen, first, act)
+            },
+        );
     }
     let run = {
         let (place, a, act, prefix) = (
