@@ -26,7 +26,7 @@ const QUICK = ['quick.html', 'aims-quick.js', 'aims-quick_bg.wasm'];
 const QUICK_EMBEDDED = ['aims-quick.js', 'aims-quick_bg.wasm', 'aims-quick.css'];
 const QUICK_FILES = new Set([...QUICK, ...QUICK_EMBEDDED]);
 /** The full app's on-demand modules, each loaded when first used, and their budgets. */
-const MODULES = { 'aims-seal': 175, 'aims-reports': 335 };
+const MODULES = { 'aims-seal': 175, 'aims-reports': 340 };
 const MODULE_FILES = Object.keys(MODULES).flatMap((m) => [`${m}.js`, `${m}_bg.wasm`]);
 const ON_DEMAND = ['guide', 'i18n'];
 const LANGUAGE_BUDGET_KB = 45;
