@@ -149,3 +149,52 @@ test('evidence files: kept encrypted, downloaded, packed, deleted with everythin
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** The records database's value under `key`, as kept (a string in clear, an object sealed). */
+async function storedRecord(page, key) {
+  return page.evaluate(async (key) => {
+    const db = await new Promise((ok, ko) => { const r = indexedDB.open('aims.default.v1.'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const value = await new Promise((ok, ko) => { const r = db.transaction('records').objectStore('records').get(key); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    db.close();
+    return typeof value === 'string' ? value : value && 'sealed';
+  }, key);
+}
+
+test('a kept file in a second tab, and under the passphrase lock: its key sealed with the records, the file read once unlocked', async () => {
+  const PASS = 'correct horse battery staple files';
+  const context = await chrome.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.setInputFiles('input[type=file]', FIXTURE);
+  await page.waitForSelector('.aims-cards .aims-card');
+  const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+  await evidenceScreen(page, id);
+  const notes = Buffer.from('Interview notes kept under the lock '.repeat(5000));
+  await page.setInputFiles('tr:has-text("Interview with the support lead") input[type=file]', { name: 'notes.txt', mimeType: 'text/plain', buffer: notes });
+  await page.waitForSelector('tr:has-text("Interview with the support lead") button[data-action=open_file]');
+  const sha = await page.getAttribute('tr:has-text("Interview with the support lead") button[data-action=open_file]', 'data-sha');
+  // Another tab sees the record's file and reads it.
+  const other = await context.newPage();
+  watchErrors(other, errors);
+  await evidenceScreen(other, id);
+  assert.ok((await downloaded(other, 'tr:has-text("Interview with the support lead") button[data-action=open_file]')).bytes.equals(notes));
+  await other.close();
+  // Without the lock, the file's key record is in clear (the file itself never is).
+  assert.match(await storedRecord(page, `aims.default.v1.f.${sha}`), /"key":"[0-9a-f]{64}"/);
+  await page.goto(`${server.url}#/`);
+  await page.click('button:has-text("Passphrase lock…")');
+  await page.fill('#aims-seal-pass', PASS);
+  await page.fill('#aims-seal-again', PASS);
+  await page.click('button:has-text("Set the lock")');
+  await page.waitForSelector('text=The lock is set.', { timeout: 15000 });
+  assert.equal(await storedRecord(page, `aims.default.v1.f.${sha}`), 'sealed', 'the key is encrypted with the records');
+  await page.reload();
+  await page.fill('#aims-lock-pass', PASS);
+  await page.press('#aims-lock-pass', 'Enter');
+  await page.waitForSelector('.aims-cards .aims-card', { timeout: 15000 });
+  await evidenceScreen(page, id);
+  assert.ok((await downloaded(page, 'tr:has-text("Interview with the support lead") button[data-action=open_file]')).bytes.equals(notes));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
