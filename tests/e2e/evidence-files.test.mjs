@@ -48,12 +48,8 @@ print(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}
   return Object.fromEntries(Object.entries(JSON.parse(out)).map(([n, b]) => [n, Buffer.from(b, 'base64')]));
 }
 
-async function evidenceScreen(page, id) {
-  await page.goto(`${server.url}#/a/${id}/evidence`);
-  await page.waitForSelector('tr:has-text("AI policy v2")');
-}
-
-test('evidence files: kept encrypted, downloaded, packed, deleted with everything and restored from the pack', async () => {
+/** A fresh browser context with the registers fixture imported: its page, the errors it reports, the assessment's id. */
+async function withFixture() {
   const context = await chrome.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -61,6 +57,16 @@ test('evidence files: kept encrypted, downloaded, packed, deleted with everythin
   await page.setInputFiles('input[type=file]', FIXTURE);
   await page.waitForSelector('.aims-cards .aims-card');
   const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+  return { context, page, errors, id };
+}
+
+async function evidenceScreen(page, id) {
+  await page.goto(`${server.url}#/a/${id}/evidence`);
+  await page.waitForSelector('tr:has-text("AI policy v2")');
+}
+
+test('evidence files: kept encrypted, downloaded, packed, deleted with everything and restored from the pack', async () => {
+  const { context, page, errors, id } = await withFixture();
 
   // The fixture's policy record names a file this browser never had: the pack is made
   // without it, and says so.
@@ -162,13 +168,7 @@ async function storedRecord(page, key) {
 
 test('a kept file in a second tab, and under the passphrase lock: its key sealed with the records, the file read once unlocked', async () => {
   const PASS = 'correct horse battery staple files';
-  const context = await chrome.browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.setInputFiles('input[type=file]', FIXTURE);
-  await page.waitForSelector('.aims-cards .aims-card');
-  const id = (await page.locator('.aims-card a').first().getAttribute('href')).split('/')[2];
+  const { context, page, errors, id } = await withFixture();
   await evidenceScreen(page, id);
   const notes = Buffer.from('Interview notes kept under the lock '.repeat(5000));
   await page.setInputFiles('tr:has-text("Interview with the support lead") input[type=file]', { name: 'notes.txt', mimeType: 'text/plain', buffer: notes });
