@@ -75,8 +75,11 @@ test('evidence files: kept encrypted, downloaded, packed, deleted with everythin
   assert.ok(!Object.keys(zipEntries(without.path)).some((n) => n.startsWith('evidence/')));
   await page.waitForSelector('text=/The audit pack was made without the file of “AI policy v2”: it is not in this browser/');
 
-  // Taken off the record, then two files attached.
+  // The screen says so too, at the record; the files' total counts none.
   await evidenceScreen(page, id);
+  await page.waitForSelector('tr:has-text("AI policy v2") .aims-tag:has-text("not in this browser")');
+  await page.waitForFunction(() => /^Files kept with this assessment: 0 kB/.test(document.querySelector('#aims-ev-space')?.textContent || ''));
+  // Taken off the record, then two files attached.
   await page.click('tr:has-text("AI policy v2") button[data-action=unfile]');
   await page.waitForSelector('text=The file is no longer part of “AI policy v2”.');
   const policy = Buffer.concat([Buffer.from('%PDF-1.7 the signed AI policy '), randomBytes(300_000)]);

@@ -20,7 +20,13 @@ extern "C" {
     #[wasm_bindgen(js_name = filesOpen)]
     fn open_file_js(records: &JsValue, sha: &str, name: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = filesSpace)]
-    fn space_js(place: &web_sys::Element, lang: &str, words: &str);
+    fn space_js(
+        root: &web_sys::Element,
+        place: &web_sys::Element,
+        records: &JsValue,
+        lang: &str,
+        words: Vec<String>,
+    );
     #[wasm_bindgen(js_name = filesSweep)]
     fn sweep_js(records: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = filesPack)]
@@ -68,14 +74,17 @@ pub fn sweep(records: &JsValue) -> js_sys::Promise {
 }
 
 /// Fills the evidence screen's line on space (`#aims-ev-space` in `root`, which names
-/// the assessment's files' total) with what the browser says of its quota.
+/// the files the records keep) with the total of those this browser has and what it
+/// says of its quota, and tags each file shown that it does not have.
 #[wasm_bindgen]
-pub fn space(root: &web_sys::Element, lang: &str) {
+pub fn space(root: &web_sys::Element, lang: &str, records: &JsValue) {
     let Ok(Some(place)) = root.query_selector("#aims-ev-space") else {
         return;
     };
-    let kept = place.get_attribute("data-kept").unwrap_or_default();
-    space_js(&place, lang, &kept_files::space_words(lang_of(lang), &kept));
+    let words = kept_files::space_words(lang_of(lang))
+        .map(String::from)
+        .to_vec();
+    space_js(root, &place, records, lang, words);
 }
 
 /// Draws a progress bar under `heading` in `root`: the bar.

@@ -83,16 +83,28 @@ export async function filesOpen(s, sha, name) {
   return true;
 }
 
-/** Fills `place` with `words` and what the browser says of its storage ({used}, {quota}), in the language `lang`; empty where it does not say. */
-export async function filesSpace(place, lang, words) {
-  try {
-    const e = await navigator.storage.estimate();
-    const size = (bytes) => {
-      const [n, unit] = bytes < 1073741824 ? [bytes / 1048576, "megabyte"] : [bytes / 1073741824, "gigabyte"];
-      return new Intl.NumberFormat(lang, { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
-    };
-    place.textContent = words.replace("{used}", size(e.usage || 0)).replace("{quota}", size(e.quota || 0));
-  } catch (e) { /* no estimate: the line stays empty */ }
+/** Fills `place` (the evidence screen's line on space, its `data-files` the `sha256:size` of each file the records name) with `words` ({kept}: the files this browser has; {used}, {quota}: what it says of its storage), in the language `lang`, and tags each file shown in `root` that this browser does not have with `absent`. */
+export async function filesSpace(root, place, s, lang, [words, absent]) {
+  const has = (sha) => Boolean(s?.map?.has(s.name + "f." + sha));
+  let kept = 0;
+  for (const file of (place.dataset.files || "").split(" ").filter(Boolean)) {
+    const [sha, size] = file.split(":");
+    if (has(sha)) kept += Number(size) || 0;
+  }
+  for (const button of root.querySelectorAll("button[data-action=open_file]")) {
+    if (has(button.dataset.sha)) continue;
+    const tag = document.createElement("span");
+    tag.className = "aims-tag aims-tag--error";
+    tag.textContent = absent;
+    button.after(" ", tag);
+  }
+  const size = (bytes) => {
+    const [n, unit] = bytes < 1048576 ? [bytes / 1024, "kilobyte"] : bytes < 1073741824 ? [bytes / 1048576, "megabyte"] : [bytes / 1073741824, "gigabyte"];
+    return new Intl.NumberFormat(lang, { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
+  };
+  let e = {};
+  try { e = await navigator.storage.estimate(); } catch (x) { /* no estimate: its figures stay unknown */ }
+  place.textContent = words.replace("{kept}", size(kept)).replace("{used}", size(e.usage || 0)).replace("{quota}", size(e.quota || 0));
 }
 
 /** Writes the audit pack through `writer` (crates/reports PackWriter), each wanted file read from the browser in turn, a piece at a time, and handed to the writer (the page answers between pieces), `bar` (a progress element) following the bytes: the pack as a Blob, then the words for each file this browser does not have (the pack goes without it). `wanted`: record id, SHA-256 and those words, for each. */

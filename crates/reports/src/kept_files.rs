@@ -88,11 +88,14 @@ pub fn restore_plan(bytes: &[u8], lang: Lang) -> Result<RestorePlan, Unreadable>
     })
 }
 
-/// The line on space: `kept` (the assessment's files' total) filled in, `{used}` and
-/// `{quota}` left for the browser's figures.
-pub fn space_words(lang: Lang, kept: &str) -> String {
+/// The line on space, `{kept}`, `{used}` and `{quota}` left for the browser's figures,
+/// and the tag of a file the browser does not have.
+pub fn space_words(lang: Lang) -> [&'static str; 2] {
     let w = Words::new(lang);
-    w.fill(w.m.registers_evidence_space, &[("kept", kept)])
+    [
+        w.m.registers_evidence_space,
+        w.m.registers_evidence_file_absent,
+    ]
 }
 
 #[cfg(test)]
@@ -150,8 +153,11 @@ mod tests {
     }
 
     #[test]
-    fn the_line_on_space_names_the_assessments_files_and_leaves_the_browsers_figures() {
-        let line = space_words(Lang::Fr, "3,2 Mo");
-        assert!(line.contains("3,2 Mo") && line.contains("{quota}") && line.contains("{used}"));
+    fn the_line_on_space_leaves_the_figures_to_the_browser() {
+        let [line, absent] = space_words(Lang::Fr);
+        assert!(["{kept}", "{quota}", "{used}"]
+            .iter()
+            .all(|k| line.contains(k)));
+        assert_eq!(absent, "absent de ce navigateur");
     }
 }

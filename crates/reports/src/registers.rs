@@ -1632,16 +1632,18 @@ fn evidence(
         m.registers_evidence_file,
         m.registers_col_actions,
     ];
-    let kept: u64 = r
+    // Filled in by files.js (`filesSpace`): the files this browser has of those the
+    // records name (`sha256:size` each), and the browser's own figures.
+    let files: Vec<String> = r
         .evidence
         .iter()
-        .filter_map(|e| Some(e.file.as_ref()?.size))
-        .sum();
-    // The browser's own figures are filled in by the app (files.js `space`).
+        .filter_map(|e| e.file.as_ref())
+        .map(|f| format!("{}:{}", f.sha256, f.size))
+        .collect();
     let _ = write!(
         out,
-        "<p class=\"aims-hint\" id=\"aims-ev-space\" data-kept=\"{}\"></p>",
-        escape(&w.size(kept))
+        "<p class=\"aims-hint\" id=\"aims-ev-space\" data-files=\"{}\"></p>",
+        escape(&files.join(" "))
     );
     table_open(out, &columns);
     let shown = r.evidence.iter().filter(|e| match filter {
@@ -1654,14 +1656,17 @@ fn evidence(
         },
     });
     let shown: Vec<&Evidence> = shown.collect();
+    // A date kept whole in a narrow column.
+    let day = |d: Date| format!("<time datetime=\"{d}\">{d}</time>");
     for e in shown.iter().take(limit) {
         let review = match e.review_by {
             None => escape(m.registers_none),
             Some(d) if e.stale(today) => format!(
-                "{d} · <span class=\"aims-tag\" data-stale=\"true\">{}</span>",
+                "{} · <span class=\"aims-tag\" data-stale=\"true\">{}</span>",
+                day(d),
                 escape(m.registers_evidence_stale)
             ),
-            Some(d) => d.to_string(),
+            Some(d) => day(d),
         };
         let supports: Vec<&str> = e
             .supports
@@ -1675,8 +1680,7 @@ fn evidence(
                 escape(&e.title),
                 escape(kind_words(w, e.kind)),
                 escape(&e.owner),
-                e.date
-                    .map_or_else(|| escape(m.registers_none), |d| d.to_string()),
+                e.date.map_or_else(|| escape(m.registers_none), day),
                 review,
                 escape(&supports.join(", ")),
                 file_cell(w, e),

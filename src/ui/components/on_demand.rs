@@ -426,7 +426,7 @@ pub fn show_registers(
         if screen == "evidence" {
             // The browser's figures on space, and files no assessment keeps any more
             // removed (once a visit).
-            reports.space(&root, active().code());
+            reports.space(&root, active().code(), &store);
             let _ = reports.sweep(&store);
         }
         let kept = changed

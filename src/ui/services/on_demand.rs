@@ -119,9 +119,10 @@ extern "C" {
     /// Removes, once a visit, the kept files no assessment refers to.
     #[wasm_bindgen(method)]
     pub fn sweep(this: &Reports, records: &JsValue) -> js_sys::Promise;
-    /// Fills the evidence screen's line on space with the browser's figures.
+    /// Fills the evidence screen's line on space with the browser's figures, and tags
+    /// the files the records of `records` do not have.
     #[wasm_bindgen(method)]
-    pub fn space(this: &Reports, root: &web_sys::Element, lang: &str);
+    pub fn space(this: &Reports, root: &web_sys::Element, lang: &str, records: &JsValue);
     /// The crosswalks' markup: the catalog's labels in the screen's language, the
     /// assessment's export, the framework and reference chosen.
     #[wasm_bindgen(method, catch)]
