@@ -1,13 +1,14 @@
 // The single-file offline package in Firefox ESR (Debian's), opened from disk: it renders,
 // a person can start an assessment, and Results says that Firefox cannot keep it in a
 // shared file. Driven over WebDriver BiDi with puppeteer-core
-// (no browser download; the executable is Debian's).
+// (no browser download; the executable is Debian's). It keeps an evidence file there too
+// (IndexedDB and WebCrypto from file://).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ARTIFACTS, DIST } from './harness.mjs';
+import { ARTIFACTS, DIST, ROOT } from './harness.mjs';
 
 test('the offline package renders and works in Firefox ESR from file://', async () => {
   const browser = await puppeteer.launch({
@@ -36,6 +37,33 @@ test('the offline package renders and works in Firefox ESR from file://', async 
     assert.equal(await page.evaluate(() => document.querySelectorAll('.aims-shared button').length), 0);
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'offline-package-firefox.png') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the offline package keeps an evidence file in Firefox ESR from file://', async () => {
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr',
+    headless: true, protocol: 'webDriverBiDi',
+  });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`file://${join(DIST, 'aims-readiness-offline.html')}`);
+    await page.waitForSelector('.aims-brand-name', { timeout: 20000 });
+    await (await page.$('input[type=file]')).uploadFile(join(ROOT, 'tests/fixtures/assessment-v3-registers.json'));
+    await page.waitForSelector('.aims-cards .aims-card', { timeout: 20000 });
+    const id = await page.evaluate(() => document.querySelector('.aims-card a').getAttribute('href').split('/')[2]);
+    await page.evaluate((id) => { location.hash = `#/a/${id}/evidence`; }, id);
+    await page.waitForSelector('input[data-action=attach]', { timeout: 20000 });
+    await (await page.$('input[data-action=attach]')).uploadFile(join(ROOT, 'README.md'));
+    await page.waitForFunction(() => document.querySelectorAll('button[data-action=open_file]').length === 2, { timeout: 20000 });
+    const body = await page.evaluate(() => document.querySelector('.aims-registers-body').textContent);
+    assert.match(body, /“README\.md” \(\d+ KB\) is kept in this browser with “Interview with the support lead”/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
