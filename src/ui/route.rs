@@ -58,6 +58,15 @@ pub enum Route {
         /// Assessment id.
         id: String,
     },
+    /// The evidence register with a new record's form, supporting one item (an item
+    /// card's link).
+    #[at("/a/:id/evidence/:item/new")]
+    EvidenceNew {
+        /// Assessment id.
+        id: String,
+        /// The item's display id (`A.7.4`).
+        item: String,
+    },
     /// The evidence register showing the records that support one item (an item card's
     /// link).
     #[at("/a/:id/evidence/:item")]
@@ -221,7 +230,9 @@ impl Route {
             Route::Documents { id } => Some((id, AssessmentScreen::Documents)),
             Route::Systems { id } => Some((id, AssessmentScreen::Register(Register::Systems))),
             Route::Risks { id } => Some((id, AssessmentScreen::Register(Register::Risks))),
-            Route::Evidence { id } | Route::EvidenceFor { id, .. } => {
+            Route::Evidence { id }
+            | Route::EvidenceFor { id, .. }
+            | Route::EvidenceNew { id, .. } => {
                 Some((id, AssessmentScreen::Register(Register::Evidence)))
             }
             Route::Results { id } => Some((id, AssessmentScreen::Results)),

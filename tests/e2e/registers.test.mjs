@@ -153,6 +153,14 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await page.waitForSelector('tr:has-text("Bias test report")');
   assert.match(page.url(), new RegExp(`#/a/${id}/evidence/A\\.7\\.4$`));
   assert.equal(await page.locator('#aims-reg-filter').inputValue(), 'item:A.7.4', 'the evidence of that item, filtered');
+  // A new record from the card supports that item from the start.
+  await page.goto(`${server.url}#/a/${id}/assess/A.7.4`);
+  await page.click('.aims-item[data-item="A.7.4"] a:has-text("Record evidence for A.7.4 in the register")');
+  await page.waitForSelector('.aims-register-form');
+  assert.match(page.url(), new RegExp(`#/a/${id}/evidence/A\\.7\\.4/new$`));
+  assert.equal(await page.inputValue('.aims-register-form [name=supports]'), 'A.7.4');
+  await fill(page, { title: 'Data quality checklist', kind: 'document', location: 'DMS-230' });
+  await page.waitForSelector('text=Saved “Data quality checklist”.');
   await page.goto(`${server.url}#/a/${id}/assess/6.1.4`);
   assert.match(await page.locator('.aims-item[data-item="6.1.4"] .aims-item-registers').textContent(), /2 AI systems in scope/);
   assert.deepEqual(errors, []);

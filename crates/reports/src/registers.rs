@@ -129,7 +129,11 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
         "new" => {
             form = Some(Form {
                 target: "",
-                record: Value::Null,
+                // From an item card: a record supporting that item (its id the target).
+                record: match r.target {
+                    "" => Value::Null,
+                    item => json!({ "supports": [item] }),
+                },
                 problems: Vec::new(),
                 impact: false,
             })
@@ -2099,6 +2103,27 @@ mod tests {
         assert_eq!(size(Lang::En, 12 * 1024 * 1024 + 400 * 1024), "12.3 MB");
         assert_eq!(size(Lang::De, 12 * 1024 * 1024 + 400 * 1024), "12,3 MB");
         assert_eq!(size(Lang::Fr, 1), "1 Ko");
+    }
+
+    #[test]
+    fn a_new_record_from_an_item_card_supports_that_item() {
+        let form = step_on(FIXTURE, Screen::Evidence, "new", "A.7.4", &[]).markup;
+        let supports = form.split("name=\"supports\"").nth(1).unwrap_or_default();
+        assert!(
+            supports
+                .split("</textarea>")
+                .next()
+                .unwrap_or_default()
+                .ends_with(">A.7.4"),
+            "{form}"
+        );
+        let blank = step_on(FIXTURE, Screen::Evidence, "new", "", &[]).markup;
+        let supports = blank.split("name=\"supports\"").nth(1).unwrap_or_default();
+        assert!(supports
+            .split("</textarea>")
+            .next()
+            .unwrap_or_default()
+            .ends_with('>'));
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub struct ItemCardProps {
     #[prop_or_default]
     pub no_reason: bool,
     /// The open assessment's id and what its registers hold about this item: links to
-    /// its evidence records, the risks it treats and the AI systems in scope.
+    /// its evidence records, the risks it treats and the AI systems in scope (links shown
+    /// where there are any; the id also for a new evidence record's link).
     #[prop_or_default]
     pub registers: Option<(AttrValue, ItemLinks)>,
 }
@@ -154,7 +155,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
-            if let Some((aid, l)) = &p.registers {
+            if let Some((aid, l)) = p.registers.as_ref().filter(|(_, l)| *l != ItemLinks::default()) {
                 <p class="aims-small aims-item-registers">{ for [
                     (l.evidence, msg::item_reg_evidence(), Route::EvidenceFor { id: aid.to_string(), item: item.id.clone() }),
                     (l.risks, msg::item_reg_risks(), Route::Risks { id: aid.to_string() }),
@@ -272,6 +273,10 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" placeholder={msg::item_add_evidence_placeholder()} />
                     <button type="submit" class="aims-btn aims-btn--small">{ msg::item_add_evidence() }</button>
                 </form>
+                // Evidence with an owner, dates and a kept file lives in the register.
+                if let Some((aid, _)) = &p.registers {
+                    <p class="aims-small">{ route_link(&navigator, Route::EvidenceNew { id: aid.to_string(), item: item.id.clone() }, "aims-link", html! { tf(msg::item_reg_new_evidence(), &[("id", &item.id)]) }, false) }</p>
+                }
             </div>
         </article>
     }

@@ -2,7 +2,7 @@
 //! and the item cards. Keys: arrows move between levels (native radio groups);
 //! `n` / `p` (or `j` / `k`) move to the next / previous item.
 
-use crate::engine::rules::registers::{item_links, ItemLinks};
+use crate::engine::rules::registers::item_links;
 use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Score};
 use crate::ui::components::item_card::ItemCard;
 use crate::ui::components::pct;
@@ -358,7 +358,7 @@ pub fn Assess(p: &AssessProps) -> Html {
                     <div class="aims-items" ref={list_ref} data-many={crate::ui::components::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
                             <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)}
-                                registers={links.get(item.index()).filter(|l| **l != ItemLinks::default()).map(|l| (aid.clone(), *l))} />
+                                registers={Some((aid.clone(), links.get(item.index()).copied().unwrap_or_default()))} />
                         }) }
                     </div>
                 </div>

@@ -41,12 +41,14 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
     let screen = p.register.key();
     let state = crate::ui::context::use_app_state();
     let prefix = crate::config::storage_prefix(&state.config.namespace);
-    // Drawn when the screen opens (an item card's link opens the evidence of its item:
-    // `#/a/<id>/evidence/<item>`); afterwards each step redraws it (so its notices, such
-    // as the undo of a delete, stay while the edit is saved).
-    let item = match use_route::<Route>() {
-        Some(Route::EvidenceFor { item, .. }) => Some(item),
-        _ => None,
+    // Drawn when the screen opens (an item card's links open the evidence of its item,
+    // `#/a/<id>/evidence/<item>`, or a new record for it, `…/<item>/new`); afterwards
+    // each step redraws it (so its notices, such as the undo of a delete, stay while the
+    // edit is saved).
+    let first = match use_route::<Route>() {
+        Some(Route::EvidenceFor { item, .. }) => ("filter".to_owned(), format!("item:{item}")),
+        Some(Route::EvidenceNew { item, .. }) => ("new".to_owned(), item),
+        _ => (String::new(), String::new()),
     };
     {
         let (place, a, act, prefix) = (
@@ -56,14 +58,8 @@ pub fn RegistersScreen(p: &RegistersProps) -> Html {
             prefix.clone(),
         );
         use_effect_with(
-            (p.assessment.id.clone(), p.register, item),
-            move |(_, _, item)| {
-                let first = match item {
-                    Some(item) => ("filter".to_owned(), format!("item:{item}")),
-                    None => (String::new(), String::new()),
-                };
-                show_registers(&place, &prefix, &a, screen, first, act)
-            },
+            (p.assessment.id.clone(), p.register, first),
+            move |(_, _, first)| show_registers(&place, &prefix, &a, screen, first.clone(), act),
         );
     }
     let run = {
