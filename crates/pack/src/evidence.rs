@@ -59,12 +59,12 @@ pub(crate) fn placement(catalog: &Catalog, record: &Evidence) -> (String, Vec<St
     (path, supports)
 }
 
-/// Whether `bytes` are the file `record` keeps (its size and SHA-256).
-pub(crate) fn check(record: &Evidence, bytes: &[u8]) -> Result<(), PackError> {
+/// Whether a file of `size` bytes with the SHA-256 `sha256` is the one `record` keeps.
+pub(crate) fn check(record: &Evidence, size: u64, sha256: &str) -> Result<(), PackError> {
     let matches = record
         .file
         .as_ref()
-        .is_some_and(|r| r.size == bytes.len() as u64 && r.sha256 == sha256_hex(bytes));
+        .is_some_and(|r| r.size == size && r.sha256 == sha256);
     if matches {
         Ok(())
     } else {
@@ -90,7 +90,7 @@ pub(crate) fn check_opened(
             return Err(PackError::DuplicateName(record.to_owned()));
         }
         seen.push(record);
-        check(found, bytes)?;
+        check(found, bytes.len() as u64, &sha256_hex(bytes))?;
     }
     Ok(())
 }

@@ -343,13 +343,7 @@ impl<'c> Writer<'c> {
             .iter()
             .find(|e| e.id.as_str() == record)
             .ok_or_else(|| PackError::EvidenceUnknown(record.clone()))?;
-        let matches = found
-            .file
-            .as_ref()
-            .is_some_and(|f| f.size == size && f.sha256 == sha256);
-        if !matches {
-            return Err(PackError::EvidenceMismatch(record));
-        }
+        evidence::check(found, size, &sha256)?;
         let (path, supports) = evidence::placement(self.catalog, found);
         let header = self.zip.stored(&path, crc.finalize(), size)?;
         self.manifest.files.push(ManifestFile {

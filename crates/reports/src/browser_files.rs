@@ -156,7 +156,7 @@ pub fn pack(
     today: &str,
 ) -> Result<js_sys::Promise, JsValue> {
     let plan = kept_files::pack_plan(export, today, lang_of(lang))
-        .map_err(|Unreadable(why)| JsValue::from_str(&why))?;
+        .map_err(|Unreadable(why)| thrown(why))?;
     let bar = progress(root, &plan.heading)?;
     let writer = PackWriter {
         writer: Some(plan.writer),
@@ -177,8 +177,8 @@ pub fn open_pack(
     records: &JsValue,
     bytes: &[u8],
 ) -> Result<js_sys::Promise, JsValue> {
-    let plan = kept_files::restore_plan(bytes, lang_of(lang))
-        .map_err(|Unreadable(why)| JsValue::from_str(&why))?;
+    let plan =
+        kept_files::restore_plan(bytes, lang_of(lang)).map_err(|Unreadable(why)| thrown(why))?;
     let files: Vec<JsValue> = plan
         .files
         .iter()

@@ -27,7 +27,7 @@ const PIECE = 4 * 1024 * 1024, TAG = 16;
 /** The IV of piece `n` of a file whose IV starts with the 8 bytes `iv`. */
 const ivOf = (iv, n) => { const out = new Uint8Array(12); out.set(iv); new DataView(out.buffer).setUint32(8, n); return out; };
 
-/** Keeps the bytes `plain` (an ArrayBuffer): their SHA-256, once kept. */
+/** Keeps the bytes `plain` (an ArrayBuffer or a Uint8Array): their SHA-256, once kept. */
 async function keep(s, plain) {
   const sha = hex(await crypto.subtle.digest("SHA-256", plain));
   const name = s.name + "f." + sha;
@@ -138,8 +138,7 @@ export async function filesRestore(s, files, bar, done, [failed, full, none]) {
   bar.max = files.length / 2;
   try {
     for (let i = 0; i < files.length; i += 2) {
-      const bytes = files[i + 1];
-      if ((await keep(s, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))) !== files[i]) throw "changed";
+      if ((await keep(s, files[i + 1])) !== files[i]) throw "changed";
       bar.value = i / 2 + 1;
     }
   } catch (e) {

@@ -29,14 +29,7 @@ mod words;
 pub struct Unreadable(pub String);
 
 fn read(export: &[u8]) -> Result<Assessment, Unreadable> {
-    import(Catalog::builtin(), export).map_err(|problems| {
-        Unreadable(
-            problems
-                .first()
-                .map(|p| p.describe(Texts::ENGLISH))
-                .unwrap_or_default(),
-        )
-    })
+    import(Catalog::builtin(), export).map_err(|problems| first_problem(&problems))
 }
 
 /// [`read`] for an export the app kept: its registers were checked when they came in
@@ -45,14 +38,17 @@ fn read(export: &[u8]) -> Result<Assessment, Unreadable> {
 fn read_kept(export: &[u8]) -> Result<Assessment, Unreadable> {
     aims_engine::import_keeping(Catalog::builtin(), export)
         .map(|imported| imported.assessment)
-        .map_err(|problems| {
-            Unreadable(
-                problems
-                    .first()
-                    .map(|p| p.describe(Texts::ENGLISH))
-                    .unwrap_or_default(),
-            )
-        })
+        .map_err(|problems| first_problem(&problems))
+}
+
+/// The first of an import's problems, in English.
+fn first_problem(problems: &[aims_engine::ImportError]) -> Unreadable {
+    Unreadable(
+        problems
+            .first()
+            .map(|p| p.describe(Texts::ENGLISH))
+            .unwrap_or_default(),
+    )
 }
 
 fn day(today: &str) -> Result<Date, Unreadable> {
@@ -67,8 +63,10 @@ pub type File = (&'static str, &'static str, Vec<u8>);
 ///
 /// - `oscal`: the OSCAL assessment results (`aims-score oscal`);
 /// - `ciso`: CISO Assistant's audit and applied-controls files (`aims-score
-///   ciso-assistant`, without and with `--plan`);
-/// - `pack`: the audit pack (`aims-score pack`).
+///   ciso-assistant`, without and with `--plan`).
+///
+/// The audit pack, with the browser's evidence files, is written piece by piece
+/// ([`kept_files::pack_plan`]).
 pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<File>, Unreadable> {
     let catalog = Catalog::builtin();
     let a = read(export)?;
@@ -100,23 +98,8 @@ pub fn files(kind: &str, export: &[u8], today: &str) -> Result<Vec<File>, Unread
                 ),
             ]
         }
-        "pack" => vec![(
-            "audit-pack",
-            "zip",
-            aims_pack::build(catalog, &a, day(today)?, &[])
-                .map_err(|e| Unreadable(e.to_string()))?,
-        )],
         other => return Err(Unreadable(format!("no files of kind {other}"))),
     })
-}
-
-/// Opens an audit pack with every check (crates/pack) and gives its assessment as an
-/// export to import; a refused pack gives the reason, for the person.
-pub fn open_pack(bytes: &[u8]) -> Result<String, Unreadable> {
-    let catalog = Catalog::builtin();
-    aims_pack::open(catalog, bytes, aims_pack::LIMITS)
-        .map(|opened| export(catalog, &opened.assessment))
-        .map_err(|e| Unreadable(e.to_string()))
 }
 
 /// A file the app's own importer refused only for holding registers (its build does not
@@ -311,6 +294,7 @@ mod web {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aims_engine::text::lang::Lang;
 
     const FIXTURE: &[u8] = include_bytes!("../../../tests/fixtures/assessment-v3.json");
 
@@ -343,15 +327,21 @@ mod tests {
                     .into_bytes()
             ]
         );
+        // The browser's pack, without files: the one `aims-score pack` writes.
+        let plan = kept_files::pack_plan(FIXTURE, "2026-12-07", Lang::En).expect("a plan");
+        let mut pack = plan.head;
+        pack.extend(plan.writer.finish().expect("finished"));
         assert_eq!(
-            only("pack"),
-            [aims_pack::build(catalog, &a, today, &[]).expect("a pack")]
+            pack,
+            aims_pack::build(catalog, &a, today, &[]).expect("a pack")
         );
     }
 
     #[test]
     fn a_pack_opens_to_its_assessments_export_and_a_hostile_one_says_why_not() {
-        let pack = only("pack").remove(0);
+        let today = Date::parse("2026-12-07").expect("a date");
+        let pack = aims_pack::build(Catalog::builtin(), &fixture(), today, &[]).expect("a pack");
+        let open_pack = |bytes: &[u8]| kept_files::restore_plan(bytes, Lang::En).map(|p| p.export);
         assert_eq!(
             open_pack(&pack).expect("opens"),
             export(Catalog::builtin(), &fixture())

@@ -268,14 +268,15 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             let at = given
                 .first()
                 .and_then(|id| list.iter().position(|x| &x["id"] == id));
-            if let (Some(i), Some(slot)) = (at, list.get_mut(at.unwrap_or(0))) {
-                let before = slot.clone();
+            if let Some(i) = at {
+                let before = list[i].clone();
                 match (r.action, given.as_slice()) {
                     ("file", [_, name, size, sha]) => {
-                        slot["file"] = json!({ "name": name, "size": number(size), "sha256": sha });
+                        list[i]["file"] =
+                            json!({ "name": name, "size": number(size), "sha256": sha });
                     }
                     _ => {
-                        if let Some(o) = slot.as_object_mut() {
+                        if let Some(o) = list[i].as_object_mut() {
                             o.remove("file");
                         }
                     }

@@ -110,21 +110,27 @@ pub fn export_sealed(root: &NodeRef, prefix: &str, a: &Assessment, done: impl Fn
         match packing {
             // The pack's bytes, for the seal module to encrypt; without it (a file
             // this browser lacks) the assessment alone is offered.
-            Ok(promise) => settle(&promise, move |made| {
-                match made
-                    .dyn_into::<js_sys::Array>()
-                    .and_then(|made| made.get(0).dyn_into::<web_sys::Blob>())
-                {
-                    Ok(blob) => settle(&blob.array_buffer(), move |bytes| {
-                        offer(root, js_sys::Uint8Array::new(&bytes).into())
-                    }),
-                    Err(_) => offer(root, JsValue::UNDEFINED),
-                }
+            Ok(promise) => settle(&promise, move |made| match pack_made(&made) {
+                Some((blob, _)) => settle(&blob.array_buffer(), move |bytes| {
+                    offer(root, js_sys::Uint8Array::new(&bytes).into())
+                }),
+                None => offer(root, JsValue::UNDEFINED),
             }),
             Err(_) => offer(root, JsValue::UNDEFINED),
         }
     });
     load(root, &["aims-reports", "aims-seal"], ready);
+}
+
+/// What the reports module's `pack` gave: the pack (a `Blob`) and the words for each
+/// file it was made without; `None` when it gave the reason it could not be made.
+fn pack_made(made: &JsValue) -> Option<(web_sys::Blob, Vec<String>)> {
+    let made = made.dyn_ref::<js_sys::Array>()?;
+    let blob = made.get(0).dyn_into::<web_sys::Blob>().ok()?;
+    Some((
+        blob,
+        made.iter().skip(1).filter_map(|w| w.as_string()).collect(),
+    ))
 }
 
 /// The records object of the namespace with storage prefix `prefix` (its evidence
@@ -249,15 +255,13 @@ pub fn download_files(root: &NodeRef, prefix: &str, a: &Assessment, kind: &'stat
         if kind == "pack" {
             // With the evidence files this browser keeps, a progress bar meanwhile.
             return match reports.pack(&root, active().code(), &store, export.as_bytes(), &today) {
-                Ok(promise) => settle(&promise, move |made| {
-                    let Some(made) = made.dyn_ref::<js_sys::Array>() else {
-                        return say(&root, &reason(&made));
-                    };
-                    // What it was made without, said where the bar was.
-                    let without: Vec<String> =
-                        made.iter().skip(1).filter_map(|w| w.as_string()).collect();
-                    root.set_text_content(Some(&without.join(" ")));
-                    download_report_part(&a, "audit-pack", "zip", &made.get(0));
+                Ok(promise) => settle(&promise, move |made| match pack_made(&made) {
+                    Some((blob, without)) => {
+                        // What it was made without, said where the bar was.
+                        root.set_text_content(Some(&without.join(" ")));
+                        download_report_part(&a, "audit-pack", "zip", &blob);
+                    }
+                    None => say(&root, &reason(&made)),
                 }),
                 Err(e) => say(&root, &reason(&e)),
             };

@@ -74,7 +74,7 @@ extern "C" {
     /// `aims-reports`: crates/reports/src/lib.rs.
     pub type Reports;
 
-    /// The files of a kind (`oscal`, `ciso`, `pack`) for an export dated `today`: what
+    /// The files of a kind (`oscal`, `ciso`) for an export dated `today`: what
     /// each is, its extension and its bytes, one after the other; throws the reason.
     #[wasm_bindgen(method, catch)]
     pub fn files(
