@@ -134,14 +134,7 @@ mod web {
 
     /// Today in the person's calendar, as the app's clock gives it.
     fn today() -> aims_engine::Date {
-        let d = js_sys::Date::new_0();
-        let text = format!(
-            "{:04}-{:02}-{:02}",
-            d.get_full_year(),
-            d.get_month() + 1,
-            d.get_date()
-        );
-        aims_engine::Date::parse(&text).unwrap_or(aims_engine::Date::EPOCH)
+        aims_engine::Date::parse(&aims_web::today_text()).unwrap_or(aims_engine::Date::EPOCH)
     }
 
     /// See [`crate::files`]: for each file, what it is, its extension and its bytes (a

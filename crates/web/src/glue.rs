@@ -65,3 +65,15 @@ pub fn browser_languages() -> Vec<String> {
         .filter_map(|v| v.as_string())
         .collect()
 }
+
+/// Today in the person's calendar (their time zone), `YYYY-MM-DD`: the day overdue
+/// dates and review-by dates are judged by, the same in the app and its modules.
+pub fn today_text() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

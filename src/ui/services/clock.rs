@@ -70,12 +70,5 @@ fn format_with(style: Style, iso: &str) -> String {
 
 /// Today in the person's time zone (overdue dates are judged by their calendar).
 pub fn today() -> crate::engine::Date {
-    let d = js_sys::Date::new_0();
-    let text = format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    );
-    crate::engine::Date::parse(&text).unwrap_or(crate::engine::Date::EPOCH)
+    crate::engine::Date::parse(&aims_web::today_text()).unwrap_or(crate::engine::Date::EPOCH)
 }
