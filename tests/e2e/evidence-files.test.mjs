@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { serve, launch, screenshot, watchErrors, ROOT } from './harness.mjs';
+import { serve, launch, screenshot, watchErrors, setLock, ROOT } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -185,12 +185,7 @@ test('a kept file in a second tab, and under the passphrase lock: its key sealed
   await other.close();
   // Without the lock, the file's key record is in clear (the file itself never is).
   assert.match(await storedRecord(page, `aims.default.v1.f.${sha}`), /"key":"[0-9a-f]{64}"/);
-  await page.goto(`${server.url}#/`);
-  await page.click('button:has-text("Passphrase lock…")');
-  await page.fill('#aims-seal-pass', PASS);
-  await page.fill('#aims-seal-again', PASS);
-  await page.click('button:has-text("Set the lock")');
-  await page.waitForSelector('text=The lock is set.', { timeout: 15000 });
+  await setLock(page, server.url, PASS);
   assert.equal(await storedRecord(page, `aims.default.v1.f.${sha}`), 'sealed', 'the key is encrypted with the records');
   await page.reload();
   await page.fill('#aims-lock-pass', PASS);

@@ -195,3 +195,19 @@ export async function waitForStored(page, text, start = 'aims.') {
   }
   throw new Error(`nothing stored holds ${JSON.stringify(text)}`);
 }
+
+/** Opens the passphrase lock's settings from the home screen of the app at `url`. */
+export async function openLockSettings(page, url) {
+  await page.goto(`${url}#/`);
+  await page.click('button:has-text("Passphrase lock…")');
+  await page.waitForSelector('.aims-lock');
+}
+
+/** Sets the passphrase lock with `passphrase` from the home screen of the app at `url`. */
+export async function setLock(page, url, passphrase) {
+  await openLockSettings(page, url);
+  await page.fill('#aims-seal-pass', passphrase);
+  await page.fill('#aims-seal-again', passphrase);
+  await page.click('button:has-text("Set the lock")');
+  await page.waitForSelector('text=The lock is set.', { timeout: 15000 });
+}

@@ -6,7 +6,7 @@
 // is explained, not a crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors, axeSerious, hasHorizontalScroll, screenshot, VIEWPORTS } from './harness.mjs';
+import { serve, launch, watchErrors, axeSerious, hasHorizontalScroll, screenshot, VIEWPORTS, openLockSettings, setLock as setLockAt } from './harness.mjs';
 
 let server, chrome;
 before(async () => { server = await serve(); chrome = await launch(); });
@@ -62,20 +62,10 @@ async function assessmentWithMarkers(page) {
 }
 
 /** Opens the lock's settings from the home screen. */
-async function openSettings(page) {
-  await page.goto(`${server.url}#/`);
-  await page.click('button:has-text("Passphrase lock…")');
-  await page.waitForSelector('.aims-lock');
-}
+const openSettings = (page) => openLockSettings(page, server.url);
 
 /** Sets the lock with `passphrase` from the home screen. */
-async function setLock(page, passphrase = PASS) {
-  await openSettings(page);
-  await page.fill('#aims-seal-pass', passphrase);
-  await page.fill('#aims-seal-again', passphrase);
-  await page.click('button:has-text("Set the lock")');
-  await page.waitForSelector('text=The lock is set.', { timeout: 15000 });
-}
+const setLock = (page, passphrase = PASS) => setLockAt(page, server.url, passphrase);
 
 const lockScreen = (page) => page.waitForSelector('h1:has-text("This browser\'s copy is locked")', { timeout: 15000 });
 

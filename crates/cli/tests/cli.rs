@@ -27,6 +27,15 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().expect("aims-score finishes")
 }
 
+/// Asserts that the command succeeded, showing what it said on stderr if it did not.
+fn assert_succeeded(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The product and this build's version, as every file names what wrote it.
 const GENERATOR: &str = concat!("aims-readiness ", env!("CARGO_PKG_VERSION"));
 
@@ -67,11 +76,7 @@ fn catalog_lists_items_groups_and_documents() {
 #[test]
 fn score_reports_figures_verdict_blockers_and_gaps_for_the_fixture() {
     let out = run(&["score", FIXTURE], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let v = json(&out);
     for key in [
         "conformity_percent",
@@ -340,11 +345,7 @@ fn encrypt_and_decrypt_round_trip_and_every_reading_command_reads_age_files() {
         &["encrypt", FIXTURE, "-o", sealed, "--passphrase-file", pass],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let bytes = std::fs::read(sealed).expect("written");
     assert!(bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "));
     let opened = dir.join("assessment.json");
@@ -353,11 +354,7 @@ fn encrypt_and_decrypt_round_trip_and_every_reading_command_reads_age_files() {
         &["--passphrase-file", pass, "decrypt", sealed, "-o", opened],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     assert_eq!(
         std::fs::read(opened).expect("written"),
         std::fs::read(FIXTURE).expect("fixture"),
@@ -395,11 +392,7 @@ fn encrypt_and_decrypt_round_trip_and_every_reading_command_reads_age_files() {
         &["compare", FIXTURE, sealed, "--passphrase-file", pass],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
 }
 
 #[test]
@@ -483,11 +476,7 @@ fn pack_writes_an_audit_pack_that_verify_pack_accepts_and_a_changed_one_it_refus
     let pack = pack.to_str().expect("utf-8 path");
     let v3 = "../../tests/fixtures/assessment-v3.json";
     let out = run(&["pack", v3, "-o", pack, "--today", "2026-12-07"], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let first = std::fs::read(pack).expect("written");
     // The same input and day: the same bytes.
     assert!(
@@ -497,11 +486,7 @@ fn pack_writes_an_audit_pack_that_verify_pack_accepts_and_a_changed_one_it_refus
     );
     assert_eq!(std::fs::read(pack).expect("written"), first);
     let out = run(&["verify-pack", pack], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.starts_with("ok: 2026 readiness review"), "{said}");
     assert!(said.contains("  assessment.json  "), "{said}");
@@ -588,17 +573,9 @@ fn pack_takes_the_evidence_files_from_a_folder_named_by_record_id() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let out = run(&["verify-pack", pack], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains(&format!("evidence/5.2/{policy}-ai-policy-v2.pdf"))

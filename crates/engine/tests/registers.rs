@@ -35,6 +35,16 @@ fn assessment() -> Assessment {
     common::ready_baseline()
 }
 
+/// The ready assessment with no written reason for including `control`.
+fn without_reason(control: &str) -> Assessment {
+    let mut a = assessment();
+    a.update(Catalog::builtin(), item(control), |x| {
+        x.justification.clear()
+    })
+    .expect("edit");
+    a
+}
+
 fn approval() -> Option<Approval> {
     Some(Approval {
         by: "Jo Smith, CISO".into(),
@@ -166,11 +176,7 @@ fn excluded_control_treats_risk() {
 
 #[test]
 fn a_control_that_treats_a_risk_has_its_reason_for_inclusion() {
-    let mut a = assessment();
-    a.update(Catalog::builtin(), item("A.6.2.4"), |x| {
-        x.justification.clear()
-    })
-    .expect("edit");
+    let a = without_reason("A.6.2.4");
     let mut bare = a.clone();
     bare.registers = Kept::default();
     let without = score(Catalog::builtin(), &bare, day(TODAY));
@@ -184,11 +190,7 @@ fn a_control_that_treats_a_risk_has_its_reason_for_inclusion() {
 fn the_statement_of_applicability_states_the_risks_as_the_reason() {
     use aims_engine::reports::soa::{rows, Defect};
     use aims_engine::text::messages::Texts;
-    let mut a = assessment();
-    a.update(Catalog::builtin(), item("A.6.2.4"), |x| {
-        x.justification.clear()
-    })
-    .expect("edit");
+    let a = without_reason("A.6.2.4");
     let a = with(
         a,
         &registers(vec![
