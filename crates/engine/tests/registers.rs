@@ -8,8 +8,8 @@ use aims_engine::format::registers::write;
 use aims_engine::model::profile::AiRole;
 use aims_engine::model::registers::Kept;
 use aims_engine::model::registers::{
-    AiSystem, Approval, EuAiActClass, Evidence, EvidenceKind, ImpactAssessment, LifeCycleStage,
-    RecordId, Registers, Risk, RiskCriteria, RiskSource, Treatment,
+    AiSystem, Approval, EuAiActClass, Evidence, EvidenceKind, FileRef, ImpactAssessment,
+    LifeCycleStage, RecordId, Registers, Risk, RiskCriteria, RiskSource, Treatment,
 };
 use aims_engine::rules::registers::{finding_record, risks_treated_by, Finding};
 use aims_engine::rules::scoring::Warning;
@@ -372,5 +372,20 @@ fn stale_evidence() {
     // A record that says nothing about where it lives is no evidence either.
     r.evidence = vec![evidence(21, TODAY)];
     r.evidence[0].location = "-".into();
+    assert_eq!(run(&a, &r).overall.conforming, 69);
+    // A kept file stands in for the location when it holds something and its record is
+    // named; an empty file, or one filed as "x", does not.
+    r.evidence[0].file = Some(FileRef {
+        name: "policy.pdf".into(),
+        size: 48_213,
+        sha256: "a".repeat(64),
+    });
+    assert_eq!(run(&a, &r).overall.conforming, 70);
+    r.evidence[0].title = "x".into();
+    assert_eq!(run(&a, &r).overall.conforming, 69);
+    r.evidence[0].title = "Evidence 21".into();
+    if let Some(f) = r.evidence[0].file.as_mut() {
+        f.size = 0;
+    }
     assert_eq!(run(&a, &r).overall.conforming, 69);
 }

@@ -12,8 +12,8 @@
 //!   `risk_not_accepted` (no named acceptance of what remains): while a risk above the
 //!   acceptance level is either, 6.1.3 and 8.3 cannot conform.
 //! - `stale_evidence`: an evidence record past its review-by date does not count for the
-//!   items it supports; a current one that names where it lives (or keeps the file)
-//!   counts like an evidence reference.
+//!   items it supports; a current one that names where it lives (or keeps a file that
+//!   is not empty, under a title that says what it is) counts like an evidence reference.
 //!
 //! The rules read the JSON the assessment keeps ([`Kept`], checked by the engine's
 //! reader when it came in), not the registers' types: the app has no reader for them
@@ -313,7 +313,15 @@ impl RegisterFacts {
                 facts.stale_evidence.push(n as u16);
                 continue;
             }
-            let kept_file = evidence.get("file").is_some_and(|f| !f.is_null());
+            // A kept file counts when it holds something and its record is named as an
+            // evidence reference must be: an empty file, or one filed as "x", is a
+            // token an auditor could not sample.
+            let kept_file = evidence
+                .get("file")
+                .and_then(|f| f.get("size"))
+                .and_then(Value::as_u64)
+                .is_some_and(|size| size > 0)
+                && evidence_counts(text(evidence, "title"));
             if !kept_file && !evidence_counts(text(evidence, "location")) {
                 continue;
             }
