@@ -357,6 +357,10 @@ impl AppState {
                         self.notify(Notice::ClauseNotExcludable);
                         vec![]
                     }
+                    Err(EditError::EvidenceRegisterFull) => {
+                        self.notify(Notice::EvidenceRegisterFull);
+                        vec![]
+                    }
                 }
             }
             Action::Rename(id, name) => {

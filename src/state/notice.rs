@@ -21,6 +21,8 @@ pub enum Notice {
     MergeConflict(Vec<Conflict>),
     /// A clause requirement cannot be marked not applicable.
     ClauseNotExcludable,
+    /// The evidence register is full: a reference was not added.
+    EvidenceRegisterFull,
     /// A saved assessment could not be opened.
     CannotOpen(LoadError),
     /// A copy was saved under this name.
@@ -116,6 +118,7 @@ impl Notice {
             Notice::DeletedElsewhere { .. }
                 | Notice::MergeConflict(_)
                 | Notice::ClauseNotExcludable
+                | Notice::EvidenceRegisterFull
                 | Notice::CannotOpen(_)
                 | Notice::StorageUnavailable
                 | Notice::LanguageFailed { .. }
@@ -147,6 +150,7 @@ impl Notice {
                 &[("fields", &describe_conflicts(catalog, conflicts, texts))],
             ),
             Notice::ClauseNotExcludable => texts.notice_clause_not_excludable().into(),
+            Notice::EvidenceRegisterFull => texts.notice_evidence_register_full().into(),
             Notice::CannotOpen(error) => tf(
                 texts.notice_cannot_open(),
                 &[("reason", &error.describe(texts))],

@@ -70,7 +70,7 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   assert.match(await page.textContent('.aims-progress-text'), /^3 of 70 in-scope items answered/);
 
   // Evidence, owner, due date on 4.1.
-  await item(page, '4.1').locator('input[placeholder^="Document name"]').fill('Context analysis v2 (DMS-114)');
+  await item(page, '4.1').locator('input[name=evidence]').fill('Context analysis v2 (DMS-114)');
   await item(page, '4.1').locator('text=Add').click();
   await item(page, '4.1').locator('input[id$="-owner"]').fill('Head of AI governance');
   await item(page, '4.1').locator('input[type=date]').fill('2027-03-31');
@@ -171,7 +171,13 @@ test('a person completes, keeps, exports, deletes and re-imports an assessment',
   const doc = JSON.parse(exported.text);
   assert.equal(doc.format, 'aims-readiness/assessment');
   assert.equal(doc.assessment.items['4.1'].maturity, 3);
-  assert.deepEqual(doc.assessment.items['4.1'].evidence, ['Context analysis v2 (DMS-114)']);
+  // The reference typed on the card is an undated evidence record supporting 4.1; the
+  // item keeps no free text of its own.
+  assert.deepEqual(doc.assessment.items['4.1'].evidence, []);
+  const linked = doc.assessment.evidence.filter((r) => r.supports.includes('4.1'));
+  assert.deepEqual(linked.map((r) => [r.title, r.location, r.kind, r.date]), [
+    ['Context analysis v2 (DMS-114)', 'Context analysis v2 (DMS-114)', 'document', null],
+  ]);
   assert.equal(doc.assessment.items['4.1'].due, '2027-03-31');
   assert.equal(doc.assessment.items['A.7.5'].applicable, false);
   assert.deepEqual(doc.assessment.documents.scope, { present: true, version: '2.0', approved: '2026-10-15' });

@@ -104,7 +104,8 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   assert.match(await page.textContent('.aims-subtabs'), /Risks \(4\)/);
   assert.ok(await page.locator('.aims-heat td[data-above=true]').count() > 0, 'the heat map marks cells above the acceptance level');
   await screenshot(page, 'registers-risks-desktop');
-  // Evidence: one record; deleted and undone.
+  // Evidence: the fixture's 31 free-text references are undated records now; one more
+  // record, deleted and undone.
   await page.click('a[data-screen=evidence]');
   await page.waitForSelector('button[data-action=new]');
   await page.click('button[data-action=new]');
@@ -112,7 +113,7 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await page.waitForSelector('text=Saved “Bias test report”.');
   await page.click('tr:has-text("Bias test report") button[data-action=delete]');
   await page.waitForSelector('text=Deleted “Bias test report”.');
-  assert.match(await page.textContent('.aims-subtabs'), /Evidence \(0\)/);
+  assert.match(await page.textContent('.aims-subtabs'), /Evidence \(31\)/);
   await page.click('button[data-action=undo]');
   await page.waitForSelector('tr:has-text("Bias test report")');
   // Kept: after a reload, and in the export.
@@ -142,7 +143,10 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   assert.deepEqual(a.ai_systems[0].impact_assessment.approval, { by: 'Jana Novak, AI governance lead', on: '2026-11-30' });
   assert.equal(a.risks[1].source.system, a.ai_systems[0].id);
   assert.match(a.risks[0].id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  assert.deepEqual(a.evidence.map((e) => e.supports), [['A.7.4', '6.1.2']]);
+  assert.equal(a.evidence.length, 32);
+  assert.deepEqual(a.evidence.filter((e) => e.title === 'Bias test report').map((e) => e.supports), [['A.7.4', '6.1.2']]);
+  assert.ok(a.evidence.filter((e) => e.title !== 'Bias test report').every((e) => e.date === null && e.location === e.title));
+  assert.ok(Object.values(a.items).every((i) => i.evidence.length === 0), 'items link records, they keep no references');
   // Each item's card links to what the registers hold about it.
   await page.goto(`${server.url}#/a/${id}/assess/A.7.4`);
   const card = page.locator('.aims-item[data-item="A.7.4"] .aims-item-registers');
@@ -161,6 +165,26 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   assert.equal(await page.inputValue('.aims-register-form [name=supports]'), 'A.7.4');
   await fill(page, { title: 'Data quality checklist', kind: 'document', location: 'DMS-230' });
   await page.waitForSelector('text=Saved “Data quality checklist”.');
+  // Another item's card links that record by its title (offered among the field's
+  // suggestions) and unlinks it again; the record stays in the register.
+  await page.goto(`${server.url}#/a/${id}/assess/8.2`);
+  const c82 = page.locator('.aims-item[data-item="8.2"]');
+  await c82.waitFor();
+  assert.ok((await page.locator('#aims-evidence-titles option').evaluateAll((o) => o.map((x) => x.value))).includes('Bias test report'));
+  const before82 = await c82.locator('.aims-evidence li').count();
+  await c82.locator('input[name=evidence]').fill('Bias test report');
+  await c82.locator('button[type=submit]').click();
+  await c82.locator('.aims-evidence li:has-text("Bias test report")').waitFor();
+  assert.equal(await c82.locator('.aims-evidence li').count(), before82 + 1);
+  let again = await exported(page);
+  assert.deepEqual(again.assessment.evidence.find((e) => e.title === 'Bias test report').supports, ['8.2', 'A.7.4', '6.1.2']);
+  assert.equal(again.assessment.evidence.length, 33, 'linked, not copied');
+  await page.goto(`${server.url}#/a/${id}/assess/8.2`);
+  await c82.locator('.aims-evidence li:has-text("Bias test report")').waitFor();
+  await c82.locator('button[aria-label="Unlink evidence Bias test report"]').click();
+  await c82.locator('.aims-evidence li:has-text("Bias test report")').waitFor({ state: 'detached' });
+  again = await exported(page);
+  assert.deepEqual(again.assessment.evidence.find((e) => e.title === 'Bias test report').supports, ['A.7.4', '6.1.2']);
   await page.goto(`${server.url}#/a/${id}/assess/6.1.4`);
   assert.match(await page.locator('.aims-item[data-item="6.1.4"] .aims-item-registers').textContent(), /2 AI systems in scope/);
   assert.deepEqual(errors, []);

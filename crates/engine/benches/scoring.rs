@@ -1,6 +1,7 @@
 //! Scoring benchmark (divan): `cargo bench --bench scoring`.
 //! The budget is under 20 µs for a full 70-item assessment; figures go to docs/performance.md.
 
+use aims_engine::model::evidence_refs;
 use aims_engine::{export, import, score, Assessment, Catalog, Date, MaturityLevel, Timestamp};
 use std::hint::black_box;
 
@@ -17,10 +18,10 @@ fn full() -> Assessment {
     for (n, i) in c.item_ids().enumerate() {
         let _ = a.update(c, i, |ans| {
             ans.maturity = MaturityLevel::from_number((n % 6) as u64);
-            if n % 2 == 0 {
-                ans.evidence.push("policy.pdf".into());
-            }
         });
+        if n % 2 == 0 {
+            let _ = evidence_refs::link(c, &mut a.registers, "bench", i, "policy.pdf");
+        }
     }
     a
 }

@@ -138,9 +138,13 @@ fn observations_hold_the_justification_evidence_owner_due_date_and_notes() {
         x.owner = "Head of ML Engineering".into();
         x.due = Date::parse("2027-03-31");
         x.notes = "=SUM(A1) \"quoted\", with a comma\nand a second line".into();
-        x.evidence = vec!["VAL-12 validation report".into(), "Jira AI-88".into()];
     })
     .expect("edit");
+    evidence(
+        &mut a,
+        "A.6.2.4",
+        &["VAL-12 validation report", "Jira AI-88"],
+    );
     let rows = audit(&a);
     assert_eq!(
         row(&rows, "A.6.2.4")[7],
@@ -151,10 +155,7 @@ fn observations_hold_the_justification_evidence_owner_due_date_and_notes() {
     // Each line starts with its label, so no cell can start as a formula would; a
     // hostile value stays text after it.
     let mut b = ready_baseline();
-    b.update(catalog(), item("4.1"), |x| {
-        x.evidence = vec!["=HYPERLINK(\"x\")".into()]
-    })
-    .expect("edit");
+    evidence(&mut b, "4.1", &["=HYPERLINK(\"x\")"]);
     assert_eq!(row(&audit(&b), "4.1")[7], "Evidence: =HYPERLINK(\"x\")");
 }
 

@@ -2,11 +2,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use aims_engine::model::evidence_refs;
 use aims_engine::{apply, Date, Edit, EditError, Timestamp};
 use common::*;
 
 fn later() -> Timestamp {
     Timestamp::parse("2026-11-30T10:00:00Z").expect("timestamp")
+}
+
+fn even_later() -> Timestamp {
+    Timestamp::parse("2026-11-30T11:00:00Z").expect("timestamp")
 }
 
 #[test]
@@ -40,9 +45,15 @@ fn excluding_a_clause_is_refused_and_changes_nothing() {
 }
 
 #[test]
-fn evidence_is_trimmed_blank_is_ignored_and_removal_is_bounds_checked() {
+fn evidence_links_the_item_to_a_record_blank_is_ignored_and_unknown_ids_change_nothing() {
     let mut a = blank();
     let i = item("A.6.2.8");
+    let refs = |a: &aims_engine::Assessment| -> Vec<(String, String)> {
+        evidence_refs::links(catalog(), &a.registers, i)
+            .iter()
+            .map(|l| (l.title.to_owned(), l.reference()))
+            .collect()
+    };
     apply(
         catalog(),
         &mut a,
@@ -50,17 +61,32 @@ fn evidence_is_trimmed_blank_is_ignored_and_removal_is_bounds_checked() {
         later(),
     )
     .expect("add");
+    assert_eq!(a.updated, later());
+    let before = a.clone();
+    let mut blank_added = a.clone();
     apply(
         catalog(),
-        &mut a,
+        &mut blank_added,
         Edit::AddEvidence(i, "   ".into()),
-        later(),
+        even_later(),
     )
     .expect("blank ignored");
-    apply(catalog(), &mut a, Edit::RemoveEvidence(i, 7), later()).expect("out of range ignored");
-    assert_eq!(a.answer(i).evidence, ["log retention policy"]);
-    apply(catalog(), &mut a, Edit::RemoveEvidence(i, 0), later()).expect("remove");
-    assert!(a.answer(i).evidence.is_empty());
+    assert_eq!(blank_added, before, "nothing changed, not even the time");
+    let mut unknown = a.clone();
+    apply(
+        catalog(),
+        &mut unknown,
+        Edit::RemoveEvidence(i, "0b7c1f0e-3d2a-4c5b-9e8f-1a2b3c4d5e6f".into()),
+        even_later(),
+    )
+    .expect("unknown id ignored");
+    assert_eq!(unknown, before);
+    let wanted = "log retention policy".to_owned();
+    assert_eq!(refs(&a), [(wanted.clone(), wanted)]);
+    let id = evidence_refs::reference_id(&a.id, "log retention policy");
+    apply(catalog(), &mut a, Edit::RemoveEvidence(i, id), later()).expect("remove");
+    assert!(refs(&a).is_empty());
+    assert!(a.registers.is_empty(), "the record it made went with it");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+use aims_engine::model::evidence_refs;
 use aims_engine::{
     export, import, score, Assessment, Date, ItemKind, MaturityLevel, Percent, Score, TargetLevel,
     Weight,
@@ -63,17 +64,15 @@ fn build(specs: &[ItemSpec], docs: &[bool]) -> Assessment {
             } else {
                 String::new()
             };
-            ans.evidence = if spec.evidence {
-                vec!["ref".into()]
-            } else {
-                Vec::new()
-            };
             ans.notes = spec.notes.clone();
             ans.due = spec
                 .due
                 .and_then(|(y, m, d)| Date::parse(&format!("{y:04}-{m:02}-{d:02}")));
         })
         .expect("valid edit");
+        if spec.evidence {
+            evidence_refs::link(c, &mut a.registers, "p", i, "ref").expect("room");
+        }
     }
     for (d, &present) in c.document_ids().zip(docs) {
         a.set_document(d, present);
@@ -204,9 +203,9 @@ proptest! {
                     a.excluded = false;
                     a.estimate = false;
                     a.maturity = Some(a.maturity.map_or(MaturityLevel::L3, |l| l.max(MaturityLevel::L3)));
-                    a.evidence = vec!["EVID-1".into()];
                     a.justification = REASON.into();
                 }).expect("edit");
+                evidence_refs::link(c, &mut answered.registers, "p", j, "EVID-1").expect("room");
             }
         }
         let (re, ra) = (score(c, &excluded, today()), score(c, &answered, today()));

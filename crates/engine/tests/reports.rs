@@ -28,9 +28,9 @@ fn soa_rows_mark_every_defect_an_auditor_would_raise() {
     a.update(c, item("A.2.2"), |x| {
         x.maturity = Some(level(3));
         x.justification = "Policy needed for every AI use".into();
-        x.evidence = vec!["POL-1".into()];
     })
     .expect("edit");
+    evidence(&mut a, "A.2.2", &["POL-1"]);
     a.update(c, item("A.7.2"), |x| {
         x.excluded = true;
         x.justification = "We train no models of our own".into();
@@ -82,9 +82,9 @@ fn soa_csv_keeps_commas_quotes_line_breaks_and_defuses_formulas() {
     a.update(c, item("A.2.2"), |x| {
         x.justification = tricky.into();
         x.owner = "=HYPERLINK(\"x\")".into();
-        x.evidence = vec!["a, b".into(), "c".into()];
     })
     .expect("edit");
+    evidence(&mut a, "A.2.2", &["a, b", "c"]);
     let text = soa::csv(c, &a, today(), Texts::ENGLISH);
     let rows = read_csv(&text);
     assert_eq!(rows[0], soa::csv_columns(Texts::ENGLISH));

@@ -12,6 +12,7 @@
 
 use crate::words::{Labels, Words};
 use crate::{read, Unreadable};
+use aims_engine::model::evidence_refs;
 use aims_engine::reports::compare::{compare, delta, Change, Comparison};
 use aims_engine::rules::merge::{differing_documents, differing_items};
 use aims_engine::rules::scoring::Figure;
@@ -233,11 +234,9 @@ fn merge_panel(
             || m.item_unanswered.to_owned(),
             |l| format!("{l} · {}", w.level(l)),
         )];
-        if !ans.evidence.is_empty() {
-            parts.push(w.fill(
-                m.comparison_evidence_n,
-                &[("n", &ans.evidence.len().to_string())],
-            ));
+        let evidence = evidence_refs::links(catalog, &a.registers, i).len();
+        if evidence > 0 {
+            parts.push(w.fill(m.comparison_evidence_n, &[("n", &evidence.to_string())]));
         }
         if !ans.owner.is_empty() {
             parts.push(ans.owner.clone());

@@ -26,6 +26,9 @@ pub struct ItemCardProps {
     pub item: ItemId,
     /// Its answer.
     pub answer: Answer,
+    /// The evidence records that support it: (id, title) each.
+    #[prop_or_default]
+    pub evidence: Vec<(AttrValue, AttrValue)>,
     /// A management system the organization runs that usually covers this item's
     /// process already.
     pub shared: Option<ManagementSystem>,
@@ -257,12 +260,12 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 <textarea id={format!("{dom}-notes")} class="aims-input" rows="2" maxlength="10000" value={a.notes.clone()} oninput={edit(Edit::Notes)} />
             </div>
             <div class="aims-field">
-                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::item_evidence(), &[("n", &a.evidence.len().to_string())]) }</span>{ term_link(&navigator, terms::EVIDENCE) }
+                <span class="aims-label" id={format!("{dom}-ev")}>{ tf(msg::item_evidence(), &[("n", &p.evidence.len().to_string())]) }</span>{ term_link(&navigator, terms::EVIDENCE) }
                 <ul class="aims-evidence" aria-labelledby={format!("{dom}-ev")}>
-                    { for a.evidence.iter().enumerate().map(|(i, e)| {
-                        html! { <li><span>{ e }</span>
-                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::item_remove_evidence(), &[("ref", e)])}
-                                onclick={super::send(&on_edit, Edit::RemoveEvidence(id, i))}>{ "×" }</button></li> }
+                    { for p.evidence.iter().map(|(record, title)| {
+                        html! { <li><span>{ title }</span>
+                            <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::item_remove_evidence(), &[("ref", title)])}
+                                onclick={super::send(&on_edit, Edit::RemoveEvidence(id, record.to_string()))}>{ "×" }</button></li> }
                     }) }
                 </ul>
                 <form class="aims-inline-form" onsubmit={{
@@ -270,7 +273,7 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                     Callback::from(move |e: SubmitEvent| { e.prevent_default(); cb.emit(Edit::AddEvidence(id, super::form_field(&e, "evidence"))); super::reset_form(&e); })
                 }}>
                     <label class="aims-sr" for={format!("{dom}-addev")}>{ msg::item_add_evidence_label() }</label>
-                    <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" placeholder={msg::item_add_evidence_placeholder()} />
+                    <input id={format!("{dom}-addev")} name="evidence" class="aims-input" maxlength="10000" list="aims-evidence-titles" placeholder={msg::item_add_evidence_placeholder()} />
                     <button type="submit" class="aims-btn aims-btn--small">{ msg::item_add_evidence() }</button>
                 </form>
                 // Evidence with an owner, dates and a kept file lives in the register.

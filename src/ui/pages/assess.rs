@@ -2,6 +2,7 @@
 //! and the item cards. Keys: arrows move between levels (native radio groups);
 //! `n` / `p` (or `j` / `k`) move to the next / previous item.
 
+use crate::engine::model::evidence_refs;
 use crate::engine::rules::registers::item_links;
 use crate::engine::{Assessment, Catalog, GroupId, ItemId, ItemKind, Score};
 use crate::ui::components::item_card::ItemCard;
@@ -181,6 +182,7 @@ pub fn Assess(p: &AssessProps) -> Html {
 
     // What the registers hold about each item, for the links on its card.
     let links = item_links(c, &a.registers);
+    let evidence = evidence_refs::by_item(c, &a.registers);
     let aid = AttrValue::from(a.id.clone());
     let visible: Vec<ItemId> = c
         .item_ids()
@@ -357,10 +359,12 @@ pub fn Assess(p: &AssessProps) -> Html {
                     if visible.is_empty() { <p class="aims-empty">{ msg::assess_none() }</p> }
                     <div class="aims-items" ref={list_ref} data-many={crate::ui::components::flag(visible.len() > 12)} {onkeydown} {onfocusin}>
                         { for visible.iter().map(|&item| html! {
-                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)}
+                            <ItemCard key={item.index()} {item} answer={a.answer(item).clone()} evidence={evidence.get(item.index()).map(|l| l.iter().map(|l| (AttrValue::from(l.id.to_owned()), AttrValue::from(l.title.to_owned()))).collect::<Vec<_>>()).unwrap_or_default()} shared={a.profile.shared_with(c, item)} no_reason={p.report.soa_missing_reasons.contains(&item)}
                                 registers={Some((aid.clone(), links.get(item.index()).copied().unwrap_or_default()))} />
                         }) }
                     </div>
+                    // What the cards' evidence fields offer to link: every record's title.
+                    <datalist id="aims-evidence-titles">{ for evidence_refs::titles(&a.registers).map(|t| html! { <option value={t.to_owned()} /> }) }</datalist>
                 </div>
             </div>
         </section>

@@ -7,11 +7,12 @@ use crate::format::export::{FORMAT, FORMAT_VERSION};
 use crate::format::value::{self, JsonError, Map, Value};
 use crate::format::{v1, v3};
 use crate::model::assessment::Assessment;
-use crate::model::catalog::{Catalog, ItemKind};
+use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::{Date, Timestamp};
+use crate::model::evidence_refs;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AiRole, ManagementSystem};
-use crate::model::registers::Kept;
+use crate::model::registers::{Kept, MAX_RECORDS};
 use crate::model::weight::Weight;
 use crate::text::messages::Texts;
 use std::fmt;
@@ -488,20 +489,28 @@ fn read(
     if !p.errors.is_empty() {
         return Err(p.errors);
     }
-    convert(catalog, version, root, kept).ok_or_else(|| {
-        // The checks above let through only what the format types accept; this is a
-        // safety net, not an expected path.
-        vec![ImportError {
-            path: String::new(),
-            problem: Problem::Unreadable,
-        }]
-    })
+    convert(catalog, version, root, kept)
 }
 
 /// A checked file as an assessment: version 1 and 2 files are first rewritten into
 /// version 3's shape, so one set of types reads them all; the registers were taken by
-/// the checks.
-fn convert(catalog: &Catalog, version: u64, mut root: Value, kept: Kept) -> Option<Imported> {
+/// the checks. Items' free-text evidence references become evidence records
+/// ([`evidence_refs`]), refused only when the register would hold more than
+/// [`MAX_RECORDS`].
+fn convert(
+    catalog: &Catalog,
+    version: u64,
+    mut root: Value,
+    kept: Kept,
+) -> Result<Imported, Vec<ImportError>> {
+    // The checks above let through only what the format types accept; this is a
+    // safety net, not an expected path.
+    let unreadable = || {
+        vec![ImportError {
+            path: String::new(),
+            problem: Problem::Unreadable,
+        }]
+    };
     let raised_targets = if version == 1 {
         v1::as_version_2(&mut root)
     } else {
@@ -516,13 +525,56 @@ fn convert(catalog: &Catalog, version: u64, mut root: Value, kept: Kept) -> Opti
             a.remove(key);
         }
     }
-    let file: v3::File = serde_json::from_value(root).ok()?;
-    let mut assessment = file.into_assessment(catalog)?;
+    let references = take_references(catalog, &mut root);
+    let file: v3::File = serde_json::from_value(root).map_err(|_| unreadable())?;
+    let mut assessment = file.into_assessment(catalog).ok_or_else(unreadable)?;
     assessment.registers = kept;
-    Some(Imported {
+    // The distinct references that found no room.
+    let mut refused: Vec<&str> = Vec::new();
+    for (item, text) in &references {
+        let (registers, id) = (&mut assessment.registers, &assessment.id);
+        let full = evidence_refs::link(catalog, registers, id, *item, text).is_err();
+        if full && !refused.contains(&text.trim()) {
+            refused.push(text.trim());
+        }
+    }
+    if !refused.is_empty() {
+        return Err(vec![ImportError {
+            path: "assessment.evidence".to_owned(),
+            problem: Problem::TooMuchEvidence(MAX_RECORDS + refused.len(), MAX_RECORDS),
+        }]);
+    }
+    Ok(Imported {
         assessment,
         raised_targets,
     })
+}
+
+/// Every item's free-text evidence references, taken out of the (checked) file, in
+/// catalog order: each becomes a link to an evidence record.
+fn take_references(catalog: &Catalog, root: &mut Value) -> Vec<(ItemId, String)> {
+    let mut references = Vec::new();
+    let Some(items) = root
+        .get_mut("assessment")
+        .and_then(|a| a.get_mut("items"))
+        .and_then(Value::as_object_mut)
+    else {
+        return references;
+    };
+    for item in catalog.item_ids() {
+        let answer = items.get_mut(&catalog.item(item).id);
+        let taken = answer
+            .and_then(Value::as_object_mut)
+            .and_then(|a| a.remove("evidence"));
+        if let Some(Value::Array(texts)) = taken {
+            for text in texts {
+                if let Value::String(text) = text {
+                    references.push((item, text));
+                }
+            }
+        }
+    }
+    references
 }
 
 /// Checks the file as a whole; returns the format version to read it as (the current

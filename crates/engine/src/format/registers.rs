@@ -26,8 +26,7 @@ use crate::model::registers::{
 /// The largest file an evidence record can keep, in bytes (50 MiB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
-/// The most records of each register a file can hold.
-pub const MAX_RECORDS: usize = 5_000;
+pub use crate::model::registers::MAX_RECORDS;
 
 /// The fields of each kind of record, in the order they are written.
 const SYSTEM_FIELDS: [&str; 13] = [

@@ -42,7 +42,8 @@ pub struct Item {
     /// Notes.
     #[serde(default)]
     pub notes: String,
-    /// Evidence references.
+    /// Free-text evidence references: the import turns them into evidence records
+    /// (`model::evidence_refs`), so the types never read them.
     #[serde(default)]
     pub evidence: Vec<String>,
     /// Who is responsible.
@@ -240,7 +241,9 @@ impl From<&Answer> for Item {
             applicable: !ans.excluded,
             justification: ans.justification.clone(),
             notes: ans.notes.clone(),
-            evidence: ans.evidence.clone(),
+            // An item's evidence is its evidence records' `supports` since issue 22:
+            // the field stays in the format, always empty in a file written now.
+            evidence: Vec::new(),
             owner: ans.owner.clone(),
             due: ans.due.map(|d| d.to_string()),
             reused: ans.reused,
@@ -265,7 +268,6 @@ impl Item {
             excluded: !self.applicable,
             justification: self.justification,
             notes: self.notes,
-            evidence: self.evidence,
             owner: self.owner,
             due: match self.due {
                 Some(d) => Some(Date::parse(&d)?),

@@ -6,7 +6,7 @@ use crate::model::date::{Date, Timestamp};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AdditionalControl, Profile};
 use crate::model::registers::Kept;
-use crate::model::substance::{evidence_counts, reason_counts};
+use crate::model::substance::reason_counts;
 use crate::model::weight::Weight;
 
 /// Everything recorded about one item.
@@ -27,14 +27,12 @@ pub struct Answer {
     pub justification: String,
     /// Free notes.
     pub notes: String,
-    /// References to evidence (document names, links, ticket numbers).
-    pub evidence: Vec<String>,
     /// Who is responsible for closing the gap.
     pub owner: String,
     /// When the gap should be closed.
     pub due: Option<Date>,
     /// The item's process is shared with a management system the organization already
-    /// runs (recorded by the person; the evidence list says where it is shown).
+    /// runs (recorded by the person; the item's evidence records say where it is shown).
     pub reused: bool,
 }
 
@@ -54,11 +52,6 @@ impl Answer {
     /// [`reason_counts`].
     pub fn has_reason(&self) -> bool {
         reason_counts(&self.justification)
-    }
-
-    /// At least one evidence reference that names something: see [`evidence_counts`].
-    pub fn has_evidence(&self) -> bool {
-        self.evidence.iter().any(|e| evidence_counts(e))
     }
 
     /// The level a person stands behind: a quick-check estimate not yet confirmed counts
@@ -122,6 +115,8 @@ pub struct Assessment {
 pub enum EditError {
     /// Clause requirements are mandatory and cannot be excluded.
     ClauseCannotBeExcluded(ItemId),
+    /// The evidence register is full: a reference that needs a new record is not added.
+    EvidenceRegisterFull,
 }
 
 impl Assessment {

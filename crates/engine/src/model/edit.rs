@@ -4,6 +4,7 @@
 use crate::model::assessment::{Answer, Assessment, EditError};
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
 use crate::model::date::{Date, Timestamp};
+use crate::model::evidence_refs;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AdditionalControl, AiRole, ManagementSystem};
 use crate::model::weight::Weight;
@@ -25,10 +26,12 @@ pub enum Edit {
     Justification(ItemId, String),
     /// Sets an item's notes.
     Notes(ItemId, String),
-    /// Adds an evidence reference (blank text is ignored).
+    /// Links the item to the evidence record made from a free-text reference, making
+    /// the record when there is none (blank text is ignored; see
+    /// [`crate::model::evidence_refs`]).
     AddEvidence(ItemId, String),
-    /// Removes the evidence reference at a position.
-    RemoveEvidence(ItemId, usize),
+    /// Unlinks the item from an evidence record (by the record's id).
+    RemoveEvidence(ItemId, String),
     /// Sets who owns the item's gap.
     Owner(ItemId, String),
     /// Sets (or clears) the item's due date.
@@ -105,17 +108,18 @@ pub fn apply(
         }
         Edit::Notes(item, text) => assessment.update(catalog, item, |a| a.notes = text)?,
         Edit::AddEvidence(item, text) => {
-            let text = text.trim().to_owned();
-            if text.is_empty() {
+            let id = &assessment.id;
+            let linked = evidence_refs::link(catalog, &mut assessment.registers, id, item, &text)
+                .map_err(|_| EditError::EvidenceRegisterFull)?;
+            if !linked {
                 return Ok(());
             }
-            assessment.update(catalog, item, |a| a.evidence.push(text))?
         }
-        Edit::RemoveEvidence(item, index) => assessment.update(catalog, item, |a| {
-            if index < a.evidence.len() {
-                a.evidence.remove(index);
+        Edit::RemoveEvidence(item, record) => {
+            if !evidence_refs::unlink(catalog, &mut assessment.registers, &record, item) {
+                return Ok(());
             }
-        })?,
+        }
         Edit::Owner(item, text) => assessment.update(catalog, item, |a| a.owner = text)?,
         Edit::Due(item, date) => assessment.update(catalog, item, |a| a.due = date)?,
         Edit::Document(doc, present) => assessment.set_document(doc, present),

@@ -6,6 +6,7 @@ pub mod catalog_data;
 pub mod date;
 pub mod decimal;
 pub mod edit;
+pub mod evidence_refs;
 pub mod level;
 pub mod percent;
 pub mod profile;

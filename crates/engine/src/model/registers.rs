@@ -295,6 +295,9 @@ pub struct Risk {
     pub closed: bool,
 }
 
+/// The most records of each register a file can hold.
+pub const MAX_RECORDS: usize = 5_000;
+
 /// The kind of an evidence record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EvidenceKind {

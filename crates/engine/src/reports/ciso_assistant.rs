@@ -13,6 +13,7 @@
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::Date;
+use crate::model::evidence_refs::{self, EvidenceLink};
 use crate::reports::csv::Csv;
 use crate::reports::plan::{plan, Step, Task, When};
 use crate::rules::registers::RegisterFacts;
@@ -120,8 +121,20 @@ fn level_words(answer: &Answer, texts: Texts) -> String {
 
 /// What the organization wrote about an item, one line each: justification, evidence,
 /// owner, due date, notes; `prefix` before each line (the part's id, for 6.1).
-fn notes_of(answer: &Answer, texts: Texts, prefix: &str, lines: &mut Vec<String>) {
-    let evidence = answer.evidence.join("; ");
+fn notes_of(
+    catalog: &Catalog,
+    a: &Assessment,
+    item: ItemId,
+    texts: Texts,
+    prefix: &str,
+    lines: &mut Vec<String>,
+) {
+    let answer = a.answer(item);
+    let evidence = evidence_refs::links(catalog, &a.registers, item)
+        .iter()
+        .map(EvidenceLink::reference)
+        .collect::<Vec<_>>()
+        .join("; ");
     let due = answer.due.map(|d| d.to_string()).unwrap_or_default();
     for (label, text) in [
         (texts.csv_soa_justification(), answer.justification.trim()),
@@ -183,7 +196,9 @@ pub fn audit_csv(catalog: &Catalog, a: &Assessment, texts: Texts) -> String {
             }
             for &i in &parts {
                 notes_of(
-                    a.answer(i),
+                    catalog,
+                    a,
+                    i,
                     texts,
                     &format!("{} ", catalog.item(i).id),
                     &mut lines,
@@ -195,7 +210,7 @@ pub fn audit_csv(catalog: &Catalog, a: &Assessment, texts: Texts) -> String {
                 continue;
             };
             let (result, score) = item_result(catalog, a, &registers, item);
-            notes_of(a.answer(item), texts, "", &mut lines);
+            notes_of(catalog, a, item, texts, "", &mut lines);
             (catalog.item(item).title.clone(), result, score)
         };
         out.row(&[

@@ -9,6 +9,7 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
+use crate::model::evidence_refs;
 use crate::model::level::MaturityLevel;
 use crate::reports::json_out::pretty_line;
 use crate::rules::registers::RegisterFacts;
@@ -138,7 +139,7 @@ struct Observation<'a> {
     methods: [&'static str; 1],
     types: [&'static str; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    relevant_evidence: Vec<Evidence<'a>>,
+    relevant_evidence: Vec<Evidence>,
     collected: &'a str,
 }
 
@@ -159,8 +160,8 @@ fn prop(name: &'static str, value: impl Into<String>) -> Prop {
 }
 
 #[derive(Serialize)]
-struct Evidence<'a> {
-    description: &'a str,
+struct Evidence {
+    description: String,
 }
 
 #[derive(Serialize)]
@@ -283,6 +284,9 @@ fn metadata<'a>(catalog: &Catalog, a: &'a Assessment) -> Metadata<'a> {
 }
 
 fn result<'a>(catalog: &Catalog, a: &'a Assessment) -> AssessmentResult<'a> {
+    // Judged as of the result's end, the assessment's last change, like its other
+    // figures: an evidence record counts if it was current then.
+    let registers = RegisterFacts::of(catalog, a, a.updated.date());
     let (in_scope, excluded): (Vec<ItemId>, Vec<ItemId>) =
         catalog.item_ids().partition(|&i| a.in_scope(catalog, i));
     let controls = |items: &[ItemId]| -> Vec<ControlRef> {
@@ -307,12 +311,9 @@ fn result<'a>(catalog: &Catalog, a: &'a Assessment) -> AssessmentResult<'a> {
         },
         observations: in_scope
             .iter()
-            .map(|&i| observation(catalog, a, i))
+            .map(|&i| observation(catalog, a, &registers, i))
             .collect(),
-        // Judged as of the result's end, the assessment's last change, like its other
-        // figures: an evidence record counts if it was current then.
         findings: {
-            let registers = RegisterFacts::of(catalog, a, a.updated.date());
             catalog
                 .item_ids()
                 .map(|i| finding(catalog, a, &registers, i))
@@ -321,17 +322,21 @@ fn result<'a>(catalog: &Catalog, a: &'a Assessment) -> AssessmentResult<'a> {
     }
 }
 
-fn observation<'a>(catalog: &Catalog, a: &'a Assessment, i: ItemId) -> Observation<'a> {
+fn observation<'a>(
+    catalog: &Catalog,
+    a: &'a Assessment,
+    registers: &RegisterFacts,
+    i: ItemId,
+) -> Observation<'a> {
     let item = catalog.item(i);
     let ans = a.answer(i);
-    let evidence: Vec<Evidence<'a>> = ans
-        .evidence
+    let evidence: Vec<Evidence> = evidence_refs::links(catalog, &a.registers, i)
         .iter()
-        .map(|e| e.trim())
-        .filter(|e| !e.is_empty())
-        .map(|description| Evidence { description })
+        .map(|link| Evidence {
+            description: link.reference(),
+        })
         .collect();
-    let evidenced = evidenced_level(ans.confirmed(), ans.has_evidence());
+    let evidenced = evidenced_level(ans.confirmed(), registers.supports(i));
     // Evidence referenced: the auditor can examine it; otherwise it is a claim.
     let method = if evidence.is_empty() {
         "INTERVIEW"
@@ -371,7 +376,7 @@ fn finding<'a>(
     let ans = a.answer(i);
     let control = item.kind == ItemKind::Control;
     let scoped = a.in_scope(catalog, i);
-    let evidenced = evidenced_level(ans.confirmed(), ans.has_evidence());
+    let evidenced = evidenced_level(ans.confirmed(), registers.supports(i));
     // Satisfied exactly when the scoring model counts the item as conforming today.
     let satisfied = conforms(catalog, a, registers, i);
     let mut props = vec![prop("item-kind", item.kind.as_str())];

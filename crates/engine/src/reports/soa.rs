@@ -7,6 +7,7 @@
 use crate::model::assessment::Assessment;
 use crate::model::catalog::{Catalog, ItemId, ItemKind};
 use crate::model::date::Date;
+use crate::model::evidence_refs::{self, EvidenceLink};
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::reports::csv::Csv;
 use crate::reports::json_out::pretty_line;
@@ -132,8 +133,8 @@ pub struct Row<'a> {
     pub treats: Vec<&'a str>,
     /// Implementation status.
     pub status: Status,
-    /// Evidence references.
-    pub evidence: &'a [String],
+    /// Its evidence records, one reference each ([`EvidenceLink::reference`]).
+    pub evidence: Vec<String>,
     /// Who is responsible.
     pub owner: &'a str,
     /// When the gap should be closed.
@@ -146,10 +147,16 @@ pub struct Row<'a> {
 /// records past their review-by date do not count).
 pub fn rows<'a>(catalog: &Catalog, assessment: &'a Assessment, today: Date) -> Vec<Row<'a>> {
     let registers = RegisterFacts::of(catalog, assessment, today);
+    let evidence = evidence_refs::by_item(catalog, &assessment.registers);
     catalog
         .item_ids()
         .filter(|&i| catalog.item(i).kind == ItemKind::Control)
-        .map(|control| row(catalog, assessment, &registers, control))
+        .map(|control| {
+            let evidence = evidence[control.index()]
+                .iter()
+                .map(EvidenceLink::reference);
+            row(catalog, assessment, &registers, control, evidence.collect())
+        })
         .collect()
 }
 
@@ -158,6 +165,7 @@ fn row<'a>(
     assessment: &'a Assessment,
     registers: &RegisterFacts,
     control: ItemId,
+    evidence: Vec<String>,
 ) -> Row<'a> {
     let a = assessment.answer(control);
     let applicable = assessment.in_scope(catalog, control);
@@ -167,7 +175,7 @@ fn row<'a>(
         Some(level) => Status::Assessed {
             level,
             target: a.target,
-            evidenced: a.has_evidence() || registers.supports(control),
+            evidenced: registers.supports(control),
         },
     };
     let treats = if registers.treats_risk(control) {
@@ -194,7 +202,7 @@ fn row<'a>(
         justification: a.justification.trim(),
         treats,
         status,
-        evidence: &a.evidence,
+        evidence,
         owner: a.owner.trim(),
         due: a.due,
         defects,
@@ -407,7 +415,7 @@ fn control<'a>(catalog: &'a Catalog, assessment: &Assessment, r: &'a Row<'a>) ->
         status: r.status.key(),
         level,
         target: assessment.answer(r.control).target.number(),
-        evidence: r.evidence,
+        evidence: &r.evidence,
         owner: r.owner,
         due: r.due.map(|d| d.to_string()),
         defects: r.defects.iter().map(|d| d.key()).collect(),

@@ -32,8 +32,6 @@ pub enum AnswerField {
     Applicability,
     /// Notes.
     Notes,
-    /// Evidence references.
-    Evidence,
     /// The owner.
     Owner,
     /// The due date.
@@ -105,7 +103,6 @@ pub fn merge(
             a.justification.clone()
         ));
         out.notes = field!(AnswerField::Notes, |a: &Answer| a.notes.clone());
-        out.evidence = field!(AnswerField::Evidence, |a: &Answer| a.evidence.clone());
         out.owner = field!(AnswerField::Owner, |a: &Answer| a.owner.clone());
         out.due = field!(AnswerField::Due, |a: &Answer| a.due);
         out.reused = field!(AnswerField::Reuse, |a: &Answer| a.reused);

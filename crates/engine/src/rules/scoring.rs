@@ -411,7 +411,7 @@ fn facts<'a>(
         answer,
         in_scope: assessment.in_scope(catalog, item),
         level,
-        evidenced: answer.has_evidence() || registers.supports(item),
+        evidenced: registers.supports(item),
         weak_basis,
         held: registers.holds(item),
     }

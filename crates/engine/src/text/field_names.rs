@@ -13,7 +13,6 @@ impl AnswerField {
             AnswerField::Weight => texts.merge_field_weight(),
             AnswerField::Applicability => texts.merge_field_applicability(),
             AnswerField::Notes => texts.merge_field_notes(),
-            AnswerField::Evidence => texts.merge_field_evidence(),
             AnswerField::Owner => texts.merge_field_owner(),
             AnswerField::Due => texts.merge_field_due(),
             AnswerField::Reuse => texts.merge_field_reuse(),

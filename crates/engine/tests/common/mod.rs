@@ -1,6 +1,7 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
+use aims_engine::model::evidence_refs;
 use aims_engine::{Assessment, Catalog, Date, ItemId, ItemKind, MaturityLevel, Timestamp};
 
 pub fn catalog() -> &'static Catalog {
@@ -45,8 +46,7 @@ pub fn all_documents(a: &mut Assessment) {
 pub fn add_evidence_everywhere(a: &mut Assessment) {
     let c = catalog();
     for i in c.item_ids() {
-        a.update(c, i, |ans| ans.evidence = vec!["doc".into()])
-            .expect("edit");
+        evidence_refs::link(c, &mut a.registers, "test-1", i, "doc").expect("room");
     }
 }
 
@@ -88,12 +88,20 @@ pub fn exclude(a: &mut Assessment, id: &str, reason: &str) {
     .expect("controls can be excluded");
 }
 
-/// Sets an item's evidence references.
+/// Sets an item's evidence: links it to the records made from `refs`, and to no
+/// other evidence record.
 pub fn evidence(a: &mut Assessment, id: &str, refs: &[&str]) {
-    a.update(catalog(), item(id), |ans| {
-        ans.evidence = refs.iter().map(|r| (*r).to_owned()).collect()
-    })
-    .expect("edit");
+    let c = catalog();
+    let linked: Vec<String> = evidence_refs::links(c, &a.registers, item(id))
+        .iter()
+        .map(|l| l.id.to_owned())
+        .collect();
+    for record in linked {
+        evidence_refs::unlink(c, &mut a.registers, &record, item(id));
+    }
+    for r in refs {
+        evidence_refs::link(c, &mut a.registers, "test-1", item(id), r).expect("room");
+    }
 }
 
 /// An assessment that is `ready`: every item at level 3 with evidence, every control
