@@ -78,7 +78,7 @@ test('evidence files: kept encrypted, downloaded, packed, deleted with everythin
   // The screen says so too, at the record; the files' total counts none.
   await evidenceScreen(page, id);
   await page.waitForSelector('tr:has-text("AI policy v2") .aims-tag:has-text("not in this browser")');
-  await page.waitForFunction(() => /^Files kept with this assessment: 0 kB/.test(document.querySelector('#aims-ev-space')?.textContent || ''));
+  await page.waitForFunction(() => /^Files kept with this assessment: 0 KB/.test(document.querySelector('#aims-ev-space')?.textContent || ''));
   // Taken off the record, then two files attached.
   await page.click('tr:has-text("AI policy v2") button[data-action=unfile]');
   await page.waitForSelector('text=The file is no longer part of “AI policy v2”.');

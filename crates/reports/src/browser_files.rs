@@ -24,7 +24,6 @@ extern "C" {
         root: &web_sys::Element,
         place: &web_sys::Element,
         records: &JsValue,
-        lang: &str,
         words: Vec<String>,
     );
     #[wasm_bindgen(js_name = filesSweep)]
@@ -84,7 +83,7 @@ pub fn space(root: &web_sys::Element, lang: &str, records: &JsValue) {
     let words = kept_files::space_words(lang_of(lang))
         .map(String::from)
         .to_vec();
-    space_js(root, &place, records, lang, words);
+    space_js(root, &place, records, words);
 }
 
 /// Draws a progress bar under `heading` in `root`: the bar.

@@ -83,8 +83,8 @@ export async function filesOpen(s, sha, name) {
   return true;
 }
 
-/** Fills `place` (the evidence screen's line on space, its `data-files` the `sha256:size` of each file the records name) with `words` ({kept}: the files this browser has; {used}, {quota}: what it says of its storage), in the language `lang`, and tags each file shown in `root` that this browser does not have with `absent`. */
-export async function filesSpace(root, place, s, lang, [words, absent]) {
+/** Fills `place` (the evidence screen's line on space, its `data-files` the `sha256:size` of each file the records name) with `words` ({kept}: the files this browser has; {used}, {quota}: what it says of its storage), sizes written with `kb`, `mb`, `gb` and the decimal `comma` as the rows write them, and tags each file shown in `root` that this browser does not have with `absent`. */
+export async function filesSpace(root, place, s, [words, absent, kb, mb, gb, comma]) {
   const has = (sha) => Boolean(s?.map?.has(s.name + "f." + sha));
   let kept = 0;
   for (const file of (place.dataset.files || "").split(" ").filter(Boolean)) {
@@ -98,9 +98,12 @@ export async function filesSpace(root, place, s, lang, [words, absent]) {
     tag.textContent = absent;
     button.after(" ", tag);
   }
+  // As the rows write sizes (crates/reports/src/words.rs, Words::size), in the words given.
   const size = (bytes) => {
-    const [n, unit] = bytes < 1048576 ? [bytes / 1024, "kilobyte"] : bytes < 1073741824 ? [bytes / 1048576, "megabyte"] : [bytes / 1073741824, "gigabyte"];
-    return new Intl.NumberFormat(lang, { style: "unit", unit, maximumFractionDigits: 1 }).format(n);
+    if (bytes < 1048576) return `${Math.ceil(bytes / 1024)} ${kb}`;
+    const [unit, name] = bytes < 1073741824 ? [1048576, mb] : [1073741824, gb];
+    const tenths = Math.floor((bytes * 10) / unit);
+    return `${Math.floor(tenths / 10)}${comma}${tenths % 10} ${name}`;
   };
   let e = {};
   try { e = await navigator.storage.estimate(); } catch (x) { /* no estimate: its figures stay unknown */ }

@@ -90,11 +90,16 @@ pub fn restore_plan(bytes: &[u8], lang: Lang) -> Result<RestorePlan, Unreadable>
 
 /// The line on space, `{kept}`, `{used}` and `{quota}` left for the browser's figures,
 /// and the tag of a file the browser does not have.
-pub fn space_words(lang: Lang) -> [&'static str; 2] {
+pub fn space_words(lang: Lang) -> [&'static str; 6] {
     let w = Words::new(lang);
+    let [kb, mb, gb, comma] = w.size_units();
     [
         w.m.registers_evidence_space,
         w.m.registers_evidence_file_absent,
+        kb,
+        mb,
+        gb,
+        comma,
     ]
 }
 
@@ -154,10 +159,11 @@ mod tests {
 
     #[test]
     fn the_line_on_space_leaves_the_figures_to_the_browser() {
-        let [line, absent] = space_words(Lang::Fr);
+        let [line, absent, kb, mb, gb, comma] = space_words(Lang::Fr);
         assert!(["{kept}", "{quota}", "{used}"]
             .iter()
             .all(|k| line.contains(k)));
         assert_eq!(absent, "absent de ce navigateur");
+        assert_eq!([kb, mb, gb, comma], ["Ko", "Mo", "Go", ","]);
     }
 }

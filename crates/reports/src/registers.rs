@@ -2104,6 +2104,7 @@ mod tests {
         assert_eq!(size(Lang::En, 12 * 1024 * 1024 + 400 * 1024), "12.3 MB");
         assert_eq!(size(Lang::De, 12 * 1024 * 1024 + 400 * 1024), "12,3 MB");
         assert_eq!(size(Lang::Fr, 1), "1 Ko");
+        assert_eq!(size(Lang::Fr, 10 * 1024 * 1024 * 1024 - 1), "9,9 Go");
     }
 
     #[test]

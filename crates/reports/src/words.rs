@@ -69,21 +69,31 @@ impl Words {
         escape(&self.fill(text, args))
     }
 
-    /// A size in bytes as people read it: `850 KB`, `12.3 MB` (`12,3 MB` in German,
-    /// `12,3 Mo` in French).
+    /// The words [`Words::size`] writes sizes with: kilobytes, megabytes, gigabytes,
+    /// the decimal separator. The evidence screen's line on space (crates/reports/
+    /// src/files.js) writes the browser's figures with the same, so one screen never
+    /// shows a size two ways.
+    pub(crate) fn size_units(&self) -> [&'static str; 4] {
+        match self.lang {
+            Lang::Fr => ["Ko", "Mo", "Go", ","],
+            Lang::De => ["KB", "MB", "GB", ","],
+            _ => ["KB", "MB", "GB", "."],
+        }
+    }
+
+    /// A size in bytes as people read it: `850 KB`, `12.3 MB`, `9.8 GB` (`12,3 MB` in
+    /// German, `12,3 Mo` in French): kilobytes rounded up, larger sizes to a tenth
+    /// rounded down, in units of 1,024.
     pub(crate) fn size(&self, bytes: u64) -> String {
         const MB: u64 = 1024 * 1024;
-        let (kb, mb, comma) = match self.lang {
-            Lang::Fr => ("Ko", "Mo", ","),
-            Lang::De => ("KB", "MB", ","),
-            _ => ("KB", "MB", "."),
-        };
+        const GB: u64 = 1024 * MB;
+        let [kb, mb, gb, comma] = self.size_units();
         if bytes < MB {
-            format!("{} {kb}", bytes.div_ceil(1024))
-        } else {
-            let tenths = bytes * 10 / MB;
-            format!("{}{comma}{} {mb}", tenths / 10, tenths % 10)
+            return format!("{} {kb}", bytes.div_ceil(1024));
         }
+        let (unit, name) = if bytes < GB { (MB, mb) } else { (GB, gb) };
+        let tenths = bytes * 10 / unit;
+        format!("{}{comma}{} {name}", tenths / 10, tenths % 10)
     }
 
     /// A percentage as the app shows it, as text: one decimal at most, the language's
