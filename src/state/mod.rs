@@ -592,8 +592,11 @@ impl AppState {
     ) -> Vec<Effect> {
         let mut effects = Vec::new();
         let mut copy = None;
-        if let Some(mut local) = local.filter(|l| !differing_items(catalog, l, &theirs).is_empty())
-        {
+        // The registers too: a risk or a record only this browser has is kept.
+        let differs = |l: &Assessment| {
+            l.registers != theirs.registers || !differing_items(catalog, l, &theirs).is_empty()
+        };
+        if let Some(mut local) = local.filter(differs) {
             let texts = stamp.texts;
             local.id = stamp.new_id;
             local.name = texts.tf(texts.home_copy_of(), &[("name", &local.name)]);

@@ -347,6 +347,8 @@ test('compare with a colleague file: per-group deltas, item changes, merge item 
   await page.goto(page.url().replace('/compare', '/assess/A.6.2.4'));
   await page.waitForSelector('.aims-item[data-item="A.6.2.4"]');
   assert.equal(await page.locator('.aims-item[data-item="A.6.2.4"] input[value="4"]').isChecked(), true);
+  // Their answer came with the evidence it rests on: their record, linked to A.6.2.4.
+  assert.deepEqual(await page.locator('.aims-item[data-item="A.6.2.4"] .aims-evidence li span').allTextContents(), ['Validation report VR-7']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -95,6 +95,34 @@ mod opened {
     }
 
     #[test]
+    fn references_beyond_the_register_s_room_refuse_the_file() {
+        // The fixture's 2 evidence records and 4,990 more: room for 8.
+        let mut doc = fixture();
+        let records = doc["assessment"]["evidence"]
+            .as_array_mut()
+            .expect("records");
+        let first = records[0].clone();
+        for n in 0..4990 {
+            let mut r = first.clone();
+            r["id"] = format!("00000000-0000-4000-8000-{n:012x}").into();
+            r["file"] = Value::Null;
+            records.push(r);
+        }
+        let refs = |n: usize| (0..n).map(|k| format!("DOC-{k}")).collect::<Value>();
+        doc["assessment"]["items"]["4.1"]["evidence"] = refs(20);
+        let list = import(catalog(), doc.to_string().as_bytes()).expect_err("refused");
+        assert_eq!(list[0].path, "assessment.evidence");
+        assert_eq!(list[0].problem, Problem::TooMuchEvidence(5012, 5000));
+        doc["assessment"]["items"]["4.1"]["evidence"] = refs(8);
+        let a = import(catalog(), doc.to_string().as_bytes()).expect("5,000 fit");
+        let kept = a.registers.0[3]
+            .as_ref()
+            .and_then(Value::as_array)
+            .map(Vec::len);
+        assert_eq!(kept, Some(5000));
+    }
+
+    #[test]
     fn older_versions_do_not_have_registers() {
         let mut doc: Value = serde_json::from_str(V2).expect("JSON");
         doc["assessment"]["risks"] = json!([]);

@@ -426,7 +426,10 @@ mod tests {
         apply(
             catalog(),
             &mut mine,
-            Edit::Answer(i, Box::new(theirs.answer(i).clone())),
+            Edit::Answer(
+                i,
+                Box::new((theirs.answer(i).clone(), theirs.registers.clone())),
+            ),
             Timestamp::parse("2026-12-16T09:00:00Z").expect("a time"),
         )
         .expect("applies");

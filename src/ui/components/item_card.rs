@@ -36,9 +36,9 @@ pub struct ItemCardProps {
     /// `soa_missing_reasons`: a control that treats a risk has that reason).
     #[prop_or_default]
     pub no_reason: bool,
-    /// The open assessment's id and what its registers hold about this item: links to
-    /// its evidence records, the risks it treats and the AI systems in scope (links shown
-    /// where there are any; the id also for a new evidence record's link).
+    /// The open assessment's id and what its registers hold about this item: the risks
+    /// it treats and the AI systems in scope (links shown where there are any, with one
+    /// to its evidence records; the id also for a new evidence record's link).
     #[prop_or_default]
     pub registers: Option<(AttrValue, ItemLinks)>,
 }
@@ -158,9 +158,9 @@ pub fn ItemCard(p: &ItemCardProps) -> Html {
                 </span>
             </header>
             <p class="aims-question">{ &item.question }</p>
-            if let Some((aid, l)) = p.registers.as_ref().filter(|(_, l)| *l != ItemLinks::default()) {
+            if let Some((aid, l)) = p.registers.as_ref().filter(|(_, l)| *l != ItemLinks::default() || !p.evidence.is_empty()) {
                 <p class="aims-small aims-item-registers">{ for [
-                    (l.evidence, msg::item_reg_evidence(), Route::EvidenceFor { id: aid.to_string(), item: item.id.clone() }),
+                    (p.evidence.len() as u16, msg::item_reg_evidence(), Route::EvidenceFor { id: aid.to_string(), item: item.id.clone() }),
                     (l.risks, msg::item_reg_risks(), Route::Risks { id: aid.to_string() }),
                     (l.systems, msg::item_reg_systems(), Route::Systems { id: aid.to_string() }),
                 ].into_iter().filter(|(n, _, _)| *n > 0).enumerate().map(|(k, (n, text, to))| html! {

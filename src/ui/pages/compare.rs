@@ -175,7 +175,10 @@ fn merge_choice(e: &MouseEvent, theirs: &Assessment, original: &Assessment) -> O
     let (c, id) = (catalog(), attr("data-id"));
     if attr("data-merge") == "item" {
         let i = c.find_item(&id)?;
-        Some(Edit::Answer(i, Box::new(from.answer(i).clone())))
+        Some(Edit::Answer(
+            i,
+            Box::new((from.answer(i).clone(), from.registers.clone())),
+        ))
     } else {
         let d = c.find_document(&id)?;
         Some(Edit::Document(d, from.document_present(d)))

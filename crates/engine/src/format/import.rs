@@ -7,7 +7,7 @@ use crate::format::export::{FORMAT, FORMAT_VERSION};
 use crate::format::value::{self, JsonError, Map, Value};
 use crate::format::{v1, v3};
 use crate::model::assessment::Assessment;
-use crate::model::catalog::{Catalog, ItemId, ItemKind};
+use crate::model::catalog::{Catalog, ItemKind};
 use crate::model::date::{Date, Timestamp};
 use crate::model::evidence_refs;
 use crate::model::level::{MaturityLevel, TargetLevel};
@@ -501,7 +501,7 @@ fn convert(
     catalog: &Catalog,
     version: u64,
     mut root: Value,
-    kept: Kept,
+    mut kept: Kept,
 ) -> Result<Imported, Vec<ImportError>> {
     // The checks above let through only what the format types accept; this is a
     // safety net, not an expected path.
@@ -525,56 +525,54 @@ fn convert(
             a.remove(key);
         }
     }
-    let references = take_references(catalog, &mut root);
+    let refused = references_as_records(catalog, &mut root, &mut kept);
+    if refused > 0 {
+        return Err(vec![ImportError {
+            path: "assessment.evidence".to_owned(),
+            problem: Problem::TooMuchEvidence(MAX_RECORDS + refused, MAX_RECORDS),
+        }]);
+    }
     let file: v3::File = serde_json::from_value(root).map_err(|_| unreadable())?;
     let mut assessment = file.into_assessment(catalog).ok_or_else(unreadable)?;
     assessment.registers = kept;
-    // The distinct references that found no room.
-    let mut refused: Vec<&str> = Vec::new();
-    for (item, text) in &references {
-        let (registers, id) = (&mut assessment.registers, &assessment.id);
-        let full = evidence_refs::link(catalog, registers, id, *item, text).is_err();
-        if full && !refused.contains(&text.trim()) {
-            refused.push(text.trim());
-        }
-    }
-    if !refused.is_empty() {
-        return Err(vec![ImportError {
-            path: "assessment.evidence".to_owned(),
-            problem: Problem::TooMuchEvidence(MAX_RECORDS + refused.len(), MAX_RECORDS),
-        }]);
-    }
     Ok(Imported {
         assessment,
         raised_targets,
     })
 }
 
-/// Every item's free-text evidence references, taken out of the (checked) file, in
-/// catalog order: each becomes a link to an evidence record.
-fn take_references(catalog: &Catalog, root: &mut Value) -> Vec<(ItemId, String)> {
-    let mut references = Vec::new();
-    let Some(items) = root
-        .get_mut("assessment")
-        .and_then(|a| a.get_mut("items"))
-        .and_then(Value::as_object_mut)
-    else {
-        return references;
+/// Takes every item's free-text evidence references out of the (checked) file and
+/// links each item to the record made from it in `kept`, in catalog order; the number
+/// of distinct references that found no room in the register.
+fn references_as_records(catalog: &Catalog, root: &mut Value, kept: &mut Kept) -> usize {
+    let Some(a) = root.get_mut("assessment").and_then(Value::as_object_mut) else {
+        return 0;
     };
+    let id = a
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let Some(items) = a.get_mut("items").and_then(Value::as_object_mut) else {
+        return 0;
+    };
+    let mut refused: Vec<String> = Vec::new();
     for item in catalog.item_ids() {
         let answer = items.get_mut(&catalog.item(item).id);
         let taken = answer
             .and_then(Value::as_object_mut)
             .and_then(|a| a.remove("evidence"));
-        if let Some(Value::Array(texts)) = taken {
-            for text in texts {
-                if let Value::String(text) = text {
-                    references.push((item, text));
-                }
+        let Some(Value::Array(texts)) = taken else {
+            continue;
+        };
+        for text in texts.iter().filter_map(Value::as_str) {
+            let full = evidence_refs::link(catalog, kept, &id, item, text).is_err();
+            if full && !refused.iter().any(|r| r == text.trim()) {
+                refused.push(text.trim().to_owned());
             }
         }
     }
-    references
+    refused.len()
 }
 
 /// Checks the file as a whole; returns the format version to read it as (the current

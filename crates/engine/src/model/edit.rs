@@ -7,6 +7,7 @@ use crate::model::date::{Date, Timestamp};
 use crate::model::evidence_refs;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AdditionalControl, AiRole, ManagementSystem};
+use crate::model::registers::Kept;
 use crate::model::weight::Weight;
 
 /// One change to an assessment.
@@ -77,12 +78,14 @@ pub enum Edit {
     PreparedBy(String),
     /// Sets the scope note of the AI management system.
     ScopeNote(String),
-    /// Replaces an item's whole answer (taking a colleague's answer when merging; refused
-    /// for an excluded clause requirement like any other edit).
-    Answer(ItemId, Box<Answer>),
+    /// Replaces an item's whole answer and the evidence records it links with those of
+    /// another copy of the assessment, whose registers are given (taking a colleague's
+    /// answer when merging; refused for an excluded clause requirement like any other
+    /// edit).
+    Answer(ItemId, Box<(Answer, Kept)>),
     /// Replaces the registers with ones already checked (the register screens check
     /// every change with the engine's reader before they hand it over).
-    Registers(Box<crate::model::registers::Kept>),
+    Registers(Box<Kept>),
 }
 
 /// Applies one edit and stamps `updated`. A refused edit changes nothing.
@@ -175,7 +178,12 @@ pub fn apply(
         }
         Edit::PreparedBy(name) => assessment.prepared_by = name,
         Edit::ScopeNote(text) => assessment.profile.scope_note = text,
-        Edit::Answer(item, answer) => assessment.update(catalog, item, |a| *a = *answer)?,
+        Edit::Answer(item, taken) => {
+            let (answer, from) = *taken;
+            assessment.update(catalog, item, |a| *a = answer)?;
+            evidence_refs::take_links(catalog, &mut assessment.registers, &from, item)
+                .map_err(|_| EditError::EvidenceRegisterFull)?;
+        }
         Edit::Registers(kept) => assessment.registers = *kept,
     }
     assessment.updated = now;

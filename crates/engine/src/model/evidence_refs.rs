@@ -113,7 +113,11 @@ fn record(id: &str, reference: &str, supports: Vec<Value>) -> Value {
         Value::Null,
         Value::Array(supports),
     ];
-    Value::Object(FIELDS.iter().map(|f| f.to_string()).zip(values).collect())
+    let mut object = serde_json::Map::new();
+    for (field, value) in FIELDS.into_iter().zip(values) {
+        object.insert(field.to_owned(), value);
+    }
+    Value::Object(object)
 }
 
 fn records(kept: &Kept) -> &[Value] {
@@ -148,9 +152,11 @@ pub fn links<'a>(catalog: &Catalog, kept: &'a Kept, item: ItemId) -> Vec<Evidenc
 pub fn by_item<'a>(catalog: &Catalog, kept: &'a Kept) -> Vec<Vec<EvidenceLink<'a>>> {
     let mut out = vec![Vec::new(); catalog.item_count()];
     for r in records(kept) {
-        let items = r.get("supports").and_then(Value::as_array);
-        for item in items.into_iter().flatten().filter_map(Value::as_str) {
-            if let Some(item) = catalog.find_item(item) {
+        let Some(items) = r.get("supports").and_then(Value::as_array) else {
+            continue;
+        };
+        for item in items {
+            if let Some(item) = item.as_str().and_then(|i| catalog.find_item(i)) {
                 out[item.index()].push(EvidenceLink {
                     id: text(r, "id"),
                     title: text(r, "title"),
@@ -191,20 +197,7 @@ pub fn link(
         .position(|r| text(r, "id") == id)
         .or_else(|| list.iter().position(|r| text(r, "title") == reference));
     if let Some(at) = found {
-        // In catalog order, as the registers' writer keeps a record's items.
-        let Some(Value::Array(items)) = list[at].get_mut("supports") else {
-            return Ok(false);
-        };
-        let mut at = items.len();
-        for (n, other) in items.iter().enumerate() {
-            match other.as_str().and_then(|i| catalog.find_item(i)) {
-                Some(other) if other == item => return Ok(false),
-                Some(other) if other > item && at == items.len() => at = n,
-                _ => {}
-            }
-        }
-        items.insert(at, Value::from(item_id));
-        return Ok(true);
+        return Ok(add_item(catalog, &mut list[at], item));
     }
     if list.len() >= MAX_RECORDS {
         tidy(kept);
@@ -212,6 +205,75 @@ pub fn link(
     }
     list.push(record(&id, reference, vec![Value::from(item_id)]));
     Ok(true)
+}
+
+/// Adds `item` to what `record` supports, in catalog order as the registers' writer
+/// keeps a record's items: `true` when it was not there.
+fn add_item(catalog: &Catalog, record: &mut Value, item: ItemId) -> bool {
+    let Some(Value::Array(items)) = record.get_mut("supports") else {
+        return false;
+    };
+    let mut at = items.len();
+    for (n, other) in items.iter().enumerate() {
+        match other.as_str().and_then(|i| catalog.find_item(i)) {
+            Some(other) if other == item => return false,
+            Some(other) if other > item && at == items.len() => at = n,
+            _ => {}
+        }
+    }
+    items.insert(at, Value::from(catalog.item(item).id.as_str()));
+    true
+}
+
+/// Makes `item`'s evidence in `kept` what it is in `from`, another copy of the same
+/// assessment (a colleague's file): taking a colleague's answer takes the evidence it
+/// rests on. Records `from` has and `kept` lacks come over supporting only `item`;
+/// `kept`'s records that `from` does not link are unlinked ([`unlink`]).
+pub fn take_links(
+    catalog: &Catalog,
+    kept: &mut Kept,
+    from: &Kept,
+    item: ItemId,
+) -> Result<(), RegisterFull> {
+    let theirs = by_item(catalog, from).swap_remove(item.index());
+    let linked = |id: &str| theirs.iter().any(|l| l.id == id);
+    let stale: Vec<String> = by_item(catalog, kept)[item.index()]
+        .iter()
+        .filter(|l| !linked(l.id))
+        .map(|l| l.id.to_owned())
+        .collect();
+    for id in stale {
+        unlink(catalog, kept, &id, item);
+    }
+    for record in records(from).iter().filter(|r| linked(text(r, "id"))) {
+        let list = records_mut(kept);
+        match list
+            .iter()
+            .position(|r| text(r, "id") == text(record, "id"))
+        {
+            Some(at) => {
+                add_item(catalog, &mut list[at], item);
+            }
+            None if list.len() >= MAX_RECORDS => {
+                tidy(kept);
+                return Err(RegisterFull);
+            }
+            None => {
+                let mut record = record.clone();
+                if let Some(supports) = record.get_mut("supports") {
+                    *supports = Value::from(vec![catalog.item(item).id.as_str()]);
+                }
+                list.push(record);
+            }
+        }
+    }
+    tidy(kept);
+    Ok(())
+}
+
+/// Whether `item` links the same evidence records in `a` and `b`.
+pub fn same_links(a: &[EvidenceLink], b: &[EvidenceLink]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| y.id == x.id))
 }
 
 /// Unlinks `item` from evidence record `record_id`: `true` when something changed. A
@@ -228,17 +290,18 @@ pub fn unlink(catalog: &Catalog, kept: &mut Kept, record_id: &str, item: ItemId)
     let Some(Value::Array(items)) = list[at].get_mut("supports") else {
         return false;
     };
-    let before = items.len();
-    items.retain(|i| i.as_str() != Some(item_id));
-    let changed = items.len() != before;
-    if changed && items.is_empty() {
+    let Some(at_item) = items.iter().position(|i| i.as_str() == Some(item_id)) else {
+        return false;
+    };
+    items.remove(at_item);
+    if items.is_empty() {
         let location = text(&list[at], "location");
         if list[at] == record(record_id, location, Vec::new()) {
             list.remove(at);
         }
     }
     tidy(kept);
-    changed
+    true
 }
 
 /// An empty register is none, as the registers' writer leaves it.
@@ -346,6 +409,35 @@ mod tests {
         link(c, &mut kept, "a", item("4.1"), "typo").expect("room");
         unlink(c, &mut kept, &typo, item("4.1"));
         assert!(kept.is_empty());
+    }
+
+    #[test]
+    fn taking_a_colleague_s_links_of_an_item_takes_their_records_and_drops_the_rest() {
+        let c = Catalog::builtin();
+        let (mut mine, mut theirs) = (Kept::default(), Kept::default());
+        link(c, &mut mine, "a", item("4.1"), "Only mine").expect("room");
+        link(c, &mut mine, "a", item("4.1"), "Both").expect("room");
+        link(c, &mut mine, "a", item("5.2"), "Both").expect("room");
+        link(c, &mut theirs, "a", item("4.1"), "Both").expect("room");
+        link(c, &mut theirs, "a", item("4.1"), "Only theirs").expect("room");
+        link(c, &mut theirs, "a", item("6.2"), "Only theirs").expect("room");
+        let before = by_item(c, &theirs);
+        assert!(!same_links(
+            &by_item(c, &mine)[item("4.1").index()],
+            &before[item("4.1").index()]
+        ));
+        take_links(c, &mut mine, &theirs, item("4.1")).expect("room");
+        let after = by_item(c, &mine);
+        assert!(same_links(
+            &after[item("4.1").index()],
+            &before[item("4.1").index()]
+        ));
+        // "Only mine" supported nothing else and was untouched: gone; "Both" still
+        // supports 5.2; "Only theirs" came over for 4.1 alone, not for their 6.2.
+        assert_eq!(records(&mine).len(), 2);
+        assert_eq!(records(&mine)[0]["supports"], json!(["4.1", "5.2"]));
+        assert_eq!(records(&mine)[1]["supports"], json!(["4.1"]));
+        assert!(after[item("6.2").index()].is_empty());
     }
 
     #[test]

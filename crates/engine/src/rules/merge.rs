@@ -5,6 +5,7 @@
 
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::catalog::{Catalog, DocumentId, ItemId};
+use crate::model::evidence_refs;
 use crate::rules::registers::list;
 use serde_json::Value;
 
@@ -189,9 +190,16 @@ fn find<'a>(list: &'a [Value], wanted: &str) -> Option<&'a Value> {
 /// Items whose answers differ between `mine` and `theirs` (a colleague's export of the
 /// same organization), in catalog order: what a person chooses between.
 pub fn differing_items(catalog: &Catalog, mine: &Assessment, theirs: &Assessment) -> Vec<ItemId> {
+    let (m, t) = (
+        evidence_refs::by_item(catalog, &mine.registers),
+        evidence_refs::by_item(catalog, &theirs.registers),
+    );
     catalog
         .item_ids()
-        .filter(|&i| mine.answer(i) != theirs.answer(i))
+        .filter(|&i| {
+            mine.answer(i) != theirs.answer(i)
+                || !evidence_refs::same_links(&m[i.index()], &t[i.index()])
+        })
         .collect()
 }
 
@@ -221,6 +229,7 @@ pub fn take_theirs(
         // `theirs` is a checked assessment, so its answer is never a refused edit (an
         // excluded clause requirement); if it were, `mine` would simply stay.
         let _ = out.update(catalog, i, |a| *a = theirs.answer(i).clone());
+        let _ = evidence_refs::take_links(catalog, &mut out.registers, &theirs.registers, i);
     }
     for &d in documents {
         out.set_document(d, theirs.document_present(d));

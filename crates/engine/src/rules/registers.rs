@@ -194,11 +194,10 @@ const SUPPORTED: u8 = 2;
 /// Per item: it treats an open risk above the acceptance level.
 const TREATS_RISK: u8 = 4;
 
-/// What the registers hold about one item, for the links on its card.
+/// What the risk and AI system registers hold about one item, for the links on its
+/// card (its evidence records: `model::evidence_refs::by_item`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ItemLinks {
-    /// Evidence records that support it (current or not).
-    pub evidence: u16,
     /// Risks that name it among their controls (open or closed).
     pub risks: u16,
     /// AI systems in scope, for the items an impact assessment is about (6.1.4, 8.4,
@@ -209,11 +208,6 @@ pub struct ItemLinks {
 /// For every item (by index), what the registers hold about it.
 pub fn item_links(catalog: &Catalog, kept: &Kept) -> Vec<ItemLinks> {
     let mut links = vec![ItemLinks::default(); catalog.item_count()];
-    for evidence in records(kept, EVIDENCE) {
-        for item in item_list(catalog, evidence, "supports") {
-            links[item.index()].evidence += 1;
-        }
-    }
     for risk in records(kept, RISKS) {
         for item in item_list(catalog, risk, "controls") {
             links[item.index()].risks += 1;
