@@ -152,3 +152,21 @@ fn the_soa_approval_and_document_records_merge_too() {
     assert_eq!(merged.document(scope).version, "2.0");
     assert!(merged.document_present(scope));
 }
+
+#[test]
+fn an_item_linking_other_evidence_differs_and_taking_theirs_takes_its_records() {
+    use aims_engine::model::evidence_refs::by_item;
+    use aims_engine::rules::merge::{differing_items, take_theirs};
+    let mut mine = blank();
+    evidence(&mut mine, "4.1", &["Draft note"]);
+    let mut theirs = blank();
+    evidence(&mut theirs, "4.1", &["Context analysis v2"]);
+    evidence(&mut theirs, "5.2", &["Context analysis v2"]);
+    assert_eq!(differing_items(catalog(), &mine, &theirs), [item("4.1"), item("5.2")]);
+    let taken = take_theirs(catalog(), &mine, &theirs, &[item("4.1")], &[]);
+    let links = by_item(catalog(), &taken.registers);
+    let titles: Vec<&str> = links[item("4.1").index()].iter().map(|l| l.title).collect();
+    assert_eq!(titles, ["Context analysis v2"]);
+    assert!(links[item("5.2").index()].is_empty(), "only the item taken");
+    assert_eq!(differing_items(catalog(), &taken, &theirs), [item("5.2")]);
+}
