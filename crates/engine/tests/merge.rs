@@ -162,7 +162,10 @@ fn an_item_linking_other_evidence_differs_and_taking_theirs_takes_its_records() 
     let mut theirs = blank();
     evidence(&mut theirs, "4.1", &["Context analysis v2"]);
     evidence(&mut theirs, "5.2", &["Context analysis v2"]);
-    assert_eq!(differing_items(catalog(), &mine, &theirs), [item("4.1"), item("5.2")]);
+    assert_eq!(
+        differing_items(catalog(), &mine, &theirs),
+        [item("4.1"), item("5.2")]
+    );
     let taken = take_theirs(catalog(), &mine, &theirs, &[item("4.1")], &[]);
     let links = by_item(catalog(), &taken.registers);
     let titles: Vec<&str> = links[item("4.1").index()].iter().map(|l| l.title).collect();
