@@ -324,8 +324,14 @@ test('the scope step: roles, a suggested exclusion confirmed and one rejected, s
   await page.locator('.aims-suggestion[data-item="A.7.2"] button', { hasText: 'Keep it applicable' }).click();
   assert.equal(await count(page, '.aims-suggestion', 3), 3, 'confirmed and rejected ones are no longer suggested');
   // Nothing else was excluded by the suggestion list.
-  await page.fill('#aims-add-system', 'Support chatbot (vendor model)');
-  await page.click('button:has-text("Add")');
+  // The AI systems are the register's: the scope screen lists those in scope and links
+  // to the register, where they are added with their role, stage and impact assessment.
+  assert.equal(await page.locator('.aims-systems li').count(), 0);
+  await page.click('a:has-text("Add or change them in the register")');
+  await page.waitForSelector('.aims-registers-body');
+  assert.match(page.url(), /\/systems$/);
+  await page.goBack();
+  await page.waitForSelector('.aims-profile');
   await page.check('#aims-ms-iso27001');
   await page.fill('#aims-ctl-id', 'ORG-1');
   await page.fill('#aims-ctl-title', 'Prompt logging for customer chats');
@@ -353,7 +359,7 @@ test('the scope step: roles, a suggested exclusion confirmed and one rejected, s
   const exported = await exportFrom(page, page.locator('button', { hasText: 'Export JSON' }));
   const doc = JSON.parse(exported.text);
   assert.equal(doc.format_version, 3);
-  assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: ['Support chatbot (vendor model)'], scope_note: '', management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
+  assert.deepEqual(doc.assessment.profile, { roles: ['ai_customer'], ai_systems: [], scope_note: '', management_systems: ['iso27001'], declined_suggestions: ['A.7.2'] });
   assert.equal(doc.assessment.items['9.2.1'].reused, true);
   assert.equal(doc.assessment.items['A.6.1.2'].applicable, false);
   assert.equal(doc.assessment.additional_controls[0].id, 'ORG-1');

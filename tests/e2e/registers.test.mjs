@@ -185,6 +185,11 @@ test('registers: systems, criteria, risks and evidence are added, kept, exported
   await c82.locator('.aims-evidence li:has-text("Bias test report")').waitFor({ state: 'detached' });
   again = await exported(page);
   assert.deepEqual(again.assessment.evidence.find((e) => e.title === 'Bias test report').supports, ['A.7.4', '6.1.2']);
+  // The scope screen lists the register's systems in scope (the register replaced its
+  // own list of names).
+  await page.goto(`${server.url}#/a/${id}/profile`);
+  await page.waitForSelector('.aims-profile');
+  assert.deepEqual(await page.locator('.aims-systems li').allTextContents(), ['CV screening', 'Support chatbot']);
   await page.goto(`${server.url}#/a/${id}/assess/6.1.4`);
   assert.match(await page.locator('.aims-item[data-item="6.1.4"] .aims-item-registers').textContent(), /2 AI systems in scope/);
   assert.deepEqual(errors, []);

@@ -123,6 +123,40 @@ mod opened {
     }
 
     #[test]
+    fn the_profile_s_system_names_become_systems_of_the_register() {
+        let mut doc: Value = serde_json::from_str(V2).expect("JSON");
+        doc["assessment"]["profile"]["roles"] = json!(["ai_producer", "ai_customer"]);
+        doc["assessment"]["profile"]["ai_systems"] = json!(["Support chatbot", "CV screening"]);
+        let a = import(catalog(), doc.to_string().as_bytes()).expect("imports");
+        let text = export(catalog(), &a);
+        let out: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(out["assessment"]["profile"]["ai_systems"], json!([]));
+        let systems = out["assessment"]["ai_systems"].as_array().expect("systems");
+        let names: Vec<&str> = systems.iter().filter_map(|s| s["name"].as_str()).collect();
+        assert_eq!(names, ["Support chatbot", "CV screening"]);
+        assert!(systems
+            .iter()
+            .all(|s| s["role"] == "ai_producer" && s["in_scope"] == true));
+        // Read back with every check, written the same; the same file makes the same ids.
+        let again = import(catalog(), text.as_bytes()).expect("re-imports");
+        assert_eq!(export(catalog(), &again), text);
+        let twice = import(catalog(), doc.to_string().as_bytes()).expect("imports");
+        assert_eq!(twice.registers, a.registers);
+        // In scope without an approved impact assessment: held back, as the rule says.
+        let s = aims_engine::score(
+            catalog(),
+            &a,
+            aims_engine::Date::parse("2026-12-07").expect("a date"),
+        );
+        assert!(s.blockers.iter().any(|b| matches!(
+            b,
+            aims_engine::Blocker::Register(
+                aims_engine::rules::registers::Finding::SystemWithoutImpactAssessment(0)
+            )
+        )));
+    }
+
+    #[test]
     fn older_versions_do_not_have_registers() {
         let mut doc: Value = serde_json::from_str(V2).expect("JSON");
         doc["assessment"]["risks"] = json!([]);

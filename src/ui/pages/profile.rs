@@ -3,6 +3,7 @@
 //! already runs, the exclusions its roles suggest (confirmed or rejected one by one) and
 //! controls of its own beyond Annex A.
 
+use crate::engine::model::system_names;
 use crate::engine::rules::exclusions::suggested_exclusions;
 use crate::engine::{AdditionalControl, AiRole, Assessment, Edit, ManagementSystem, MaturityLevel};
 use crate::ui::components::{event_checked, event_value, form_field, reset_form, send};
@@ -82,14 +83,6 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
             </li>
         }
     };
-    let on_add_system = {
-        let edit = edit.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            edit.emit(Edit::AddSystem(form_field(&e, "system")));
-            reset_form(&e);
-        })
-    };
     let on_add_control = {
         let edit = edit.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -143,19 +136,11 @@ pub fn ProfileScreen(p: &ProfileProps) -> Html {
             <div class="aims-grid-2">
                 <div class="aims-panel">
                     <h2 class="aims-h2">{ msg::profile_systems() }</h2>
-                    if profile.ai_systems.is_empty() { <p class="aims-muted">{ msg::profile_systems_none() }</p> }
-                    <ul class="aims-evidence">
-                        { for profile.ai_systems.iter().enumerate().map(|(k, name)| html! {
-                            <li><span>{ name }</span>
-                                <button type="button" class="aims-btn aims-btn--small aims-btn--ghost" aria-label={tf(msg::profile_system_remove(), &[("name", name)])}
-                                    onclick={send(&edit, Edit::RemoveSystem(k))}>{ "×" }</button></li>
-                        }) }
-                    </ul>
-                    <form class="aims-inline-form" onsubmit={on_add_system}>
-                        <label class="aims-sr" for="aims-add-system">{ msg::profile_system_add_label() }</label>
-                        <input id="aims-add-system" name="system" class="aims-input" maxlength="200" placeholder={msg::profile_system_add_placeholder()} />
-                        <button type="submit" class="aims-btn aims-btn--small">{ msg::profile_system_add() }</button>
-                    </form>
+                    // The AI system register holds them, with their role, stage and impact
+                    // assessment: listed here, changed there.
+                    <ul class="aims-systems">{ for system_names::in_scope(&a.registers).map(|name| html! { <li>{ name }</li> }) }</ul>
+                    <p class="aims-muted aims-small">{ msg::profile_systems_register() }{ " " }
+                        <Link<Route> classes="aims-link" to={Route::Systems { id: a.id.clone() }}>{ msg::profile_systems_open() }</Link<Route>></p>
                 </div>
                 <fieldset class="aims-panel">
                     <legend class="aims-h2">{ msg::profile_existing() }</legend>

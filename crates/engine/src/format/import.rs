@@ -13,6 +13,7 @@ use crate::model::evidence_refs;
 use crate::model::level::{MaturityLevel, TargetLevel};
 use crate::model::profile::{AiRole, ManagementSystem};
 use crate::model::registers::{Kept, MAX_RECORDS};
+use crate::model::system_names;
 use crate::model::weight::Weight;
 use crate::text::messages::Texts;
 use std::fmt;
@@ -519,18 +520,15 @@ fn convert(
     if version < 3 {
         v3::documents_as_records(&mut root);
     }
-    // The registers were taken by the checks; the format types only write them.
     if let Some(a) = root.get_mut("assessment").and_then(Value::as_object_mut) {
+        // The registers were taken by the checks; the format types only write them.
         for key in v3::REGISTER_KEYS {
             a.remove(key);
         }
-    }
-    let refused = references_as_records(catalog, &mut root, &mut kept);
-    if refused > 0 {
-        return Err(vec![ImportError {
-            path: "assessment.evidence".to_owned(),
-            problem: Problem::TooMuchEvidence(MAX_RECORDS + refused, MAX_RECORDS),
-        }]);
+        let problems = carry_over(catalog, a, &mut kept);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
     }
     let file: v3::File = serde_json::from_value(root).map_err(|_| unreadable())?;
     let mut assessment = file.into_assessment(catalog).ok_or_else(unreadable)?;
@@ -541,38 +539,65 @@ fn convert(
     })
 }
 
-/// Takes every item's free-text evidence references out of the (checked) file and
-/// links each item to the record made from it in `kept`, in catalog order; the number
-/// of distinct references that found no room in the register.
-fn references_as_records(catalog: &Catalog, root: &mut Value, kept: &mut Kept) -> usize {
-    let Some(a) = root.get_mut("assessment").and_then(Value::as_object_mut) else {
-        return 0;
-    };
+/// What earlier builds kept as free text and the registers now hold, taken out of the
+/// (checked) file's assessment `a` into `kept`: each item's evidence references become
+/// evidence records linked to it ([`evidence_refs`], in catalog order), the profile's
+/// AI system names systems of the register ([`system_names`]). The problems: a register
+/// left without room, with the number of records it would have needed.
+fn carry_over(catalog: &Catalog, a: &mut Map<String, Value>, kept: &mut Kept) -> Vec<ImportError> {
     let id = a
         .get("id")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    let Some(items) = a.get_mut("items").and_then(Value::as_object_mut) else {
-        return 0;
-    };
+    // The distinct references, and the names, that found no room.
     let mut refused: Vec<String> = Vec::new();
-    for item in catalog.item_ids() {
-        let answer = items.get_mut(&catalog.item(item).id);
-        let taken = answer
-            .and_then(Value::as_object_mut)
-            .and_then(|a| a.remove("evidence"));
-        let Some(Value::Array(texts)) = taken else {
-            continue;
-        };
-        for text in texts.iter().filter_map(Value::as_str) {
-            let full = evidence_refs::link(catalog, kept, &id, item, text).is_err();
-            if full && !refused.iter().any(|r| r == text.trim()) {
-                refused.push(text.trim().to_owned());
+    let mut systems_refused = 0;
+    if let Some(items) = a.get_mut("items").and_then(Value::as_object_mut) {
+        for item in catalog.item_ids() {
+            let answer = items.get_mut(&catalog.item(item).id);
+            let taken = answer
+                .and_then(Value::as_object_mut)
+                .and_then(|a| a.remove("evidence"));
+            let Some(Value::Array(texts)) = taken else {
+                continue;
+            };
+            for text in texts.iter().filter_map(Value::as_str) {
+                let full = evidence_refs::link(catalog, kept, &id, item, text).is_err();
+                if full && !refused.iter().any(|r| r == text.trim()) {
+                    refused.push(text.trim().to_owned());
+                }
             }
         }
     }
-    refused.len()
+    if let Some(profile) = a.get_mut("profile").and_then(Value::as_object_mut) {
+        // The organization's first role (AI customer where it names none).
+        let role = profile
+            .get("roles")
+            .and_then(|r| r.get(0))
+            .and_then(Value::as_str);
+        let role = role.unwrap_or("ai_customer").to_owned();
+        if let Some(Value::Array(names)) = profile.remove("ai_systems") {
+            for name in names.iter().filter_map(Value::as_str) {
+                if system_names::add(kept, &id, name, &role).is_err() {
+                    systems_refused += 1;
+                }
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for (path, n) in [
+        ("assessment.evidence", refused.len()),
+        ("assessment.ai_systems", systems_refused),
+    ] {
+        if n > 0 {
+            problems.push(ImportError {
+                path: path.to_owned(),
+                problem: Problem::TooMuchEvidence(MAX_RECORDS + n, MAX_RECORDS),
+            });
+        }
+    }
+    problems
 }
 
 /// Checks the file as a whole; returns the format version to read it as (the current

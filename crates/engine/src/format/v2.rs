@@ -64,7 +64,9 @@ pub struct Profile {
     /// ISO/IEC 22989 roles.
     #[serde(default)]
     pub roles: Vec<String>,
-    /// Names of the AI systems in scope.
+    /// Names of the AI systems in scope: the import makes each a record of the AI
+    /// system register (`model::system_names`), so the types never read them; always
+    /// empty in a file written now.
     #[serde(default)]
     pub ai_systems: Vec<String>,
     /// What the scope covers.
@@ -123,7 +125,7 @@ fn weight_number(weight: Weight) -> Number {
 pub(crate) fn profile_of(catalog: &Catalog, a: &Assessment) -> Profile {
     Profile {
         roles: a.profile.roles.iter().map(|r| r.as_str().into()).collect(),
-        ai_systems: a.profile.ai_systems.clone(),
+        ai_systems: Vec::new(),
         scope_note: a.profile.scope_note.clone(),
         management_systems: a
             .profile
@@ -173,7 +175,6 @@ pub(crate) fn read_body(
     for role in &p.roles {
         a.profile.set_role(AiRole::parse(role)?, true);
     }
-    a.profile.ai_systems = p.ai_systems;
     a.profile.scope_note = p.scope_note;
     for system in &p.management_systems {
         a.profile

@@ -55,10 +55,6 @@ pub enum Edit {
     Organization(String),
     /// Adds or removes one of the organization's AI roles.
     Role(AiRole, bool),
-    /// Adds an AI system in scope (blank text is ignored).
-    AddSystem(String),
-    /// Removes the AI system at a position.
-    RemoveSystem(usize),
     /// Records whether the organization runs a management system already.
     ManagementSystem(ManagementSystem, bool),
     /// Confirms a suggested exclusion: the control is excluded with the given reason
@@ -134,18 +130,6 @@ pub fn apply(
         Edit::Name(name) => assessment.name = name,
         Edit::Organization(org) => assessment.organization = org,
         Edit::Role(role, on) => assessment.profile.set_role(role, on),
-        Edit::AddSystem(name) => {
-            let name = name.trim().to_owned();
-            if name.is_empty() {
-                return Ok(());
-            }
-            assessment.profile.ai_systems.push(name);
-        }
-        Edit::RemoveSystem(index) => {
-            if index < assessment.profile.ai_systems.len() {
-                assessment.profile.ai_systems.remove(index);
-            }
-        }
         Edit::ManagementSystem(system, on) => assessment.profile.set_management_system(system, on),
         Edit::AcceptSuggestion(item, reason) => assessment.update(catalog, item, |a| {
             a.excluded = true;

@@ -13,4 +13,5 @@ pub mod profile;
 pub mod quick_facts;
 pub mod registers;
 pub mod substance;
+pub mod system_names;
 pub mod weight;

@@ -96,14 +96,12 @@ impl ManagementSystem {
     }
 }
 
-/// The organization's roles, the AI systems in scope, and the management systems it
-/// already runs.
+/// The organization's roles, the scope, and the management systems it already runs
+/// (its AI systems are records of the AI system register).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Profile {
     /// Its roles with respect to AI, in [`AiRole::ALL`] order, each once.
     pub roles: Vec<AiRole>,
-    /// The AI systems in scope, by name.
-    pub ai_systems: Vec<String>,
     /// The scope of the AI management system in the organization's words (clause 4.3),
     /// printed in the title block of the Statement of Applicability.
     pub scope_note: String,
