@@ -110,8 +110,20 @@ pub(crate) struct Form<'a> {
 
 /// One step of a register screen; an export that does not read back is the app's bug.
 pub fn step(r: &Request) -> Result<Response, Unreadable> {
-    let catalog = Catalog::builtin();
     let a = crate::read_kept(r.export)?;
+    let registers = open(Catalog::builtin(), &a.registers);
+    step_on_read(r, &a, &registers)
+}
+
+/// One step of a register screen on `a`, the assessment `r.export` reads as, and
+/// `opened`, its registers read into their types (both read before, when the same
+/// export came with an earlier step).
+pub fn step_on_read(
+    r: &Request,
+    a: &Assessment,
+    opened: &Registers,
+) -> Result<Response, Unreadable> {
+    let catalog = Catalog::builtin();
     let w = Words::new(r.lang);
     let n = r.screen.index();
     let records = |a: &Assessment| -> Vec<Value> {
@@ -139,7 +151,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             })
         }
         "edit" => {
-            form = find(&a, r.target).map(|record| Form {
+            form = find(a, r.target).map(|record| Form {
                 target: r.target,
                 record,
                 problems: Vec::new(),
@@ -147,22 +159,22 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             })
         }
         "impact" => {
-            form = find(&a, r.target).map(|record| Form {
+            form = find(a, r.target).map(|record| Form {
                 target: r.target,
                 record: record["impact_assessment"].clone(),
                 problems: Vec::new(),
                 impact: true,
             })
         }
-        "impact_save" => match crate::impact::save(&w, &a, r.target, r.form) {
+        "impact_save" => match crate::impact::save(&w, a, r.target, r.form) {
             Ok(b) => match canonical(catalog, &b) {
                 Ok(b) => {
-                    let name = find(&a, r.target).map(|s| title(&s)).unwrap_or_default();
+                    let name = find(a, r.target).map(|s| title(&s)).unwrap_or_default();
                     notice = w.tf(w.m.registers_saved, &[("name", &name)]);
                     changed = Some(b);
                 }
                 Err(problems) => {
-                    let at = records(&a).iter().position(|x| x["id"] == r.target);
+                    let at = records(a).iter().position(|x| x["id"] == r.target);
                     let prefix = format!(
                         "assessment.ai_systems[{}].impact_assessment",
                         at.unwrap_or(0)
@@ -181,7 +193,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             Err(why) => notice = why,
         },
         "harm_risk" => {
-            if let Some((b, name)) = crate::impact::harm_to_risk(&a, r.target, r.new_id) {
+            if let Some((b, name)) = crate::impact::harm_to_risk(a, r.target, r.new_id) {
                 match canonical(catalog, &b) {
                     Ok(b) => {
                         notice = w.tf(w.m.registers_impact_risk_added, &[("name", &name)]);
@@ -192,7 +204,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             }
         }
         "save" => {
-            let mut list = records(&a);
+            let mut list = records(a);
             let old = list.iter().position(|x| x["id"] == r.target);
             let base = old.map(|i| list[i].clone()).unwrap_or(Value::Null);
             let id = if old.is_some() { r.target } else { r.new_id };
@@ -207,7 +219,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                     list.len() - 1
                 }
             };
-            match saved(catalog, &a, n, list) {
+            match saved(catalog, a, n, list) {
                 Ok(b) => {
                     notice = w.tf(w.m.registers_saved, &[("name", &title(&record))]);
                     changed = Some(b);
@@ -225,10 +237,10 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
             }
         }
         "delete" => {
-            let mut list = records(&a);
+            let mut list = records(a);
             if let Some(i) = list.iter().position(|x| x["id"] == r.target) {
                 let record = list.remove(i);
-                match saved(catalog, &a, n, list) {
+                match saved(catalog, a, n, list) {
                     Ok(b) => {
                         let kept = format!("{i}:{record}");
                         notice = format!(
@@ -250,10 +262,10 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                     serde_json::from_str::<Value>(json).ok()?,
                 ))
             }) {
-                let mut list = records(&a);
+                let mut list = records(a);
                 if !list.iter().any(|x| x["id"] == record["id"]) {
                     list.insert(i.min(list.len()), record);
-                    match saved(catalog, &a, n, list) {
+                    match saved(catalog, a, n, list) {
                         Ok(b) => changed = Some(b),
                         Err(problems) => notice = first_problem(&w, &problems),
                     }
@@ -264,7 +276,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
         // src/files.js keeps the bytes): the target is JSON, `[id, name, size, sha256]`.
         "file" | "unfile" => {
             let given: Vec<String> = serde_json::from_str(r.target).unwrap_or_default();
-            let mut list = records(&a);
+            let mut list = records(a);
             let at = given
                 .first()
                 .and_then(|id| list.iter().position(|x| &x["id"] == id));
@@ -282,7 +294,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
                     }
                 }
                 let record = list[i].clone();
-                match saved(catalog, &a, n, list) {
+                match saved(catalog, a, n, list) {
                     Ok(b) => {
                         notice = match &before["file"] {
                             Value::Object(f) if r.action == "unfile" => format!(
@@ -311,7 +323,7 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
         "file_refused" => {
             let given: Vec<String> = serde_json::from_str(r.target).unwrap_or_default();
             if let [id, name, why] = given.as_slice() {
-                let record_title = find(&a, id).map(|x| title(&x)).unwrap_or_default();
+                let record_title = find(a, id).map(|x| title(&x)).unwrap_or_default();
                 let args = [
                     ("name", name.as_str()),
                     ("title", record_title.as_str()),
@@ -342,10 +354,11 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
         }
         _ => {}
     }
-    let shown = changed.as_ref().unwrap_or(&a);
-    let registers = open(catalog, &shown.registers);
+    let shown = changed.as_ref().unwrap_or(a);
+    let reopened = changed.as_ref().map(|b| open(catalog, &b.registers));
+    let registers = reopened.as_ref().unwrap_or(opened);
     let mut out = String::new();
-    tabs(&mut out, &w, &shown.id, &registers, r.screen);
+    tabs(&mut out, &w, &shown.id, registers, r.screen);
     if !notice.is_empty() {
         let _ = write!(out, "<p class=\"aims-notice\" role=\"status\">{notice}</p>");
     }
@@ -360,13 +373,13 @@ pub fn step(r: &Request) -> Result<Response, Unreadable> {
         _ => (PAGE, ""),
     };
     let total = match r.screen {
-        Screen::Systems => systems(&mut out, &w, &registers, form.as_ref(), limit),
-        Screen::Risks => risks(&mut out, &w, catalog, &registers, form.as_ref(), limit),
+        Screen::Systems => systems(&mut out, &w, registers, form.as_ref(), limit),
+        Screen::Risks => risks(&mut out, &w, catalog, registers, form.as_ref(), limit),
         Screen::Evidence => evidence(
             &mut out,
             &w,
             catalog,
-            &registers,
+            registers,
             form.as_ref(),
             r.today,
             (limit, filter),
