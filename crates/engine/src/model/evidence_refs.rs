@@ -27,7 +27,7 @@ const EVIDENCE: usize = 3;
 /// is kept whole as the record's location).
 const TITLE_CHARS: usize = 200;
 
-/// FNV-1a's 128-bit offset basis and prime (www.isthe.com/chongo/tech/comp/fnv).
+/// FNV-1a's 128-bit offset basis and prime (the published FNV parameters).
 const FNV_OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
 const FNV_PRIME: u128 = 0x0000000001000000000000000000013b;
 
